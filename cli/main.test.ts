@@ -1,0 +1,29 @@
+import { spawnSync } from 'node:child_process';
+import { describe, expect, it } from 'vitest';
+import packageJson from '../package.json' with { type: 'json' };
+
+const tandem = (...args: string[]) =>
+  spawnSync(process.execPath, ['bin/tandem.js', ...args], {
+    encoding: 'utf8',
+    cwd: new URL('..', import.meta.url),
+  });
+
+describe('tandem command', () => {
+  it('prints its version', () => {
+    const run = tandem('--version');
+    expect(run.status).toBe(0);
+    expect(run.stdout.trim()).toBe(packageJson.version);
+  });
+
+  it('prints help naming its subcommands', () => {
+    const run = tandem('--help');
+    expect(run.status).toBe(0);
+    expect(run.stdout).toContain('Usage: tandem');
+  });
+
+  it('exits 2 on an unknown command', () => {
+    const run = tandem('no-such-command');
+    expect(run.status).toBe(2);
+    expect(run.stderr).toMatch(/unknown command|too many arguments/);
+  });
+});
