@@ -1,0 +1,456 @@
+import { addCadence, cadencePeriods } from './cycle';
+import { elapsedShare, expectedProgress, type PlanPoint } from './expected';
+import { type Forecast, forecast } from './forecast';
+import { gradeBand, gradeOf, type GradeVerdict } from './grade';
+import { maintainProgress, tallyPeriods } from './maintain';
+import { clamp, isMaintain, type Measure, meetsBound, nearlyEqual, rawProgress, startValue } from './measure';
+import type { Checkin, KeyResultNode, ObjectiveNode, Organisation, SmartGoalNode } from './model';
+import { type Cadence, DEFAULT_SETTINGS, type EvaluationSettings, SUCCESS_LEVEL } from './settings';
+import { type Flag, hasReportedVsDataConflict, maintainStatus, progressStatus, type Status } from './status';
+import { DAY_MS, type Instant, type Window } from './time';
+
+/** Everything the engine computes for one goal as of a moment (SPEC 3). */
+export interface GoalEvaluation {
+  key: string;
+  type: 'objective' | 'key_result' | 'smart_goal';
+  /** Raw progress `p` (may be below 0 or above 1); null for drafts and objectives without KRs. */
+  progress: number | null;
+  /** `clamp(p, 0, 1)`; for objectives, the weighted mean of their KRs' scores. */
+  score: number | null;
+  /** Expected progress `e(t)`. */
+  expected: number | null;
+  status: Status | null;
+  flags: Flag[];
+  forecast: Forecast | null;
+  /** Grade once the window has ended; null while it is open. */
+  grade: number | null;
+  verdict: GradeVerdict | null;
+  /** Success level `L`. */
+  level: number;
+  /** The value of the latest check-in at or before the moment (measure units), if any. */
+  latestValue: number | null;
+  /** When the latest check-in at or before the moment was made. */
+  lastCheckinAt: Instant | null;
+}
+
+/** A measured goal as the engine sees it: what KRs and SMART goals have in common. */
+export interface MeasuredGoal {
+  key: string;
+  type: 'key_result' | 'smart_goal';
+  measure?: Measure | undefined;
+  checkins: readonly Checkin[];
+  cadence: Cadence;
+  plan?: readonly PlanPoint[] | undefined;
+}
+
+export interface MeasuredOptions {
+  window: Window;
+  level: number;
+  /** `committed` for committed KRs and SMART goals (grade bands). */
+  kind: 'aspirational' | 'committed';
+  /** SMART goals that are open become overdue past their window. */
+  canBeOverdue: boolean;
+}
+
+/**
+ * Evaluates goals as of one moment with one set of workspace settings. Calendar work that many
+ * goals share (stale cut-offs, cadence periods) is computed once and reused, which keeps 100,000
+ * KRs well inside the benchmark budget.
+ *
+ * @example
+ * const evaluator = new Evaluator(Date.parse('2026-11-01'), DEFAULT_SETTINGS);
+ * evaluator.measured(kr, { window, level: 0.7, kind: 'aspirational', canBeOverdue: false }).status
+ */
+export class Evaluator {
+  readonly #staleCutoffs = new Map<Cadence, Instant>();
+  readonly #periods = new Map<string, Window[]>();
+
+  constructor(
+    readonly at: Instant,
+    readonly settings: EvaluationSettings = DEFAULT_SETTINGS,
+  ) {}
+
+  /** Check-ins older than this instant are stale for a cadence: `t - staleFactor x cadence`. */
+  staleCutoff(cadence: Cadence): Instant {
+    let cutoff = this.#staleCutoffs.get(cadence);
+    if (cutoff === undefined) {
+      const factor = this.settings.thresholds.staleFactor;
+      cutoff = Number.isInteger(factor)
+        ? addCadence(this.at, cadence, -factor, this.settings.timeZone)
+        : this.at - factor * CADENCE_DAYS[cadence] * DAY_MS;
+      this.#staleCutoffs.set(cadence, cutoff);
+    }
+    return cutoff;
+  }
+
+  /** Cadence periods of a window, cached per window and cadence. */
+  periods(window: Window, cadence: Cadence): Window[] {
+    const cacheKey = `${window.start}:${window.end}:${cadence}`;
+    let periods = this.#periods.get(cacheKey);
+    if (!periods) {
+      periods = cadencePeriods(window, cadence, this.settings.timeZone);
+      this.#periods.set(cacheKey, periods);
+    }
+    return periods;
+  }
+
+  /** Progress, status, flags, forecast and grade of a KR with source `metric` or a SMART goal. */
+  measured(goal: MeasuredGoal, options: MeasuredOptions): GoalEvaluation {
+    const { measure } = goal;
+    const { window, level } = options;
+    const t = this.at;
+    if (!measure) return draftEvaluation(goal.key, goal.type, level);
+
+    const checkins = goal.checkins;
+    let last = checkins.length - 1;
+    while (last >= 0 && checkins[last]!.at > t) last--;
+    const latest = last >= 0 ? checkins[last] : undefined;
+    const hasEnded = t >= window.end;
+    const expected = expectedProgress(t, window, level, goal.plan);
+    const ref = latest && latest.at > window.start ? latest.at : window.start;
+    const isStale = ref < this.staleCutoff(goal.cadence);
+
+    let p: number;
+    let status: Status;
+    let projection: Forecast | null = null;
+    if (isMaintain(measure)) {
+      const tally = tallyPeriods(measure, checkins, this.periods(window, goal.cadence), t);
+      p = maintainProgress(tally, hasEnded);
+      status = maintainStatus({
+        t,
+        window,
+        latestMeets: latest ? meetsBound(measure, latest.value) : undefined,
+        isStale,
+        isOverdue: options.canBeOverdue && hasEnded && p < 1 && !nearlyEqual(p, 1),
+      });
+    } else {
+      p = rawProgress(measure, latest ? latest.value : (startValue(measure) ?? 0));
+      status = progressStatus({
+        t,
+        window,
+        p,
+        expected,
+        level,
+        isStale,
+        canBeOverdue: options.canBeOverdue,
+        thresholds: this.settings.thresholds,
+      });
+      const progressOf =
+        measure.type === 'increase' || measure.type === 'decrease'
+          ? (v: number) => rawProgress(measure, v)
+          : identity;
+      projection = forecast(checkins, progressOf, window, level, t);
+    }
+
+    const flags: Flag[] = [];
+    if (p > 1 && !nearlyEqual(p, 1)) flags.push('overachieved');
+    const confidence = latestConfidence(checkins, last);
+    if (
+      hasReportedVsDataConflict({
+        status,
+        confidence,
+        values: lastValues(checkins, last),
+        isProgressMeasure: !isMaintain(measure),
+      })
+    ) {
+      flags.push('reported_vs_data');
+    }
+    const score = clamp(p, 0, 1);
+    const grade = hasEnded ? gradeOf(score) : null;
+    return {
+      key: goal.key,
+      type: goal.type,
+      progress: p,
+      score,
+      expected,
+      status,
+      flags,
+      forecast: projection,
+      grade,
+      verdict: grade === null ? null : gradeBand(grade, options.kind),
+      level,
+      latestValue: latest ? latest.value : null,
+      lastCheckinAt: latest ? latest.at : null,
+    };
+  }
+
+  /**
+   * An objective from its KRs' evaluations (SPEC 3.2 and 3.5): the weighted mean of KR scores over
+   * KRs with weight > 0 (drafts have no score and are left out), the status by the same rule with
+   * `L` from its kind, stale when all its KRs are, `needs_attention` when any KR is off track or
+   * stale, and a forecast when every weighted KR has one.
+   */
+  objective(
+    objective: Pick<ObjectiveNode, 'key' | 'kind' | 'window' | 'state'>,
+    keyResults: readonly { weight: number; evaluation: GoalEvaluation }[],
+  ): GoalEvaluation {
+    const kind = objective.kind ?? 'aspirational';
+    const level = SUCCESS_LEVEL[kind];
+    const combined = combine(keyResults, level);
+    const t = this.at;
+    const expected = level * elapsedShare(t, objective.window);
+    const flags: Flag[] = [];
+    if (keyResults.some((kr) => kr.evaluation.status === 'off_track' || kr.evaluation.status === 'stale')) {
+      flags.push('needs_attention');
+    }
+    let status: Status | null = null;
+    if (objective.state === 'dropped') status = 'dropped';
+    else if (combined.score !== null) {
+      status = progressStatus({
+        t,
+        window: objective.window,
+        p: combined.score,
+        expected,
+        level,
+        isStale: combined.allStale,
+        canBeOverdue: false,
+        thresholds: this.settings.thresholds,
+      });
+    }
+    const grade = combined.score !== null && t >= objective.window.end ? gradeOf(combined.score) : null;
+    return {
+      key: objective.key,
+      type: 'objective',
+      progress: combined.score,
+      score: combined.score,
+      expected,
+      status,
+      flags,
+      forecast: combined.forecast,
+      grade,
+      verdict: grade === null ? null : gradeBand(grade, kind),
+      level,
+      latestValue: null,
+      lastCheckinAt: null,
+    };
+  }
+
+  /**
+   * A KR with source `aligned` (SPEC 3.2): `p` is the weighted mean of the scores of the goals
+   * aligned to it (0 with none); stale when all of them are; a forecast as objectives have one.
+   */
+  aligned(
+    kr: Pick<KeyResultNode, 'key' | 'plan'>,
+    options: MeasuredOptions,
+    children: readonly { weight: number; evaluation: GoalEvaluation }[],
+  ): GoalEvaluation {
+    const { window, level } = options;
+    const t = this.at;
+    const combined = combine(children, level);
+    const p = combined.score ?? 0;
+    const expected = expectedProgress(t, window, level, kr.plan);
+    const status = progressStatus({
+      t,
+      window,
+      p,
+      expected,
+      level,
+      isStale: combined.allStale,
+      canBeOverdue: false,
+      thresholds: this.settings.thresholds,
+    });
+    const grade = t >= window.end ? gradeOf(p) : null;
+    return {
+      key: kr.key,
+      type: 'key_result',
+      progress: p,
+      score: p,
+      expected,
+      status,
+      flags: [],
+      forecast: combined.forecast,
+      grade,
+      verdict: grade === null ? null : gradeBand(grade, options.kind),
+      level,
+      latestValue: null,
+      lastCheckinAt: null,
+    };
+  }
+}
+
+const CADENCE_DAYS: Record<Cadence, number> = { weekly: 7, biweekly: 14, monthly: 30.436875 };
+
+const identity = (v: number) => v;
+
+function draftEvaluation(key: string, type: GoalEvaluation['type'], level: number): GoalEvaluation {
+  return {
+    key,
+    type,
+    progress: null,
+    score: null,
+    expected: null,
+    status: null,
+    flags: ['draft'],
+    forecast: null,
+    grade: null,
+    verdict: null,
+    level,
+    latestValue: null,
+    lastCheckinAt: null,
+  };
+}
+
+/** The latest confidence reported at or before check-in `last`. */
+function latestConfidence(checkins: readonly Checkin[], last: number): number | undefined {
+  for (let i = last; i >= 0; i--) {
+    const c = checkins[i]!.confidence;
+    if (c !== undefined) return c;
+  }
+  return undefined;
+}
+
+/** The values of up to the last three check-ins at or before `last`, oldest first. */
+function lastValues(checkins: readonly Checkin[], last: number): number[] {
+  const values: number[] = [];
+  for (let i = Math.max(0, last - 2); i <= last; i++) values.push(checkins[i]!.value);
+  return values;
+}
+
+/**
+ * Weighted mean of scores over items with weight > 0 and a score; whether all items with a status
+ * are stale; and the weighted mean of projected scores when every weighted item has a forecast.
+ */
+function combine(
+  items: readonly { weight: number; evaluation: GoalEvaluation }[],
+  level: number,
+): { score: number | null; allStale: boolean; forecast: Forecast | null } {
+  let weightSum = 0;
+  let scoreSum = 0;
+  let forecastSum = 0;
+  let allForecast = true;
+  let withStatus = 0;
+  let stale = 0;
+  for (const { weight, evaluation } of items) {
+    if (evaluation.status === 'dropped') continue;
+    if (evaluation.status !== null) {
+      withStatus++;
+      if (evaluation.status === 'stale') stale++;
+    }
+    if (weight <= 0 || evaluation.score === null) continue;
+    weightSum += weight;
+    scoreSum += weight * evaluation.score;
+    if (evaluation.forecast) forecastSum += weight * evaluation.forecast.score;
+    else allForecast = false;
+  }
+  if (weightSum === 0)
+    return { score: null, allStale: withStatus > 0 && stale === withStatus, forecast: null };
+  const projected = forecastSum / weightSum;
+  return {
+    score: scoreSum / weightSum,
+    allStale: withStatus > 0 && stale === withStatus,
+    forecast: allForecast
+      ? {
+          progress: projected,
+          score: projected,
+          reachesTarget: projected >= level || nearlyEqual(projected, level),
+        }
+      : null,
+  };
+}
+
+/** Evaluations of a whole organisation, objectives each followed by their KRs, then SMART goals. */
+export function evaluateOrganisation(
+  org: Organisation,
+  at: Instant,
+  settings: EvaluationSettings = { ...DEFAULT_SETTINGS, timeZone: org.timeZone },
+): GoalEvaluation[] {
+  return new OrganisationEvaluation(org, new Evaluator(at, settings)).all();
+}
+
+type Child = { weight: number; node: ObjectiveNode | SmartGoalNode };
+
+/** Walks the alignment graph once, memoising each goal's evaluation (links form no cycle). */
+class OrganisationEvaluation {
+  readonly #results = new Map<string, GoalEvaluation>();
+  readonly #inProgress = new Set<string>();
+  readonly #children = new Map<string, Child[]>();
+  readonly #krObjective = new Map<string, ObjectiveNode>();
+
+  constructor(
+    readonly org: Organisation,
+    readonly evaluator: Evaluator,
+  ) {
+    const addChild = (parent: string, child: Child) => {
+      const list = this.#children.get(parent);
+      if (list) list.push(child);
+      else this.#children.set(parent, [child]);
+    };
+    for (const objective of org.objectives) {
+      for (const link of objective.parents) addChild(link.key, { weight: link.weight, node: objective });
+      for (const kr of objective.keyResults) this.#krObjective.set(kr.key, objective);
+    }
+    for (const goal of org.smartGoals) {
+      for (const link of goal.parents) addChild(link.key, { weight: link.weight, node: goal });
+    }
+  }
+
+  all(): GoalEvaluation[] {
+    const out: GoalEvaluation[] = [];
+    for (const objective of this.org.objectives) {
+      out.push(this.objective(objective));
+      for (const kr of objective.keyResults) out.push(this.keyResult(kr, objective));
+    }
+    for (const goal of this.org.smartGoals) out.push(this.smartGoal(goal));
+    return out;
+  }
+
+  #memo(key: string, compute: () => GoalEvaluation): GoalEvaluation {
+    const known = this.#results.get(key);
+    if (known) return known;
+    if (this.#inProgress.has(key)) throw new Error(`alignment cycle through ${key}`);
+    this.#inProgress.add(key);
+    const result = compute();
+    this.#inProgress.delete(key);
+    this.#results.set(key, result);
+    return result;
+  }
+
+  objective(objective: ObjectiveNode): GoalEvaluation {
+    return this.#memo(objective.key, () =>
+      this.evaluator.objective(
+        objective,
+        objective.keyResults.map((kr) => ({ weight: kr.weight, evaluation: this.keyResult(kr, objective) })),
+      ),
+    );
+  }
+
+  keyResult(kr: KeyResultNode, objective: ObjectiveNode): GoalEvaluation {
+    return this.#memo(kr.key, () => {
+      const kind = objective.kind ?? 'aspirational';
+      const options = { window: objective.window, level: SUCCESS_LEVEL[kind], kind, canBeOverdue: false };
+      const result =
+        kr.progressSource === 'aligned'
+          ? this.evaluator.aligned(kr, options, this.#childEvaluations(kr.key))
+          : this.evaluator.measured(kr, options);
+      return objective.state === 'dropped' ? { ...result, status: 'dropped' } : result;
+    });
+  }
+
+  smartGoal(goal: SmartGoalNode): GoalEvaluation {
+    return this.#memo(goal.key, () => {
+      const result = this.evaluator.measured(goal, {
+        window: goal.window,
+        level: 1,
+        kind: 'committed',
+        canBeOverdue: goal.state === 'open',
+      });
+      if (result.status === null || goal.state === 'open') return result;
+      if (goal.state === 'done') {
+        const isBelowTarget = (result.progress ?? 0) < 1 && !nearlyEqual(result.progress ?? 0, 1);
+        const flags: Flag[] =
+          isBelowTarget && !result.flags.includes('reported_vs_data')
+            ? [...result.flags, 'reported_vs_data']
+            : result.flags;
+        return { ...result, status: 'achieved', flags };
+      }
+      return { ...result, status: goal.state };
+    });
+  }
+
+  #childEvaluations(parentKey: string): { weight: number; evaluation: GoalEvaluation }[] {
+    return (this.#children.get(parentKey) ?? []).map(({ weight, node }) => ({
+      weight,
+      evaluation: node.type === 'objective' ? this.objective(node) : this.smartGoal(node),
+    }));
+  }
+}
