@@ -1,6 +1,8 @@
 import { Command, CommanderError } from 'commander';
 import packageJson from '../package.json' with { type: 'json' };
+import { registerAdvise } from './advise';
 import { EXIT } from './exit-codes';
+import { registerScore } from './score';
 
 /**
  * Builds the `tandem` command tree. Each subcommand lives in its own file and registers itself here.
@@ -11,6 +13,8 @@ export function buildProgram(): Command {
     .version(packageJson.version, '-v, --version', 'print the version')
     .showHelpAfterError()
     .exitOverride();
+  registerAdvise(program);
+  registerScore(program);
   return program;
 }
 

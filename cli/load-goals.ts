@@ -1,0 +1,105 @@
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { buildOrganisation } from '../core/goals-file/model';
+import {
+  type FileProblem,
+  formatProblem,
+  type ParsedGoalsFile,
+  parseGoalsFile,
+} from '../core/goals-file/parse';
+import type { Organisation } from '../core/model';
+import type { Instant } from '../core/time';
+
+/** The result of reading goals files from the command line. */
+export type LoadedGoals =
+  | { ok: true; org: Organisation; files: ParsedGoalsFile[]; at: Instant }
+  | { ok: false; problems: FileProblem[] };
+
+const GOALS_FILE = /\.(ya?ml)$/i;
+
+/**
+ * Expands the paths given on the command line: files as they are, folders to every `.yaml` /
+ * `.yml` file below them (sorted, skipping `node_modules` and dot-folders).
+ */
+export function expandPaths(paths: readonly string[]): { files: string[]; problems: FileProblem[] } {
+  const files: string[] = [];
+  const problems: FileProblem[] = [];
+  const walk = (dir: string) => {
+    for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) =>
+      a.name.localeCompare(b.name),
+    )) {
+      if (entry.name.startsWith('.') || entry.name === 'node_modules') continue;
+      const full = join(dir, entry.name);
+      if (entry.isDirectory()) walk(full);
+      else if (entry.isFile() && GOALS_FILE.test(entry.name)) files.push(full);
+    }
+  };
+  for (const path of paths) {
+    try {
+      if (statSync(path).isDirectory()) walk(path);
+      else files.push(path);
+    } catch {
+      problems.push({ file: path, line: 0, column: 0, path: '', message: 'no such file or folder' });
+    }
+  }
+  return { files, problems };
+}
+
+/**
+ * Reads, parses and links goals files (or folders of them) into one organisation. Any unreadable
+ * file, YAML error, schema error or broken link is returned as a located problem. `now` gives the
+ * moment of reading in the files' timezone (a date given alone means the start of that day there);
+ * `current` values become check-ins at that moment.
+ */
+export function loadGoals(
+  paths: readonly string[],
+  now: (timeZone: string) => Instant,
+  cwd = process.cwd(),
+): LoadedGoals {
+  const expanded = expandPaths(paths);
+  const problems = [...expanded.problems];
+  if (expanded.files.length === 0 && problems.length === 0) {
+    problems.push({
+      file: paths.join(' '),
+      line: 0,
+      column: 0,
+      path: '',
+      message: 'no .yaml or .yml goals files found',
+    });
+  }
+  const parsed: ParsedGoalsFile[] = [];
+  for (const file of expanded.files) {
+    const shown = relative(cwd, file) || file;
+    let text: string;
+    try {
+      text = readFileSync(file, 'utf8');
+    } catch (error) {
+      problems.push({
+        file: shown,
+        line: 0,
+        column: 0,
+        path: '',
+        message: `cannot read: ${(error as Error).message}`,
+      });
+      continue;
+    }
+    const result = parseGoalsFile(text, shown);
+    if (result.ok) parsed.push(result.parsed);
+    else problems.push(...result.problems);
+  }
+  if (problems.length > 0) return { ok: false, problems };
+  const at = now(parsed[0]?.content.timezone ?? 'UTC');
+  const built = buildOrganisation(parsed, { now: at });
+  return built.ok ? { ok: true, org: built.org, files: parsed, at } : { ok: false, problems: built.problems };
+}
+
+/** Prints located problems to stderr, one per line, compiler style. */
+export function printProblems(
+  problems: readonly FileProblem[],
+  write: (line: string) => void = console.error,
+): void {
+  for (const problem of problems) {
+    write(problem.line > 0 ? formatProblem(problem) : `${problem.file}: ${problem.message}`);
+  }
+  write(`${problems.length} problem${problems.length === 1 ? '' : 's'} in the input`);
+}
