@@ -433,7 +433,7 @@ class OrganisationBuilder {
         );
         return undefined;
       }
-      if (!measure || measure.type !== 'milestones') return 0;
+      if (measure?.type !== 'milestones') return 0;
       const known = new Set(
         measure.milestones.map((m) => (typeof m === 'string' ? m : m.name).toLowerCase()),
       );
