@@ -6,7 +6,14 @@ import { maintainProgress, tallyPeriods } from './maintain';
 import { clamp, isMaintain, type Measure, meetsBound, nearlyEqual, rawProgress, startValue } from './measure';
 import type { Checkin, KeyResultNode, ObjectiveNode, Organisation, SmartGoalNode } from './model';
 import { type Cadence, DEFAULT_SETTINGS, type EvaluationSettings, SUCCESS_LEVEL } from './settings';
-import { type Flag, hasReportedVsDataConflict, maintainStatus, progressStatus, type Status } from './status';
+import {
+  type Flag,
+  hasReportedVsDataConflict,
+  isFlatForThree,
+  maintainStatus,
+  progressStatus,
+  type Status,
+} from './status';
 import { DAY_MS, type Instant, type Window } from './time';
 
 /** Everything the engine computes for one goal as of a moment (SPEC 3). */
@@ -135,26 +142,21 @@ export class Evaluator {
         canBeOverdue: options.canBeOverdue,
         thresholds: this.settings.thresholds,
       });
-      const progressOf =
-        measure.type === 'increase' || measure.type === 'decrease'
-          ? (v: number) => rawProgress(measure, v)
-          : identity;
-      projection = forecast(checkins, progressOf, window, level, t);
+      const isNumeric = measure.type === 'increase' || measure.type === 'decrease';
+      projection = isNumeric
+        ? forecast(checkins, measure.start, 1 / (measure.target - measure.start), window, level, t)
+        : forecast(checkins, 0, 1, window, level, t);
     }
 
-    const flags: Flag[] = [];
-    if (p > 1 && !nearlyEqual(p, 1)) flags.push('overachieved');
-    const confidence = latestConfidence(checkins, last);
-    if (
-      hasReportedVsDataConflict({
-        status,
-        confidence,
-        values: lastValues(checkins, last),
-        isProgressMeasure: !isMaintain(measure),
-      })
-    ) {
-      flags.push('reported_vs_data');
-    }
+    let flags = NO_FLAGS;
+    if (p > 1 && !nearlyEqual(p, 1)) flags = ['overachieved'];
+    const conflict = hasReportedVsDataConflict({
+      status,
+      confidence: latestConfidence(checkins, last),
+      isFlat: isFlatForThree(checkins, last),
+      isProgressMeasure: !isMaintain(measure),
+    });
+    if (conflict) flags = [...flags, 'reported_vs_data'];
     const score = clamp(p, 0, 1);
     const grade = hasEnded ? gradeOf(score) : null;
     return {
@@ -182,16 +184,20 @@ export class Evaluator {
    */
   objective(
     objective: Pick<ObjectiveNode, 'key' | 'kind' | 'window' | 'state'>,
-    keyResults: readonly { weight: number; evaluation: GoalEvaluation }[],
+    weights: readonly number[],
+    keyResults: readonly GoalEvaluation[],
   ): GoalEvaluation {
     const kind = objective.kind ?? 'aspirational';
     const level = SUCCESS_LEVEL[kind];
-    const combined = combine(keyResults, level);
+    const combined = combine(weights, keyResults, level);
     const t = this.at;
     const expected = level * elapsedShare(t, objective.window);
-    const flags: Flag[] = [];
-    if (keyResults.some((kr) => kr.evaluation.status === 'off_track' || kr.evaluation.status === 'stale')) {
-      flags.push('needs_attention');
+    let flags = NO_FLAGS;
+    for (const kr of keyResults) {
+      if (kr.status === 'off_track' || kr.status === 'stale') {
+        flags = ['needs_attention'];
+        break;
+      }
     }
     let status: Status | null = null;
     if (objective.state === 'dropped') status = 'dropped';
@@ -232,11 +238,12 @@ export class Evaluator {
   aligned(
     kr: Pick<KeyResultNode, 'key' | 'plan'>,
     options: MeasuredOptions,
-    children: readonly { weight: number; evaluation: GoalEvaluation }[],
+    weights: readonly number[],
+    children: readonly GoalEvaluation[],
   ): GoalEvaluation {
     const { window, level } = options;
     const t = this.at;
-    const combined = combine(children, level);
+    const combined = combine(weights, children, level);
     const p = combined.score ?? 0;
     const expected = expectedProgress(t, window, level, kr.plan);
     const status = progressStatus({
@@ -270,7 +277,8 @@ export class Evaluator {
 
 const CADENCE_DAYS: Record<Cadence, number> = { weekly: 7, biweekly: 14, monthly: 30.436875 };
 
-const identity = (v: number) => v;
+/** Shared, frozen: most goals carry no flag, and this saves an allocation per goal. */
+const NO_FLAGS: Flag[] = Object.freeze([]) as unknown as Flag[];
 
 function draftEvaluation(key: string, type: GoalEvaluation['type'], level: number): GoalEvaluation {
   return {
@@ -299,19 +307,13 @@ function latestConfidence(checkins: readonly Checkin[], last: number): number | 
   return undefined;
 }
 
-/** The values of up to the last three check-ins at or before `last`, oldest first. */
-function lastValues(checkins: readonly Checkin[], last: number): number[] {
-  const values: number[] = [];
-  for (let i = Math.max(0, last - 2); i <= last; i++) values.push(checkins[i]!.value);
-  return values;
-}
-
 /**
  * Weighted mean of scores over items with weight > 0 and a score; whether all items with a status
  * are stale; and the weighted mean of projected scores when every weighted item has a forecast.
  */
 function combine(
-  items: readonly { weight: number; evaluation: GoalEvaluation }[],
+  weights: readonly number[],
+  evaluations: readonly GoalEvaluation[],
   level: number,
 ): { score: number | null; allStale: boolean; forecast: Forecast | null } {
   let weightSum = 0;
@@ -320,7 +322,9 @@ function combine(
   let allForecast = true;
   let withStatus = 0;
   let stale = 0;
-  for (const { weight, evaluation } of items) {
+  for (let i = 0; i < evaluations.length; i++) {
+    const evaluation = evaluations[i]!;
+    const weight = weights[i]!;
     if (evaluation.status === 'dropped') continue;
     if (evaluation.status !== null) {
       withStatus++;
@@ -357,100 +361,119 @@ export function evaluateOrganisation(
   return new OrganisationEvaluation(org, new Evaluator(at, settings)).all();
 }
 
-type Child = { weight: number; node: ObjectiveNode | SmartGoalNode };
+/** What an objective's evaluation yields: its own numbers and its KRs'. */
+interface ObjectiveResult {
+  objective: GoalEvaluation;
+  keyResults: GoalEvaluation[];
+}
 
-/** Walks the alignment graph once, memoising each goal's evaluation (links form no cycle). */
+/**
+ * Walks the alignment graph once. Each objective (with its KRs) and each SMART goal is evaluated
+ * once and remembered, since an aligned KR reads the goals aligned to it. Links form no cycle
+ * (the loaders check); a cycle that slips through is reported rather than looping.
+ */
 class OrganisationEvaluation {
-  readonly #results = new Map<string, GoalEvaluation>();
-  readonly #inProgress = new Set<string>();
-  readonly #children = new Map<string, Child[]>();
-  readonly #krObjective = new Map<string, ObjectiveNode>();
+  readonly #objectives = new Map<ObjectiveNode, ObjectiveResult>();
+  readonly #smartGoals = new Map<SmartGoalNode, GoalEvaluation>();
+  readonly #inProgress = new Set<ObjectiveNode>();
+  readonly #children = new Map<string, { weights: number[]; nodes: (ObjectiveNode | SmartGoalNode)[] }>();
 
   constructor(
     readonly org: Organisation,
     readonly evaluator: Evaluator,
   ) {
-    const addChild = (parent: string, child: Child) => {
-      const list = this.#children.get(parent);
-      if (list) list.push(child);
-      else this.#children.set(parent, [child]);
+    const addChild = (parent: string, weight: number, node: ObjectiveNode | SmartGoalNode) => {
+      const children = this.#children.get(parent);
+      if (children) {
+        children.weights.push(weight);
+        children.nodes.push(node);
+      } else this.#children.set(parent, { weights: [weight], nodes: [node] });
     };
     for (const objective of org.objectives) {
-      for (const link of objective.parents) addChild(link.key, { weight: link.weight, node: objective });
-      for (const kr of objective.keyResults) this.#krObjective.set(kr.key, objective);
+      for (const link of objective.parents) addChild(link.key, link.weight, objective);
     }
     for (const goal of org.smartGoals) {
-      for (const link of goal.parents) addChild(link.key, { weight: link.weight, node: goal });
+      for (const link of goal.parents) addChild(link.key, link.weight, goal);
     }
   }
 
   all(): GoalEvaluation[] {
     const out: GoalEvaluation[] = [];
     for (const objective of this.org.objectives) {
-      out.push(this.objective(objective));
-      for (const kr of objective.keyResults) out.push(this.keyResult(kr, objective));
+      const result = this.objective(objective);
+      out.push(result.objective);
+      for (const kr of result.keyResults) out.push(kr);
     }
     for (const goal of this.org.smartGoals) out.push(this.smartGoal(goal));
     return out;
   }
 
-  #memo(key: string, compute: () => GoalEvaluation): GoalEvaluation {
-    const known = this.#results.get(key);
+  objective(objective: ObjectiveNode): ObjectiveResult {
+    const known = this.#objectives.get(objective);
     if (known) return known;
-    if (this.#inProgress.has(key)) throw new Error(`alignment cycle through ${key}`);
-    this.#inProgress.add(key);
-    const result = compute();
-    this.#inProgress.delete(key);
-    this.#results.set(key, result);
+    if (this.#inProgress.has(objective)) throw new Error(`alignment cycle through ${objective.key}`);
+    this.#inProgress.add(objective);
+    const kind = objective.kind ?? 'aspirational';
+    const options: MeasuredOptions = {
+      window: objective.window,
+      level: SUCCESS_LEVEL[kind],
+      kind,
+      canBeOverdue: false,
+    };
+    const krs = objective.keyResults;
+    const weights = new Array<number>(krs.length);
+    const keyResults = new Array<GoalEvaluation>(krs.length);
+    for (let i = 0; i < krs.length; i++) {
+      const kr = krs[i]!;
+      weights[i] = kr.weight;
+      const children = kr.progressSource === 'aligned' ? this.#childEvaluations(kr.key) : undefined;
+      const result = children
+        ? this.evaluator.aligned(kr, options, children.weights, children.evaluations)
+        : this.evaluator.measured(kr, options);
+      keyResults[i] = objective.state === 'dropped' ? { ...result, status: 'dropped' } : result;
+    }
+    const result = { objective: this.evaluator.objective(objective, weights, keyResults), keyResults };
+    this.#inProgress.delete(objective);
+    this.#objectives.set(objective, result);
     return result;
   }
 
-  objective(objective: ObjectiveNode): GoalEvaluation {
-    return this.#memo(objective.key, () =>
-      this.evaluator.objective(
-        objective,
-        objective.keyResults.map((kr) => ({ weight: kr.weight, evaluation: this.keyResult(kr, objective) })),
-      ),
-    );
-  }
-
-  keyResult(kr: KeyResultNode, objective: ObjectiveNode): GoalEvaluation {
-    return this.#memo(kr.key, () => {
-      const kind = objective.kind ?? 'aspirational';
-      const options = { window: objective.window, level: SUCCESS_LEVEL[kind], kind, canBeOverdue: false };
-      const result =
-        kr.progressSource === 'aligned'
-          ? this.evaluator.aligned(kr, options, this.#childEvaluations(kr.key))
-          : this.evaluator.measured(kr, options);
-      return objective.state === 'dropped' ? { ...result, status: 'dropped' } : result;
-    });
-  }
-
   smartGoal(goal: SmartGoalNode): GoalEvaluation {
-    return this.#memo(goal.key, () => {
-      const result = this.evaluator.measured(goal, {
-        window: goal.window,
-        level: 1,
-        kind: 'committed',
-        canBeOverdue: goal.state === 'open',
-      });
-      if (result.status === null || goal.state === 'open') return result;
-      if (goal.state === 'done') {
-        const isBelowTarget = (result.progress ?? 0) < 1 && !nearlyEqual(result.progress ?? 0, 1);
-        const flags: Flag[] =
-          isBelowTarget && !result.flags.includes('reported_vs_data')
-            ? [...result.flags, 'reported_vs_data']
-            : result.flags;
-        return { ...result, status: 'achieved', flags };
-      }
-      return { ...result, status: goal.state };
-    });
+    const known = this.#smartGoals.get(goal);
+    if (known) return known;
+    const result = this.#smartGoalWithState(goal);
+    this.#smartGoals.set(goal, result);
+    return result;
   }
 
-  #childEvaluations(parentKey: string): { weight: number; evaluation: GoalEvaluation }[] {
-    return (this.#children.get(parentKey) ?? []).map(({ weight, node }) => ({
-      weight,
-      evaluation: node.type === 'objective' ? this.objective(node) : this.smartGoal(node),
-    }));
+  #smartGoalWithState(goal: SmartGoalNode): GoalEvaluation {
+    const result = this.evaluator.measured(goal, {
+      window: goal.window,
+      level: 1,
+      kind: 'committed',
+      canBeOverdue: goal.state === 'open',
+    });
+    if (result.status === null || goal.state === 'open') return result;
+    if (goal.state === 'done') {
+      const p = result.progress ?? 0;
+      const disagrees = p < 1 && !nearlyEqual(p, 1) && !result.flags.includes('reported_vs_data');
+      return {
+        ...result,
+        status: 'achieved',
+        flags: disagrees ? [...result.flags, 'reported_vs_data'] : result.flags,
+      };
+    }
+    return { ...result, status: goal.state };
+  }
+
+  #childEvaluations(parentKey: string): { weights: number[]; evaluations: GoalEvaluation[] } {
+    const children = this.#children.get(parentKey);
+    if (!children) return { weights: [], evaluations: [] };
+    return {
+      weights: children.weights,
+      evaluations: children.nodes.map((node) =>
+        node.type === 'objective' ? this.objective(node).objective : this.smartGoal(node),
+      ),
+    };
   }
 }

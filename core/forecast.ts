@@ -14,16 +14,19 @@ export interface Forecast {
 /**
  * Least-squares forecast (SPEC 3.6) over the points `(t, p)` of the check-ins inside the window
  * (from its start, up to but not including its end) plus `(a, 0)`. Check-ins after `now` are
- * ignored. Needs at least 2 points spanning at least one day; otherwise `null`. `progressOf` turns
- * a check-in's value into raw progress.
+ * ignored. Needs at least 2 points spanning at least one day; otherwise `null`. A check-in's raw
+ * progress is `(value - offset) * factor`: every measure with a forecast is linear in its value
+ * (`increase` and `decrease`: offset start, factor 1 / (target - start); milestones and boolean
+ * values are progress already: 0 and 1).
  *
  * @example
- * forecast([{ at: a + 7 * DAY_MS, value: 0.1 }], (v) => v, window, 0.7, now)
+ * forecast([{ at: a + 7 * DAY_MS, value: 0.1 }], 0, 1, window, 0.7, now)
  * // the straight line through (a, 0) and (a + 7 days, 0.1), extended to the window end
  */
 export function forecast(
   checkins: readonly { at: Instant; value: number }[],
-  progressOf: (value: number) => number,
+  offset: number,
+  factor: number,
   window: Window,
   level: number,
   now: Instant,
@@ -39,7 +42,7 @@ export function forecast(
     const at = checkin.at;
     if (at < window.start || at >= window.end || at > now) continue;
     const x = (at - window.start) / DAY_MS;
-    const y = progressOf(checkin.value);
+    const y = (checkin.value - offset) * factor;
     n++;
     sx += x;
     sy += y;

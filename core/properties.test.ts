@@ -110,7 +110,7 @@ describe('engine invariants', () => {
         const checkins = [...days]
           .sort((a, b) => a - b)
           .map((d) => ({ at: Q4.start + d * DAY_MS, value: slope * d }));
-        const result = forecast(checkins, (v) => v, Q4, 0.7, Q4.end);
+        const result = forecast(checkins, 0, 1, Q4, 0.7, Q4.end);
         expect(result).not.toBeNull();
         expect(result!.progress).toBeCloseTo(slope * 92, 9);
       }),

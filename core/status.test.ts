@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_THRESHOLDS } from './settings';
-import { hasReportedVsDataConflict, maintainStatus, progressStatus, type Status } from './status';
+import {
+  hasReportedVsDataConflict,
+  isFlatForThree,
+  maintainStatus,
+  progressStatus,
+  type Status,
+} from './status';
 
 const window = { start: 100, end: 200 };
 const base = {
@@ -87,7 +93,9 @@ describe('reported vs data conflict (SPEC 3.5)', () => {
       false,
     ],
     ['no confidence reported', { confidence: undefined, status: 'off_track' }, false],
-  ])('%s', (_name, override, conflict) => {
-    expect(hasReportedVsDataConflict({ ...input, ...override })).toBe(conflict);
+  ])('%s', (_name, { values, ...override }, conflict) => {
+    const points = (values ?? input.values).map((value) => ({ value }));
+    const isFlat = isFlatForThree(points, points.length - 1);
+    expect(hasReportedVsDataConflict({ ...input, ...override, isFlat })).toBe(conflict);
   });
 });

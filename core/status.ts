@@ -106,8 +106,8 @@ export interface ReportedVsDataInput {
   status: Status;
   /** The latest confidence reported, if any. */
   confidence: number | undefined;
-  /** The values of the check-ins so far, oldest first (only the last three are read). */
-  values: readonly number[];
+  /** Whether the last 3 check-ins carry the same value (see `isFlatForThree`). */
+  isFlat: boolean;
   /** Whether the flat-value rule applies (not for maintain types, where flat is the point). */
   isProgressMeasure: boolean;
 }
@@ -122,10 +122,12 @@ export function hasReportedVsDataConflict(input: ReportedVsDataInput): boolean {
   if (confidence === undefined) return false;
   if (confidence >= 7 && status === 'off_track') return true;
   if (confidence <= 3 && status === 'on_track') return true;
-  const n = input.values.length;
-  if (confidence >= 7 && input.isProgressMeasure && status !== 'achieved' && n >= 3) {
-    const last = input.values[n - 1]!;
-    return nearlyEqual(input.values[n - 2]!, last) && nearlyEqual(input.values[n - 3]!, last);
-  }
-  return false;
+  return confidence >= 7 && input.isProgressMeasure && status !== 'achieved' && input.isFlat;
+}
+
+/** Whether the check-ins up to index `last` end with three carrying the same value. */
+export function isFlatForThree(checkins: readonly { value: number }[], last: number): boolean {
+  if (last < 2) return false;
+  const v = checkins[last]!.value;
+  return nearlyEqual(checkins[last - 1]!.value, v) && nearlyEqual(checkins[last - 2]!.value, v);
 }
