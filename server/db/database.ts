@@ -1,0 +1,104 @@
+import SQLite from 'better-sqlite3';
+import {
+  CamelCasePlugin,
+  Kysely,
+  type Migration,
+  type MigrationProvider,
+  type MigrationResultSet,
+  Migrator,
+  PostgresDialect,
+  SqliteDialect,
+  type Transaction,
+} from 'kysely';
+import pg from 'pg';
+import { MIGRATIONS } from './migrations/index';
+import type { Database } from './schema';
+
+/** The two supported database dialects. */
+export type DialectName = 'sqlite' | 'postgres';
+
+/** A connected database: the Kysely instance, its dialect, and how to close it. */
+export interface Db {
+  kysely: Kysely<Database>;
+  dialect: DialectName;
+  /** Whether `SELECT ... FOR UPDATE` row locks exist (PostgreSQL; SQLite has one writer at a time). */
+  hasRowLocks: boolean;
+  close(): Promise<void>;
+}
+
+/** A Kysely handle inside or outside a transaction. */
+export type Executor = Kysely<Database> | Transaction<Database>;
+
+/** Options for `openDatabase`. */
+export interface OpenOptions {
+  /** Largest PostgreSQL pool size (default 10). */
+  poolSize?: number;
+}
+
+/** Whether a location names a PostgreSQL server rather than a SQLite file. */
+export function isPostgresUrl(location: string): boolean {
+  return /^postgres(ql)?:\/\//i.test(location);
+}
+
+/**
+ * Opens a database: `postgres://...` for PostgreSQL, anything else is a SQLite file path
+ * (`:memory:` for a private in-memory database). SQLite runs in WAL mode with foreign keys on and
+ * a busy timeout; PostgreSQL returns `bigint` columns as numbers (epoch milliseconds fit).
+ *
+ * @example
+ * const db = openDatabase(':memory:');
+ * await migrateToLatest(db);
+ */
+export function openDatabase(location: string, options: OpenOptions = {}): Db {
+  const plugins = [new CamelCasePlugin()];
+  if (isPostgresUrl(location)) {
+    const pool = new pg.Pool({
+      connectionString: location,
+      max: options.poolSize ?? 10,
+      types: { getTypeParser: postgresTypeParser },
+    });
+    const kysely = new Kysely<Database>({ dialect: new PostgresDialect({ pool }), plugins });
+    return { kysely, dialect: 'postgres', hasRowLocks: true, close: () => kysely.destroy() };
+  }
+  const sqlite = new SQLite(location);
+  sqlite.pragma('journal_mode = WAL');
+  sqlite.pragma('foreign_keys = ON');
+  sqlite.pragma('busy_timeout = 5000');
+  sqlite.pragma('synchronous = NORMAL');
+  const kysely = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }), plugins });
+  return { kysely, dialect: 'sqlite', hasRowLocks: false, close: () => kysely.destroy() };
+}
+
+const INT8_OID = 20;
+
+function postgresTypeParser(oid: number, format?: 'text' | 'binary'): (value: string) => unknown {
+  if (oid === INT8_OID) return (value: string) => Number(value);
+  return pg.types.getTypeParser(oid, format ?? 'text') as (value: string) => unknown;
+}
+
+class CodeMigrationProvider implements MigrationProvider {
+  constructor(readonly migrations: Record<string, Migration>) {}
+  async getMigrations(): Promise<Record<string, Migration>> {
+    return this.migrations;
+  }
+}
+
+function migrator(db: Db, migrations: Record<string, Migration>): Migrator {
+  return new Migrator({ db: db.kysely, provider: new CodeMigrationProvider(migrations) });
+}
+
+function check(result: MigrationResultSet): string[] {
+  if (result.error) throw result.error instanceof Error ? result.error : new Error(String(result.error));
+  return (result.results ?? []).map((r) => r.migrationName);
+}
+
+/** Runs every pending migration; returns the names applied. Forward only. */
+export async function migrateToLatest(db: Db): Promise<string[]> {
+  return check(await migrator(db, MIGRATIONS).migrateToLatest());
+}
+
+/** Runs migrations up to and including `name` (tests use it to build an older database). */
+export async function migrateTo(db: Db, name: string): Promise<string[]> {
+  if (!(name in MIGRATIONS)) throw new Error(`unknown migration ${name}`);
+  return check(await migrator(db, MIGRATIONS).migrateTo(name));
+}

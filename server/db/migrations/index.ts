@@ -1,0 +1,12 @@
+import type { Kysely, Migration } from 'kysely';
+import * as initial from './0001-initial';
+import * as rollups from './0002-rollups-and-idempotency';
+
+/**
+ * Every migration, forward only, in order. Listed in code rather than read from the file system,
+ * because Kysely's `FileMigrationProvider` cannot load `.ts` files inside Vitest.
+ */
+export const MIGRATIONS: Record<string, Migration> = {
+  '0001-initial': { up: (db: Kysely<unknown>) => initial.up(db) },
+  '0002-rollups-and-idempotency': { up: (db: Kysely<unknown>) => rollups.up(db) },
+};

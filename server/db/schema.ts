@@ -1,0 +1,239 @@
+/**
+ * Kysely table types. Tables are plural snake_case in the database; columns are camelCase here
+ * (the `CamelCasePlugin` maps them). Instants are epoch milliseconds (`bigint`), calendar dates
+ * `YYYY-MM-DD` text, booleans 0/1 integers and structured values JSON text, so that one schema and
+ * one set of queries serve SQLite and PostgreSQL alike.
+ */
+
+/** 0 or 1: booleans are stored as integers on both dialects. */
+export type Bit = 0 | 1;
+
+export interface WorkspacesTable {
+  id: string;
+  name: string;
+  /** JSON of `WorkspaceSettings` (server/services/settings.ts). */
+  settings: string;
+  version: number;
+  createdAt: number;
+}
+
+export interface PeopleTable {
+  id: string;
+  workspaceId: string;
+  email: string;
+  name: string;
+  role: 'admin' | 'member' | 'viewer';
+  timeZone: string;
+  managerId: string | null;
+  isActive: Bit;
+  createdAt: number;
+}
+
+export interface UnitsTable {
+  id: string;
+  workspaceId: string;
+  parentId: string | null;
+  name: string;
+  createdAt: number;
+}
+
+export interface UnitMembersTable {
+  workspaceId: string;
+  unitId: string;
+  personId: string;
+  isLead: Bit;
+}
+
+export interface CyclesTable {
+  id: string;
+  workspaceId: string;
+  name: string;
+  kind: 'quarter' | 'year' | 'custom';
+  startDate: string;
+  endDate: string;
+  parentId: string | null;
+  state: 'planning' | 'active' | 'closed';
+  closedAt: number | null;
+  createdAt: number;
+}
+
+/** Columns the rollups keep current in the transaction of each check-in (migration 2). */
+export interface RollupColumns {
+  progress: number | null;
+  score: number | null;
+  latestValue: number | null;
+  latestCheckinAt: number | null;
+  /** Number of check-ins; doubles as the entry-order sequence of the next one. */
+  checkinCount: number;
+  /** Score and grade frozen at close-out (null while the cycle is open). */
+  frozenScore: number | null;
+  frozenGrade: number | null;
+}
+
+export interface ObjectivesTable {
+  id: string;
+  workspaceId: string;
+  cycleId: string;
+  title: string;
+  description: string | null;
+  kind: 'aspirational' | 'committed' | null;
+  unitId: string | null;
+  ownerId: string | null;
+  leadId: string | null;
+  visibility: 'workspace' | 'unit' | 'private';
+  state: 'draft' | 'active' | 'closed' | 'dropped';
+  predecessorId: string | null;
+  version: number;
+  createdAt: number;
+  updatedAt: number;
+  progress: number | null;
+  score: number | null;
+  latestCheckinAt: number | null;
+  frozenScore: number | null;
+  frozenGrade: number | null;
+}
+
+export interface KeyResultsTable extends RollupColumns {
+  id: string;
+  workspaceId: string;
+  objectiveId: string;
+  title: string;
+  /** JSON of a `Measure`, or null for a draft. */
+  measure: string | null;
+  weight: number;
+  ownerId: string | null;
+  /** JSON of `{date, expected}[]`. */
+  plan: string;
+  /** Null inherits the workspace's cadence. */
+  cadence: 'weekly' | 'biweekly' | 'monthly' | null;
+  progressSource: 'metric' | 'aligned';
+  isLeading: Bit;
+  position: number;
+  version: number;
+  createdAt: number;
+  updatedAt: number;
+}
+
+export interface SmartGoalsTable extends RollupColumns {
+  id: string;
+  workspaceId: string;
+  cycleId: string;
+  title: string;
+  definitionOfDone: string | null;
+  ownerId: string;
+  /** The owner's unit when the goal was written: the unit of `unit` visibility. */
+  unitId: string | null;
+  measure: string | null;
+  startDate: string;
+  dueDate: string;
+  achievability: string | null;
+  visibility: 'workspace' | 'unit' | 'private';
+  state: 'open' | 'done' | 'missed' | 'dropped';
+  cadence: 'weekly' | 'biweekly' | 'monthly' | null;
+  version: number;
+  createdAt: number;
+  updatedAt: number;
+}
+
+export type ChildType = 'objective' | 'smart_goal';
+export type ParentType = 'objective' | 'key_result';
+
+export interface AlignmentsTable {
+  id: string;
+  workspaceId: string;
+  childType: ChildType;
+  childId: string;
+  parentType: ParentType;
+  parentId: string;
+  weight: number;
+  createdAt: number;
+}
+
+export type CheckinSource = 'web' | 'api' | 'cli' | 'import' | 'email' | 'integration';
+
+export interface CheckInsTable {
+  id: string;
+  workspaceId: string;
+  goalType: 'key_result' | 'smart_goal';
+  goalId: string;
+  /** Entry order within the goal, for ties at the same moment. */
+  seq: number;
+  at: number;
+  value: number | null;
+  /** JSON list of milestone names done, or null. */
+  done: string | null;
+  confidence: number | null;
+  note: string | null;
+  authorId: string;
+  source: CheckinSource;
+  correctsId: string | null;
+  createdAt: number;
+}
+
+export interface EventsTable {
+  id: string;
+  workspaceId: string;
+  actorType: 'person' | 'token' | 'system';
+  actorId: string | null;
+  at: number;
+  source: CheckinSource | 'system';
+  entityType: string;
+  entityId: string;
+  action: string;
+  before: string | null;
+  after: string | null;
+  isEditedAfterClose: Bit;
+}
+
+export interface CycleClosingsTable {
+  id: string;
+  workspaceId: string;
+  cycleId: string;
+  closedAt: number;
+  closedBy: string;
+  reopenedAt: number | null;
+  reopenedBy: string | null;
+  reopenReason: string | null;
+}
+
+export interface CloseOutsTable {
+  id: string;
+  workspaceId: string;
+  closingId: string;
+  goalType: 'objective' | 'key_result' | 'smart_goal';
+  goalId: string;
+  score: number | null;
+  grade: number | null;
+  rootCauseTag: string | null;
+  rootCauseNote: string | null;
+  decision: 'continue' | 'modify' | 'drop' | null;
+  learned: string | null;
+  successorId: string | null;
+}
+
+export interface IdempotencyKeysTable {
+  workspaceId: string;
+  key: string;
+  personId: string;
+  /** JSON of the first result. */
+  response: string;
+  createdAt: number;
+}
+
+/** The whole database, as Kysely sees it. */
+export interface Database {
+  workspaces: WorkspacesTable;
+  people: PeopleTable;
+  units: UnitsTable;
+  unitMembers: UnitMembersTable;
+  cycles: CyclesTable;
+  objectives: ObjectivesTable;
+  keyResults: KeyResultsTable;
+  smartGoals: SmartGoalsTable;
+  alignments: AlignmentsTable;
+  checkIns: CheckInsTable;
+  events: EventsTable;
+  cycleClosings: CycleClosingsTable;
+  closeOuts: CloseOutsTable;
+  idempotencyKeys: IdempotencyKeysTable;
+}

@@ -1,0 +1,44 @@
+import type { Insertable, Selectable } from 'kysely';
+import type { Executor } from '../db/database';
+import type { CheckInsTable } from '../db/schema';
+
+export type CheckInRow = Selectable<CheckInsTable>;
+
+/** Queries on `check_ins`: insert-only, never updated in place. */
+export class CheckInRepository {
+  constructor(readonly db: Executor) {}
+
+  async insert(row: Insertable<CheckInsTable>): Promise<void> {
+    await this.db.insertInto('checkIns').values(row).execute();
+  }
+
+  async insertMany(rows: readonly Insertable<CheckInsTable>[]): Promise<void> {
+    if (rows.length > 0)
+      await this.db
+        .insertInto('checkIns')
+        .values([...rows])
+        .execute();
+  }
+
+  find(workspaceId: string, id: string): Promise<CheckInRow | undefined> {
+    return this.db
+      .selectFrom('checkIns')
+      .selectAll()
+      .where('workspaceId', '=', workspaceId)
+      .where('id', '=', id)
+      .executeTakeFirst();
+  }
+
+  /** Every check-in of some goals, by goal, time and order of entry (an indexed range per goal). */
+  listByGoals(goalIds: readonly string[]): Promise<CheckInRow[]> {
+    if (goalIds.length === 0) return Promise.resolve([]);
+    return this.db
+      .selectFrom('checkIns')
+      .selectAll()
+      .where('goalId', 'in', goalIds)
+      .orderBy('goalId')
+      .orderBy('at')
+      .orderBy('seq')
+      .execute();
+  }
+}

@@ -1,0 +1,51 @@
+import type { DialectName, Executor } from '../db/database';
+import { AlignmentRepository } from './alignment.repository';
+import { CheckInRepository } from './check-in.repository';
+import { CloseOutRepository } from './close-out.repository';
+import { CycleRepository } from './cycle.repository';
+import { EventRepository } from './event.repository';
+import { IdempotencyRepository } from './idempotency.repository';
+import { KeyResultRepository } from './key-result.repository';
+import { type GoalTable, lockRow } from './lock';
+import { ObjectiveRepository } from './objective.repository';
+import { PersonRepository } from './person.repository';
+import { SmartGoalRepository } from './smart-goal.repository';
+import { UnitRepository } from './unit.repository';
+import { WorkspaceRepository } from './workspace.repository';
+
+/** Every repository bound to one handle (the database, or a transaction). Cheap to build. */
+export interface Repositories {
+  workspaces: WorkspaceRepository;
+  people: PersonRepository;
+  units: UnitRepository;
+  cycles: CycleRepository;
+  objectives: ObjectiveRepository;
+  keyResults: KeyResultRepository;
+  smartGoals: SmartGoalRepository;
+  alignments: AlignmentRepository;
+  checkIns: CheckInRepository;
+  events: EventRepository;
+  closeOuts: CloseOutRepository;
+  idempotency: IdempotencyRepository;
+  /** Locks a goal row until the transaction ends (PostgreSQL; a no-op on SQLite). */
+  lock(table: GoalTable, id: string): Promise<void>;
+}
+
+/** Binds every repository to a handle. */
+export function repositories(db: Executor, dialect: DialectName): Repositories {
+  return {
+    workspaces: new WorkspaceRepository(db),
+    people: new PersonRepository(db),
+    units: new UnitRepository(db),
+    cycles: new CycleRepository(db),
+    objectives: new ObjectiveRepository(db),
+    keyResults: new KeyResultRepository(db),
+    smartGoals: new SmartGoalRepository(db),
+    alignments: new AlignmentRepository(db),
+    checkIns: new CheckInRepository(db),
+    events: new EventRepository(db),
+    closeOuts: new CloseOutRepository(db),
+    idempotency: new IdempotencyRepository(db),
+    lock: (table, id) => lockRow(db, dialect, table, id),
+  };
+}

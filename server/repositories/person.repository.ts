@@ -1,0 +1,81 @@
+import type { Insertable, Selectable, Updateable } from 'kysely';
+import type { Executor } from '../db/database';
+import type { PeopleTable } from '../db/schema';
+
+export type PersonRow = Selectable<PeopleTable>;
+
+/** Queries on `people`. */
+export class PersonRepository {
+  constructor(readonly db: Executor) {}
+
+  async insert(row: Insertable<PeopleTable>): Promise<void> {
+    await this.db.insertInto('people').values(row).execute();
+  }
+
+  find(workspaceId: string, id: string): Promise<PersonRow | undefined> {
+    return this.db
+      .selectFrom('people')
+      .selectAll()
+      .where('workspaceId', '=', workspaceId)
+      .where('id', '=', id)
+      .executeTakeFirst();
+  }
+
+  findByEmail(workspaceId: string, email: string): Promise<PersonRow | undefined> {
+    return this.db
+      .selectFrom('people')
+      .selectAll()
+      .where('workspaceId', '=', workspaceId)
+      .where('email', '=', email)
+      .executeTakeFirst();
+  }
+
+  list(workspaceId: string): Promise<PersonRow[]> {
+    return this.db
+      .selectFrom('people')
+      .selectAll()
+      .where('workspaceId', '=', workspaceId)
+      .orderBy('email')
+      .execute();
+  }
+
+  async update(workspaceId: string, id: string, patch: Updateable<PeopleTable>): Promise<void> {
+    await this.db
+      .updateTable('people')
+      .set(patch)
+      .where('workspaceId', '=', workspaceId)
+      .where('id', '=', id)
+      .execute();
+  }
+
+  /** Ids of the people a person manages directly. */
+  async reportsOf(workspaceId: string, managerId: string): Promise<string[]> {
+    const rows = await this.db
+      .selectFrom('people')
+      .select('id')
+      .where('workspaceId', '=', workspaceId)
+      .where('managerId', '=', managerId)
+      .execute();
+    return rows.map((r) => r.id);
+  }
+
+  /** The chain of managers above a person, nearest first (to refuse management cycles). */
+  async managerChain(workspaceId: string, id: string): Promise<string[]> {
+    const chain: string[] = [];
+    let current: string | null = id;
+    while (current && chain.length < 10_000) {
+      const row: { managerId: string | null } | undefined = await this.db
+        .selectFrom('people')
+        .select('managerId')
+        .where('workspaceId', '=', workspaceId)
+        .where('id', '=', current)
+        .executeTakeFirst();
+      current = row?.managerId ?? null;
+      if (current) {
+        if (chain.includes(current)) break;
+        chain.push(current);
+      }
+    }
+    return chain;
+  }
+}

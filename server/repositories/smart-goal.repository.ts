@@ -1,0 +1,75 @@
+import type { Insertable, Selectable, Updateable } from 'kysely';
+import type { Executor } from '../db/database';
+import type { SmartGoalsTable } from '../db/schema';
+
+export type SmartGoalRow = Selectable<SmartGoalsTable>;
+
+/** Queries on `smart_goals`. */
+export class SmartGoalRepository {
+  constructor(readonly db: Executor) {}
+
+  async insert(row: Insertable<SmartGoalsTable>): Promise<void> {
+    await this.db.insertInto('smartGoals').values(row).execute();
+  }
+
+  find(workspaceId: string, id: string): Promise<SmartGoalRow | undefined> {
+    return this.db
+      .selectFrom('smartGoals')
+      .selectAll()
+      .where('workspaceId', '=', workspaceId)
+      .where('id', '=', id)
+      .executeTakeFirst();
+  }
+
+  findMany(workspaceId: string, ids: readonly string[]): Promise<SmartGoalRow[]> {
+    if (ids.length === 0) return Promise.resolve([]);
+    return this.db
+      .selectFrom('smartGoals')
+      .selectAll()
+      .where('workspaceId', '=', workspaceId)
+      .where('id', 'in', ids)
+      .execute();
+  }
+
+  /** SMART goals of a cycle, optionally only some owners' or units'. */
+  listByCycle(
+    workspaceId: string,
+    cycleId: string,
+    filter: { unitIds?: readonly string[]; ownerIds?: readonly string[] } = {},
+  ): Promise<SmartGoalRow[]> {
+    let query = this.db
+      .selectFrom('smartGoals')
+      .selectAll()
+      .where('workspaceId', '=', workspaceId)
+      .where('cycleId', '=', cycleId);
+    if (filter.unitIds) query = query.where('unitId', 'in', filter.unitIds.length ? filter.unitIds : ['']);
+    if (filter.ownerIds)
+      query = query.where('ownerId', 'in', filter.ownerIds.length ? filter.ownerIds : ['']);
+    return query.orderBy('dueDate').orderBy('id').execute();
+  }
+
+  async updateVersioned(id: string, version: number, patch: Updateable<SmartGoalsTable>): Promise<boolean> {
+    const result = await this.db
+      .updateTable('smartGoals')
+      .set({ ...patch, version: version + 1 })
+      .where('id', '=', id)
+      .where('version', '=', version)
+      .executeTakeFirst();
+    return Number(result.numUpdatedRows) > 0;
+  }
+
+  async updateDerived(id: string, patch: Updateable<SmartGoalsTable>): Promise<void> {
+    await this.db.updateTable('smartGoals').set(patch).where('id', '=', id).execute();
+  }
+
+  /** Counts one more check-in and returns its entry sequence number (locks the row on PostgreSQL). */
+  async nextCheckinSeq(id: string): Promise<number> {
+    const row = await this.db
+      .updateTable('smartGoals')
+      .set((eb) => ({ checkinCount: eb('checkinCount', '+', 1) }))
+      .where('id', '=', id)
+      .returning('checkinCount')
+      .executeTakeFirstOrThrow();
+    return row.checkinCount;
+  }
+}

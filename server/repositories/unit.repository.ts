@@ -1,0 +1,125 @@
+import type { Insertable, Selectable } from 'kysely';
+import type { Executor } from '../db/database';
+import type { UnitMembersTable, UnitsTable } from '../db/schema';
+
+export type UnitRow = Selectable<UnitsTable>;
+export type UnitMemberRow = Selectable<UnitMembersTable>;
+
+/** Queries on `units` and `unit_members`. */
+export class UnitRepository {
+  constructor(readonly db: Executor) {}
+
+  async insert(row: Insertable<UnitsTable>): Promise<void> {
+    await this.db.insertInto('units').values(row).execute();
+  }
+
+  find(workspaceId: string, id: string): Promise<UnitRow | undefined> {
+    return this.db
+      .selectFrom('units')
+      .selectAll()
+      .where('workspaceId', '=', workspaceId)
+      .where('id', '=', id)
+      .executeTakeFirst();
+  }
+
+  list(workspaceId: string): Promise<UnitRow[]> {
+    return this.db
+      .selectFrom('units')
+      .selectAll()
+      .where('workspaceId', '=', workspaceId)
+      .orderBy('name')
+      .execute();
+  }
+
+  /** Root units (the company). */
+  roots(workspaceId: string): Promise<UnitRow[]> {
+    return this.db
+      .selectFrom('units')
+      .selectAll()
+      .where('workspaceId', '=', workspaceId)
+      .where('parentId', 'is', null)
+      .execute();
+  }
+
+  async setParent(workspaceId: string, id: string, parentId: string | null): Promise<void> {
+    await this.db
+      .updateTable('units')
+      .set({ parentId })
+      .where('workspaceId', '=', workspaceId)
+      .where('id', '=', id)
+      .execute();
+  }
+
+  /** Ids of a unit and every unit above it, nearest first (a recursive query on both dialects). */
+  async ancestors(workspaceId: string, id: string): Promise<string[]> {
+    const rows = await this.db
+      .withRecursive('up(id, parentId, depth)', (qb) =>
+        qb
+          .selectFrom('units')
+          .select(['id', 'parentId', (eb) => eb.val(0).as('depth')])
+          .where('workspaceId', '=', workspaceId)
+          .where('id', '=', id)
+          .unionAll((qb2) =>
+            qb2
+              .selectFrom('units')
+              .innerJoin('up', 'up.parentId', 'units.id')
+              .select(['units.id', 'units.parentId', (eb) => eb(eb.ref('up.depth'), '+', 1).as('depth')]),
+          ),
+      )
+      .selectFrom('up')
+      .select('id')
+      .orderBy('depth')
+      .execute();
+    return rows.map((r) => r.id);
+  }
+
+  /** Ids of the given units and every unit below them. */
+  async descendants(workspaceId: string, ids: readonly string[]): Promise<string[]> {
+    if (ids.length === 0) return [];
+    const rows = await this.db
+      .withRecursive('down(id)', (qb) =>
+        qb
+          .selectFrom('units')
+          .select('id')
+          .where('workspaceId', '=', workspaceId)
+          .where('id', 'in', ids)
+          .union((qb2) =>
+            qb2.selectFrom('units').innerJoin('down', 'down.id', 'units.parentId').select('units.id'),
+          ),
+      )
+      .selectFrom('down')
+      .select('id')
+      .execute();
+    return rows.map((r) => r.id);
+  }
+
+  async setMember(row: Insertable<UnitMembersTable>): Promise<void> {
+    await this.db
+      .insertInto('unitMembers')
+      .values(row)
+      .onConflict((oc) => oc.columns(['unitId', 'personId']).doUpdateSet({ isLead: row.isLead }))
+      .execute();
+  }
+
+  async removeMember(unitId: string, personId: string): Promise<void> {
+    await this.db
+      .deleteFrom('unitMembers')
+      .where('unitId', '=', unitId)
+      .where('personId', '=', personId)
+      .execute();
+  }
+
+  membershipsOf(personId: string): Promise<UnitMemberRow[]> {
+    return this.db.selectFrom('unitMembers').selectAll().where('personId', '=', personId).execute();
+  }
+
+  members(unitId: string): Promise<UnitMemberRow[]> {
+    return this.db.selectFrom('unitMembers').selectAll().where('unitId', '=', unitId).execute();
+  }
+
+  /** The units of several people (their memberships, leads included). */
+  membershipsOfMany(personIds: readonly string[]): Promise<UnitMemberRow[]> {
+    if (personIds.length === 0) return Promise.resolve([]);
+    return this.db.selectFrom('unitMembers').selectAll().where('personId', 'in', personIds).execute();
+  }
+}

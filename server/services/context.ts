@@ -1,0 +1,73 @@
+import { randomUUID } from 'node:crypto';
+import type { Instant } from '../../core/time';
+import type { Db, Executor } from '../db/database';
+import type { CheckinSource, Database } from '../db/schema';
+import type { Transaction } from 'kysely';
+
+/** The source of "now" for services and jobs; tests pass a clock they can move. */
+export interface Clock {
+  now(): Instant;
+}
+
+/** The wall clock. */
+export const systemClock: Clock = { now: () => Date.now() };
+
+/** A clock that stays where it is put, for tests and scripted scenarios. */
+export class FixedClock implements Clock {
+  constructor(public at: Instant) {}
+  now(): Instant {
+    return this.at;
+  }
+  /** Moves the clock to an instant. */
+  set(at: Instant): void {
+    this.at = at;
+  }
+}
+
+/** What every service needs: the database, the clock and an id generator. */
+export interface ServiceDeps {
+  db: Db;
+  clock: Clock;
+  newId: () => string;
+}
+
+/** Builds service dependencies with the wall clock and random UUIDs unless given. */
+export function serviceDeps(
+  db: Db,
+  clock: Clock = systemClock,
+  newId: () => string = randomUUID,
+): ServiceDeps {
+  return { db, clock, newId };
+}
+
+/** Who is acting, in which workspace, through which interface. */
+export interface Actor {
+  workspaceId: string;
+  personId: string;
+  actorType: 'person' | 'token';
+  source: CheckinSource;
+}
+
+const RETRYABLE = new Set(['40001', '40P01']);
+
+/**
+ * Runs `work` in one transaction. On PostgreSQL a serialization failure or deadlock is retried
+ * (a few times, with a short pause); the work must therefore be safe to run again.
+ */
+export async function transact<T>(
+  deps: ServiceDeps,
+  work: (trx: Transaction<Database>) => Promise<T>,
+): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await deps.db.kysely.transaction().execute(work);
+    } catch (error) {
+      const code = (error as { code?: unknown }).code;
+      if (attempt >= 5 || typeof code !== 'string' || !RETRYABLE.has(code)) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 5 * attempt + Math.random() * 10));
+    }
+  }
+}
+
+/** Either a plain handle or a transaction, for helpers that run in both. */
+export type Handle = Executor;

@@ -1,0 +1,185 @@
+import { cycleWindow } from '../../core/cycle';
+import type { GoalEvaluation } from '../../core/evaluate';
+import { type Measure, measureSchema, milestoneProgress } from '../../core/measure';
+import type { Checkin, KeyResultNode, Link, ObjectiveNode, SmartGoalNode } from '../../core/model';
+import type { Cadence } from '../../core/settings';
+import { dateWindow, parseMoment, type Window } from '../../core/time';
+import type { CheckInRow } from '../repositories/check-in.repository';
+import type { CycleRow } from '../repositories/cycle.repository';
+import type { KeyResultRow } from '../repositories/key-result.repository';
+import type { ObjectiveRow } from '../repositories/objective.repository';
+import type { SmartGoalRow } from '../repositories/smart-goal.repository';
+
+/**
+ * Maps stored rows to the core model (`core/model.ts`), so the server evaluates goals with the
+ * same engine as the CLI. Ids are the node keys.
+ */
+
+/** A stored measure, or undefined for a draft (or a measure that no longer validates). */
+export function readMeasure(json: string | null): Measure | undefined {
+  if (json === null) return undefined;
+  const parsed = measureSchema.safeParse(JSON.parse(json));
+  return parsed.success ? parsed.data : undefined;
+}
+
+/** A stored plan (`{date, expected}[]`) as plan points in the workspace timezone. */
+export function readPlan(json: string, timeZone: string): { at: number; expected: number }[] {
+  const points = JSON.parse(json) as { date: string; expected: number }[];
+  return points.flatMap((p) => {
+    const at = parseMoment(p.date, timeZone);
+    return at === undefined ? [] : [{ at, expected: p.expected }];
+  });
+}
+
+/**
+ * A goal's effective check-ins: corrected ones are replaced by their corrections (a correction
+ * keeps the moment of what it corrects), sorted by time and order of entry. Milestone progress is
+ * recomputed from the names done, so an edited milestone list is honoured.
+ */
+export function effectiveCheckins(rows: readonly CheckInRow[], measure: Measure | undefined): Checkin[] {
+  const corrected = new Set<string>();
+  for (const row of rows) if (row.correctsId) corrected.add(row.correctsId);
+  const kept = rows.filter((row) => !corrected.has(row.id));
+  kept.sort((a, b) => a.at - b.at || a.seq - b.seq);
+  return kept.map((row) => {
+    const done = row.done === null ? undefined : (JSON.parse(row.done) as string[]);
+    const value =
+      measure?.type === 'milestones' && done ? milestoneProgress(measure, done) : (row.value ?? 0);
+    return {
+      at: row.at,
+      value,
+      confidence: row.confidence ?? undefined,
+      note: row.note ?? undefined,
+      done,
+    };
+  });
+}
+
+/** Groups check-in rows by goal id. */
+export function groupCheckins(rows: readonly CheckInRow[]): Map<string, CheckInRow[]> {
+  const byGoal = new Map<string, CheckInRow[]>();
+  for (const row of rows) {
+    const list = byGoal.get(row.goalId);
+    if (list) list.push(row);
+    else byGoal.set(row.goalId, [row]);
+  }
+  return byGoal;
+}
+
+/** The window of a cycle in the workspace timezone. */
+export function windowOfCycle(cycle: Pick<CycleRow, 'startDate' | 'endDate'>, timeZone: string): Window {
+  return cycleWindow(cycle, timeZone);
+}
+
+/** Builds an objective node with its key results. */
+export function objectiveNode(
+  row: ObjectiveRow,
+  cycle: CycleRow,
+  keyResults: readonly KeyResultRow[],
+  checkins: ReadonlyMap<string, readonly Checkin[]>,
+  parents: readonly Link[],
+  context: { timeZone: string; defaultCadence: Cadence },
+): ObjectiveNode {
+  const window = windowOfCycle(cycle, context.timeZone);
+  return {
+    type: 'objective',
+    key: row.id,
+    title: row.title,
+    cycle: cycle.name,
+    visibility: row.visibility,
+    kind: row.kind ?? undefined,
+    unit: row.unitId ?? undefined,
+    lead: row.leadId ?? undefined,
+    owner: row.ownerId ?? undefined,
+    state: row.state,
+    window,
+    parents: [...parents],
+    keyResults: keyResults.map((kr) =>
+      keyResultNode(kr, row.id, cycle.name, checkins.get(kr.id) ?? [], context),
+    ),
+  };
+}
+
+function keyResultNode(
+  row: KeyResultRow,
+  objectiveKey: string,
+  cycleName: string,
+  checkins: readonly Checkin[],
+  context: { timeZone: string; defaultCadence: Cadence },
+): KeyResultNode {
+  const measure = readMeasure(row.measure);
+  return {
+    type: 'key_result',
+    key: row.id,
+    title: row.title,
+    cycle: cycleName,
+    visibility: 'workspace',
+    objectiveKey,
+    weight: row.weight,
+    progressSource: row.progressSource,
+    plan: readPlan(row.plan, context.timeZone),
+    leading: row.isLeading === 1,
+    measure,
+    missing: measure ? [] : ['measure'],
+    owner: row.ownerId ?? undefined,
+    cadence: row.cadence ?? context.defaultCadence,
+    checkins: [...checkins],
+  };
+}
+
+/** Builds a SMART goal node. */
+export function smartGoalNode(
+  row: SmartGoalRow,
+  cycleName: string,
+  checkins: readonly Checkin[],
+  parents: readonly Link[],
+  context: { timeZone: string; defaultCadence: Cadence },
+): SmartGoalNode {
+  const measure = readMeasure(row.measure);
+  return {
+    type: 'smart_goal',
+    key: row.id,
+    title: row.title,
+    cycle: cycleName,
+    visibility: row.visibility,
+    definitionOfDone: row.definitionOfDone ?? undefined,
+    achievability: row.achievability ?? undefined,
+    state: row.state,
+    window: dateWindow(row.startDate, row.dueDate, context.timeZone),
+    startDate: row.startDate,
+    dueDate: row.dueDate,
+    parents: [...parents],
+    measure,
+    missing: measure ? [] : ['measure'],
+    owner: row.ownerId,
+    cadence: row.cadence ?? context.defaultCadence,
+    checkins: [...checkins],
+  };
+}
+
+/**
+ * An evaluation standing for a goal whose rollup is stored: its score as of the last write, and
+ * no status, so that combining it counts its score but not its staleness.
+ */
+export function storedEvaluation(
+  id: string,
+  type: GoalEvaluation['type'],
+  stored: { progress: number | null; score: number | null },
+  isDropped: boolean,
+): GoalEvaluation {
+  return {
+    key: id,
+    type,
+    progress: stored.progress,
+    score: stored.score,
+    expected: null,
+    status: isDropped ? 'dropped' : null,
+    flags: [],
+    forecast: null,
+    grade: null,
+    verdict: null,
+    level: 1,
+    latestValue: null,
+    lastCheckinAt: null,
+  };
+}

@@ -1,0 +1,52 @@
+import { AlignmentService } from './alignment.service';
+import { CheckInService } from './check-in.service';
+import { CloseOutService } from './close-out.service';
+import type { ServiceDeps } from './context';
+import { CycleService } from './cycle.service';
+import { GoalReadService } from './goal-read.service';
+import { KeyResultService } from './key-result.service';
+import { ObjectiveService } from './objective.service';
+import { PersonService } from './person.service';
+import { SmartGoalService } from './smart-goal.service';
+import { UnitService } from './unit.service';
+import { WorkspaceService } from './workspace.service';
+
+/** Every use case, for the API, the CLI and the jobs alike. */
+export interface Services {
+  workspaces: WorkspaceService;
+  people: PersonService;
+  units: UnitService;
+  cycles: CycleService;
+  objectives: ObjectiveService;
+  keyResults: KeyResultService;
+  smartGoals: SmartGoalService;
+  alignments: AlignmentService;
+  checkIns: CheckInService;
+  closeOuts: CloseOutService;
+  reads: GoalReadService;
+}
+
+/**
+ * Builds the services on one database, clock and id generator.
+ *
+ * @example
+ * const services = createServices(serviceDeps(openDatabase(':memory:')));
+ */
+export function createServices(deps: ServiceDeps): Services {
+  return {
+    workspaces: new WorkspaceService(deps),
+    people: new PersonService(deps),
+    units: new UnitService(deps),
+    cycles: new CycleService(deps),
+    objectives: new ObjectiveService(deps),
+    keyResults: new KeyResultService(deps),
+    smartGoals: new SmartGoalService(deps),
+    alignments: new AlignmentService(deps),
+    checkIns: new CheckInService(deps),
+    closeOuts: new CloseOutService(deps),
+    reads: new GoalReadService(deps),
+  };
+}
+
+export type { Actor, Clock, ServiceDeps } from './context';
+export { FixedClock, serviceDeps, systemClock } from './context';

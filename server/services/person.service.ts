@@ -1,0 +1,126 @@
+import { z } from 'zod';
+import { AppError } from '../../core/errors';
+import { isValidTimeZone } from '../../core/time';
+import { authorize } from '../policies/authorize';
+import type { PersonRow } from '../repositories/person.repository';
+import { type Actor, type ServiceDeps, transact } from './context';
+import { openSession, recordEvents } from './session';
+import { invalid, notFound, parseInput } from './validate';
+
+const role = z.enum(['admin', 'member', 'viewer']);
+const timeZone = z.string().refine(isValidTimeZone, { message: 'not an IANA time zone' });
+
+/** Input of `add`. */
+export const addPersonSchema = z
+  .object({
+    email: z.string().trim().toLowerCase().email().max(320),
+    name: z.string().trim().min(1).max(200),
+    role: role.default('member'),
+    timeZone: timeZone.optional(),
+    managerId: z.string().min(1).nullable().optional(),
+  })
+  .strict();
+
+/** Input of `update`. */
+export const updatePersonSchema = z
+  .object({
+    name: z.string().trim().min(1).max(200).optional(),
+    role: role.optional(),
+    timeZone: timeZone.optional(),
+    managerId: z.string().min(1).nullable().optional(),
+    isActive: z.boolean().optional(),
+  })
+  .strict();
+
+/** A person as services return them. */
+export type PersonView = Omit<PersonRow, 'isActive' | 'createdAt'> & { isActive: boolean };
+
+const view = (row: PersonRow): PersonView => ({
+  id: row.id,
+  workspaceId: row.workspaceId,
+  email: row.email,
+  name: row.name,
+  role: row.role,
+  timeZone: row.timeZone,
+  managerId: row.managerId,
+  isActive: row.isActive === 1,
+});
+
+/** People and their roles (admins manage them; everyone may list them). */
+export class PersonService {
+  constructor(readonly deps: ServiceDeps) {}
+
+  /** Adds a person to the actor's workspace. */
+  async add(actor: Actor, input: unknown): Promise<PersonView> {
+    const data = parseInput(addPersonSchema, input);
+    return transact(this.deps, async (trx) => {
+      const session = await openSession(this.deps, trx, actor);
+      authorize(session.scope, 'manage', 'person');
+      const { repos } = session;
+      if (await repos.people.findByEmail(actor.workspaceId, data.email)) {
+        throw new AppError('conflict', `${data.email} is already a member`, { field: 'email' });
+      }
+      if (data.managerId && !(await repos.people.find(actor.workspaceId, data.managerId))) {
+        invalid('managerId', 'no such person in this workspace');
+      }
+      const row: PersonRow = {
+        id: this.deps.newId(),
+        workspaceId: actor.workspaceId,
+        email: data.email,
+        name: data.name,
+        role: data.role,
+        timeZone: data.timeZone ?? session.settings.timeZone,
+        managerId: data.managerId ?? null,
+        isActive: 1,
+        createdAt: session.at,
+      };
+      await repos.people.insert(row);
+      await recordEvents(session, [
+        { entityType: 'person', entityId: row.id, action: 'created', after: view(row) },
+      ]);
+      return view(row);
+    });
+  }
+
+  /** Changes a person's name, role, timezone, manager or active flag (admins only). */
+  async update(actor: Actor, personId: string, input: unknown): Promise<PersonView> {
+    const data = parseInput(updatePersonSchema, input);
+    return transact(this.deps, async (trx) => {
+      const session = await openSession(this.deps, trx, actor);
+      authorize(session.scope, 'manage', 'person');
+      const { repos } = session;
+      const before = await repos.people.find(actor.workspaceId, personId);
+      if (!before) return notFound('person', personId);
+      if (data.managerId) {
+        if (data.managerId === personId) invalid('managerId', 'a person cannot manage themselves');
+        if (!(await repos.people.find(actor.workspaceId, data.managerId)))
+          invalid('managerId', 'no such person');
+        const chain = await repos.people.managerChain(actor.workspaceId, data.managerId);
+        if (chain.includes(personId)) invalid('managerId', 'this would make a management cycle');
+      }
+      const { isActive, ...rest } = data;
+      await repos.people.update(actor.workspaceId, personId, {
+        ...rest,
+        ...(isActive === undefined ? {} : { isActive: isActive ? 1 : 0 }),
+      });
+      const after = (await repos.people.find(actor.workspaceId, personId))!;
+      await recordEvents(session, [
+        {
+          entityType: 'person',
+          entityId: personId,
+          action: 'updated',
+          before: view(before),
+          after: view(after),
+        },
+      ]);
+      return view(after);
+    });
+  }
+
+  /** Everyone in the actor's workspace. */
+  async list(actor: Actor): Promise<PersonView[]> {
+    const session = await openSession(this.deps, this.deps.db.kysely, actor);
+    authorize(session.scope, 'read', 'person');
+    return (await session.repos.people.list(actor.workspaceId)).map(view);
+  }
+}

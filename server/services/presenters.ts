@@ -1,0 +1,134 @@
+import type { GoalEvaluation } from '../../core/evaluate';
+import type { Flag, Status } from '../../core/status';
+import type { ActorScope } from '../policies/permissions';
+import { isVisible } from '../policies/permissions';
+import type { KeyResultRow } from '../repositories/key-result.repository';
+import type { ObjectiveRow } from '../repositories/objective.repository';
+import type { SmartGoalRow } from '../repositories/smart-goal.repository';
+import { objectiveSubject, smartGoalSubject } from './goal-access';
+import { keyResultRecord, type KeyResultRecord } from './key-result.service';
+import type { Slice } from './slice';
+import { smartGoalRecord, type SmartGoalRecord } from './smart-goal.service';
+
+/** The computed numbers of a goal (SPEC 3), as every interface shows them. */
+export interface EvaluationView {
+  progress: number | null;
+  score: number | null;
+  expected: number | null;
+  status: Status | null;
+  flags: Flag[];
+  forecast: { progress: number; score: number; reachesTarget: boolean } | null;
+  grade: number | null;
+}
+
+/** A goal aligned below another, as much of it as the viewer may see. */
+export interface ChildView {
+  id: string;
+  type: 'objective' | 'smart_goal';
+  title: string;
+  weight: number;
+  score: number | null;
+  status: Status | null;
+}
+
+export interface KeyResultView extends KeyResultRecord {
+  evaluation: EvaluationView;
+  children: ChildView[];
+  /** Children the viewer may not see: they count in the score, their details stay hidden. */
+  hiddenChildren: number;
+  /** "1 private goal", "3 private goals", or null. */
+  hiddenSummary: string | null;
+}
+
+export interface ObjectiveView extends Omit<ObjectiveRow, 'workspaceId'> {
+  evaluation: EvaluationView;
+  keyResults: KeyResultView[];
+  alignsTo: { parentType: 'objective' | 'key_result'; parentId: string; weight: number }[];
+}
+
+export interface SmartGoalView extends SmartGoalRecord {
+  evaluation: EvaluationView;
+  supports: { parentType: 'objective' | 'key_result'; parentId: string; weight: number }[];
+}
+
+/** "1 private goal" or "n private goals" (null for none). */
+export function hiddenSummary(count: number): string | null {
+  return count === 0 ? null : count === 1 ? '1 private goal' : `${count} private goals`;
+}
+
+function evaluationView(evaluation: GoalEvaluation | undefined, isEditedAfterClose: boolean): EvaluationView {
+  const flags = [...(evaluation?.flags ?? [])];
+  if (isEditedAfterClose) flags.push('edited_after_close');
+  return {
+    progress: evaluation?.progress ?? null,
+    score: evaluation?.score ?? null,
+    expected: evaluation?.expected ?? null,
+    status: evaluation?.status ?? null,
+    flags,
+    forecast: evaluation?.forecast ?? null,
+    grade: evaluation?.grade ?? null,
+  };
+}
+
+const linksUp = (slice: Slice, id: string) =>
+  (slice.parents.get(id) ?? []).map((l) => ({
+    parentType: l.parentType,
+    parentId: l.parentId,
+    weight: l.weight,
+  }));
+
+function keyResultView(slice: Slice, scope: ActorScope, kr: KeyResultRow): KeyResultView {
+  const children: ChildView[] = [];
+  let hidden = 0;
+  for (const link of slice.children.get(kr.id) ?? []) {
+    const row =
+      link.childType === 'objective'
+        ? slice.objectives.get(link.childId)
+        : slice.smartGoals.get(link.childId);
+    if (!row) continue;
+    const subject =
+      link.childType === 'objective'
+        ? objectiveSubject(row as ObjectiveRow)
+        : smartGoalSubject(row as SmartGoalRow);
+    if (!isVisible(scope, subject)) {
+      hidden++;
+      continue;
+    }
+    const evaluation = slice.evaluations.get(row.id);
+    children.push({
+      id: row.id,
+      type: link.childType,
+      title: row.title,
+      weight: link.weight,
+      score: evaluation?.score ?? row.score,
+      status: evaluation?.status ?? null,
+    });
+  }
+  return {
+    ...keyResultRecord(kr),
+    evaluation: evaluationView(slice.evaluations.get(kr.id), slice.editedAfterClose.has(kr.id)),
+    children,
+    hiddenChildren: hidden,
+    hiddenSummary: hiddenSummary(hidden),
+  };
+}
+
+/** An objective with its KRs and computed numbers, for a viewer who may see it. */
+export function objectiveView(slice: Slice, scope: ActorScope, row: ObjectiveRow): ObjectiveView {
+  const { workspaceId: _, ...rest } = row;
+  return {
+    ...rest,
+    evaluation: evaluationView(slice.evaluations.get(row.id), slice.editedAfterClose.has(row.id)),
+    keyResults: (slice.keyResults.get(row.id) ?? []).map((kr) => keyResultView(slice, scope, kr)),
+    alignsTo: linksUp(slice, row.id),
+  };
+}
+
+/** A SMART goal with its computed numbers. */
+export function smartGoalView(slice: Slice, row: SmartGoalRow): SmartGoalView {
+  return {
+    ...smartGoalRecord(row),
+    evaluation: evaluationView(slice.evaluations.get(row.id), slice.editedAfterClose.has(row.id)),
+    supports: linksUp(slice, row.id),
+  };
+}

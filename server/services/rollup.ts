@@ -1,0 +1,175 @@
+import { Evaluator, evaluateOrganisation, type GoalEvaluation } from '../../core/evaluate';
+import type { Organisation } from '../../core/model';
+import { SUCCESS_LEVEL } from '../../core/settings';
+import type { Instant } from '../../core/time';
+import type { CycleRow } from '../repositories/cycle.repository';
+import type { Repositories } from '../repositories/index';
+import type { KeyResultRow } from '../repositories/key-result.repository';
+import type { ObjectiveRow } from '../repositories/objective.repository';
+import type { SmartGoalRow } from '../repositories/smart-goal.repository';
+import {
+  effectiveCheckins,
+  objectiveNode,
+  readMeasure,
+  smartGoalNode,
+  storedEvaluation,
+  windowOfCycle,
+} from './evaluation';
+import { evaluationSettings, type WorkspaceSettings } from './workspace-settings';
+
+const maxOf = (values: readonly (number | null)[]): number | null =>
+  values.reduce<number | null>((m, v) => (v !== null && (m === null || v > m) ? v : m), null);
+
+/**
+ * Keeps the stored rollups (latest value, latest check-in time, progress, score) current inside
+ * the transaction of a write: the changed goal first, then every ancestor whose score depends on
+ * it (its objective; aligned KRs above it; their objectives; and so on up the links). Each
+ * ancestor row is locked before its children are read, so concurrent writers never lose an update.
+ * The maths is core's: this class only feeds it rows.
+ */
+export class Rollups {
+  readonly #cycles = new Map<string, CycleRow>();
+  readonly #evaluator: Evaluator;
+
+  constructor(
+    readonly repos: Repositories,
+    readonly workspaceId: string,
+    readonly settings: WorkspaceSettings,
+    readonly at: Instant,
+  ) {
+    this.#evaluator = new Evaluator(at, evaluationSettings(settings));
+  }
+
+  async #cycle(id: string): Promise<CycleRow> {
+    let cycle = this.#cycles.get(id);
+    if (!cycle) {
+      cycle = await this.repos.cycles.find(this.workspaceId, id);
+      if (!cycle) throw new Error(`cycle ${id} missing`);
+      this.#cycles.set(id, cycle);
+    }
+    return cycle;
+  }
+
+  #org(partial: Pick<Organisation, 'objectives' | 'smartGoals'>): Organisation {
+    return { timeZone: this.settings.timeZone, cycles: [], units: [], ...partial };
+  }
+
+  /** Recomputes a KR from its own check-ins (or its children, when aligned), then its ancestors. */
+  async keyResult(kr: KeyResultRow): Promise<void> {
+    if (kr.progressSource === 'aligned') return this.alignedKeyResult(kr.id);
+    const objective = await this.repos.objectives.find(this.workspaceId, kr.objectiveId);
+    if (!objective) throw new Error(`objective ${kr.objectiveId} missing`);
+    const cycle = await this.#cycle(objective.cycleId);
+    const rows = await this.repos.checkIns.listByGoals([kr.id]);
+    const checkins = new Map([[kr.id, effectiveCheckins(rows, readMeasure(kr.measure))]]);
+    const node = objectiveNode(objective, cycle, [kr], checkins, [], this.settings);
+    const evaluation = evaluateOrganisation(this.#org({ objectives: [node], smartGoals: [] }), this.at, {
+      ...evaluationSettings(this.settings),
+    }).find((e) => e.key === kr.id);
+    await this.repos.keyResults.updateDerived(kr.id, derivedOf(evaluation));
+    await this.objective(kr.objectiveId);
+  }
+
+  /** Recomputes a SMART goal from its check-ins, then the aligned KRs it counts in. */
+  async smartGoal(goal: SmartGoalRow): Promise<void> {
+    const cycle = await this.#cycle(goal.cycleId);
+    const rows = await this.repos.checkIns.listByGoals([goal.id]);
+    const checkins = effectiveCheckins(rows, readMeasure(goal.measure));
+    const node = smartGoalNode(goal, cycle.name, checkins, [], this.settings);
+    const [evaluation] = evaluateOrganisation(this.#org({ objectives: [], smartGoals: [node] }), this.at, {
+      ...evaluationSettings(this.settings),
+    });
+    await this.repos.smartGoals.updateDerived(goal.id, derivedOf(evaluation));
+    await this.parentsOf(goal.id);
+  }
+
+  /** Recomputes the aligned KRs a child counts in (objective links are structural only). */
+  async parentsOf(childId: string): Promise<void> {
+    const links = await this.repos.alignments.parentsOf([childId]);
+    const parents = links.filter((l) => l.parentType === 'key_result').map((l) => l.parentId);
+    for (const parentId of [...new Set(parents)].sort()) await this.alignedKeyResult(parentId);
+  }
+
+  /** Recomputes an objective's score from its KRs' stored scores, then what it aligns to. */
+  async objective(id: string): Promise<void> {
+    await this.repos.lock('objectives', id);
+    const objective = await this.repos.objectives.find(this.workspaceId, id);
+    if (!objective) return;
+    const cycle = await this.#cycle(objective.cycleId);
+    const krs = await this.repos.keyResults.listByObjectives([id]);
+    const evaluation = this.#evaluator.objective(
+      {
+        key: id,
+        kind: objective.kind ?? undefined,
+        window: windowOfCycle(cycle, this.settings.timeZone),
+        state: objective.state,
+      },
+      krs.map((kr) => kr.weight),
+      krs.map((kr) => storedEvaluation(kr.id, 'key_result', kr, false)),
+    );
+    await this.repos.objectives.updateDerived(id, {
+      progress: evaluation.progress,
+      score: evaluation.score,
+      latestCheckinAt: maxOf(krs.map((kr) => kr.latestCheckinAt)),
+    });
+    await this.parentsOf(id);
+  }
+
+  /** Recomputes a KR with source `aligned` from the stored scores of its children. */
+  async alignedKeyResult(id: string): Promise<void> {
+    await this.repos.lock('keyResults', id);
+    const kr = await this.repos.keyResults.find(this.workspaceId, id);
+    if (!kr) return;
+    if (kr.progressSource !== 'aligned') return this.keyResult(kr);
+    const objective = await this.repos.objectives.find(this.workspaceId, kr.objectiveId);
+    if (!objective) return;
+    const cycle = await this.#cycle(objective.cycleId);
+    const links = await this.repos.alignments.childrenOf([id]);
+    const children = await this.#children(links.map((l) => ({ id: l.childId, type: l.childType })));
+    const present = links.filter((l) => children.has(l.childId));
+    const kind = objective.kind ?? 'aspirational';
+    const evaluation = this.#evaluator.aligned(
+      { key: id, plan: [] },
+      {
+        window: windowOfCycle(cycle, this.settings.timeZone),
+        level: SUCCESS_LEVEL[kind],
+        kind,
+        canBeOverdue: false,
+      },
+      present.map((l) => l.weight),
+      present.map((l) => children.get(l.childId)!.evaluation),
+    );
+    await this.repos.keyResults.updateDerived(id, {
+      progress: evaluation.progress,
+      score: evaluation.score,
+      latestCheckinAt: maxOf([...children.values()].map((c) => c.latestCheckinAt)),
+    });
+    await this.objective(kr.objectiveId);
+  }
+
+  async #children(
+    refs: readonly { id: string; type: 'objective' | 'smart_goal' }[],
+  ): Promise<Map<string, { evaluation: GoalEvaluation; latestCheckinAt: number | null }>> {
+    const out = new Map<string, { evaluation: GoalEvaluation; latestCheckinAt: number | null }>();
+    const objectiveIds = refs.filter((r) => r.type === 'objective').map((r) => r.id);
+    const goalIds = refs.filter((r) => r.type === 'smart_goal').map((r) => r.id);
+    const add = (row: ObjectiveRow | SmartGoalRow, type: 'objective' | 'smart_goal') =>
+      out.set(row.id, {
+        evaluation: storedEvaluation(row.id, type, row, row.state === 'dropped'),
+        latestCheckinAt: row.latestCheckinAt,
+      });
+    for (const row of await this.repos.objectives.findMany(this.workspaceId, objectiveIds))
+      add(row, 'objective');
+    for (const row of await this.repos.smartGoals.findMany(this.workspaceId, goalIds)) add(row, 'smart_goal');
+    return out;
+  }
+}
+
+function derivedOf(evaluation: GoalEvaluation | undefined) {
+  return {
+    progress: evaluation?.progress ?? null,
+    score: evaluation?.score ?? null,
+    latestValue: evaluation?.latestValue ?? null,
+    latestCheckinAt: evaluation?.lastCheckinAt ?? null,
+  };
+}

@@ -1,0 +1,25 @@
+import { AppError } from '../../core/errors';
+import type { ActorScope } from '../policies/permissions';
+import type { Repositories } from '../repositories/index';
+import type { Actor } from './context';
+
+/**
+ * Loads what the policies need to know about an actor: their role, the units they belong to and
+ * lead (with every unit below those they lead), and their direct reports.
+ */
+export async function loadScope(repos: Repositories, actor: Actor): Promise<ActorScope> {
+  const person = await repos.people.find(actor.workspaceId, actor.personId);
+  if (person?.isActive !== 1) throw new AppError('unauthenticated', 'unknown or inactive person');
+  const memberships = await repos.units.membershipsOf(person.id);
+  const led = memberships.filter((m) => m.isLead === 1).map((m) => m.unitId);
+  const ledUnits = await repos.units.descendants(actor.workspaceId, led);
+  const reports = await repos.people.reportsOf(actor.workspaceId, person.id);
+  return {
+    workspaceId: actor.workspaceId,
+    personId: person.id,
+    role: person.role,
+    memberUnits: new Set(memberships.map((m) => m.unitId)),
+    ledUnits: new Set(ledUnits),
+    reports: new Set(reports),
+  };
+}

@@ -1,0 +1,62 @@
+import type { Transaction } from 'kysely';
+import { AppError } from '../../core/errors';
+import type { Instant } from '../../core/time';
+import type { Database, EventsTable } from '../db/schema';
+import type { ActorScope } from '../policies/permissions';
+import { type Repositories, repositories } from '../repositories/index';
+import type { Actor, ServiceDeps } from './context';
+import { loadScope } from './scope';
+import { readSettings, type WorkspaceSettings } from './workspace-settings';
+
+/** One use case's view of the world: repositories on its transaction, the actor's scope, settings, now. */
+export interface Session {
+  repos: Repositories;
+  actor: Actor;
+  scope: ActorScope;
+  settings: WorkspaceSettings;
+  at: Instant;
+  deps: ServiceDeps;
+}
+
+/** Opens a session on a transaction (or the database, for reads) for an actor. */
+export async function openSession(
+  deps: ServiceDeps,
+  handle: Transaction<Database> | ServiceDeps['db']['kysely'],
+  actor: Actor,
+): Promise<Session> {
+  const repos = repositories(handle, deps.db.dialect);
+  const workspace = await repos.workspaces.find(actor.workspaceId);
+  if (!workspace) throw new AppError('unauthenticated', 'unknown workspace');
+  const scope = await loadScope(repos, actor);
+  return { repos, actor, scope, settings: readSettings(workspace.settings), at: deps.clock.now(), deps };
+}
+
+/** What an event records about one change. */
+export interface Change {
+  entityType: string;
+  entityId: string;
+  action: string;
+  before?: unknown;
+  after?: unknown;
+  /** The change touched a closed cycle ("edited after close"). */
+  isAfterClose?: boolean;
+}
+
+/** Records audit events for changes made in a session (same transaction as the changes). */
+export async function recordEvents(session: Session, changes: readonly Change[]): Promise<void> {
+  const rows: EventsTable[] = changes.map((change) => ({
+    id: session.deps.newId(),
+    workspaceId: session.actor.workspaceId,
+    actorType: session.actor.actorType,
+    actorId: session.actor.personId,
+    at: session.at,
+    source: session.actor.source,
+    entityType: change.entityType,
+    entityId: change.entityId,
+    action: change.action,
+    before: change.before === undefined ? null : JSON.stringify(change.before),
+    after: change.after === undefined ? null : JSON.stringify(change.after),
+    isEditedAfterClose: change.isAfterClose ? 1 : 0,
+  }));
+  for (let i = 0; i < rows.length; i += 200) await session.repos.events.insertMany(rows.slice(i, i + 200));
+}

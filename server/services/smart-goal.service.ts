@@ -1,0 +1,171 @@
+import { z } from 'zod';
+import { measureSchema } from '../../core/measure';
+import { cadenceSchema } from '../../core/settings';
+import { isDateText } from '../../core/time';
+import { authorize } from '../policies/authorize';
+import type { SmartGoalRow } from '../repositories/smart-goal.repository';
+import { link } from './alignment.service';
+import { type Actor, type ServiceDeps, transact } from './context';
+import {
+  assertOpenForNewGoals,
+  assertPerson,
+  getCycle,
+  getSmartGoal,
+  smartGoalSubject,
+  staleVersion,
+} from './goal-access';
+import { Rollups } from './rollup';
+import { openSession, recordEvents } from './session';
+import { invalid, parseInput } from './validate';
+
+const date = z.string().refine(isDateText, { message: 'expected a date YYYY-MM-DD' });
+const support = z
+  .object({
+    type: z.enum(['objective', 'key_result']),
+    id: z.string().min(1),
+    weight: z.number().finite().min(0).max(1000).default(1),
+  })
+  .strict();
+
+/** Input of `create`. `supports` names the KRs or objectives it is relevant to. */
+export const createSmartGoalSchema = z
+  .object({
+    cycleId: z.string().min(1),
+    title: z.string().trim().min(1).max(300),
+    definitionOfDone: z.string().max(5000).optional(),
+    ownerId: z.string().min(1).optional(),
+    unitId: z.string().min(1).optional(),
+    measure: measureSchema.nullable().default(null),
+    startDate: date,
+    dueDate: date,
+    achievability: z.string().max(5000).optional(),
+    visibility: z.enum(['workspace', 'unit', 'private']).default('workspace'),
+    cadence: cadenceSchema.nullable().default(null),
+    supports: z.array(support).max(20).default([]),
+  })
+  .strict()
+  .refine((g) => g.dueDate >= g.startDate, { path: ['dueDate'], message: 'must not be before startDate' });
+
+/** Input of `update`. */
+export const updateSmartGoalSchema = z
+  .object({
+    version: z.number().int().positive(),
+    title: z.string().trim().min(1).max(300).optional(),
+    definitionOfDone: z.string().max(5000).nullable().optional(),
+    measure: measureSchema.nullable().optional(),
+    startDate: date.optional(),
+    dueDate: date.optional(),
+    achievability: z.string().max(5000).nullable().optional(),
+    visibility: z.enum(['workspace', 'unit', 'private']).optional(),
+    state: z.enum(['open', 'done', 'missed', 'dropped']).optional(),
+    cadence: cadenceSchema.nullable().optional(),
+  })
+  .strict();
+
+/** A SMART goal as stored (measure decoded). */
+export interface SmartGoalRecord extends Omit<SmartGoalRow, 'workspaceId' | 'measure'> {
+  measure: unknown;
+}
+
+/** Decodes a SMART goal row. */
+export function smartGoalRecord({ workspaceId: _, ...row }: SmartGoalRow): SmartGoalRecord {
+  return { ...row, measure: row.measure === null ? null : JSON.parse(row.measure) };
+}
+
+/** SMART goals: create (with the links they support), edit with optimistic concurrency. */
+export class SmartGoalService {
+  constructor(readonly deps: ServiceDeps) {}
+
+  /** Creates a SMART goal for the actor (or, for a lead or admin, someone in their units). */
+  async create(actor: Actor, input: unknown): Promise<SmartGoalRecord> {
+    const data = parseInput(createSmartGoalSchema, input);
+    return transact(this.deps, async (trx) => {
+      const session = await openSession(this.deps, trx, actor);
+      const cycle = await getCycle(session, data.cycleId);
+      assertOpenForNewGoals(cycle);
+      const ownerId = data.ownerId ?? actor.personId;
+      await assertPerson(session, 'ownerId', ownerId);
+      let unitId = data.unitId ?? null;
+      if (unitId && !(await session.repos.units.find(actor.workspaceId, unitId)))
+        invalid('unitId', 'no such unit');
+      if (!unitId) {
+        const units = await session.repos.units.membershipsOf(ownerId);
+        unitId = units.map((m) => m.unitId).sort()[0] ?? null;
+      }
+      const row: SmartGoalRow = {
+        id: this.deps.newId(),
+        workspaceId: actor.workspaceId,
+        cycleId: cycle.id,
+        title: data.title,
+        definitionOfDone: data.definitionOfDone ?? null,
+        ownerId,
+        unitId,
+        measure: data.measure === null ? null : JSON.stringify(data.measure),
+        startDate: data.startDate,
+        dueDate: data.dueDate,
+        achievability: data.achievability ?? null,
+        visibility: data.visibility,
+        state: 'open',
+        cadence: data.cadence,
+        version: 1,
+        createdAt: session.at,
+        updatedAt: session.at,
+        progress: null,
+        score: null,
+        latestValue: null,
+        latestCheckinAt: null,
+        checkinCount: 0,
+        frozenScore: null,
+        frozenGrade: null,
+      };
+      authorize(session.scope, 'create', 'smart_goal', smartGoalSubject(row));
+      await session.repos.smartGoals.insert(row);
+      await new Rollups(session.repos, actor.workspaceId, session.settings, session.at).smartGoal(row);
+      for (const [index, s] of data.supports.entries()) {
+        await link(
+          session,
+          { childType: 'smart_goal', childId: row.id, parentType: s.type, parentId: s.id, weight: s.weight },
+          `supports.${index}.id`,
+        );
+      }
+      await recordEvents(session, [
+        { entityType: 'smart_goal', entityId: row.id, action: 'created', after: smartGoalRecord(row) },
+      ]);
+      return smartGoalRecord((await session.repos.smartGoals.find(actor.workspaceId, row.id))!);
+    });
+  }
+
+  /** Edits a SMART goal; a stale `version` is a `conflict` and nothing changes. */
+  async update(actor: Actor, id: string, input: unknown): Promise<SmartGoalRecord> {
+    const data = parseInput(updateSmartGoalSchema, input);
+    return transact(this.deps, async (trx) => {
+      const session = await openSession(this.deps, trx, actor);
+      const before = await getSmartGoal(session, id);
+      authorize(session.scope, 'update', 'smart_goal', smartGoalSubject(before));
+      const { version, measure, ...rest } = data;
+      if ((rest.dueDate ?? before.dueDate) < (rest.startDate ?? before.startDate)) {
+        invalid('dueDate', 'must not be before startDate');
+      }
+      const isChanged = await session.repos.smartGoals.updateVersioned(id, version, {
+        ...rest,
+        ...(measure === undefined ? {} : { measure: measure === null ? null : JSON.stringify(measure) }),
+        updatedAt: session.at,
+      });
+      if (!isChanged) staleVersion('SMART goal', id, before.version);
+      const after = (await session.repos.smartGoals.find(actor.workspaceId, id))!;
+      await new Rollups(session.repos, actor.workspaceId, session.settings, session.at).smartGoal(after);
+      const cycle = await getCycle(session, before.cycleId);
+      await recordEvents(session, [
+        {
+          entityType: 'smart_goal',
+          entityId: id,
+          action: 'updated',
+          before: smartGoalRecord(before),
+          after: smartGoalRecord(after),
+          isAfterClose: cycle.state === 'closed',
+        },
+      ]);
+      return smartGoalRecord((await session.repos.smartGoals.find(actor.workspaceId, id))!);
+    });
+  }
+}

@@ -1,0 +1,148 @@
+import { z } from 'zod';
+import { authorize } from '../policies/authorize';
+import type { UnitRow } from '../repositories/unit.repository';
+import { type Actor, type ServiceDeps, transact } from './context';
+import { openSession, recordEvents, type Session } from './session';
+import { invalid, notFound, parseInput } from './validate';
+
+/** Input of `create`: a root unit (the company) has no parent. */
+export const createUnitSchema = z
+  .object({ name: z.string().trim().min(1).max(200), parentId: z.string().min(1).nullable().default(null) })
+  .strict();
+
+/** Input of `setMember`. */
+export const setMemberSchema = z
+  .object({ personId: z.string().min(1), isLead: z.boolean().default(false) })
+  .strict();
+
+/** A unit with its leads and members. */
+export interface UnitView {
+  id: string;
+  name: string;
+  parentId: string | null;
+  leads: string[];
+  members: string[];
+}
+
+/** The organisation tree: units, their leads and members (admins manage; everyone reads). */
+export class UnitService {
+  constructor(readonly deps: ServiceDeps) {}
+
+  /** Creates a unit under a parent (or the root). */
+  async create(actor: Actor, input: unknown): Promise<UnitView> {
+    const data = parseInput(createUnitSchema, input);
+    return transact(this.deps, async (trx) => {
+      const session = await openSession(this.deps, trx, actor);
+      authorize(session.scope, 'manage', 'unit');
+      if (data.parentId && !(await session.repos.units.find(actor.workspaceId, data.parentId))) {
+        invalid('parentId', 'no such unit in this workspace');
+      }
+      const row: UnitRow = {
+        id: this.deps.newId(),
+        workspaceId: actor.workspaceId,
+        parentId: data.parentId,
+        name: data.name,
+        createdAt: session.at,
+      };
+      await session.repos.units.insert(row);
+      await recordEvents(session, [{ entityType: 'unit', entityId: row.id, action: 'created', after: data }]);
+      return { id: row.id, name: row.name, parentId: row.parentId, leads: [], members: [] };
+    });
+  }
+
+  /** Moves a unit under another parent; refuses to make the tree a cycle. */
+  async move(actor: Actor, unitId: string, parentId: string | null): Promise<UnitView> {
+    return transact(this.deps, async (trx) => {
+      const session = await openSession(this.deps, trx, actor);
+      authorize(session.scope, 'manage', 'unit');
+      const unit = await session.repos.units.find(actor.workspaceId, unitId);
+      if (!unit) return notFound('unit', unitId);
+      if (parentId) {
+        if (!(await session.repos.units.find(actor.workspaceId, parentId)))
+          invalid('parentId', 'no such unit');
+        const above = await session.repos.units.ancestors(actor.workspaceId, parentId);
+        if (above.includes(unitId)) invalid('parentId', 'a unit cannot move under itself or a unit below it');
+      }
+      await session.repos.units.setParent(actor.workspaceId, unitId, parentId);
+      await recordEvents(session, [
+        {
+          entityType: 'unit',
+          entityId: unitId,
+          action: 'moved',
+          before: { parentId: unit.parentId },
+          after: { parentId },
+        },
+      ]);
+      return this.#view(session, { ...unit, parentId });
+    });
+  }
+
+  /** Adds a person to a unit, as a member or a lead (again to change which). */
+  async setMember(actor: Actor, unitId: string, input: unknown): Promise<UnitView> {
+    const data = parseInput(setMemberSchema, input);
+    return transact(this.deps, async (trx) => {
+      const session = await openSession(this.deps, trx, actor);
+      authorize(session.scope, 'manage', 'unit');
+      const unit = await session.repos.units.find(actor.workspaceId, unitId);
+      if (!unit) return notFound('unit', unitId);
+      if (!(await session.repos.people.find(actor.workspaceId, data.personId)))
+        invalid('personId', 'no such person');
+      await session.repos.units.setMember({
+        workspaceId: actor.workspaceId,
+        unitId,
+        personId: data.personId,
+        isLead: data.isLead ? 1 : 0,
+      });
+      await recordEvents(session, [
+        { entityType: 'unit', entityId: unitId, action: 'member_set', after: data },
+      ]);
+      return this.#view(session, unit);
+    });
+  }
+
+  /** Removes a person from a unit. */
+  async removeMember(actor: Actor, unitId: string, personId: string): Promise<UnitView> {
+    return transact(this.deps, async (trx) => {
+      const session = await openSession(this.deps, trx, actor);
+      authorize(session.scope, 'manage', 'unit');
+      const unit = await session.repos.units.find(actor.workspaceId, unitId);
+      if (!unit) return notFound('unit', unitId);
+      await session.repos.units.removeMember(unitId, personId);
+      await recordEvents(session, [
+        { entityType: 'unit', entityId: unitId, action: 'member_removed', before: { personId } },
+      ]);
+      return this.#view(session, unit);
+    });
+  }
+
+  /** One unit with its people. */
+  async get(actor: Actor, unitId: string): Promise<UnitView> {
+    const session = await openSession(this.deps, this.deps.db.kysely, actor);
+    authorize(session.scope, 'read', 'unit');
+    const unit = await session.repos.units.find(actor.workspaceId, unitId);
+    if (!unit) return notFound('unit', unitId);
+    return this.#view(session, unit);
+  }
+
+  /** Every unit of the workspace (without people; the tree by `parentId`). */
+  async list(actor: Actor): Promise<Omit<UnitView, 'leads' | 'members'>[]> {
+    const session = await openSession(this.deps, this.deps.db.kysely, actor);
+    authorize(session.scope, 'read', 'unit');
+    const rows = await session.repos.units.list(actor.workspaceId);
+    return rows.map((r) => ({ id: r.id, name: r.name, parentId: r.parentId }));
+  }
+
+  async #view(session: Session, unit: UnitRow): Promise<UnitView> {
+    const people = await session.repos.units.members(unit.id);
+    return {
+      id: unit.id,
+      name: unit.name,
+      parentId: unit.parentId,
+      leads: people
+        .filter((p) => p.isLead === 1)
+        .map((p) => p.personId)
+        .sort(),
+      members: people.map((p) => p.personId).sort(),
+    };
+  }
+}

@@ -1,0 +1,134 @@
+import { z } from 'zod';
+import { AppError } from '../../core/errors';
+import { authorize } from '../policies/authorize';
+import { repositories } from '../repositories/index';
+import { type Actor, type ServiceDeps, transact } from './context';
+import { openSession, recordEvents } from './session';
+import { parseInput } from './validate';
+import { readSettings, type WorkspaceSettings, workspaceSettingsSchema } from './workspace-settings';
+
+const email = z.string().trim().toLowerCase().email().max(320);
+
+/** Input of `createWorkspace`: the organisation and its first admin. */
+export const createWorkspaceSchema = z
+  .object({
+    name: z.string().trim().min(1).max(200),
+    settings: workspaceSettingsSchema.partial().default({}),
+    admin: z.object({
+      email,
+      name: z.string().trim().min(1).max(200),
+      timeZone: z.string().optional(),
+    }),
+  })
+  .strict();
+
+/** Input of `updateSettings`: the workspace version read, and the settings to change. */
+export const updateSettingsSchema = z
+  .object({
+    version: z.number().int().positive(),
+    name: z.string().trim().min(1).max(200).optional(),
+    settings: workspaceSettingsSchema.partial().default({}),
+  })
+  .strict();
+
+/** A workspace as services return it. */
+export interface WorkspaceView {
+  id: string;
+  name: string;
+  version: number;
+  settings: WorkspaceSettings;
+}
+
+/** Workspaces and their settings. */
+export class WorkspaceService {
+  constructor(readonly deps: ServiceDeps) {}
+
+  /**
+   * Creates a workspace with its first admin (who then acts for everything else).
+   *
+   * @example
+   * const { workspace, adminId } = await services.workspaces.create({ name: 'Acme', admin: { email: 'a@acme.test', name: 'Ada' } });
+   */
+  async create(input: unknown): Promise<{ workspace: WorkspaceView; adminId: string }> {
+    const data = parseInput(createWorkspaceSchema, input);
+    const settings = workspaceSettingsSchema.parse(data.settings);
+    const at = this.deps.clock.now();
+    const workspaceId = this.deps.newId();
+    const adminId = this.deps.newId();
+    await transact(this.deps, async (trx) => {
+      const repos = repositories(trx, this.deps.db.dialect);
+      await repos.workspaces.insert({
+        id: workspaceId,
+        name: data.name,
+        settings: JSON.stringify(settings),
+        version: 1,
+        createdAt: at,
+      });
+      await repos.people.insert({
+        id: adminId,
+        workspaceId,
+        email: data.admin.email,
+        name: data.admin.name,
+        role: 'admin',
+        timeZone: data.admin.timeZone ?? settings.timeZone,
+        managerId: null,
+        isActive: 1,
+        createdAt: at,
+      });
+      await repos.events.insertMany([
+        {
+          id: this.deps.newId(),
+          workspaceId,
+          actorType: 'person',
+          actorId: adminId,
+          at,
+          source: 'system',
+          entityType: 'workspace',
+          entityId: workspaceId,
+          action: 'created',
+          before: null,
+          after: JSON.stringify({ name: data.name, settings }),
+          isEditedAfterClose: 0,
+        },
+      ]);
+    });
+    return { workspace: { id: workspaceId, name: data.name, version: 1, settings }, adminId };
+  }
+
+  /** The actor's workspace and its settings. */
+  async get(actor: Actor): Promise<WorkspaceView> {
+    const session = await openSession(this.deps, this.deps.db.kysely, actor);
+    authorize(session.scope, 'read', 'workspace');
+    const row = await session.repos.workspaces.find(actor.workspaceId);
+    if (!row) throw new AppError('not_found', 'workspace not found');
+    return { id: row.id, name: row.name, version: row.version, settings: readSettings(row.settings) };
+  }
+
+  /** Changes settings (admins only); a stale version is a `conflict` and changes nothing. */
+  async updateSettings(actor: Actor, input: unknown): Promise<WorkspaceView> {
+    const data = parseInput(updateSettingsSchema, input);
+    return transact(this.deps, async (trx) => {
+      const session = await openSession(this.deps, trx, actor);
+      authorize(session.scope, 'manage', 'settings');
+      const row = await session.repos.workspaces.find(actor.workspaceId);
+      if (!row) throw new AppError('not_found', 'workspace not found');
+      const before = readSettings(row.settings);
+      const merged = parseInput(workspaceSettingsSchema, { ...before, ...data.settings });
+      const name = data.name ?? row.name;
+      const changed = await session.repos.workspaces.updateSettings(
+        row.id,
+        data.version,
+        JSON.stringify(merged),
+        name,
+      );
+      if (!changed)
+        throw new AppError('conflict', 'the workspace was changed since you read it', {
+          version: row.version,
+        });
+      await recordEvents(session, [
+        { entityType: 'workspace', entityId: row.id, action: 'settings_updated', before, after: merged },
+      ]);
+      return { id: row.id, name, version: data.version + 1, settings: merged };
+    });
+  }
+}

@@ -1,0 +1,84 @@
+import { randomBytes } from 'node:crypto';
+import pg from 'pg';
+import { describe, it } from 'vitest';
+import { type Db, migrateToLatest, openDatabase } from '../db/database';
+
+/**
+ * Test databases: a fresh SQLite in-memory database, or a fresh PostgreSQL database created on the
+ * server named by `TANDEM_TEST_PG_URL` (dropped afterwards). Each test file gets its own.
+ */
+
+/** The PostgreSQL server for tests, e.g. `postgres://tandem:tandem@127.0.0.1:5432/tandem_test`. */
+export const PG_URL = process.env.TANDEM_TEST_PG_URL;
+
+export type DialectUnderTest = 'sqlite' | 'postgres';
+
+/** A database for one test file, and how to throw it away. */
+export interface TestDatabase {
+  db: Db;
+  dispose(): Promise<void>;
+}
+
+/** Creates an empty database (not migrated) of a dialect. */
+export async function emptyDatabase(
+  dialect: DialectUnderTest,
+  options: { poolSize?: number } = {},
+): Promise<TestDatabase> {
+  if (dialect === 'sqlite') {
+    const db = openDatabase(':memory:');
+    return { db, dispose: () => db.close() };
+  }
+  if (!PG_URL) throw new Error('TANDEM_TEST_PG_URL is not set');
+  const name = `tandem_t_${randomBytes(6).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: PG_URL });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${name}`);
+  await admin.end();
+  const url = new URL(PG_URL);
+  url.pathname = `/${name}`;
+  const db = openDatabase(url.toString(), options);
+  return {
+    db,
+    dispose: async () => {
+      await db.close();
+      const cleanup = new pg.Client({ connectionString: PG_URL });
+      await cleanup.connect();
+      await cleanup.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await cleanup.end();
+    },
+  };
+}
+
+/** Creates a migrated database of a dialect. */
+export async function freshDatabase(
+  dialect: DialectUnderTest,
+  options: { poolSize?: number } = {},
+): Promise<TestDatabase> {
+  const test = await emptyDatabase(dialect, options);
+  await migrateToLatest(test.db);
+  return test;
+}
+
+const HOW_TO =
+  'PostgreSQL suite skipped: set TANDEM_TEST_PG_URL=postgres://user:pass@127.0.0.1:5432/db (a role allowed to CREATE DATABASE) to run it; `.ci/run` does.';
+
+/**
+ * Runs a suite once per dialect: always on SQLite; on PostgreSQL when `TANDEM_TEST_PG_URL` is set.
+ * Without it the PostgreSQL run is skipped with a message saying how to run it, except under
+ * `CI=true`, where a missing PostgreSQL is a failure.
+ */
+export function describeEachDialect(name: string, suite: (dialect: DialectUnderTest) => void): void {
+  describe(`${name} [sqlite]`, () => suite('sqlite'));
+  if (PG_URL) describe(`${name} [postgres]`, () => suite('postgres'));
+  else if (process.env.CI === 'true') {
+    describe(`${name} [postgres]`, () => {
+      it('needs PostgreSQL in CI', () => {
+        throw new Error(`CI=true but TANDEM_TEST_PG_URL is not set. ${HOW_TO}`);
+      });
+    });
+  } else {
+    describe.skip(`${name} [postgres] (${HOW_TO})`, () => {
+      it('runs on PostgreSQL', () => {});
+    });
+  }
+}
