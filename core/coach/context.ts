@@ -1,0 +1,209 @@
+import { evaluateOrganisation, type GoalEvaluation } from '../evaluate';
+import type { GoalNode, KeyResultNode, ObjectiveNode, Organisation, SmartGoalNode, UnitNode } from '../model';
+import { DEFAULT_SETTINGS, type EvaluationSettings } from '../settings';
+import { formatDate, type Instant } from '../time';
+import type { CoachSettings, CoachThresholds } from './settings';
+import { type CompiledLexicon, lexicon } from './lexicon';
+import { readTitle, type TitleFacts } from './text';
+import type { LintHistory, RuleId, Severity } from './types';
+
+/** What a rule found about one goal; the engine adds the rule id, severity and target. */
+export interface Hit {
+  message: string;
+  suggestion: string;
+  /** The rule is less sure: the finding is one severity milder. */
+  isHedged?: boolean | undefined;
+}
+
+/** A hit of an organisation-wide rule, naming the goal it points at. */
+export interface TargetedHit extends Hit {
+  goal: GoalNode;
+}
+
+/**
+ * A coach rule. Per-goal hooks return at most one hit per goal (one finding per problem);
+ * `organisation` sees everything at once, for rules that compare goals.
+ */
+export interface Rule {
+  id: RuleId;
+  severity: Severity;
+  /** What fires it, in one line (docs and `--help`). */
+  summary: string;
+  objective?(objective: ObjectiveNode, ctx: LintContext): Hit | undefined;
+  keyResult?(kr: KeyResultNode, objective: ObjectiveNode, ctx: LintContext): Hit | undefined;
+  smartGoal?(goal: SmartGoalNode, ctx: LintContext): Hit | undefined;
+  organisation?(ctx: LintContext): TargetedHit[];
+}
+
+export interface LintContextOptions {
+  at: Instant;
+  settings: CoachSettings;
+  history?: LintHistory | undefined;
+  evaluation?: EvaluationSettings | undefined;
+}
+
+type Child = ObjectiveNode | SmartGoalNode;
+
+/**
+ * Everything rules share: the organisation indexed once (keys, children, units), each title read
+ * once, and the engine's evaluation as of `at`, computed only when a rule asks for it.
+ */
+export class LintContext {
+  readonly at: Instant;
+  readonly settings: CoachSettings;
+  readonly thresholds: CoachThresholds;
+  readonly history: LintHistory;
+  readonly lex: CompiledLexicon;
+  readonly #facts = new Map<string, TitleFacts>();
+  readonly #goals = new Map<string, GoalNode>();
+  readonly #objectiveOf = new Map<string, ObjectiveNode>();
+  readonly #children = new Map<string, Child[]>();
+  readonly #units = new Map<string, UnitNode>();
+  readonly #objectivesByUnit = new Map<string, ObjectiveNode[]>();
+  readonly #evaluationSettings: EvaluationSettings;
+  #evaluations: Map<string, GoalEvaluation> | undefined;
+  /** Position of each goal in the organisation, to sort findings. */
+  readonly order = new Map<string, number>();
+  readonly hasCompanyObjectives: boolean;
+
+  constructor(
+    readonly org: Organisation,
+    options: LintContextOptions,
+  ) {
+    this.at = options.at;
+    this.settings = options.settings;
+    this.thresholds = options.settings.thresholds;
+    this.history = options.history ?? {};
+    this.lex = lexicon(options.settings.locale);
+    this.#evaluationSettings = options.evaluation ?? { ...DEFAULT_SETTINGS, timeZone: org.timeZone };
+    for (const unit of org.units) this.#units.set(unit.key, unit);
+    const addChild = (parent: string, child: Child) => {
+      const list = this.#children.get(parent);
+      if (list) list.push(child);
+      else this.#children.set(parent, [child]);
+    };
+    let hasCompany = false;
+    for (const objective of org.objectives) {
+      this.#add(objective);
+      if (objective.state !== 'dropped') {
+        for (const link of objective.parents) addChild(link.key, objective);
+        const unitKey = `${objective.cycle}\u0000${objective.unit ?? ''}`;
+        const list = this.#objectivesByUnit.get(unitKey);
+        if (list) list.push(objective);
+        else this.#objectivesByUnit.set(unitKey, [objective]);
+        hasCompany ||= this.isCompanyObjective(objective);
+      }
+      for (const kr of objective.keyResults) {
+        this.#add(kr);
+        this.#objectiveOf.set(kr.key, objective);
+      }
+    }
+    for (const goal of org.smartGoals) {
+      this.#add(goal);
+      if (goal.state !== 'dropped') for (const link of goal.parents) addChild(link.key, goal);
+    }
+    this.hasCompanyObjectives = hasCompany;
+  }
+
+  #add(goal: GoalNode): void {
+    this.#goals.set(goal.key, goal);
+    this.order.set(goal.key, this.order.size);
+  }
+
+  /** The title of a goal, read once. */
+  text(goal: GoalNode): TitleFacts {
+    let facts = this.#facts.get(goal.key);
+    if (!facts) {
+      facts = readTitle(goal.title, this.lex);
+      this.#facts.set(goal.key, facts);
+    }
+    return facts;
+  }
+
+  /** The engine's evaluation of a goal as of `at` (SPEC 3), computed for the whole organisation once. */
+  evaluation(key: string): GoalEvaluation | undefined {
+    if (!this.#evaluations) {
+      this.#evaluations = new Map();
+      for (const e of evaluateOrganisation(this.org, this.at, this.#evaluationSettings)) {
+        this.#evaluations.set(e.key, e);
+      }
+    }
+    return this.#evaluations.get(key);
+  }
+
+  goal(key: string): GoalNode | undefined {
+    return this.#goals.get(key);
+  }
+
+  /** The objective a KR belongs to. */
+  objectiveOf(krKey: string): ObjectiveNode | undefined {
+    return this.#objectiveOf.get(krKey);
+  }
+
+  /** Objectives and SMART goals (not dropped) that link to a goal. */
+  children(key: string): readonly Child[] {
+    return this.#children.get(key) ?? [];
+  }
+
+  /** Objectives (not dropped) of a unit in a cycle. */
+  objectivesOf(cycle: string, unit: string | undefined): readonly ObjectiveNode[] {
+    return this.#objectivesByUnit.get(`${cycle}\u0000${unit ?? ''}`) ?? [];
+  }
+
+  /** Whether a unit key is the root of the organisation tree. */
+  isRootUnit(unit: string): boolean {
+    const node = this.#units.get(unit);
+    return node ? node.parent === undefined : unit === 'company';
+  }
+
+  /** A company-level objective: owned by the root unit (or by no unit and no person). */
+  isCompanyObjective(objective: ObjectiveNode): boolean {
+    if (objective.unit !== undefined) return this.isRootUnit(objective.unit);
+    return objective.owner === undefined;
+  }
+
+  /** A unit and its ancestors, nearest first. */
+  unitChain(unit: string): string[] {
+    const chain: string[] = [];
+    let current: string | undefined = unit;
+    while (current !== undefined && !chain.includes(current)) {
+      chain.push(current);
+      current = this.#units.get(current)?.parent;
+    }
+    return chain;
+  }
+
+  /** A unit's name for messages ("Platform team"), else its key. */
+  unitLabel(unit: string): string {
+    return this.#units.get(unit)?.name ?? unit;
+  }
+
+  /** A date in the organisation's timezone, as YYYY-MM-DD. */
+  date(at: Instant): string {
+    return formatDate(at, this.org.timeZone);
+  }
+}
+
+/** Whether a goal takes part in linting: dropped goals are left alone. */
+export function isLive(goal: GoalNode): boolean {
+  return goal.type === 'key_result' || goal.state !== 'dropped';
+}
+
+/** Formats a number for messages: 1200 -> "1,200", 0.30000000000000004 -> "0.3". */
+export function formatNumber(value: number): string {
+  return Number(value.toPrecision(6)).toLocaleString('en-US', { maximumFractionDigits: 4 });
+}
+
+/** A value with its unit: "3%", "800 ms", "$1,200,000". */
+export function withUnit(value: number, unit: string | undefined): string {
+  const n = formatNumber(value);
+  if (!unit) return n;
+  if (unit === '%') return `${n}%`;
+  if (/^[$€£¥]$/.test(unit)) return `${unit}${n}`;
+  return `${n} ${unit}`;
+}
+
+/** "1 goal", "3 goals". */
+export function plural(n: number, word: string, many = `${word}s`): string {
+  return `${n} ${n === 1 ? word : many}`;
+}

@@ -1,0 +1,92 @@
+import type { KeyResultNode, SmartGoalNode } from '../../model';
+import type { LintContext } from '../context';
+import { mainVerb, mentions, type Quantity, type TitleFacts, tokenize } from '../text';
+
+/**
+ * The shape of a measured goal's title, shared by the key-result and SMART rules so that one
+ * problem gives one finding: a task, an activity, or an outcome with numbers.
+ */
+export interface Shape {
+  facts: TitleFacts;
+  /** The activity verb the title starts with ("consult", "work on"). */
+  activityVerb?: string | undefined;
+  /** A count of activities with no impact named ("20 customer calls"). */
+  activityCount?: { quantity: Quantity; noun: string } | undefined;
+  /** The deliverable verb the title starts with, or a done marker ("SSO shipped"). */
+  taskVerb?: string | undefined;
+  /** Whether the deliverable verb is a soft one ("build", "create"). */
+  isSoftTask: boolean;
+  /** Numbers that measure an outcome: a start and target, a percentage, an amount, a change. */
+  hasOutcomeNumbers: boolean;
+  /** Words naming the impact ("so that", "to lift"). */
+  hasImpact: boolean;
+  /** A task that belongs in the SMART tier: a deliverable, not an activity, with no outcome named. */
+  isTask: boolean;
+}
+
+const OUTCOME_UNITS = new Set(['%', 'pp', 'pts', '$', '€', '£', '¥']);
+const shapes = new WeakMap<KeyResultNode | SmartGoalNode, Shape>();
+
+/** The shape of a goal's title (cached per goal). */
+export function shapeOf(goal: KeyResultNode | SmartGoalNode, ctx: LintContext): Shape {
+  const known = shapes.get(goal);
+  if (known) return known;
+  const lex = ctx.lex;
+  const facts = ctx.text(goal);
+  const hasOutcomeNumbers =
+    (facts.fromTo !== undefined && facts.fromTo.from.value !== 0) ||
+    facts.change !== undefined ||
+    facts.quantities.some((q) => !q.isYear && !q.isName && q.unit !== undefined && OUTCOME_UNITS.has(q.unit));
+  const hasImpact = mentions(facts, lex.impact) !== undefined;
+  const activityVerb = mainVerb(facts, lex.activity);
+  let activityCount: Shape['activityCount'];
+  for (const q of facts.quantities) {
+    if (q.isYear || q.isName || q.unit !== undefined) continue;
+    const next = tokenize(goal.title.slice(q.end)).slice(0, 3);
+    const noun = lex.activityNouns.find(next);
+    if (noun) {
+      activityCount = { quantity: q, noun: noun.base };
+      break;
+    }
+  }
+  if (activityCount && (hasImpact || (facts.fromTo !== undefined && facts.fromTo.from.value !== 0))) {
+    activityCount = undefined;
+  }
+  let taskVerb = mainVerb(facts, lex.task);
+  if (!taskVerb && !startsWithAnyVerb(facts, ctx)) taskVerb = mentions(facts, lex.doneMarkers);
+  const shape: Shape = {
+    facts,
+    activityVerb,
+    activityCount,
+    taskVerb,
+    isSoftTask: taskVerb !== undefined && lex.softTask.matchAt([taskVerb], 0) !== undefined,
+    hasOutcomeNumbers,
+    hasImpact,
+    isTask: taskVerb !== undefined && !activityVerb && !activityCount && !hasOutcomeNumbers && !hasImpact,
+  };
+  shapes.set(goal, shape);
+  return shape;
+}
+
+function startsWithAnyVerb(facts: TitleFacts, ctx: LintContext): boolean {
+  const lex = ctx.lex;
+  return [lex.up, lex.down, lex.vague, lex.activity, lex.targetVerbs, lex.businessAsUsual].some(
+    (set) => mainVerb(facts, set) !== undefined,
+  );
+}
+
+/** Start, target and unit of an `increase` or `decrease` measure. */
+export function numericMeasure(
+  goal: KeyResultNode | SmartGoalNode,
+): { type: 'increase' | 'decrease'; start: number; target: number; unit?: string | undefined } | undefined {
+  const m = goal.measure;
+  if (!m || (m.type !== 'increase' && m.type !== 'decrease')) return undefined;
+  return { type: m.type, start: m.start, target: m.target, unit: m.unit };
+}
+
+/** A measure unit in canonical form ("percent" -> "%"), lower case. */
+export function canonicalUnit(unit: string | undefined, ctx: LintContext): string | undefined {
+  if (unit === undefined) return undefined;
+  const lower = unit.trim().toLowerCase();
+  return ctx.lex.unitByWord.get(lower) ?? lower;
+}
