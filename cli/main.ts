@@ -2,6 +2,7 @@ import { Command, CommanderError } from 'commander';
 import packageJson from '../package.json' with { type: 'json' };
 import { registerAdvise } from './advise';
 import { EXIT } from './exit-codes';
+import { registerLint } from './lint';
 import { registerScore } from './score';
 
 /**
@@ -14,6 +15,7 @@ export function buildProgram(): Command {
     .showHelpAfterError()
     .exitOverride();
   registerAdvise(program);
+  registerLint(program);
   registerScore(program);
   return program;
 }
