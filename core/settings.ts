@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isValidTimeZone } from './time';
 
 /** Check-in cadences (SPEC 3.9). */
 export const cadenceSchema = z.enum(['weekly', 'biweekly', 'monthly']);
@@ -55,6 +56,17 @@ export interface EvaluationSettings {
   defaultCadence: Cadence;
   thresholds: StatusThresholds;
 }
+
+/** The zod schema of `EvaluationSettings`, for the API and the workspace settings. */
+export const evaluationSettingsSchema = z
+  .object({
+    timeZone: z.string().refine(isValidTimeZone, 'expected an IANA time zone such as Europe/Berlin'),
+    weekStart: z.number().int().min(0).max(6).describe('0 Sunday to 6 Saturday'),
+    fiscalYearStartMonth: z.number().int().min(1).max(12),
+    defaultCadence: cadenceSchema,
+    thresholds: statusThresholdsSchema,
+  })
+  .strict() satisfies z.ZodType<EvaluationSettings>;
 
 export const DEFAULT_SETTINGS: EvaluationSettings = {
   timeZone: 'UTC',

@@ -99,3 +99,15 @@ describe('reported vs data conflict (SPEC 3.5)', () => {
     expect(hasReportedVsDataConflict({ ...input, ...override, isFlat })).toBe(conflict);
   });
 });
+
+describe('status settings', () => {
+  it('validates thresholds and workspace settings, naming the field', async () => {
+    const { evaluationSettingsSchema, statusThresholdsSchema, DEFAULT_SETTINGS } = await import('./settings');
+    expect(statusThresholdsSchema.parse({})).toEqual(DEFAULT_THRESHOLDS);
+    const bad = statusThresholdsSchema.safeParse({ onTrack: 0.5, atRisk: 0.8 });
+    expect(bad.success ? [] : bad.error.issues.map((i) => i.path.join('.'))).toEqual(['atRisk']);
+    expect(evaluationSettingsSchema.safeParse(DEFAULT_SETTINGS).success).toBe(true);
+    const zone = evaluationSettingsSchema.safeParse({ ...DEFAULT_SETTINGS, timeZone: 'Mars/Olympus' });
+    expect(zone.success ? [] : zone.error.issues.map((i) => i.path.join('.'))).toEqual(['timeZone']);
+  });
+});
