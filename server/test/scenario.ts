@@ -8,9 +8,13 @@ export function sequentialIds(prefix = 'id'): () => string {
 }
 
 /** Services on a database with a fixed clock and sequential ids. */
-export function testServices(db: Db, at = Date.UTC(2026, 9, 1)): { services: Services; clock: FixedClock } {
+export function testServices(
+  db: Db,
+  at = Date.UTC(2026, 9, 1),
+  idPrefix = 'id',
+): { services: Services; clock: FixedClock } {
   const clock = new FixedClock(at);
-  return { services: createServices(serviceDeps(db, clock, sequentialIds())), clock };
+  return { services: createServices(serviceDeps(db, clock, sequentialIds(idPrefix))), clock };
 }
 
 /** An actor for a person in a workspace. */
