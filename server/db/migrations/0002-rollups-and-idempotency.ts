@@ -11,8 +11,8 @@ const ROLLUPS = [
 /**
  * Migration 2: derived rollup columns kept current in the transaction of each check-in (so pages
  * and dashboards never scan history), idempotency keys for check-ins, and the indexes the reads
- * use. Existing rows are backfilled from their check-ins; scores are recomputed by the services
- * (`RollupService.recomputeAll`) since the maths lives in core, not in SQL.
+ * use. Existing rows are backfilled from their check-ins (count, latest time); scores, which need
+ * the maths of core rather than SQL, stay null until the goal is next written. Pages evaluate live.
  */
 export async function up(db: Kysely<unknown>): Promise<void> {
   for (const table of ['key_results', 'smart_goals', 'objectives'] as const) {

@@ -1,0 +1,94 @@
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { AppError } from '../../core/errors';
+import { describeEachDialect, freshDatabase, type TestDatabase } from '../test/databases';
+import { type SmallOrg, smallOrg } from '../test/fixtures';
+import { testServices } from '../test/scenario';
+import type { Services } from './index';
+
+const WRITERS = 48;
+
+describeEachDialect('concurrent writers lose nothing', (dialect) => {
+  let test: TestDatabase;
+  let s: Services;
+  let org: SmallOrg;
+  beforeAll(async () => {
+    test = await freshDatabase(dialect, { poolSize: 16 });
+    ({ services: s } = testServices(test.db, Date.UTC(2026, 9, 10), 'c'));
+    org = await smallOrg(s);
+  });
+  afterAll(() => test.dispose());
+
+  it(`${WRITERS} concurrent check-ins on one KR are all kept, in distinct order of entry`, async () => {
+    const values = Array.from({ length: WRITERS }, (_, i) => i + 1);
+    await Promise.all(
+      values.map((value) =>
+        s.checkIns.checkIn(org.member, { goalType: 'key_result', goalId: org.krId, value }),
+      ),
+    );
+    const rows = await test.db.kysely
+      .selectFrom('checkIns')
+      .select(['seq', 'value'])
+      .where('goalId', '=', org.krId)
+      .execute();
+    expect(rows).toHaveLength(WRITERS);
+    expect(new Set(rows.map((r) => r.seq)).size).toBe(WRITERS);
+    const kr = await s.reads.getKeyResult(org.admin, org.krId);
+    expect(kr.checkinCount).toBe(WRITERS);
+    const last = rows.reduce((a, b) => (b.seq > a.seq ? b : a));
+    expect(kr.latestValue).toBe(last.value);
+    expect(kr.score).toBe(kr.evaluation.score);
+  });
+
+  it(`${WRITERS} concurrent check-ins on goals under one aligned KR leave its rollup exact`, async () => {
+    const goals = [];
+    for (let i = 0; i < WRITERS; i++) {
+      goals.push(
+        await s.smartGoals.create(org.member, {
+          cycleId: org.cycleId,
+          title: `Deliver part ${i + 1} of the migration`,
+          measure: { type: 'increase', start: 0, target: 10 },
+          startDate: '2026-10-01',
+          dueDate: '2026-12-31',
+          supports: [{ type: 'key_result', id: org.alignedKrId }],
+        }),
+      );
+    }
+    await Promise.all(
+      goals.map((g, i) =>
+        s.checkIns.checkIn(org.member, { goalType: 'smart_goal', goalId: g.id, value: (i % 10) + 1 }),
+      ),
+    );
+    const aligned = await s.reads.getKeyResult(org.admin, org.alignedKrId);
+    expect(aligned.evaluation.score).not.toBeNull();
+    expect(aligned.score).toBeCloseTo(aligned.evaluation.score!, 12);
+    const objective = await s.reads.getObjective(org.admin, org.objectiveId);
+    expect(objective.score).toBeCloseTo(objective.evaluation.score!, 12);
+  });
+
+  it('of concurrent edits with the same version exactly one wins; the rest are conflicts', async () => {
+    const kr = await s.reads.getKeyResult(org.admin, org.krId);
+    const outcomes = await Promise.allSettled(
+      Array.from({ length: 12 }, (_, i) =>
+        s.keyResults.update(org.admin, org.krId, { version: kr.version, weight: i + 2 }),
+      ),
+    );
+    const won = outcomes.filter((o) => o.status === 'fulfilled');
+    const lost = outcomes.filter((o) => o.status === 'rejected');
+    expect(won).toHaveLength(1);
+    for (const o of lost) expect(AppError.is((o as PromiseRejectedResult).reason, 'conflict')).toBe(true);
+    expect((await s.reads.getKeyResult(org.admin, org.krId)).version).toBe(kr.version + 1);
+  });
+
+  it('concurrent uses of one idempotency key create one check-in', async () => {
+    const input = {
+      goalType: 'key_result',
+      goalId: org.krId,
+      value: 77,
+      idempotencyKey: 'same-key',
+    } as const;
+    const before = (await s.reads.getKeyResult(org.admin, org.krId)).checkinCount;
+    const results = await Promise.all(Array.from({ length: 8 }, () => s.checkIns.checkIn(org.member, input)));
+    expect(new Set(results.map((r) => r.checkIn.id)).size).toBe(1);
+    expect((await s.reads.getKeyResult(org.admin, org.krId)).checkinCount).toBe(before + 1);
+  });
+});
