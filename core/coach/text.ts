@@ -77,7 +77,7 @@ export function readTitle(title: string, lex: CompiledLexicon): TitleFacts {
     tokens,
     mainIndex: mainVerbIndex(lower, tokens, lex),
     flatTokens,
-    quantities: readQuantities(lower, lex),
+    quantities: readQuantities(lower, lower.length === title.length ? title : lower, lex),
   };
   relate(facts, lower, lex);
   directionOf(facts, lex);
@@ -97,7 +97,8 @@ function mainVerbIndex(lower: string, tokens: readonly string[], lex: CompiledLe
   return i;
 }
 
-function readQuantities(lower: string, lex: CompiledLexicon): Quantity[] {
+/** Numbers of a title; `asWritten` is the title as written (same length), for quoting them back. */
+function readQuantities(lower: string, asWritten: string, lex: CompiledLexicon): Quantity[] {
   const out: Quantity[] = [];
   lex.quantity.lastIndex = 0;
   for (const match of lower.matchAll(lex.quantity)) {
@@ -119,7 +120,7 @@ function readQuantities(lower: string, lex: CompiledLexicon): Quantity[] {
         !g.cur && !g.unit && !g.mult && /^\d{4}$/.test(g.num ?? '') && written >= 1900 && written <= 2100,
       isName: !g.cur && !g.unit && !g.mult && previous !== null && lex.standardNames.has(previous[1]!),
       role: 'plain',
-      text: match[0].trim(),
+      text: asWritten.slice(match.index, match.index + match[0].length).trim(),
       index: match.index,
       end: match.index + match[0].length,
     });

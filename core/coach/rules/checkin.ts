@@ -22,7 +22,7 @@ export const sandbagging: Rule = {
     const limit = ctx.thresholds.sandbagConfidence;
     if (confidences.length === 0 || confidences.some((c) => c < limit)) return undefined;
     return {
-      message: `Every draft confidence is ${formatNumber(Math.min(...confidences))} or more out of 10: an aspirational objective this certain is probably too safe.`,
+      message: `Draft confidence is ${confidences.join(', ')} out of 10 on ${confidences.length === 1 ? 'the only key result that has one' : 'every key result that has one'}: an aspirational objective this certain is probably too safe.`,
       suggestion:
         'Raise the targets until confidence is about 5 in 10 (reachable with real effort), or mark it kind: committed if it must simply happen.',
       isHedged: confidences.length < 2,

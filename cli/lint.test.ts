@@ -1,0 +1,132 @@
+import { spawnSync } from 'node:child_process';
+import { describe, expect, it } from 'vitest';
+import { RULE_IDS, SEVERITIES } from '../core/coach';
+
+const tandem = (...args: string[]) =>
+  spawnSync(process.execPath, ['bin/tandem.js', 'lint', ...args], {
+    encoding: 'utf8',
+    cwd: new URL('..', import.meta.url),
+  });
+
+const fixture = (name: string) => `cli/fixtures/lint/${name}`;
+
+interface LintJson {
+  findings: { rule: string; severity: string; target: string; message: string; suggestion: string }[];
+  summary: { errors: number; warnings: number; infos: number; files: number; goals: number };
+}
+
+const json = (...args: string[]) => {
+  const run = tandem(...args, '--json');
+  return { run, out: JSON.parse(run.stdout) as LintJson };
+};
+
+describe('tandem lint', () => {
+  it('finds nothing in a well-written file and exits 0', () => {
+    const run = tandem(fixture('good.yaml'), '--at', '2026-10-20');
+    expect(run.stderr).toBe('');
+    expect(run.stdout.trim()).toBe('0 errors, 0 warnings, 0 infos in 1 goals file (9 goals)');
+    expect(run.status).toBe(0);
+  });
+
+  it('prints findings compiler style, suggestions indented, and exits 1 on an error finding', () => {
+    const run = tandem(fixture('weak.yaml'), '--at', '2026-11-20');
+    expect(run.status).toBe(1);
+    const lines = run.stdout.trimEnd().split('\n');
+    expect(lines).toContain(
+      'cli/fixtures/lint/weak.yaml:59:14: error kr-direction-conflict [latency] The title says "cut" but the measure goes up, from 300 to 800.',
+    );
+    expect(run.stdout).toMatch(
+      /^cli\/fixtures\/lint\/weak\.yaml:33:14: warning kr-should-be-smart \[portal-shipped\] .+\n {4}suggestion: Make "Ship v2 onboarding" a SMART goal/m,
+    );
+    for (const [i, line] of lines.entries()) {
+      if (line === '' || i === lines.length - 1) continue;
+      expect(line).toMatch(
+        /^(cli\/fixtures\/lint\/weak\.yaml:\d+:\d+: (error|warning|info) [a-z-]+ \[[\w.-]+\] .+| {4}suggestion: .+)$/,
+      );
+    }
+    expect(lines.at(-1)).toMatch(/^3 errors, \d+ warnings, \d+ infos in 1 goals file \(24 goals\)$/);
+  });
+
+  it('prints exactly the JSON of SPEC 10', () => {
+    const { run, out } = json(fixture('weak.yaml'), '--at', '2026-11-20');
+    expect(run.status).toBe(1);
+    expect(Object.keys(out)).toEqual(['findings', 'summary']);
+    expect(Object.keys(out.summary)).toEqual(['errors', 'warnings', 'infos', 'goals', 'files']);
+    expect(out.findings.length).toBeGreaterThan(20);
+    for (const finding of out.findings) {
+      expect(Object.keys(finding)).toEqual(['rule', 'severity', 'target', 'message', 'suggestion']);
+      expect(RULE_IDS).toContain(finding.rule);
+      expect(SEVERITIES).toContain(finding.severity);
+      expect(finding.message.length).toBeGreaterThan(10);
+      expect(finding.suggestion.length).toBeGreaterThan(10);
+    }
+    const bySeverity = (s: string) => out.findings.filter((f) => f.severity === s).length;
+    expect(out.summary).toEqual({
+      errors: bySeverity('error'),
+      warnings: bySeverity('warning'),
+      infos: bySeverity('info'),
+      goals: 24,
+      files: 1,
+    });
+    expect(out.findings).toContainEqual(
+      expect.objectContaining({ rule: 'kr-impossible-value', severity: 'error', target: 'uptime' }),
+    );
+    const rules = new Set(out.findings.map((f) => f.rule));
+    expect(rules.size).toBeGreaterThanOrEqual(25);
+  });
+
+  it('gives the example file only check-in findings a team lead would agree with', () => {
+    const early = json('examples/acme-2026-q4.yaml', '--at', '2026-10-02');
+    expect(early.run.status).toBe(0);
+    expect(early.out.findings).toEqual([]);
+    const late = json('examples/acme-2026-q4.yaml', '--at', '2026-11-20');
+    expect(late.run.status).toBe(0);
+    expect(late.out.findings.map((f) => `${f.rule} ${f.target}`)).toEqual([
+      'reported-vs-data churn',
+      'stale p95-latency',
+      'past-due-open in-app-tutorial',
+      'stale sample-data',
+    ]);
+  });
+
+  it('reads a folder of files linked to each other', () => {
+    const run = tandem(fixture('folder'), '--at', '2026-10-10');
+    expect(run.status).toBe(0);
+    expect(run.stdout.trim()).toBe('0 errors, 0 warnings, 0 infos in 2 goals files (7 goals)');
+  });
+
+  it('judges check-ins as of --at', () => {
+    const { out } = json(fixture('folder'), '--at', '2026-10-20');
+    expect(out.findings.map((f) => f.rule)).toEqual(['stale', 'stale', 'stale', 'stale', 'stale']);
+    expect(out.summary.files).toBe(2);
+  });
+
+  it('applies coach settings from --config', () => {
+    const run = tandem(fixture('weak.yaml'), '--at', '2026-11-20', '--config', fixture('coach.yaml'));
+    expect(run.status).toBe(0);
+    expect(run.stdout).toContain('warning kr-direction-conflict [latency]');
+    expect(run.stdout).not.toContain('kr-impossible-value');
+  });
+
+  it.each([
+    ['broken YAML', [fixture('broken.yaml')], /cli\/fixtures\/lint\/broken\.yaml:7:1: YAML: /],
+    [
+      'a schema error',
+      [fixture('schema-error.yaml')],
+      /cli\/fixtures\/lint\/schema-error\.yaml:7:11: objectives\[0\]\.kind: /,
+    ],
+    ['a missing file', ['cli/fixtures/lint/nope.yaml'], /nope\.yaml: no such file or folder/],
+    ['a bad --at', [fixture('good.yaml'), '--at', '2026-13-45'], /--at: "2026-13-45" is not a date/],
+    [
+      'bad settings',
+      [fixture('good.yaml'), '--config', fixture('bad-coach.yaml')],
+      /bad-coach\.yaml: rules: .*kr-no-such-rule|bad-coach\.yaml: rules\.kr-no-such-rule/,
+    ],
+    ['no file at all', [], /missing required argument/],
+  ])('exits 2 on %s, saying where', (_name, args, message) => {
+    const run = tandem(...args);
+    expect(run.status).toBe(2);
+    expect(run.stderr).toMatch(message);
+    expect(run.stdout).toBe('');
+  });
+});
