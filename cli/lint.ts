@@ -104,8 +104,7 @@ export function readCoachSettings(
     ok: false,
     problems: result.error.issues.map((issue) => {
       const path = formatPath(issue.path);
-      const keys = issue.code === 'unrecognized_keys' ? `: ${issue.keys.join(', ')}` : '';
-      return `${file}: ${path ? `${path}: ` : ''}${issue.message}${keys}`;
+      return `${file}: ${path ? `${path}: ` : ''}${issue.message}`;
     }),
   };
 }

@@ -1,7 +1,7 @@
 import type { KeyResultNode } from '../../model';
 import { isLive, type Rule, type TargetedHit } from '../context';
 import { mainVerb, mentions, metricWords } from '../text';
-import { canonicalUnit, shapeOf } from './shape';
+import { canonicalUnit, measureUnit, shapeOf } from './shape';
 
 /** Rules about what a key result measures: an outcome, with a metric and a baseline. */
 
@@ -12,7 +12,9 @@ export const krIsActivity: Rule = {
     'a KR is an activity, not an outcome ("consult", "help", "work on", "attend", counts of meetings, calls or posts)',
   keyResult(kr, _o, ctx) {
     const shape = shapeOf(kr, ctx);
-    if (shape.activityVerb) {
+    const pair = shape.facts.fromTo;
+    // "Support tickets resolved in a day, from 60% to 80%": a metric that starts with a verb-like word.
+    if (shape.activityVerb && !(pair && pair.from.value !== 0)) {
       return {
         message: `"${shape.activityVerb}" describes an activity, not the outcome it should bring.`,
         suggestion:
@@ -152,14 +154,14 @@ export const krDuplicateMetric: Rule = {
         if (kr.progressSource === 'aligned') continue;
         const words = metricWords(ctx.text(kr), ctx.lex);
         if (words.length === 0) continue;
-        const unit = canonicalUnit(kr.unit, ctx) ?? '';
+        const unit = canonicalUnit(measureUnit(kr), ctx) ?? '';
         const key = `${kr.cycle}\u0000${words.join(' ')}`;
         const earlier = first.get(key);
         if (!earlier) {
           first.set(key, { kr, words });
           continue;
         }
-        const earlierUnit = canonicalUnit(earlier.kr.unit, ctx) ?? '';
+        const earlierUnit = canonicalUnit(measureUnit(earlier.kr), ctx) ?? '';
         if (unit && earlierUnit && unit !== earlierUnit) continue;
         const sameObjective = earlier.kr.objectiveKey === kr.objectiveKey;
         const otherObjective = ctx.goal(earlier.kr.objectiveKey);

@@ -2,7 +2,7 @@ import { nearlyEqual } from '../../measure';
 import type { KeyResultNode, ObjectiveNode, SmartGoalNode } from '../../model';
 import { formatNumber, type Hit, type LintContext, type Rule, withUnit } from '../context';
 import { type Direction, directionOfPair, mentions, type Quantity } from '../text';
-import { canonicalUnit, numericMeasure } from './shape';
+import { canonicalUnit, measureUnit, numericMeasure } from './shape';
 
 /**
  * Rules about the numbers of key results (and SMART goals, which are measured the same way):
@@ -65,7 +65,7 @@ export const krImpossibleValue: Rule = {
     const canPassHundred = mentions(facts, ctx.lex.overHundred) !== undefined;
     const canBeNegative = mentions(facts, ctx.lex.negativePercent) !== undefined;
     const m = goal.measure;
-    const unit = canonicalUnit(m && 'unit' in m ? m.unit : undefined, ctx);
+    const unit = canonicalUnit(measureUnit(goal), ctx);
     const measureValues: number[] = [];
     if (m?.type === 'increase' || m?.type === 'decrease') measureValues.push(m.start, m.target);
     else if (m?.type === 'at_least' || m?.type === 'at_most') measureValues.push(m.threshold);
@@ -86,7 +86,7 @@ export const krImpossibleValue: Rule = {
     const negative = isCount ? measureValues.find((v) => v < 0) : undefined;
     if (negative !== undefined) {
       return {
-        message: `${formatNumber(negative)} ${m && 'unit' in m ? m.unit : ''} is a negative count: a count cannot go below 0.`,
+        message: `${formatNumber(negative)} ${measureUnit(goal) ?? ''} is a negative count: a count cannot go below 0.`,
         suggestion: 'Check the sign: a count of customers, tickets or users starts at 0 or more.',
       };
     }

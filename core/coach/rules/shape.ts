@@ -90,3 +90,9 @@ export function canonicalUnit(unit: string | undefined, ctx: LintContext): strin
   const lower = unit.trim().toLowerCase();
   return ctx.lex.unitByWord.get(lower) ?? lower;
 }
+
+/** The unit of a goal's measure, as written. */
+export function measureUnit(goal: KeyResultNode | SmartGoalNode): string | undefined {
+  const m = goal.measure;
+  return goal.unit ?? (m && 'unit' in m ? m.unit : undefined);
+}
