@@ -23,6 +23,8 @@ export interface Db {
   dialect: DialectName;
   /** Whether `SELECT ... FOR UPDATE` row locks exist (PostgreSQL; SQLite has one writer at a time). */
   hasRowLocks: boolean;
+  /** The driver underneath, for bulk loading only (`bulk.ts`); everything else goes through Kysely. */
+  native: { dialect: 'sqlite'; database: SQLite.Database } | { dialect: 'postgres'; pool: pg.Pool };
   close(): Promise<void>;
 }
 
@@ -58,7 +60,13 @@ export function openDatabase(location: string, options: OpenOptions = {}): Db {
       types: { getTypeParser: postgresTypeParser },
     });
     const kysely = new Kysely<Database>({ dialect: new PostgresDialect({ pool }), plugins });
-    return { kysely, dialect: 'postgres', hasRowLocks: true, close: () => kysely.destroy() };
+    return {
+      kysely,
+      dialect: 'postgres',
+      hasRowLocks: true,
+      native: { dialect: 'postgres', pool },
+      close: () => kysely.destroy(),
+    };
   }
   const sqlite = new SQLite(location);
   sqlite.pragma('journal_mode = WAL');
@@ -66,7 +74,13 @@ export function openDatabase(location: string, options: OpenOptions = {}): Db {
   sqlite.pragma('busy_timeout = 5000');
   sqlite.pragma('synchronous = NORMAL');
   const kysely = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }), plugins });
-  return { kysely, dialect: 'sqlite', hasRowLocks: false, close: () => kysely.destroy() };
+  return {
+    kysely,
+    dialect: 'sqlite',
+    hasRowLocks: false,
+    native: { dialect: 'sqlite', database: sqlite },
+    close: () => kysely.destroy(),
+  };
 }
 
 const INT8_OID = 20;

@@ -59,6 +59,8 @@ export async function freshDatabase(
   return test;
 }
 
+let hasWarned = false;
+
 const HOW_TO =
   'PostgreSQL suite skipped: set TANDEM_TEST_PG_URL=postgres://user:pass@127.0.0.1:5432/db (a role allowed to CREATE DATABASE) to run it; `.ci/run` does.';
 
@@ -77,6 +79,8 @@ export function describeEachDialect(name: string, suite: (dialect: DialectUnderT
       });
     });
   } else {
+    if (!hasWarned) console.warn(HOW_TO);
+    hasWarned = true;
     describe.skip(`${name} [postgres] (${HOW_TO})`, () => {
       it('runs on PostgreSQL', () => {});
     });
