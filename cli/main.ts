@@ -1,6 +1,7 @@
 import { Command, CommanderError } from 'commander';
 import packageJson from '../package.json' with { type: 'json' };
 import { registerAdvise } from './advise';
+import { registerDemo } from './demo';
 import { EXIT } from './exit-codes';
 import { registerLint } from './lint';
 import { registerScore } from './score';
@@ -15,6 +16,7 @@ export function buildProgram(): Command {
     .showHelpAfterError()
     .exitOverride();
   registerAdvise(program);
+  registerDemo(program);
   registerLint(program);
   registerScore(program);
   return program;
