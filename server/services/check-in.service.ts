@@ -87,10 +87,12 @@ export class CheckInService {
       return await transact(this.deps, async (trx) => {
         const session = await openSession(this.deps, trx, actor);
         const rollups = new Rollups(session.repos, actor.workspaceId, session.settings, session.at);
+        rollups.defer();
         const results: CheckInResult[] = [];
         for (const [index, item] of items.entries()) {
           results.push(await this.#apply(session, rollups, item, prefix ? `${prefix}${index}.` : ''));
         }
+        await rollups.flush();
         if (key) {
           const isClaimed = await session.repos.idempotency.claim(
             actor.workspaceId,

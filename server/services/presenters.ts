@@ -83,7 +83,7 @@ function keyResultView(slice: Slice, scope: ActorScope, kr: KeyResultRow): KeyRe
   for (const link of slice.children.get(kr.id) ?? []) {
     const row =
       link.childType === 'objective'
-        ? slice.objectives.get(link.childId)
+        ? (slice.objectives.get(link.childId) ?? slice.outside.get(link.childId))
         : slice.smartGoals.get(link.childId);
     if (!row) continue;
     const subject =

@@ -30,6 +30,9 @@ const maxOf = (values: readonly (number | null)[]): number | null =>
 export class Rollups {
   readonly #cycles = new Map<string, CycleRow>();
   readonly #evaluator: Evaluator;
+  #isDeferred = false;
+  readonly #dirtyObjectives = new Set<string>();
+  readonly #dirtyAligned = new Set<string>();
 
   constructor(
     readonly repos: Repositories,
@@ -38,6 +41,27 @@ export class Rollups {
     readonly at: Instant,
   ) {
     this.#evaluator = new Evaluator(at, evaluationSettings(settings));
+  }
+
+  /**
+   * Collects ancestors to recompute instead of recomputing them at once, until `flush`: a batch
+   * of check-ins then recomputes each shared ancestor once instead of once per check-in.
+   */
+  defer(): void {
+    this.#isDeferred = true;
+  }
+
+  /** Recomputes every collected ancestor, children before parents, layer by layer. */
+  async flush(): Promise<void> {
+    while (this.#dirtyObjectives.size > 0 || this.#dirtyAligned.size > 0) {
+      const objectives = [...this.#dirtyObjectives].sort();
+      this.#dirtyObjectives.clear();
+      for (const id of objectives) await this.#objective(id);
+      const aligned = [...this.#dirtyAligned].sort();
+      this.#dirtyAligned.clear();
+      for (const id of aligned) await this.#alignedKeyResult(id);
+    }
+    this.#isDeferred = false;
   }
 
   async #cycle(id: string): Promise<CycleRow> {
@@ -92,6 +116,11 @@ export class Rollups {
 
   /** Recomputes an objective's score from its KRs' stored scores, then what it aligns to. */
   async objective(id: string): Promise<void> {
+    if (this.#isDeferred) this.#dirtyObjectives.add(id);
+    else await this.#objective(id);
+  }
+
+  async #objective(id: string): Promise<void> {
     await this.repos.lock('objectives', id);
     const objective = await this.repos.objectives.find(this.workspaceId, id);
     if (!objective) return;
@@ -117,6 +146,11 @@ export class Rollups {
 
   /** Recomputes a KR with source `aligned` from the stored scores of its children. */
   async alignedKeyResult(id: string): Promise<void> {
+    if (this.#isDeferred) this.#dirtyAligned.add(id);
+    else await this.#alignedKeyResult(id);
+  }
+
+  async #alignedKeyResult(id: string): Promise<void> {
     await this.repos.lock('keyResults', id);
     const kr = await this.repos.keyResults.find(this.workspaceId, id);
     if (!kr) return;

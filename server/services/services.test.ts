@@ -99,6 +99,34 @@ describeEachDialect('services', (dialect) => {
     expect(objective.evaluation.score).toBeCloseTo(0.2, 12);
   });
 
+  it('an aligned KR counts a child objective shown elsewhere by its stored rollup, matching a live read', async () => {
+    const team = await s.objectives.create(org.lead, {
+      cycleId: org.cycleId,
+      title: 'Ship faster as a team',
+      unitId: org.teamId,
+    });
+    const kr = await s.keyResults.create(org.lead, {
+      objectiveId: team.id,
+      title: 'Increase deploys from 0 to 10',
+      measure: { type: 'increase', start: 0, target: 10 },
+    });
+    await s.alignments.align(org.lead, {
+      childType: 'objective',
+      childId: team.id,
+      parentType: 'key_result',
+      parentId: org.alignedKrId,
+      weight: 2,
+    });
+    await s.checkIns.checkIn(org.lead, { goalType: 'key_result', goalId: kr.id, value: 6 });
+    const teamView = await s.reads.getObjective(org.admin, team.id);
+    expect(teamView.evaluation.score).toBeCloseTo(0.6, 12);
+    const aligned = await s.reads.getKeyResult(org.admin, org.alignedKrId);
+    expect(aligned.evaluation.score).toBeCloseTo(0.6, 12);
+    expect(aligned.score).toBeCloseTo(0.6, 12);
+    expect(aligned.children).toMatchObject([{ id: team.id, weight: 2, score: 0.6 }]);
+    expect((await s.reads.getObjective(org.admin, org.objectiveId)).evaluation.score).toBeCloseTo(0.3, 12);
+  });
+
   it('stale versions are a conflict and change nothing', async () => {
     const first = await s.objectives.update(org.admin, org.objectiveId, {
       version: 1,

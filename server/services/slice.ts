@@ -1,11 +1,21 @@
-import { evaluateOrganisation, type GoalEvaluation } from '../../core/evaluate';
+import { Evaluator, evaluateOrganisation, type GoalEvaluation } from '../../core/evaluate';
+import { SUCCESS_LEVEL } from '../../core/settings';
 import type { Checkin, Link, Organisation } from '../../core/model';
 import type { AlignmentRow } from '../repositories/alignment.repository';
 import type { CycleRow } from '../repositories/cycle.repository';
 import type { KeyResultRow } from '../repositories/key-result.repository';
 import type { ObjectiveRow } from '../repositories/objective.repository';
 import type { SmartGoalRow } from '../repositories/smart-goal.repository';
-import { effectiveCheckins, groupCheckins, objectiveNode, readMeasure, smartGoalNode } from './evaluation';
+import {
+  effectiveCheckins,
+  groupCheckins,
+  objectiveNode,
+  readMeasure,
+  readPlan,
+  smartGoalNode,
+  storedEvaluation,
+  windowOfCycle,
+} from './evaluation';
 import { evaluationSettings } from './workspace-settings';
 import type { Session } from './session';
 
@@ -21,6 +31,8 @@ export interface Slice {
   evaluations: Map<string, GoalEvaluation>;
   editedAfterClose: Set<string>;
   cycles: Map<string, CycleRow>;
+  /** Child objectives of the slice's KRs that are not in it (their stored rollups stand in). */
+  outside: Map<string, ObjectiveRow>;
 }
 
 const push = <T>(map: Map<string, T[]>, key: string, value: T) => {
@@ -30,8 +42,8 @@ const push = <T>(map: Map<string, T[]>, key: string, value: T) => {
 };
 
 /**
- * Loads some objectives and SMART goals with everything their numbers depend on: their KRs, the
- * goals aligned to those KRs (transitively below aligned KRs), the SMART goals supporting them,
+ * Loads some objectives and SMART goals with what their numbers depend on: their KRs, the goals
+ * aligned to those KRs (SMART goals in full; objectives outside the slice by their stored rollup),
  * and the check-ins of the measured goals among them (indexed ranges, never the whole history
  * of the workspace). Then builds an `Organisation` slice and evaluates it with core.
  */
@@ -46,24 +58,20 @@ export async function loadSlice(
   const smartGoals = new Map(smartGoalRows.map((g) => [g.id, g]));
   const keyResults = new Map<string, KeyResultRow[]>();
   const children = new Map<string, AlignmentRow[]>();
-  let pending = [...objectives.keys()];
-  while (pending.length > 0) {
-    const krs = await repos.keyResults.listByObjectives(pending);
-    for (const kr of krs) push(keyResults, kr.objectiveId, kr);
-    const aligned = new Set(krs.filter((kr) => kr.progressSource === 'aligned').map((kr) => kr.id));
-    const links = await repos.alignments.childrenOf(krs.map((kr) => kr.id));
-    for (const link of links) push(children, link.parentId, link);
-    const newObjectiveIds = links
-      .filter((l) => l.childType === 'objective' && aligned.has(l.parentId) && !objectives.has(l.childId))
-      .map((l) => l.childId);
-    const smartIds = links
-      .filter((l) => l.childType === 'smart_goal' && !smartGoals.has(l.childId))
-      .map((l) => l.childId);
-    for (const g of await repos.smartGoals.findMany(ws, [...new Set(smartIds)])) smartGoals.set(g.id, g);
-    const added = await repos.objectives.findMany(ws, [...new Set(newObjectiveIds)]);
-    for (const o of added) objectives.set(o.id, o);
-    pending = added.map((o) => o.id);
-  }
+  const krs = await repos.keyResults.listByObjectives([...objectives.keys()]);
+  for (const kr of krs) push(keyResults, kr.objectiveId, kr);
+  const links = await repos.alignments.childrenOf(krs.map((kr) => kr.id));
+  for (const link of links) push(children, link.parentId, link);
+  const smartIds = links
+    .filter((l) => l.childType === 'smart_goal' && !smartGoals.has(l.childId))
+    .map((l) => l.childId);
+  for (const g of await repos.smartGoals.findMany(ws, [...new Set(smartIds)])) smartGoals.set(g.id, g);
+  const outsideIds = links
+    .filter((l) => l.childType === 'objective' && !objectives.has(l.childId))
+    .map((l) => l.childId);
+  const outside = new Map(
+    (await repos.objectives.findMany(ws, [...new Set(outsideIds)])).map((o) => [o.id, o]),
+  );
   const parents = new Map<string, AlignmentRow[]>();
   for (const link of await repos.alignments.parentsOf([...objectives.keys(), ...smartGoals.keys()])) {
     push(parents, link.childId, link);
@@ -104,8 +112,12 @@ export async function loadSlice(
       return cycle ? [smartGoalNode(g, cycle.name, own, linksOf(g.id), context)] : [];
     }),
   };
-  const evaluations = new Map(
-    evaluateOrganisation(org, session.at, evaluationSettings(context)).map((e) => [e.key, e]),
+  const settings = evaluationSettings(context);
+  const evaluations = new Map(evaluateOrganisation(org, session.at, settings).map((e) => [e.key, e]));
+  completeAlignedKeyResults(
+    { objectives, keyResults, children, outside, cycles, evaluations },
+    new Evaluator(session.at, settings),
+    context.timeZone,
   );
   const closedObjectives = [...objectives.values()].filter((o) => cycles.get(o.cycleId)?.state === 'closed');
   const closedIds = [
@@ -113,5 +125,82 @@ export async function loadSlice(
     ...[...smartGoals.values()].filter((g) => cycles.get(g.cycleId)?.state === 'closed').map((g) => g.id),
   ];
   const editedAfterClose = await repos.events.editedAfterClose(closedIds);
-  return { objectives, keyResults, smartGoals, children, parents, evaluations, editedAfterClose, cycles };
+  return {
+    objectives,
+    keyResults,
+    smartGoals,
+    children,
+    parents,
+    evaluations,
+    editedAfterClose,
+    cycles,
+    outside,
+  };
+}
+
+/**
+ * Aligned KRs whose child objectives lie outside the slice: core evaluated them without those
+ * children, so they are evaluated again with the stored rollups of the children outside (and the
+ * live evaluations of those inside), and so are the objectives above them, in dependency order.
+ * This keeps a page to the goals it shows instead of loading every subtree below it.
+ */
+function completeAlignedKeyResults(
+  slice: Pick<Slice, 'objectives' | 'keyResults' | 'children' | 'outside' | 'cycles' | 'evaluations'>,
+  evaluator: Evaluator,
+  timeZone: string,
+): void {
+  const needsWork = [...slice.keyResults.values()]
+    .flat()
+    .filter(
+      (kr) =>
+        kr.progressSource === 'aligned' &&
+        (slice.children.get(kr.id) ?? []).some((l) => slice.outside.has(l.childId)),
+    );
+  if (needsWork.length === 0) return;
+  const done = new Set<string>();
+  const objectiveEvaluation = (id: string): GoalEvaluation | undefined => {
+    const objective = slice.objectives.get(id);
+    const cycle = objective && slice.cycles.get(objective.cycleId);
+    if (!objective || !cycle) return undefined;
+    if (done.has(id)) return slice.evaluations.get(id);
+    done.add(id);
+    const window = windowOfCycle(cycle, timeZone);
+    const kind = objective.kind ?? 'aspirational';
+    const krs = slice.keyResults.get(id) ?? [];
+    const krEvaluations = krs.map((kr) => {
+      const live = slice.evaluations.get(kr.id);
+      if (kr.progressSource !== 'aligned' || !live)
+        return live ?? storedEvaluation(kr.id, 'key_result', kr, false);
+      const links = (slice.children.get(kr.id) ?? []).filter(
+        (l) => slice.evaluations.has(l.childId) || slice.outside.has(l.childId),
+      );
+      const childEvaluations = links.map((l) => {
+        const outside = slice.outside.get(l.childId);
+        if (outside) return storedEvaluation(outside.id, 'objective', outside, outside.state === 'dropped');
+        return (
+          (l.childType === 'objective' ? objectiveEvaluation(l.childId) : undefined) ??
+          slice.evaluations.get(l.childId)!
+        );
+      });
+      const options = { window, level: SUCCESS_LEVEL[kind], kind, canBeOverdue: false };
+      const evaluation = evaluator.aligned(
+        { key: kr.id, plan: readPlan(kr.plan, timeZone) },
+        options,
+        links.map((l) => l.weight),
+        childEvaluations,
+      );
+      const result =
+        objective.state === 'dropped' ? { ...evaluation, status: 'dropped' as const } : evaluation;
+      slice.evaluations.set(kr.id, result);
+      return result;
+    });
+    const evaluation = evaluator.objective(
+      { key: id, kind: objective.kind ?? undefined, window, state: objective.state },
+      krs.map((kr) => kr.weight),
+      krEvaluations,
+    );
+    slice.evaluations.set(id, evaluation);
+    return evaluation;
+  };
+  for (const kr of needsWork) objectiveEvaluation(kr.objectiveId);
 }

@@ -1,0 +1,145 @@
+// `npx tsx bench/data/run.ts [--size large|medium] [--sqlite-only|--pg-only]`: generates the large
+// organisation (SPEC 11) in SQLite and, when TANDEM_BENCH_PG_URL or TANDEM_TEST_PG_URL names a
+// PostgreSQL server, in a fresh PostgreSQL database too; then times a unit page, the company
+// dashboard, single check-ins with every rollup updated (sequential and 32 concurrent clients),
+// and 1,000 check-ins in one batch, through the services. Figures go in docs/PERFORMANCE.md.
+import { randomBytes } from 'node:crypto';
+import { rmSync } from 'node:fs';
+import { cpus, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import pg from 'pg';
+import { type Db, migrateToLatest, openDatabase } from '../../server/db/database';
+import { generateOrganisation, ORG_SIZES } from '../../server/demo/large';
+import { type Actor, createServices, FixedClock, serviceDeps } from '../../server/services/index';
+import { formatRow, type Latency, timeAsync, timeConcurrent } from './measure';
+
+const args = process.argv.slice(2);
+const sizeName = (args[args.indexOf('--size') + 1] ?? 'large') as keyof typeof ORG_SIZES;
+const size = args.includes('--size') ? ORG_SIZES[sizeName] : ORG_SIZES.large;
+const pgUrl = process.env.TANDEM_BENCH_PG_URL ?? process.env.TANDEM_TEST_PG_URL;
+const AT = Date.UTC(2026, 10, 20, 12);
+
+async function bench(dialect: 'sqlite' | 'postgres', db: Db): Promise<Latency[]> {
+  await migrateToLatest(db);
+  let started = performance.now();
+  const org = await generateOrganisation(db, {
+    size,
+    at: AT,
+    onProgress: (step, done, total) => process.stderr.write(`  ${dialect}: ${step} ${done}/${total}\n`),
+  });
+  const generation = (performance.now() - started) / 1000;
+  console.log(`${dialect}: generated ${JSON.stringify(org.counts)} in ${generation.toFixed(1)} s`);
+  const clock = new FixedClock(AT);
+  const s = createServices(serviceDeps(db, clock));
+  const actor = (personId: string): Actor => ({
+    workspaceId: org.workspaceId,
+    personId,
+    actorType: 'person',
+    source: 'api',
+  });
+  const admin = actor(org.adminId);
+  const cycle = org.activeCycleId;
+  const teams = org.unitIds.slice(1 + Math.round(Math.sqrt(size.units) * 0.6));
+  const leadOf = (unitId: string) => actor(org.peopleByUnit.get(unitId)![0]!);
+  const teamIndex = (i: number) => org.unitIds.indexOf(teams[i % teams.length]!);
+  // KR 0 of a team's first objective: its objective aligns to an aligned KR of its department,
+  // whose objective aligns to an aligned KR of the company: every check-in moves six rollups.
+  const krOf = (i: number) => `${cycle}-o${teamIndex(i)}-k0`;
+  const results: Latency[] = [];
+  started = performance.now();
+  results.push(
+    await timeAsync(
+      'unit page',
+      200,
+      (i) => {
+        const unit = teams[(i * 7) % teams.length]!;
+        return s.reads.unitPage(leadOf(unit), cycle, unit);
+      },
+      { target: 'p95 < 30 ms (HTTP)' },
+    ),
+  );
+  results.push(
+    await timeAsync('company dashboard', 30, () => s.reads.dashboard(admin, cycle), {
+      target: 'p95 < 50 ms (HTTP)',
+    }),
+  );
+  let n = 0;
+  results.push(
+    await timeAsync(
+      'single check-in, all rollups',
+      300,
+      (i) => s.checkIns.checkIn(admin, { goalType: 'key_result', goalId: krOf(i), value: 100 + (n++ % 50) }),
+      { target: 'p99 < 50 ms' },
+    ),
+  );
+  results.push(
+    await timeConcurrent(
+      'check-ins, 32 concurrent clients',
+      32,
+      40,
+      (c, i) =>
+        s.checkIns.checkIn(admin, { goalType: 'key_result', goalId: krOf(c * 40 + i + 3), value: 120 + i }),
+      '>= 1,500/s, p99 < 50 ms',
+    ),
+  );
+  results.push(
+    await timeAsync(
+      '1,000 check-ins in one batch',
+      3,
+      (r) =>
+        s.checkIns.checkInBatch(admin, {
+          items: Array.from({ length: 1000 }, (_, i) => ({
+            goalType: 'key_result' as const,
+            goalId: krOf(r * 1000 + i),
+            value: 130 + r,
+          })),
+        }),
+      { warmup: 1 },
+    ),
+  );
+  console.log(
+    `${dialect}: timed in ${((performance.now() - started) / 1000).toFixed(1)} s, rss ${Math.round(process.memoryUsage().rss / 1e6)} MB`,
+  );
+  return results;
+}
+
+console.log(
+  `node ${process.version}, ${cpus().length} cores, size ${args.includes('--size') ? sizeName : 'large'}`,
+);
+const rows: string[] = [];
+if (!args.includes('--pg-only')) {
+  const file = join(tmpdir(), `tandem-bench-${randomBytes(4).toString('hex')}.db`);
+  const db = openDatabase(file);
+  try {
+    for (const r of await bench('sqlite', db)) rows.push(formatRow('SQLite', r));
+  } finally {
+    await db.close();
+    for (const suffix of ['', '-wal', '-shm']) rmSync(file + suffix, { force: true });
+  }
+}
+if (!args.includes('--sqlite-only')) {
+  if (!pgUrl)
+    console.log(
+      'PostgreSQL skipped: set TANDEM_BENCH_PG_URL=postgres://user:pass@host/db (a role that may CREATE DATABASE).',
+    );
+  else {
+    const name = `tandem_bench_${randomBytes(4).toString('hex')}`;
+    const admin = new pg.Client({ connectionString: pgUrl });
+    await admin.connect();
+    await admin.query(`CREATE DATABASE ${name}`);
+    const url = new URL(pgUrl);
+    url.pathname = `/${name}`;
+    const db = openDatabase(url.toString(), { poolSize: 32 });
+    try {
+      for (const r of await bench('postgres', db)) rows.push(formatRow('PostgreSQL', r));
+    } finally {
+      await db.close();
+      await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await admin.end();
+    }
+  }
+}
+console.log(
+  '\n| database | benchmark | runs | p50 ms | p95 ms | p99 ms | rate | target |\n|---|---|---|---|---|---|---|---|',
+);
+for (const row of rows) console.log(row);
