@@ -220,6 +220,77 @@ export interface IdempotencyKeysTable {
   createdAt: number;
 }
 
+/** A sign-in identity (migration 3): email and argon2id hash. */
+export interface AccountsTable {
+  id: string;
+  email: string;
+  passwordHash: string;
+  createdAt: number;
+  updatedAt: number;
+}
+
+/** Which person an account is in each workspace (made by sign-up and accepted invitations only). */
+export interface AccountMembershipsTable {
+  accountId: string;
+  workspaceId: string;
+  personId: string;
+  createdAt: number;
+}
+
+/** A browser session; `tokenHash` is the SHA-256 of the cookie's secret. */
+export interface SessionsTable {
+  id: string;
+  tokenHash: string;
+  csrfToken: string;
+  accountId: string;
+  workspaceId: string;
+  personId: string;
+  createdAt: number;
+  expiresAt: number;
+}
+
+/** A personal API token; only its SHA-256 is stored. */
+export interface ApiTokensTable {
+  id: string;
+  workspaceId: string;
+  personId: string;
+  name: string;
+  tokenHash: string;
+  /** The first characters of the token, to recognise it in a list. */
+  prefix: string;
+  createdAt: number;
+  expiresAt: number | null;
+  revokedAt: number | null;
+  lastUsedAt: number | null;
+}
+
+/** An invitation link to join a workspace as an existing person record. */
+export interface InvitationsTable {
+  id: string;
+  workspaceId: string;
+  personId: string;
+  tokenHash: string;
+  createdBy: string;
+  createdAt: number;
+  expiresAt: number;
+  acceptedAt: number | null;
+}
+
+/** Failed sign-ins per key (an email or a client address), for rate limiting and lock-out. */
+export interface SignInFailuresTable {
+  key: string;
+  failures: number;
+  windowStart: number;
+  lockedUntil: number | null;
+}
+
+/** Instance-wide facts, such as the first workspace having been created. */
+export interface InstanceFactsTable {
+  key: string;
+  value: string;
+  createdAt: number;
+}
+
 /** The whole database, as Kysely sees it. */
 export interface Database {
   workspaces: WorkspacesTable;
@@ -236,4 +307,11 @@ export interface Database {
   cycleClosings: CycleClosingsTable;
   closeOuts: CloseOutsTable;
   idempotencyKeys: IdempotencyKeysTable;
+  accounts: AccountsTable;
+  accountMemberships: AccountMembershipsTable;
+  sessions: SessionsTable;
+  apiTokens: ApiTokensTable;
+  invitations: InvitationsTable;
+  signInFailures: SignInFailuresTable;
+  instanceFacts: InstanceFactsTable;
 }

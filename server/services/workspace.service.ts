@@ -1,4 +1,6 @@
+import type { Transaction } from 'kysely';
 import { z } from 'zod';
+import type { Database } from '../db/schema';
 import { AppError } from '../../core/errors';
 import { authorize } from '../policies/authorize';
 import { repositories } from '../repositories/index';
@@ -39,6 +41,57 @@ export interface WorkspaceView {
   settings: WorkspaceSettings;
 }
 
+/**
+ * Writes a new workspace, its first admin and the creation event inside a transaction the caller
+ * holds (sign-up uses it to create the account in the same transaction).
+ */
+export async function insertWorkspace(
+  deps: ServiceDeps,
+  trx: Transaction<Database>,
+  data: z.infer<typeof createWorkspaceSchema>,
+): Promise<{ workspace: WorkspaceView; adminId: string }> {
+  const settings = workspaceSettingsSchema.parse(data.settings);
+  const at = deps.clock.now();
+  const workspaceId = deps.newId();
+  const adminId = deps.newId();
+  const repos = repositories(trx, deps.db.dialect);
+  await repos.workspaces.insert({
+    id: workspaceId,
+    name: data.name,
+    settings: JSON.stringify(settings),
+    version: 1,
+    createdAt: at,
+  });
+  await repos.people.insert({
+    id: adminId,
+    workspaceId,
+    email: data.admin.email,
+    name: data.admin.name,
+    role: 'admin',
+    timeZone: data.admin.timeZone ?? settings.timeZone,
+    managerId: null,
+    isActive: 1,
+    createdAt: at,
+  });
+  await repos.events.insertMany([
+    {
+      id: deps.newId(),
+      workspaceId,
+      actorType: 'person',
+      actorId: adminId,
+      at,
+      source: 'system',
+      entityType: 'workspace',
+      entityId: workspaceId,
+      action: 'created',
+      before: null,
+      after: JSON.stringify({ name: data.name, settings }),
+      isEditedAfterClose: 0,
+    },
+  ]);
+  return { workspace: { id: workspaceId, name: data.name, version: 1, settings }, adminId };
+}
+
 /** Workspaces and their settings. */
 export class WorkspaceService {
   constructor(readonly deps: ServiceDeps) {}
@@ -51,48 +104,7 @@ export class WorkspaceService {
    */
   async create(input: unknown): Promise<{ workspace: WorkspaceView; adminId: string }> {
     const data = parseInput(createWorkspaceSchema, input);
-    const settings = workspaceSettingsSchema.parse(data.settings);
-    const at = this.deps.clock.now();
-    const workspaceId = this.deps.newId();
-    const adminId = this.deps.newId();
-    await transact(this.deps, async (trx) => {
-      const repos = repositories(trx, this.deps.db.dialect);
-      await repos.workspaces.insert({
-        id: workspaceId,
-        name: data.name,
-        settings: JSON.stringify(settings),
-        version: 1,
-        createdAt: at,
-      });
-      await repos.people.insert({
-        id: adminId,
-        workspaceId,
-        email: data.admin.email,
-        name: data.admin.name,
-        role: 'admin',
-        timeZone: data.admin.timeZone ?? settings.timeZone,
-        managerId: null,
-        isActive: 1,
-        createdAt: at,
-      });
-      await repos.events.insertMany([
-        {
-          id: this.deps.newId(),
-          workspaceId,
-          actorType: 'person',
-          actorId: adminId,
-          at,
-          source: 'system',
-          entityType: 'workspace',
-          entityId: workspaceId,
-          action: 'created',
-          before: null,
-          after: JSON.stringify({ name: data.name, settings }),
-          isEditedAfterClose: 0,
-        },
-      ]);
-    });
-    return { workspace: { id: workspaceId, name: data.name, version: 1, settings }, adminId };
+    return transact(this.deps, (trx) => insertWorkspace(this.deps, trx, data));
   }
 
   /** The actor's workspace and its settings. */

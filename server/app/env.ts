@@ -1,0 +1,35 @@
+import type { OpenAPIHono } from '@hono/zod-openapi';
+import type { Logger } from 'pino';
+import type { AccountService, Principal } from '../auth/account.service';
+import type { TokenService } from '../auth/token.service';
+import type { Db } from '../db/database';
+import type { Services } from '../services/index';
+import type { EventBus } from './event-bus';
+
+/** What the HTTP layer needs: the services, the database (for health), the bus and settings. */
+export interface AppDeps {
+  db: Db;
+  services: Services;
+  accounts: AccountService;
+  tokens: TokenService;
+  bus: EventBus;
+  logger: Logger;
+  /** The address people reach Tandem at (invitation links). */
+  publicUrl: string;
+  isSecureCookie: boolean;
+  bodyLimit: number;
+  version: string;
+}
+
+/** Per-request values set by the middleware. */
+export interface AppEnv {
+  Variables: {
+    requestId: string;
+    log: Logger;
+    principal: Principal | undefined;
+    client: string;
+  };
+}
+
+/** The typed Hono application every route file registers on. */
+export type Api = OpenAPIHono<AppEnv>;

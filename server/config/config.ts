@@ -1,0 +1,90 @@
+import path from 'node:path';
+import { z } from 'zod';
+
+const port = z.coerce.number().int().min(0).max(65_535);
+
+/** The environment variables Tandem reads, validated once at start. */
+export const configSchema = z.object({
+  PORT: port.default(3000),
+  HOST: z.string().min(1).default('127.0.0.1'),
+  /** `postgres://...` for PostgreSQL; otherwise a SQLite file path. Default: `<TANDEM_DATA_DIR>/tandem.db`. */
+  DATABASE_URL: z.string().min(1).optional(),
+  /** Folder of the SQLite file (created when missing). */
+  TANDEM_DATA_DIR: z.string().min(1).default('data'),
+  /** The address people reach Tandem at, for invitation links; `https://` also marks cookies Secure. */
+  TANDEM_PUBLIC_URL: z.url({ protocol: /^https?$/ }).optional(),
+  /** `first` (default): only the first sign-up creates a workspace; `open`: every sign-up creates one. */
+  TANDEM_SIGNUP: z.enum(['first', 'open']).default('first'),
+  /** Largest request body in bytes. */
+  TANDEM_BODY_LIMIT: z.coerce.number().int().min(1024).max(50_000_000).default(1_000_000),
+  TANDEM_SESSION_DAYS: z.coerce.number().int().min(1).max(365).default(14),
+  /** PostgreSQL pool size. */
+  TANDEM_DB_POOL: z.coerce.number().int().min(1).max(200).default(10),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+});
+
+/** The validated configuration. */
+export interface Config {
+  port: number;
+  host: string;
+  /** SQLite path or PostgreSQL URL. */
+  database: string;
+  publicUrl: string;
+  isSecureCookie: boolean;
+  signup: 'first' | 'open';
+  bodyLimit: number;
+  sessionDays: number;
+  poolSize: number;
+  logLevel: z.infer<typeof configSchema>['LOG_LEVEL'];
+}
+
+/** A configuration problem, with every variable at fault named. */
+export class ConfigError extends Error {
+  override readonly name = 'ConfigError';
+}
+
+/**
+ * Reads the configuration from an environment (default `process.env`). Command-line flags win
+ * over the environment. Throws `ConfigError` with one readable line per wrong variable.
+ *
+ * @example
+ * const config = loadConfig({ PORT: '8080' });
+ */
+export function loadConfig(
+  env: Record<string, string | undefined> = process.env,
+  overrides: { port?: number; host?: string } = {},
+): Config {
+  const result = configSchema.safeParse(env);
+  if (!result.success) {
+    const lines = result.error.issues.map((issue) => {
+      const name = issue.path.join('.');
+      const value = env[name];
+      const shown = value === undefined || name === 'DATABASE_URL' ? '' : ` (got "${value}")`;
+      return `  ${name}: ${issue.message}${shown}`;
+    });
+    throw new ConfigError(`invalid configuration:\n${lines.join('\n')}`);
+  }
+  const e = result.data;
+  const port = overrides.port ?? e.PORT;
+  const host = overrides.host ?? e.HOST;
+  const publicUrl = (
+    e.TANDEM_PUBLIC_URL ?? `http://${host.includes(':') ? `[${host}]` : host}:${port}`
+  ).replace(/\/+$/, '');
+  return {
+    port,
+    host,
+    database: e.DATABASE_URL ?? path.join(e.TANDEM_DATA_DIR, 'tandem.db'),
+    publicUrl,
+    isSecureCookie: publicUrl.startsWith('https://'),
+    signup: e.TANDEM_SIGNUP,
+    bodyLimit: e.TANDEM_BODY_LIMIT,
+    sessionDays: e.TANDEM_SESSION_DAYS,
+    poolSize: e.TANDEM_DB_POOL,
+    logLevel: e.LOG_LEVEL,
+  };
+}
+
+/** The database location with any password masked, for logs. */
+export function describeDatabase(location: string): string {
+  return location.replace(/:[^:@/]*@/, ':***@');
+}

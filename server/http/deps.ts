@@ -1,0 +1,47 @@
+import pino, { type Logger } from 'pino';
+import packageJson from '../../package.json' with { type: 'json' };
+import { AccountService } from '../auth/account.service';
+import { TokenService } from '../auth/token.service';
+import { EventBus } from '../app/event-bus';
+import type { AppDeps } from '../app/env';
+import type { Db } from '../db/database';
+import { type Clock, createServices, serviceDeps, systemClock } from '../services/index';
+
+/** Options for `createAppDeps`; everything but the database has a default. */
+export interface AppDepsOptions {
+  db: Db;
+  clock?: Clock;
+  newId?: () => string;
+  logger?: Logger;
+  publicUrl?: string;
+  isSecureCookie?: boolean;
+  bodyLimit?: number;
+  signup?: 'first' | 'open';
+  sessionDays?: number;
+}
+
+/**
+ * Wires the services, accounts, tokens and the event bus on one database.
+ *
+ * @example
+ * const app = createApp(createAppDeps({ db }));
+ */
+export function createAppDeps(options: AppDepsOptions): AppDeps {
+  const deps = serviceDeps(options.db, options.clock ?? systemClock, options.newId);
+  return {
+    db: options.db,
+    services: createServices(deps),
+    accounts: new AccountService(deps, {
+      signup: options.signup ?? 'first',
+      sessionDays: options.sessionDays ?? 14,
+      invitationDays: 7,
+    }),
+    tokens: new TokenService(deps),
+    bus: new EventBus(),
+    logger: options.logger ?? pino({ level: 'silent' }),
+    publicUrl: options.publicUrl ?? 'http://127.0.0.1:3000',
+    isSecureCookie: options.isSecureCookie ?? false,
+    bodyLimit: options.bodyLimit ?? 1_000_000,
+    version: packageJson.version,
+  };
+}

@@ -1,0 +1,132 @@
+import { z } from '@hono/zod-openapi';
+import { deleteCookie } from 'hono/cookie';
+import {
+  acceptInvitationSchema,
+  changePasswordSchema,
+  inviteSchema,
+  signinSchema,
+  signupSchema,
+} from '../auth/schemas';
+import type { AppDeps, Api } from '../app/env';
+import { SESSION_COOKIE } from '../app/middleware';
+import { actorOf, setSessionCookie, signedIn } from './context';
+import { json, jsonBody, okSchema, route } from './openapi';
+import { meSchema, personSchema } from './schemas';
+
+const tags = ['auth'];
+
+const signup = route({
+  method: 'post',
+  path: '/api/v1/auth/signup',
+  tags,
+  isPublic: true,
+  summary: 'Sign up: the first person creates the workspace and becomes its admin',
+  request: { body: jsonBody(signupSchema) },
+  responses: { 201: json(meSchema, 'Signed in; the session cookie is set') },
+});
+
+const signupState = route({
+  method: 'get',
+  path: '/api/v1/auth/signup',
+  tags,
+  isPublic: true,
+  summary: 'Whether a sign-up would create a workspace now',
+  responses: { 200: json(z.object({ isOpen: z.boolean() }), 'Sign-up state') },
+});
+
+const signin = route({
+  method: 'post',
+  path: '/api/v1/auth/signin',
+  tags,
+  isPublic: true,
+  summary: 'Sign in with email and password (locked for a while after repeated failures)',
+  request: { body: jsonBody(signinSchema) },
+  responses: { 200: json(meSchema, 'Signed in; the session cookie is set') },
+});
+
+const signout = route({
+  method: 'post',
+  path: '/api/v1/auth/signout',
+  tags,
+  summary: 'Sign out (ends this session)',
+  responses: { 200: json(okSchema, 'Signed out') },
+});
+
+const me = route({
+  method: 'get',
+  path: '/api/v1/auth/me',
+  tags,
+  summary: 'Who is signed in, and the CSRF token for unsafe requests',
+  responses: { 200: json(meSchema, 'The signed-in person') },
+});
+
+const password = route({
+  method: 'post',
+  path: '/api/v1/auth/password',
+  tags,
+  summary: 'Change the password (ends every other session)',
+  request: { body: jsonBody(changePasswordSchema) },
+  responses: { 200: json(okSchema, 'Changed') },
+});
+
+const invite = route({
+  method: 'post',
+  path: '/api/v1/invitations',
+  tags: ['people'],
+  summary: 'Invite someone by link (admins); the link is shown once',
+  request: { body: jsonBody(inviteSchema) },
+  responses: {
+    201: json(
+      z.object({ person: personSchema, url: z.string(), token: z.string(), expiresAt: z.number() }),
+      'The invitation link',
+    ),
+  },
+});
+
+const accept = route({
+  method: 'post',
+  path: '/api/v1/auth/invitations/accept',
+  tags,
+  isPublic: true,
+  summary: 'Accept an invitation with a password, and sign in',
+  request: { body: jsonBody(acceptInvitationSchema) },
+  responses: { 200: json(meSchema, 'Signed in; the session cookie is set') },
+});
+
+/** Sign-up, sign-in, sign-out, me, password change and invitations. */
+export function registerAuthRoutes(app: Api, deps: AppDeps): void {
+  const signedInAs = async (token: string) => {
+    const principal = await deps.accounts.authenticateSession(token);
+    return deps.accounts.me(principal!);
+  };
+  app.openapi(signup, async (c) => {
+    const { session } = await deps.accounts.signup(c.req.valid('json'));
+    setSessionCookie(c, deps, session);
+    return c.json(await signedInAs(session.token), 201);
+  });
+  app.openapi(signupState, async (c) => c.json({ isOpen: await deps.accounts.isSignupOpen() }, 200));
+  app.openapi(signin, async (c) => {
+    const { session } = await deps.accounts.signin(c.req.valid('json'), c.get('client'));
+    setSessionCookie(c, deps, session);
+    return c.json(await signedInAs(session.token), 200);
+  });
+  app.openapi(signout, async (c) => {
+    await deps.accounts.signout(signedIn(c));
+    deleteCookie(c, SESSION_COOKIE, { path: '/' });
+    return c.json({ ok: true as const }, 200);
+  });
+  app.openapi(me, async (c) => c.json(await deps.accounts.me(signedIn(c)), 200));
+  app.openapi(password, async (c) => {
+    await deps.accounts.changePassword(signedIn(c), c.req.valid('json'));
+    return c.json({ ok: true as const }, 200);
+  });
+  app.openapi(invite, async (c) => {
+    const result = await deps.accounts.invite(actorOf(c), c.req.valid('json'));
+    return c.json({ ...result, url: `${deps.publicUrl}/invitations#${result.token}` }, 201);
+  });
+  app.openapi(accept, async (c) => {
+    const { session } = await deps.accounts.acceptInvitation(c.req.valid('json'));
+    setSessionCookie(c, deps, session);
+    return c.json(await signedInAs(session.token), 200);
+  });
+}

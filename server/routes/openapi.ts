@@ -1,0 +1,83 @@
+import { createRoute, type RouteConfig, z } from '@hono/zod-openapi';
+import { ERROR_CODES } from '../../core/errors';
+
+/** The error envelope (SPEC 10), as documented. */
+export const errorSchema = z
+  .object({
+    error: z.object({
+      code: z.enum(ERROR_CODES),
+      message: z.string(),
+      details: z.record(z.string(), z.unknown()).openapi({
+        description: 'For `validation`: `issues`, every problem with the dotted path of its field.',
+      }),
+      requestId: z.string(),
+    }),
+  })
+  .openapi('Error');
+
+const errorResponse = (description: string) => ({
+  description,
+  content: { 'application/json': { schema: errorSchema } },
+});
+
+const ERRORS = {
+  400: errorResponse('`validation`: the input is wrong; `details.issues` lists every problem'),
+  401: errorResponse('`unauthenticated`: sign in or send an API token'),
+  403: errorResponse('`forbidden`: your role may not do this (or the CSRF header is missing)'),
+  404: errorResponse('`not_found`: no such thing, or one you may not see'),
+  409: errorResponse('`conflict`: a stale `version`, a duplicate, or a state that forbids it'),
+  429: errorResponse('`rate_limited`: too many failed sign-ins; see `Retry-After`'),
+};
+
+/** Both ways to authenticate, for routes that need a signed-in caller. */
+export const SIGNED_IN: Record<string, string[]>[] = [{ session: [] }, { bearer: [] }];
+
+/**
+ * A documented route: every error response of the envelope is added, and signed-in security
+ * unless `isPublic`.
+ */
+export function route<R extends Omit<RouteConfig, 'security'>>(config: R & { isPublic?: boolean }) {
+  const { isPublic, ...rest } = config;
+  return createRoute({
+    ...rest,
+    security: isPublic ? [] : SIGNED_IN,
+    responses: { ...ERRORS, ...rest.responses },
+  } as R & { security: typeof SIGNED_IN; responses: R['responses'] & typeof ERRORS });
+}
+
+/** A required JSON request body. */
+export function jsonBody<S extends z.ZodType>(schema: S, description?: string) {
+  return {
+    required: true,
+    content: { 'application/json': { schema } },
+    ...(description ? { description } : {}),
+  } as const;
+}
+
+/** A JSON response. */
+export function json<S extends z.ZodType>(schema: S, description: string) {
+  return { description, content: { 'application/json': { schema } } } as const;
+}
+
+/** `{id}` in the path. */
+export const idParams = z.object({
+  id: z
+    .string()
+    .min(1)
+    .max(100)
+    .openapi({ param: { name: 'id', in: 'path' } }),
+});
+
+/** Cursor pagination: `?cursor=` from the previous page's `nextCursor`, `?limit=` up to 500. */
+export const pageQuery = z.object({
+  cursor: z.string().max(500).optional(),
+  limit: z.coerce.number().int().min(1).max(500).default(100),
+});
+
+/** A page of items and the cursor of the next page (null on the last). */
+export function pageOf<S extends z.ZodType>(item: S) {
+  return z.object({ items: z.array(item), nextCursor: z.string().nullable() });
+}
+
+/** The empty answer of a successful command with nothing to return. */
+export const okSchema = z.object({ ok: z.literal(true) }).openapi('Ok');

@@ -1,0 +1,278 @@
+import { z } from '@hono/zod-openapi';
+import { measureSchema } from '../../core/measure';
+import { cadenceSchema, objectiveKindSchema } from '../../core/settings';
+import { FLAGS, STATUSES } from '../../core/status';
+import { workspaceSettingsSchema } from '../services/workspace-settings';
+
+/**
+ * Response schemas of the API, one per view the services return. They document the output in
+ * the OpenAPI document and the HTTP tests parse every response with them.
+ */
+
+const instant = z.number().int().openapi({ description: 'epoch milliseconds' });
+const date = z.string().openapi({ example: '2026-10-01', description: 'a calendar date, YYYY-MM-DD' });
+const visibility = z.enum(['workspace', 'unit', 'private']);
+const measure = measureSchema.nullable().openapi('Measure');
+const link = z.object({
+  parentType: z.enum(['objective', 'key_result']),
+  parentId: z.string(),
+  weight: z.number(),
+});
+
+export const workspaceSchema = z
+  .object({ id: z.string(), name: z.string(), version: z.number().int(), settings: workspaceSettingsSchema })
+  .openapi('Workspace');
+
+export const personSchema = z
+  .object({
+    id: z.string(),
+    workspaceId: z.string(),
+    email: z.string(),
+    name: z.string(),
+    role: z.enum(['admin', 'member', 'viewer']),
+    timeZone: z.string(),
+    managerId: z.string().nullable(),
+    isActive: z.boolean(),
+  })
+  .openapi('Person');
+
+export const unitSummarySchema = z
+  .object({ id: z.string(), name: z.string(), parentId: z.string().nullable() })
+  .openapi('UnitSummary');
+
+export const unitSchema = unitSummarySchema
+  .extend({ leads: z.array(z.string()), members: z.array(z.string()) })
+  .openapi('Unit');
+
+export const cycleSchema = z
+  .object({
+    id: z.string(),
+    workspaceId: z.string(),
+    name: z.string(),
+    kind: z.enum(['quarter', 'year', 'custom']),
+    startDate: date,
+    endDate: date,
+    parentId: z.string().nullable(),
+    state: z.enum(['planning', 'active', 'closed']),
+    closedAt: instant.nullable(),
+  })
+  .openapi('Cycle');
+
+export const evaluationSchema = z
+  .object({
+    progress: z.number().nullable(),
+    score: z.number().nullable(),
+    expected: z.number().nullable(),
+    status: z.enum(STATUSES).nullable(),
+    flags: z.array(z.enum([...FLAGS, 'edited_after_close'])),
+    forecast: z.object({ progress: z.number(), score: z.number(), reachesTarget: z.boolean() }).nullable(),
+    grade: z.number().nullable(),
+  })
+  .openapi('Evaluation');
+
+const rollups = {
+  progress: z.number().nullable(),
+  score: z.number().nullable(),
+  latestCheckinAt: instant.nullable(),
+  frozenScore: z.number().nullable(),
+  frozenGrade: z.number().nullable(),
+};
+
+export const keyResultRecordSchema = z
+  .object({
+    id: z.string(),
+    objectiveId: z.string(),
+    title: z.string(),
+    measure,
+    weight: z.number(),
+    ownerId: z.string().nullable(),
+    plan: z.array(z.object({ date, expected: z.number() })),
+    cadence: cadenceSchema.nullable(),
+    progressSource: z.enum(['metric', 'aligned']),
+    isLeading: z.boolean(),
+    position: z.number().int(),
+    version: z.number().int(),
+    createdAt: instant,
+    updatedAt: instant,
+    ...rollups,
+    latestValue: z.number().nullable(),
+    checkinCount: z.number().int(),
+  })
+  .openapi('KeyResultRecord');
+
+export const keyResultSchema = keyResultRecordSchema
+  .extend({
+    evaluation: evaluationSchema,
+    children: z.array(
+      z.object({
+        id: z.string(),
+        type: z.enum(['objective', 'smart_goal']),
+        title: z.string(),
+        weight: z.number(),
+        score: z.number().nullable(),
+        status: z.enum(STATUSES).nullable(),
+      }),
+    ),
+    hiddenChildren: z.number().int(),
+    hiddenSummary: z.string().nullable(),
+  })
+  .openapi('KeyResult');
+
+export const objectiveRecordSchema = z
+  .object({
+    id: z.string(),
+    cycleId: z.string(),
+    title: z.string(),
+    description: z.string().nullable(),
+    kind: objectiveKindSchema.nullable(),
+    unitId: z.string().nullable(),
+    ownerId: z.string().nullable(),
+    leadId: z.string().nullable(),
+    visibility,
+    state: z.enum(['draft', 'active', 'closed', 'dropped']),
+    predecessorId: z.string().nullable(),
+    version: z.number().int(),
+    createdAt: instant,
+    updatedAt: instant,
+    ...rollups,
+  })
+  .openapi('ObjectiveRecord');
+
+export const objectiveSchema = objectiveRecordSchema
+  .extend({ evaluation: evaluationSchema, keyResults: z.array(keyResultSchema), alignsTo: z.array(link) })
+  .openapi('Objective');
+
+export const smartGoalRecordSchema = z
+  .object({
+    id: z.string(),
+    cycleId: z.string(),
+    title: z.string(),
+    definitionOfDone: z.string().nullable(),
+    ownerId: z.string(),
+    unitId: z.string().nullable(),
+    measure,
+    startDate: date,
+    dueDate: date,
+    achievability: z.string().nullable(),
+    visibility,
+    state: z.enum(['open', 'done', 'missed', 'dropped']),
+    cadence: cadenceSchema.nullable(),
+    version: z.number().int(),
+    createdAt: instant,
+    updatedAt: instant,
+    ...rollups,
+    latestValue: z.number().nullable(),
+    checkinCount: z.number().int(),
+  })
+  .openapi('SmartGoalRecord');
+
+export const smartGoalSchema = smartGoalRecordSchema
+  .extend({ evaluation: evaluationSchema, supports: z.array(link) })
+  .openapi('SmartGoal');
+
+export const checkInSchema = z
+  .object({
+    id: z.string(),
+    goalType: z.enum(['key_result', 'smart_goal']),
+    goalId: z.string(),
+    seq: z.number().int(),
+    at: instant,
+    value: z.number().nullable(),
+    done: z.array(z.string()).nullable(),
+    confidence: z.number().nullable(),
+    note: z.string().nullable(),
+    authorId: z.string(),
+    source: z.enum(['web', 'api', 'cli', 'import', 'email', 'integration']),
+    correctsId: z.string().nullable(),
+    createdAt: instant,
+  })
+  .openapi('CheckIn');
+
+export const checkInResultSchema = z
+  .object({
+    checkIn: checkInSchema,
+    goal: z.object({
+      id: z.string(),
+      progress: z.number().nullable(),
+      score: z.number().nullable(),
+      latestValue: z.number().nullable(),
+      latestCheckinAt: instant.nullable(),
+    }),
+  })
+  .openapi('CheckInResult');
+
+export const eventSchema = z
+  .object({
+    id: z.string(),
+    actorType: z.enum(['person', 'token', 'system']),
+    actorId: z.string().nullable(),
+    at: instant,
+    source: z.string(),
+    entityType: z.string(),
+    entityId: z.string(),
+    action: z.string(),
+    before: z.unknown(),
+    after: z.unknown(),
+    isEditedAfterClose: z.boolean(),
+  })
+  .openapi('Event');
+
+const statusCounts = z.record(z.string(), z.number().int());
+
+export const dashboardSchema = z
+  .object({
+    cycle: z.object({ id: z.string(), name: z.string(), state: z.string() }),
+    company: z.array(objectiveSchema),
+    statusCounts,
+    units: z.array(
+      z.object({
+        unitId: z.string(),
+        objectives: z.number().int(),
+        meanScore: z.number().nullable(),
+        statusCounts,
+      }),
+    ),
+  })
+  .openapi('Dashboard');
+
+export const unitPageSchema = z
+  .object({
+    unit: unitSummarySchema,
+    cycle: z.object({ id: z.string(), name: z.string(), state: z.string() }),
+    objectives: z.array(objectiveSchema),
+    smartGoals: z.array(smartGoalSchema),
+    hiddenGoals: z.number().int(),
+    hiddenSummary: z.string().nullable(),
+  })
+  .openapi('UnitPage');
+
+export const meSchema = z
+  .object({
+    person: z.object({
+      id: z.string(),
+      email: z.string(),
+      name: z.string(),
+      role: z.string(),
+      timeZone: z.string(),
+    }),
+    workspace: z.object({ id: z.string(), name: z.string() }),
+    workspaces: z.array(z.object({ id: z.string(), name: z.string() })),
+    via: z.enum(['session', 'token']),
+    csrfToken: z.string().nullable().openapi({
+      description:
+        'Send it back as `X-CSRF-Token` on every POST, PATCH, PUT and DELETE made with the cookie.',
+    }),
+  })
+  .openapi('Me');
+
+export const tokenSchema = z
+  .object({
+    id: z.string(),
+    name: z.string(),
+    prefix: z.string(),
+    createdAt: instant,
+    expiresAt: instant.nullable(),
+    revokedAt: instant.nullable(),
+    lastUsedAt: instant.nullable(),
+  })
+  .openapi('ApiToken');
