@@ -45,6 +45,8 @@ async function bench(dialect: 'sqlite' | 'postgres', db: Db): Promise<Latency[]>
   // KR 0 of a team's first objective: its objective aligns to an aligned KR of its department,
   // whose objective aligns to an aligned KR of the company: every check-in moves six rollups.
   const krOf = (i: number) => `${cycle}-o${teamIndex(i)}-k0`;
+  // Its owner is the team's lead, who checks in as any member would (the batch is an admin's).
+  const ownerOf = (i: number) => leadOf(teams[i % teams.length]!);
   const results: Latency[] = [];
   started = performance.now();
   results.push(
@@ -68,7 +70,8 @@ async function bench(dialect: 'sqlite' | 'postgres', db: Db): Promise<Latency[]>
     await timeAsync(
       'single check-in, all rollups',
       300,
-      (i) => s.checkIns.checkIn(admin, { goalType: 'key_result', goalId: krOf(i), value: 100 + (n++ % 50) }),
+      (i) =>
+        s.checkIns.checkIn(ownerOf(i), { goalType: 'key_result', goalId: krOf(i), value: 100 + (n++ % 50) }),
       { target: 'p99 < 50 ms' },
     ),
   );
@@ -78,7 +81,11 @@ async function bench(dialect: 'sqlite' | 'postgres', db: Db): Promise<Latency[]>
       32,
       40,
       (c, i) =>
-        s.checkIns.checkIn(admin, { goalType: 'key_result', goalId: krOf(c * 40 + i + 3), value: 120 + i }),
+        s.checkIns.checkIn(ownerOf(c * 40 + i + 3), {
+          goalType: 'key_result',
+          goalId: krOf(c * 40 + i + 3),
+          value: 120 + i,
+        }),
       '>= 1,500/s, p99 < 50 ms',
     ),
   );

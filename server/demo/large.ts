@@ -121,7 +121,7 @@ export async function generateOrganisation(
       workspaceId,
       email: `person${i}@acme.test`,
       name: `Person ${i}`,
-      role: i < 5 ? 'admin' : random.chance(0.05) ? 'viewer' : 'member',
+      role: i < 5 ? 'admin' : !isLead && random.chance(0.05) ? 'viewer' : 'member',
       timeZone: 'UTC',
       managerId,
       isActive: 1,

@@ -27,6 +27,8 @@ export interface Repositories {
   events: EventRepository;
   closeOuts: CloseOutRepository;
   idempotency: IdempotencyRepository;
+  /** Whether rows can be locked (`FOR UPDATE`): PostgreSQL yes, SQLite (one writer at a time) no. */
+  hasRowLocks: boolean;
   /** Locks a goal row until the transaction ends (PostgreSQL; a no-op on SQLite). */
   lock(table: GoalTable, id: string): Promise<void>;
 }
@@ -46,6 +48,7 @@ export function repositories(db: Executor, dialect: DialectName): Repositories {
     events: new EventRepository(db),
     closeOuts: new CloseOutRepository(db),
     idempotency: new IdempotencyRepository(db),
+    hasRowLocks: dialect === 'postgres',
     lock: (table, id) => lockRow(db, dialect, table, id),
   };
 }

@@ -12,23 +12,28 @@ export class KeyResultRepository {
     await this.db.insertInto('keyResults').values(row).execute();
   }
 
-  find(workspaceId: string, id: string): Promise<KeyResultRow | undefined> {
-    return this.db
+  /** One row; with `forUpdate` (PostgreSQL only) the row stays locked until the transaction ends. */
+  find(
+    workspaceId: string,
+    id: string,
+    options: { forUpdate?: boolean } = {},
+  ): Promise<KeyResultRow | undefined> {
+    const query = this.db
       .selectFrom('keyResults')
       .selectAll()
       .where('workspaceId', '=', workspaceId)
-      .where('id', '=', id)
-      .executeTakeFirst();
+      .where('id', '=', id);
+    return (options.forUpdate ? query.forUpdate() : query).executeTakeFirst();
   }
 
-  findMany(workspaceId: string, ids: readonly string[]): Promise<KeyResultRow[]> {
-    if (ids.length === 0) return Promise.resolve([]);
-    return this.db
-      .selectFrom('keyResults')
-      .selectAll()
-      .where('workspaceId', '=', workspaceId)
-      .where('id', 'in', ids)
-      .execute();
+  /**
+   * Rows by primary key, those of the workspace only. The workspace is checked on the rows rather
+   * than in SQL, so that SQLite looks the ids up by primary key instead of scanning the workspace.
+   */
+  async findMany(workspaceId: string, ids: readonly string[]): Promise<KeyResultRow[]> {
+    if (ids.length === 0) return [];
+    const rows = await this.db.selectFrom('keyResults').selectAll().where('id', 'in', ids).execute();
+    return rows.filter((row) => row.workspaceId === workspaceId);
   }
 
   /** Key results of some objectives, in display order. */

@@ -15,37 +15,42 @@ export class ObjectiveRepository {
     await this.db.insertInto('objectives').values(row).execute();
   }
 
-  find(workspaceId: string, id: string): Promise<ObjectiveRow | undefined> {
-    return this.db
+  /** One row; with `forUpdate` (PostgreSQL only) the row stays locked until the transaction ends. */
+  find(
+    workspaceId: string,
+    id: string,
+    options: { forUpdate?: boolean } = {},
+  ): Promise<ObjectiveRow | undefined> {
+    const query = this.db
       .selectFrom('objectives')
       .selectAll()
       .where('workspaceId', '=', workspaceId)
-      .where('id', '=', id)
-      .executeTakeFirst();
+      .where('id', '=', id);
+    return (options.forUpdate ? query.forUpdate() : query).executeTakeFirst();
   }
 
-  findMany(workspaceId: string, ids: readonly string[]): Promise<ObjectiveRow[]> {
-    if (ids.length === 0) return Promise.resolve([]);
-    return this.db
-      .selectFrom('objectives')
-      .selectAll()
-      .where('workspaceId', '=', workspaceId)
-      .where('id', 'in', ids)
-      .execute();
+  /**
+   * Rows by primary key, those of the workspace only. The workspace is checked on the rows rather
+   * than in SQL, so that SQLite looks the ids up by primary key instead of scanning the workspace.
+   */
+  async findMany(workspaceId: string, ids: readonly string[]): Promise<ObjectiveRow[]> {
+    if (ids.length === 0) return [];
+    const rows = await this.db.selectFrom('objectives').selectAll().where('id', 'in', ids).execute();
+    return rows.filter((row) => row.workspaceId === workspaceId);
   }
 
   /** Objectives of a cycle, optionally only those owned by some units. */
-  listByCycle(workspaceId: string, cycleId: string, unitIds?: readonly string[]): Promise<ObjectiveRow[]> {
-    let query = this.db
-      .selectFrom('objectives')
-      .selectAll()
-      .where('workspaceId', '=', workspaceId)
-      .where('cycleId', '=', cycleId);
-    if (unitIds) {
-      if (unitIds.length === 0) return Promise.resolve([]);
-      query = query.where('unitId', 'in', unitIds);
-    }
-    return query.orderBy('createdAt').orderBy('id').execute();
+  async listByCycle(
+    workspaceId: string,
+    cycleId: string,
+    unitIds?: readonly string[],
+  ): Promise<ObjectiveRow[]> {
+    if (unitIds?.length === 0) return [];
+    // By (cycle, unit) index; the workspace is checked on the rows (a cycle has one workspace).
+    let query = this.db.selectFrom('objectives').selectAll().where('cycleId', '=', cycleId);
+    if (unitIds) query = query.where('unitId', 'in', unitIds);
+    const rows = await query.orderBy('createdAt').orderBy('id').execute();
+    return rows.filter((row) => row.workspaceId === workspaceId);
   }
 
   /**

@@ -21,31 +21,29 @@ export class SmartGoalRepository {
       .executeTakeFirst();
   }
 
-  findMany(workspaceId: string, ids: readonly string[]): Promise<SmartGoalRow[]> {
-    if (ids.length === 0) return Promise.resolve([]);
-    return this.db
-      .selectFrom('smartGoals')
-      .selectAll()
-      .where('workspaceId', '=', workspaceId)
-      .where('id', 'in', ids)
-      .execute();
+  /**
+   * Rows by primary key, those of the workspace only. The workspace is checked on the rows rather
+   * than in SQL, so that SQLite looks the ids up by primary key instead of scanning the workspace.
+   */
+  async findMany(workspaceId: string, ids: readonly string[]): Promise<SmartGoalRow[]> {
+    if (ids.length === 0) return [];
+    const rows = await this.db.selectFrom('smartGoals').selectAll().where('id', 'in', ids).execute();
+    return rows.filter((row) => row.workspaceId === workspaceId);
   }
 
   /** SMART goals of a cycle, optionally only some owners' or units'. */
-  listByCycle(
+  async listByCycle(
     workspaceId: string,
     cycleId: string,
     filter: { unitIds?: readonly string[]; ownerIds?: readonly string[] } = {},
   ): Promise<SmartGoalRow[]> {
-    let query = this.db
-      .selectFrom('smartGoals')
-      .selectAll()
-      .where('workspaceId', '=', workspaceId)
-      .where('cycleId', '=', cycleId);
-    if (filter.unitIds) query = query.where('unitId', 'in', filter.unitIds.length ? filter.unitIds : ['']);
-    if (filter.ownerIds)
-      query = query.where('ownerId', 'in', filter.ownerIds.length ? filter.ownerIds : ['']);
-    return query.orderBy('dueDate').orderBy('id').execute();
+    if (filter.unitIds?.length === 0 || filter.ownerIds?.length === 0) return [];
+    // By (cycle, unit) or (cycle, owner) index; the workspace is checked on the rows.
+    let query = this.db.selectFrom('smartGoals').selectAll().where('cycleId', '=', cycleId);
+    if (filter.unitIds) query = query.where('unitId', 'in', filter.unitIds);
+    if (filter.ownerIds) query = query.where('ownerId', 'in', filter.ownerIds);
+    const rows = await query.orderBy('dueDate').orderBy('id').execute();
+    return rows.filter((row) => row.workspaceId === workspaceId);
   }
 
   async updateVersioned(id: string, version: number, patch: Updateable<SmartGoalsTable>): Promise<boolean> {

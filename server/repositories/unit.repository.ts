@@ -84,7 +84,11 @@ export class UnitRepository {
           .where('workspaceId', '=', workspaceId)
           .where('id', 'in', ids)
           .union((qb2) =>
-            qb2.selectFrom('units').innerJoin('down', 'down.id', 'units.parentId').select('units.id'),
+            qb2
+              .selectFrom('units')
+              .innerJoin('down', 'down.id', 'units.parentId')
+              .where('units.workspaceId', '=', workspaceId)
+              .select('units.id'),
           ),
       )
       .selectFrom('down')

@@ -201,13 +201,8 @@ export class CheckInService {
       createdAt: session.at,
     };
     await repos.checkIns.insert(row);
-    if (item.goalType === 'key_result') {
-      const kr = await repos.keyResults.find(actor.workspaceId, goal.id);
-      if (kr) await rollups.keyResult(kr);
-    } else {
-      const smart = await repos.smartGoals.find(actor.workspaceId, goal.id);
-      if (smart) await rollups.smartGoal(smart);
-    }
+    if ('objectiveId' in goal) await rollups.keyResult(goal);
+    else await rollups.smartGoal(goal);
     const after =
       item.goalType === 'key_result'
         ? await repos.keyResults.find(actor.workspaceId, goal.id)

@@ -121,8 +121,9 @@ export class Rollups {
   }
 
   async #objective(id: string): Promise<void> {
-    await this.repos.lock('objectives', id);
-    const objective = await this.repos.objectives.find(this.workspaceId, id);
+    const objective = await this.repos.objectives.find(this.workspaceId, id, {
+      forUpdate: this.repos.hasRowLocks,
+    });
     if (!objective) return;
     const cycle = await this.#cycle(objective.cycleId);
     const krs = await this.repos.keyResults.listByObjectives([id]);
@@ -151,8 +152,7 @@ export class Rollups {
   }
 
   async #alignedKeyResult(id: string): Promise<void> {
-    await this.repos.lock('keyResults', id);
-    const kr = await this.repos.keyResults.find(this.workspaceId, id);
+    const kr = await this.repos.keyResults.find(this.workspaceId, id, { forUpdate: this.repos.hasRowLocks });
     if (!kr) return;
     if (kr.progressSource !== 'aligned') return this.keyResult(kr);
     const objective = await this.repos.objectives.find(this.workspaceId, kr.objectiveId);

@@ -12,7 +12,8 @@ export async function loadScope(repos: Repositories, actor: Actor): Promise<Acto
   if (person?.isActive !== 1) throw new AppError('unauthenticated', 'unknown or inactive person');
   const memberships = await repos.units.membershipsOf(person.id);
   const led = memberships.filter((m) => m.isLead === 1).map((m) => m.unitId);
-  const ledUnits = await repos.units.descendants(actor.workspaceId, led);
+  // Admins see and change everything: the units below those they lead need not be listed.
+  const ledUnits = person.role === 'admin' ? led : await repos.units.descendants(actor.workspaceId, led);
   const reports = await repos.people.reportsOf(actor.workspaceId, person.id);
   return {
     workspaceId: actor.workspaceId,

@@ -55,4 +55,5 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .execute();
   await db.schema.createIndex('alignments_child').on('alignments').column('child_id').execute();
   await db.schema.createIndex('check_ins_corrects').on('check_ins').column('corrects_id').execute();
+  await db.schema.createIndex('people_manager').on('people').column('manager_id').execute();
 }
