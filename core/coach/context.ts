@@ -4,7 +4,7 @@ import { DEFAULT_SETTINGS, type EvaluationSettings } from '../settings';
 import { formatDate, type Instant } from '../time';
 import type { CoachSettings, CoachThresholds } from './settings';
 import { type CompiledLexicon, lexicon } from './lexicon';
-import { readTitle, type TitleFacts } from './text';
+import { metricWords, readTitle, type TitleFacts } from './text';
 import type { LintHistory, RuleId, Severity } from './types';
 
 /** What a rule found about one goal; the engine adds the rule id, severity and target. */
@@ -54,7 +54,9 @@ export class LintContext {
   readonly thresholds: CoachThresholds;
   readonly history: LintHistory;
   readonly lex: CompiledLexicon;
-  readonly #facts = new Map<string, TitleFacts>();
+  readonly #facts = new WeakMap<GoalNode, TitleFacts>();
+  readonly #metricWords = new WeakMap<GoalNode, string[]>();
+  readonly #dates = new Map<Instant, string>();
   readonly #goals = new Map<string, GoalNode>();
   readonly #objectiveOf = new Map<string, ObjectiveNode>();
   readonly #children = new Map<string, Child[]>();
@@ -112,12 +114,22 @@ export class LintContext {
 
   /** The title of a goal, read once. */
   text(goal: GoalNode): TitleFacts {
-    let facts = this.#facts.get(goal.key);
+    let facts = this.#facts.get(goal);
     if (!facts) {
       facts = readTitle(goal.title, this.lex);
-      this.#facts.set(goal.key, facts);
+      this.#facts.set(goal, facts);
     }
     return facts;
+  }
+
+  /** What a goal's title measures (see `metricWords`), computed once. */
+  metric(goal: GoalNode): string[] {
+    let words = this.#metricWords.get(goal);
+    if (!words) {
+      words = metricWords(this.text(goal), this.lex);
+      this.#metricWords.set(goal, words);
+    }
+    return words;
   }
 
   /** The engine's evaluation of a goal as of `at` (SPEC 3), computed for the whole organisation once. */
@@ -180,7 +192,12 @@ export class LintContext {
 
   /** A date in the organisation's timezone, as YYYY-MM-DD. */
   date(at: Instant): string {
-    return formatDate(at, this.org.timeZone);
+    let text = this.#dates.get(at);
+    if (text === undefined) {
+      text = formatDate(at, this.org.timeZone);
+      this.#dates.set(at, text);
+    }
+    return text;
   }
 }
 
@@ -189,9 +206,11 @@ export function isLive(goal: GoalNode): boolean {
   return goal.type === 'key_result' || goal.state !== 'dropped';
 }
 
+const NUMBER_FORMAT = new Intl.NumberFormat('en-US', { maximumFractionDigits: 4 });
+
 /** Formats a number for messages: 1200 -> "1,200", 0.30000000000000004 -> "0.3". */
 export function formatNumber(value: number): string {
-  return Number(value.toPrecision(6)).toLocaleString('en-US', { maximumFractionDigits: 4 });
+  return NUMBER_FORMAT.format(Number(value.toPrecision(6)));
 }
 
 /** A value with its unit: "3%", "800 ms", "$1,200,000". */

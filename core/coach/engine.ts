@@ -42,11 +42,15 @@ export function lint(org: Organisation, options: LintOptions): LintResult {
     evaluation: options.evaluation,
   });
   const findings: Finding[] = [];
+  /** Sort keys of the findings, by index: goal position, then rule position. */
+  const sortKeys: number[] = [];
+  const ruleCount = RULE_IDS.length;
   const rules = RULES.filter((rule) => effectiveSeverity(rule.id, rule.severity, false, settings) !== 'off');
   const add = (rule: Rule, goal: GoalNode, hit: Hit | undefined) => {
     if (!hit) return;
     const severity = effectiveSeverity(rule.id, rule.severity, hit.isHedged === true, settings);
     if (severity === 'off') return;
+    sortKeys.push((ctx.order.get(goal.key) ?? 0) * ruleCount + RULE_ORDER.get(rule.id)!);
     findings.push({
       rule: rule.id,
       severity,
@@ -77,14 +81,13 @@ export function lint(org: Organisation, options: LintOptions): LintResult {
     for (const hit of rule.organisation(ctx)) add(rule, hit.goal, hit);
   }
 
-  findings.sort(
-    (a, b) =>
-      (ctx.order.get(a.target) ?? 0) - (ctx.order.get(b.target) ?? 0) ||
-      RULE_ORDER.get(a.rule)! - RULE_ORDER.get(b.rule)!,
-  );
+  const sorted = findings
+    .map((_, i) => i)
+    .sort((a, b) => sortKeys[a]! - sortKeys[b]! || a - b)
+    .map((i) => findings[i]!);
   let goals = org.smartGoals.length;
   for (const objective of org.objectives) goals += 1 + objective.keyResults.length;
-  return { findings, summary: summarise(findings, goals) };
+  return { findings: sorted, summary: summarise(sorted, goals) };
 }
 
 /** Counts per severity. */

@@ -9,6 +9,8 @@ import { type CoachLexicon, type CoachLocale, LEXICONS } from './words';
 export class WordSet {
   readonly #single = new Map<string, string>();
   readonly #multi = new Map<string, { base: string; tail: string[] }[]>();
+  /** Every form a match can start with, for a one-lookup rejection of the other tokens. */
+  readonly #heads = new Set<string>();
 
   constructor(entries: readonly string[], irregular: Readonly<Record<string, string>> = {}) {
     const irregularByBase = new Map<string, string[]>();
@@ -20,6 +22,7 @@ export class WordSet {
       if (!head) continue;
       const forms = [...inflections(head), ...(irregularByBase.get(head) ?? [])];
       for (const form of forms) {
+        this.#heads.add(form);
         if (tail.length === 0) {
           if (!this.#single.has(form)) this.#single.set(form, entry);
         } else {
@@ -34,7 +37,7 @@ export class WordSet {
   /** The entry matched at `tokens[i]` and how many tokens it spans, longest phrase first. */
   matchAt(tokens: readonly string[], i: number): { base: string; length: number } | undefined {
     const token = tokens[i];
-    if (token === undefined) return undefined;
+    if (token === undefined || !this.#heads.has(token)) return undefined;
     let best: { base: string; length: number } | undefined;
     for (const { base, tail } of this.#multi.get(token) ?? []) {
       if (tail.every((word, k) => tokens[i + 1 + k] === word) && (!best || tail.length + 1 > best.length)) {
@@ -49,6 +52,7 @@ export class WordSet {
   /** The first entry found anywhere in `tokens`. */
   find(tokens: readonly string[], from = 0): { base: string; index: number } | undefined {
     for (let i = from; i < tokens.length; i++) {
+      if (!this.#heads.has(tokens[i]!)) continue;
       const hit = this.matchAt(tokens, i);
       if (hit) return { base: hit.base, index: i };
     }
@@ -101,11 +105,23 @@ export interface CompiledLexicon {
   rankWords: Set<string>;
   stopwords: Set<string>;
   timeWords: Set<string>;
-  aliases: [RegExp, string][];
-  quantity: RegExp;
+  /** Every verb the coach knows, left out when comparing what titles measure. */
+  anyVerb: WordSet;
+  /** Metric synonyms ("net promoter score", also written "net-promoter-score"), and the name each folds to. */
+  aliases: { phrases: WordSet; names: Map<string, string> };
+  /** A number with an optional sign and currency: where numbers may start. */
+  number: RegExp;
+  /** What may follow a number (multiplier, unit), anchored where the number ends (sticky). */
+  numberSuffix: RegExp;
   unitByWord: Map<string, string>;
   atLeastBefore: RegExp;
   atMostBefore: RegExp;
+  /** Text ending in the word for a start ("from"), a target ("to"), a change ("by"). */
+  fromBefore: RegExp;
+  toBefore: RegExp;
+  byBefore: RegExp;
+  /** What may stand between the two numbers of "from A teams to B". */
+  toBetween: RegExp;
 }
 
 const compiled = new Map<string, CompiledLexicon>();
@@ -126,18 +142,16 @@ export function lexicon(locale: CoachLocale = 'en'): CompiledLexicon {
   const set = (list: readonly string[]) => new WordSet(list, w.irregular);
   const unitByWord = new Map<string, string>();
   for (const [unit, names] of Object.entries(w.units)) for (const name of names) unitByWord.set(name, unit);
-  const quantity = new RegExp(
+  const numberSuffix = new RegExp(
     [
-      '(?<![\\p{L}\\p{N}_./\\-#:])',
-      '(?<sign>[-−](?=\\d))?',
-      '(?<cur>[$€£¥])?\\s?',
-      '(?<num>\\d{1,3}(?:,\\d{3})+(?:\\.\\d+)?|\\d+(?:\\.\\d+)?|\\.\\d+)',
-      `(?:\\s?(?<mult>${alternation(Object.keys(w.multipliers))}))?`,
-      `(?:\\s?(?<unit>${alternation([...unitByWord.keys()])}))?`,
+      `(?:\\s?(${alternation(Object.keys(w.multipliers))}))?`,
+      `(?:\\s?(${alternation([...unitByWord.keys()])}))?`,
       '(?![\\p{L}\\p{N}/:]|[-.,]\\d)',
     ].join(''),
-    'giu',
+    'iuy',
   );
+  const endsWithWord = (word: string) => new RegExp(`(?:^|[^\\p{L}])${escapeRegExp(word)}\\s*$`, 'u');
+  const aliasNames = new Map(Object.entries(w.metricAliases));
   const before = (list: readonly string[]) =>
     new RegExp(`(?:^|[^\\p{L}\\p{N}])(?:${alternation(list)})\\s*$`, 'iu');
   const result: CompiledLexicon = {
@@ -169,16 +183,32 @@ export function lexicon(locale: CoachLocale = 'en'): CompiledLexicon {
     rankWords: new Set(w.rankWords),
     stopwords: new Set(w.stopwords),
     timeWords: new Set(w.timeWords),
-    aliases: Object.entries(w.metricAliases)
-      .sort(([a], [b]) => b.length - a.length)
-      .map(([phrase, name]) => [
-        new RegExp(`(?<= |^)${escapeRegExp(phrase).replace(/ /g, '[ -]')}(?= |$)`, 'g'),
-        name,
-      ]),
-    quantity,
+    anyVerb: set([
+      ...w.upVerbs,
+      ...w.downVerbs,
+      ...w.vagueVerbs,
+      ...w.taskVerbs,
+      ...w.targetVerbs,
+      ...w.businessAsUsual,
+    ]),
+    aliases: {
+      phrases: new WordSet([...aliasNames.keys()].flatMap((phrase) => [phrase, phrase.replace(/ /g, '-')])),
+      names: new Map(
+        [...aliasNames].flatMap(([phrase, name]) => [
+          [phrase, name],
+          [phrase.replace(/ /g, '-'), name],
+        ]),
+      ),
+    },
+    number: /([-−](?=\d))?(?:([$€£¥])\s?)?(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+)/g,
+    numberSuffix,
     unitByWord,
     atLeastBefore: before(w.atLeast),
     atMostBefore: before(w.atMost),
+    fromBefore: endsWithWord(w.from),
+    toBefore: endsWithWord(w.to),
+    byBefore: endsWithWord(w.by),
+    toBetween: new RegExp(`^(?:[\\p{L}%-]+\\s+){0,2}${escapeRegExp(w.to)}$`, 'u'),
   };
   compiled.set(locale, result);
   return result;

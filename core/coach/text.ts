@@ -35,6 +35,8 @@ export interface TitleFacts {
   wordCount: number;
   /** Lower-case word tokens; hyphenated words stay whole ("lower-tier"). */
   tokens: string[];
+  /** Where each token starts in the title. */
+  tokenStarts: number[];
   /** Index in `tokens` of the main verb: the first word after fillers and a short "Topic:" prefix. */
   mainIndex: number;
   /** Lower-case tokens with hyphens split ("world-class" is "world", "class"), for phrase search. */
@@ -53,6 +55,7 @@ export interface TitleFacts {
 }
 
 const TOKEN = /[\p{L}\p{N}]+(?:['’-][\p{L}\p{N}]+)*/gu;
+const TOKEN_WALK = new RegExp(TOKEN.source, 'gu');
 
 /** Lower-case word tokens of a text; hyphenated words stay whole. */
 export function tokenize(text: string): string[] {
@@ -69,12 +72,19 @@ export function tokenize(text: string): string[] {
  */
 export function readTitle(title: string, lex: CompiledLexicon): TitleFacts {
   const lower = title.toLowerCase().replace(/[’‘]/g, "'");
-  const tokens = tokenize(lower);
-  const flatTokens = tokens.flatMap((t) => t.split(/['-]/));
+  const tokens: string[] = [];
+  const tokenStarts: number[] = [];
+  TOKEN_WALK.lastIndex = 0;
+  for (let m = TOKEN_WALK.exec(lower); m !== null; m = TOKEN_WALK.exec(lower)) {
+    tokens.push(m[0]);
+    tokenStarts.push(m.index);
+  }
+  const flatTokens = SPLIT_TOKEN.test(lower) ? tokens.flatMap((t) => t.split(/['-]/)) : tokens;
   const facts: TitleFacts = {
     title,
-    wordCount: title.trim().split(/\s+/).filter(Boolean).length,
+    wordCount: countWords(title),
     tokens,
+    tokenStarts,
     mainIndex: mainVerbIndex(lower, tokens, lex),
     flatTokens,
     quantities: readQuantities(lower, lower.length === title.length ? title : lower, lex),
@@ -82,6 +92,20 @@ export function readTitle(title: string, lex: CompiledLexicon): TitleFacts {
   relate(facts, lower, lex);
   directionOf(facts, lex);
   return facts;
+}
+
+const SPLIT_TOKEN = /[\p{L}\p{N}]['-][\p{L}\p{N}]/u;
+
+/** Words as written, separated by white space. */
+function countWords(title: string): number {
+  let n = 0;
+  let inWord = false;
+  for (let i = 0; i < title.length; i++) {
+    const isSpace = title.charCodeAt(i) <= 32;
+    if (!isSpace && !inWord) n++;
+    inWord = !isSpace;
+  }
+  return n;
 }
 
 /** The first token after fillers; after a short "Topic:" prefix, the first token after the colon. */
@@ -97,54 +121,75 @@ function mainVerbIndex(lower: string, tokens: readonly string[], lex: CompiledLe
   return i;
 }
 
+const NOT_BEFORE_A_NUMBER = /[\p{L}\p{N}_./\-#:]/u;
+
 /** Numbers of a title; `asWritten` is the title as written (same length), for quoting them back. */
 function readQuantities(lower: string, asWritten: string, lex: CompiledLexicon): Quantity[] {
+  const number = lex.number;
+  number.lastIndex = 0;
+  let match = number.exec(lower);
+  if (match === null) return NO_QUANTITIES;
   const out: Quantity[] = [];
-  lex.quantity.lastIndex = 0;
-  for (const match of lower.matchAll(lex.quantity)) {
-    const g = match.groups ?? {};
-    const written = Number((g.num ?? '').replace(/,/g, ''));
+  const suffix = lex.numberSuffix;
+  for (; match !== null; match = number.exec(lower)) {
+    const start = match.index;
+    // A number glued to a word or another number is a name, a version or a date: "p95", "v2.1", "2026-10-01".
+    if (start > 0 && NOT_BEFORE_A_NUMBER.test(lower[start - 1]!)) continue;
+    suffix.lastIndex = number.lastIndex;
+    const tail = suffix.exec(lower);
+    if (!tail) continue;
+    number.lastIndex = suffix.lastIndex;
+    const [, sign, currency, digits = ''] = match;
+    const [, multWord, unitWord] = tail;
+    const written = Number(digits.includes(',') ? digits.replace(/,/g, '') : digits);
     if (!Number.isFinite(written)) continue;
-    const multWord = g.mult?.replace(/\s+/g, ' ');
-    const multiplier = multWord ? (lex.words.multipliers[multWord] ?? 1) : 1;
-    const unitWord = g.unit?.replace(/\s+/g, ' ');
-    const unit = g.cur ?? (unitWord ? lex.unitByWord.get(unitWord) : undefined);
-    const sign = g.sign ? -1 : 1;
-    const previous = /([\p{L}]+)[\s-]*$/u.exec(lower.slice(Math.max(0, match.index - 20), match.index));
+    const multiplier = multWord ? (lex.words.multipliers[multWord.replace(/\s+/g, ' ')] ?? 1) : 1;
+    const unit = currency ?? (unitWord ? lex.unitByWord.get(unitWord.replace(/\s+/g, ' ')) : undefined);
+    const isBare = !currency && !unitWord && !multWord;
+    const end = suffix.lastIndex;
+    const value = (sign ? -1 : 1) * written;
     out.push({
-      value: sign * written * multiplier,
-      written: sign * written,
+      value: value * multiplier,
+      written: value,
       unit,
       hasMultiplier: multiplier !== 1,
-      isYear:
-        !g.cur && !g.unit && !g.mult && /^\d{4}$/.test(g.num ?? '') && written >= 1900 && written <= 2100,
-      isName: !g.cur && !g.unit && !g.mult && previous !== null && lex.standardNames.has(previous[1]!),
+      isYear: isBare && digits.length === 4 && written >= 1900 && written <= 2100,
+      isName: isBare && lex.standardNames.has(wordBefore(lower, start)),
       role: 'plain',
-      text: asWritten.slice(match.index, match.index + match[0].length).trim(),
-      index: match.index,
-      end: match.index + match[0].length,
+      text: asWritten.slice(start, end).trim(),
+      index: start,
+      end,
     });
   }
   return out;
+}
+
+const NO_QUANTITIES: Quantity[] = [];
+
+/** The word just before an offset, skipping spaces and hyphens ("iso" in "ISO 27001"). */
+function wordBefore(lower: string, offset: number): string {
+  let end = offset;
+  while (end > 0 && (lower[end - 1] === ' ' || lower[end - 1] === '-')) end--;
+  let start = end;
+  while (start > 0 && /\p{L}/u.test(lower[start - 1]!)) start--;
+  return lower.slice(start, end);
 }
 
 /** Gives each number its role from the words around it, and finds "from A to B" pairs. */
 function relate(facts: TitleFacts, lower: string, lex: CompiledLexicon): void {
   const qs = facts.quantities;
   const w = lex.words;
-  const endsWith = (text: string, word: string) => new RegExp(`(?:^|[^\\p{L}])${word}\\s*$`, 'u').test(text);
   for (let i = 0; i + 1 < qs.length; i++) {
     const a = qs[i]!;
     const b = qs[i + 1]!;
     const between = lower.slice(a.end, b.index).trim();
     const beforeA = lower.slice(Math.max(0, a.index - 30), a.index);
     const isArrow = /^(?:->|→|=>|⇒)$/.test(between);
-    const isTo = new RegExp(`^(?:[\\p{L}%-]+\\s+){0,2}${w.to}$`, 'u').test(between);
-    if (isArrow || between === w.to || (isTo && endsWith(beforeA, w.from))) {
+    if (isArrow || between === w.to || (lex.toBetween.test(between) && lex.fromBefore.test(beforeA))) {
       pair(facts, a, b);
       break;
     }
-    if (between === w.from && endsWith(beforeA, w.to)) {
+    if (between === w.from && lex.toBefore.test(beforeA)) {
       pair(facts, b, a);
       break;
     }
@@ -160,24 +205,24 @@ function relate(facts: TitleFacts, lower: string, lex: CompiledLexicon): void {
       q.role = 'at_least';
     else if (lex.atMostBefore.test(before) || /^\s*or (?:less|below|fewer|lower)/.test(after))
       q.role = 'at_most';
-    else if (endsWith(before, w.by)) {
+    else if (lex.byBefore.test(before)) {
       q.role = 'change';
       facts.change ??= { amount: q.value, unit: q.unit, text: q.text };
-    } else if (endsWith(before, w.to) && verb) {
+    } else if (lex.toBefore.test(before) && verb) {
       q.role = 'target';
       facts.target ??= q;
-    } else if (targetVerb && !facts.fromTo && tokenIndexAt(lower, q.index) > facts.mainIndex) {
+    } else if (targetVerb && !facts.fromTo && tokenIndexAt(facts, q.index) > facts.mainIndex) {
       q.role = 'target';
       facts.target ??= q;
     }
   }
   if (!facts.change) {
     const half = lex.halves.find(facts.flatTokens);
-    const multiply = facts.tokens
-      .map(
-        (t) => lex.words.multiplyVerbs[lex.up.matchAt([t], 0)?.base ?? lex.down.matchAt([t], 0)?.base ?? ''],
-      )
-      .find((f) => f !== undefined);
+    let multiply: number | undefined;
+    for (let i = 0; i < facts.tokens.length && multiply === undefined; i++) {
+      const base = (lex.up.matchAt(facts.tokens, i) ?? lex.down.matchAt(facts.tokens, i))?.base;
+      if (base !== undefined) multiply = lex.words.multiplyVerbs[base];
+    }
     if (half) facts.change = { amount: -50, unit: '%', text: half.base };
     else if (multiply !== undefined)
       facts.change = { amount: (multiply - 1) * 100, unit: '%', text: `${multiply}x` };
@@ -197,9 +242,11 @@ function pair(facts: TitleFacts, from: Quantity, to: Quantity): void {
   facts.fromTo = { from, to };
 }
 
-/** How many tokens start before a character offset. */
-function tokenIndexAt(lower: string, offset: number): number {
-  return tokenize(lower.slice(0, offset)).length;
+/** How many tokens start before a character offset: the index of the first token at or after it. */
+export function tokenIndexAt(facts: TitleFacts, offset: number): number {
+  let i = 0;
+  while (i < facts.tokenStarts.length && facts.tokenStarts[i]! < offset) i++;
+  return i;
 }
 
 /** The direction every direction word of the title agrees on; none when they disagree. */
@@ -244,30 +291,36 @@ export function directionOfPair(from: number, to: number): Direction | undefined
  * metricWords(readTitle('Raise Net Promoter Score to 70', lexicon('en')), lexicon('en')) // ['nps']
  */
 export function metricWords(facts: TitleFacts, lex: CompiledLexicon): string[] {
-  let text = facts.title.toLowerCase();
-  for (const q of [...facts.quantities].reverse()) text = `${text.slice(0, q.index)} ${text.slice(q.end)}`;
-  let joined = tokenize(text).join(' ');
-  for (const [pattern, name] of lex.aliases) joined = joined.replace(pattern, name);
-  const tokens = joined.split(' ').filter(Boolean);
+  const tokens = facts.tokens;
+  const { phrases, names } = lex.aliases;
   const out = new Set<string>();
   for (let i = 0; i < tokens.length; i++) {
-    const verb =
-      lex.up.matchAt(tokens, i) ??
-      lex.down.matchAt(tokens, i) ??
-      lex.vague.matchAt(tokens, i) ??
-      lex.task.matchAt(tokens, i) ??
-      lex.targetVerbs.matchAt(tokens, i) ??
-      lex.businessAsUsual.matchAt(tokens, i);
+    const word = tokens[i]!;
+    // Numbers, with or without a glued unit ("800ms", "2m"), are values, not what is measured.
+    const first = word.charCodeAt(0);
+    if (first >= 48 && first <= 57) continue;
+    if (facts.quantities.length > 0 && insideQuantity(facts, facts.tokenStarts[i]!)) continue;
+    const alias = phrases.matchAt(tokens, i);
+    if (alias) {
+      out.add(names.get(alias.base) ?? alias.base);
+      i += alias.length - 1;
+      continue;
+    }
+    const verb = lex.anyVerb.matchAt(tokens, i);
     if (verb) {
       i += verb.length - 1;
       continue;
     }
-    const token = tokens[i]!;
-    if (lex.stopwords.has(token) || lex.timeWords.has(token) || /^\d+$/.test(token)) continue;
-    if (lex.unitByWord.has(token) || lex.words.multipliers[token] !== undefined) continue;
-    out.add(singular(token));
+    if (lex.stopwords.has(word) || lex.timeWords.has(word)) continue;
+    if (lex.unitByWord.has(word) || lex.words.multipliers[word] !== undefined) continue;
+    out.add(singular(word));
   }
   return [...out].sort();
+}
+
+function insideQuantity(facts: TitleFacts, offset: number): boolean {
+  for (const q of facts.quantities) if (offset >= q.index && offset < q.end) return true;
+  return false;
 }
 
 /** A light singular: "customers" -> "customer", keeping "process", "status", "analysis". */

@@ -35,7 +35,9 @@ export const sandbagging: Rule = {
     for (const g of grades) {
       if (g.kind !== 'aspirational') continue;
       const owner = g.owner.toLowerCase();
-      byOwner.set(owner, [...(byOwner.get(owner) ?? []), g.grade]);
+      const list = byOwner.get(owner);
+      if (list) list.push(g.grade);
+      else byOwner.set(owner, [g.grade]);
     }
     const hits: TargetedHit[] = [];
     const seen = new Set<string>();

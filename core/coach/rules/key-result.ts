@@ -1,6 +1,6 @@
 import type { KeyResultNode } from '../../model';
 import { isLive, type Rule, type TargetedHit } from '../context';
-import { mainVerb, mentions, metricWords } from '../text';
+import { mainVerb, mentions } from '../text';
 import { canonicalUnit, measureUnit, shapeOf } from './shape';
 
 /** Rules about what a key result measures: an outcome, with a metric and a baseline. */
@@ -152,7 +152,7 @@ export const krDuplicateMetric: Rule = {
       if (!isLive(o)) continue;
       for (const kr of o.keyResults) {
         if (kr.progressSource === 'aligned') continue;
-        const words = metricWords(ctx.text(kr), ctx.lex);
+        const words = ctx.metric(kr);
         if (words.length === 0) continue;
         const unit = canonicalUnit(measureUnit(kr), ctx) ?? '';
         const key = `${kr.cycle}\u0000${words.join(' ')}`;

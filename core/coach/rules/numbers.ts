@@ -62,19 +62,26 @@ export const krImpossibleValue: Rule = {
   summary: 'a percentage over 100 or under 0, or a negative count (KRs and SMART goals)',
   ...onMeasured((goal, ctx) => {
     const facts = ctx.text(goal);
-    const canPassHundred = mentions(facts, ctx.lex.overHundred) !== undefined;
-    const canBeNegative = mentions(facts, ctx.lex.negativePercent) !== undefined;
     const m = goal.measure;
-    const unit = canonicalUnit(measureUnit(goal), ctx);
+    const unit = m && 'unit' in m ? canonicalUnit(measureUnit(goal), ctx) : undefined;
+    const isPercent = unit === '%';
+    const isCount = unit !== undefined && ctx.lex.countUnits.has(unit);
+    const hasPercentText = facts.quantities.some((q) => q.unit === '%' && q.role !== 'change');
+    if (!isPercent && !isCount && !hasPercentText) return undefined;
     const measureValues: number[] = [];
     if (m?.type === 'increase' || m?.type === 'decrease') measureValues.push(m.start, m.target);
     else if (m?.type === 'at_least' || m?.type === 'at_most') measureValues.push(m.threshold);
     else if (m?.type === 'between') measureValues.push(m.low, m.high);
-    const percents = [
-      ...(unit === '%' ? measureValues : []),
-      ...facts.quantities.filter((q) => q.unit === '%' && q.role !== 'change').map((q) => q.value),
-    ];
-    const bad = percents.find((v) => (v > 100 && !canPassHundred) || (v < 0 && !canBeNegative));
+    const percents = isPercent ? [...measureValues] : [];
+    for (const q of facts.quantities) if (q.unit === '%' && q.role !== 'change') percents.push(q.value);
+    const over = percents.find((v) => v > 100);
+    const under = percents.find((v) => v < 0);
+    const bad =
+      over !== undefined && !mentions(facts, ctx.lex.overHundred)
+        ? over
+        : under !== undefined && !mentions(facts, ctx.lex.negativePercent)
+          ? under
+          : undefined;
     if (bad !== undefined) {
       return {
         message: `${formatNumber(bad)}% is not a possible share: a share of a whole runs from 0% to 100%.`,
@@ -82,7 +89,6 @@ export const krImpossibleValue: Rule = {
           'Check the number and the unit. If it really can pass 100% (net revenue retention, quota attainment), name that metric in the title: "Raise net revenue retention from 104% to 112%".',
       };
     }
-    const isCount = unit !== undefined && ctx.lex.countUnits.has(unit);
     const negative = isCount ? measureValues.find((v) => v < 0) : undefined;
     if (negative !== undefined) {
       return {
@@ -150,10 +156,10 @@ export const krTitleMeasureMismatch: Rule = {
   severity: 'warning',
   summary: 'the title says one start or target and the measure another (KRs and SMART goals)',
   ...onMeasured((goal, ctx) => {
-    const facts = ctx.text(goal);
+    const pair = ctx.text(goal).fromTo;
+    if (!pair || pair.from.isYear || pair.to.isYear) return undefined;
     const m = numericMeasure(goal);
-    const pair = facts.fromTo;
-    if (!m || !pair || pair.from.isYear || pair.to.isYear) return undefined;
+    if (!m) return undefined;
     const fromOk = sameNumber(pair.from, m.start);
     const toOk = sameNumber(pair.to, m.target);
     if (fromOk && toOk) return undefined;

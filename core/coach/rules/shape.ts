@@ -1,6 +1,6 @@
 import type { KeyResultNode, SmartGoalNode } from '../../model';
 import type { LintContext } from '../context';
-import { mainVerb, mentions, type Quantity, type TitleFacts, tokenize } from '../text';
+import { mainVerb, mentions, type Quantity, type TitleFacts, tokenIndexAt } from '../text';
 
 /**
  * The shape of a measured goal's title, shared by the key-result and SMART rules so that one
@@ -42,12 +42,12 @@ export function shapeOf(goal: KeyResultNode | SmartGoalNode, ctx: LintContext): 
   let activityCount: Shape['activityCount'];
   for (const q of facts.quantities) {
     if (q.isYear || q.isName || q.unit !== undefined) continue;
-    const next = tokenize(goal.title.slice(q.end)).slice(0, 3);
-    const noun = lex.activityNouns.find(next);
-    if (noun) {
-      activityCount = { quantity: q, noun: noun.base };
-      break;
+    const next = tokenIndexAt(facts, q.end);
+    for (let i = next; i < next + 3 && !activityCount; i++) {
+      const noun = lex.activityNouns.matchAt(facts.tokens, i);
+      if (noun) activityCount = { quantity: q, noun: noun.base };
     }
+    if (activityCount) break;
   }
   if (activityCount && (hasImpact || (facts.fromTo !== undefined && facts.fromTo.from.value !== 0))) {
     activityCount = undefined;

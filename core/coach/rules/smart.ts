@@ -94,7 +94,9 @@ export const smartNotAchievable: Rule = {
     for (const goal of ctx.org.smartGoals) {
       if (goal.state !== 'open' || goal.owner === undefined) continue;
       const key = `${goal.cycle}\u0000${goal.owner.toLowerCase()}`;
-      byOwner.set(key, [...(byOwner.get(key) ?? []), goal]);
+      const list = byOwner.get(key);
+      if (list) list.push(goal);
+      else byOwner.set(key, [goal]);
     }
     const capacity = ctx.thresholds.smartCapacity;
     const hits: TargetedHit[] = [];

@@ -1,6 +1,5 @@
 import type { GoalNode, ObjectiveNode, SmartGoalNode } from '../../model';
 import type { Hit, LintContext, Rule } from '../context';
-import { metricWords } from '../text';
 
 /** Rules about the alignment tree: orphans, restated parents, skipped levels, empty aligned KRs. */
 
@@ -29,13 +28,13 @@ export const orphan: Rule = {
 };
 
 function restates(child: ObjectiveNode | SmartGoalNode, ctx: LintContext): Hit | undefined {
-  const own = metricWords(ctx.text(child), ctx.lex);
+  const own = ctx.metric(child);
   if (own.length === 0) return undefined;
   for (const link of child.parents) {
     const parent = ctx.goal(link.key);
     if (!parent) continue;
-    const theirs = new Set(metricWords(ctx.text(parent), ctx.lex));
-    if (!own.every((word) => theirs.has(word))) continue;
+    const theirs = ctx.metric(parent);
+    if (!own.every((word) => theirs.includes(word))) continue;
     const isSmart = child.type === 'smart_goal';
     return {
       message: `Only restates its parent "${parent.key}" (${parent.title}): it does not say what ${isSmart ? 'will be done' : 'this team will change'} to move it.`,
