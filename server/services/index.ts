@@ -4,6 +4,7 @@ import { CloseOutService } from './close-out.service';
 import type { ServiceDeps } from './context';
 import { CycleService } from './cycle.service';
 import { GoalReadService } from './goal-read.service';
+import { HistoryService } from './history.service';
 import { KeyResultService } from './key-result.service';
 import { ObjectiveService } from './objective.service';
 import { PersonService } from './person.service';
@@ -24,6 +25,7 @@ export interface Services {
   checkIns: CheckInService;
   closeOuts: CloseOutService;
   reads: GoalReadService;
+  history: HistoryService;
 }
 
 /**
@@ -45,6 +47,7 @@ export function createServices(deps: ServiceDeps): Services {
     checkIns: new CheckInService(deps),
     closeOuts: new CloseOutService(deps),
     reads: new GoalReadService(deps),
+    history: new HistoryService(deps),
   };
 }
 

@@ -277,6 +277,25 @@ describeEachDialect('services', (dialect) => {
     expect(again.code).toBe('conflict');
   });
 
+  it('keeps the history of a goal, hidden from who may not see it; recomputes rollups on demand', async () => {
+    await s.keyResults.update(org.admin, org.krId, { version: 1, weight: 2 });
+    await s.checkIns.checkIn(org.member, { goalType: 'key_result', goalId: org.krId, value: 30 });
+    const history = await s.history.history(org.viewer, { goalType: 'key_result', goalId: org.krId });
+    expect(history.map((e) => [e.action, e.actorId])).toEqual([
+      ['created', org.admin.personId],
+      ['updated', org.admin.personId],
+      ['checked_in', org.member.personId],
+    ]);
+    expect(history[1]).toMatchObject({ before: { weight: 1 }, after: { weight: 2 }, source: 'web' });
+    await test.db.kysely
+      .updateTable('keyResults')
+      .set({ score: null, progress: null })
+      .where('id', '=', org.krId)
+      .execute();
+    expect(await s.history.recomputeCycle(org.admin, org.cycleId)).toEqual({ goals: 3 });
+    expect((await s.reads.getKeyResult(org.admin, org.krId)).score).toBe(0.3);
+  });
+
   it('settings are validated and versioned', async () => {
     const bad = await failure(
       s.workspaces.updateSettings(org.admin, { version: 1, settings: { timeZone: 'Mars/Base' } }),

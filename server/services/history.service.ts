@@ -1,0 +1,91 @@
+import { z } from 'zod';
+import { authorize } from '../policies/authorize';
+import type { EventRow } from '../repositories/event.repository';
+import { type Actor, type ServiceDeps, transact } from './context';
+import {
+  getCycle,
+  getKeyResult,
+  getObjective,
+  getSmartGoal,
+  keyResultSubject,
+  objectiveSubject,
+  smartGoalSubject,
+} from './goal-access';
+import { Rollups } from './rollup';
+import { openSession, type Session } from './session';
+import { parseInput } from './validate';
+
+/** One entry of a goal's history (SPEC 2, events): who, when, from where, before and after. */
+export interface HistoryEntry {
+  id: string;
+  at: number;
+  actorType: EventRow['actorType'];
+  actorId: string | null;
+  source: EventRow['source'];
+  action: string;
+  before: unknown;
+  after: unknown;
+  isEditedAfterClose: boolean;
+}
+
+const goalRef = z
+  .object({ goalType: z.enum(['objective', 'key_result', 'smart_goal']), goalId: z.string().min(1) })
+  .strict();
+
+/** A goal's history, and the upkeep of stored rollups. */
+export class HistoryService {
+  constructor(readonly deps: ServiceDeps) {}
+
+  /** The events of a goal the actor may see, oldest first (`not_found` otherwise). */
+  async history(actor: Actor, input: unknown): Promise<HistoryEntry[]> {
+    const { goalType, goalId } = parseInput(goalRef, input);
+    const session = await openSession(this.deps, this.deps.db.kysely, actor);
+    await authorizeRead(session, goalType, goalId);
+    const rows = await session.repos.events.listByEntity(actor.workspaceId, goalId);
+    return rows.map((row) => ({
+      id: row.id,
+      at: row.at,
+      actorType: row.actorType,
+      actorId: row.actorId,
+      source: row.source,
+      action: row.action,
+      before: row.before === null ? null : JSON.parse(row.before),
+      after: row.after === null ? null : JSON.parse(row.after),
+      isEditedAfterClose: row.isEditedAfterClose === 1,
+    }));
+  }
+
+  /**
+   * Recomputes the stored rollups of every goal in a cycle as of now (admins): after a migration
+   * that added rollup columns, or a settings change (timezone, stale factor). One transaction;
+   * ancestors are recomputed once each, children before parents.
+   */
+  async recomputeCycle(actor: Actor, cycleId: string): Promise<{ goals: number }> {
+    return transact(this.deps, async (trx) => {
+      const session = await openSession(this.deps, trx, actor);
+      authorize(session.scope, 'manage', 'cycle');
+      const cycle = await getCycle(session, cycleId);
+      const { repos } = session;
+      const rollups = new Rollups(repos, actor.workspaceId, session.settings, session.at);
+      rollups.defer();
+      const objectives = await repos.objectives.listByCycle(actor.workspaceId, cycle.id);
+      const keyResults = await repos.keyResults.listByObjectives(objectives.map((o) => o.id));
+      const goals = await repos.smartGoals.listByCycle(actor.workspaceId, cycle.id);
+      for (const goal of goals) await rollups.smartGoal(goal);
+      for (const kr of keyResults) await rollups.keyResult(kr);
+      await rollups.flush();
+      return { goals: objectives.length + keyResults.length + goals.length };
+    });
+  }
+}
+
+async function authorizeRead(session: Session, type: 'objective' | 'key_result' | 'smart_goal', id: string) {
+  if (type === 'objective')
+    authorize(session.scope, 'read', type, objectiveSubject(await getObjective(session, id)));
+  else if (type === 'smart_goal')
+    authorize(session.scope, 'read', type, smartGoalSubject(await getSmartGoal(session, id)));
+  else {
+    const { kr, objective } = await getKeyResult(session, id);
+    authorize(session.scope, 'read', type, keyResultSubject(kr, objective));
+  }
+}
