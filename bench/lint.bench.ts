@@ -118,7 +118,7 @@ const COMPONENTS = [
   'Vault',
 ];
 const SMART = [
-  (r: Pick, n: number) => `Ship ${r(AREAS)} improvements for ${r(AUDIENCES)}`,
+  (r: Pick) => `Ship ${r(AREAS)} improvements for ${r(AUDIENCES)}`,
   (r: Pick, n: number) => `Write ${n} help articles on ${r(AREAS)}`,
   (r: Pick, n: number) => `Interview ${n} ${r(AUDIENCES)} about ${r(AREAS)}`,
   (r: Pick, n: number) => `Migrate ${r(AREAS)} to the new event pipeline (${n} services)`,

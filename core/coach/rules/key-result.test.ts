@@ -41,6 +41,7 @@ describe('kr-not-measurable', () => {
     [draft('Reduce churn to 1.5%'), 'none'],
     [draft('Grow onboarding completion', { progressSource: 'aligned' }), 'none'],
     [draft('Increase NPS', { missing: ['measure.start'] }), 'none'],
+    [draft('Double the number of active API integrations'), 'none'],
   ])('"$0.title": %s', (kr, expected) => {
     expect(onKr('kr-not-measurable', kr)).toBe(expected);
   });
@@ -51,11 +52,14 @@ describe('kr-no-baseline', () => {
     [draft('Raise NPS to 70'), 'warning'],
     [draft('Reduce churn to 1.5%'), 'warning'],
     [draft('Reach 10,000 weekly active users'), 'warning'],
+    [draft('Increase average weekly visits to 3.2 per active user'), 'warning'],
+    [draft('Reach $1M in partner-sourced pipeline'), 'warning'],
     [draft('Grow revenue', { missing: ['measure.start'] }), 'warning'],
     [draft('Achieve 99.9% uptime'), 'info'],
     [draft('Reduce churn by 20%'), 'info'],
     [draft('Cut support backlog in half'), 'info'],
     [draft('Double weekly signups'), 'info'],
+    [draft('Grow self-serve MRR by $50k'), 'info'],
     [draft('Increase NPS from 45 to 65', { missing: ['measure.start'] }), 'info'],
     [draft('Increase NPS from 45 to 65'), 'none'],
     [draft('NPS >= 50 all quarter'), 'none'],
@@ -78,6 +82,9 @@ describe('kr-should-be-smart', () => {
     [draft('Migrate billing to Stripe'), 'warning'],
     [draft('SSO shipped to all enterprise customers'), 'warning'],
     [draft('Build a partner directory'), 'info'],
+    [draft('Launch the referral programme and get 500 referrals'), 'info'],
+    [draft('Migrate 100% of services to Kubernetes'), 'info'],
+    [draft('Publish 8 customer case studies'), 'warning'],
     [measuredKr('k', 'SOC 2 Type II report', { type: 'boolean' }), 'info'],
     [measuredKr('k', 'Partner programme', { type: 'milestones', milestones: ['Design', 'Pilot'] }), 'info'],
     [draft('Launch self-serve checkout to lift conversion from 2% to 3%'), 'none'],

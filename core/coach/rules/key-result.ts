@@ -47,7 +47,7 @@ export const krNotMeasurable: Rule = {
     const missing = kr.missing.filter((field) => field !== 'measure.start');
     if (missing.length === 0) return undefined;
     if (missing.includes('measure')) {
-      if (shape.facts.quantities.some((q) => !q.isYear && !q.isName)) return undefined;
+      if (shape.facts.change || shape.facts.quantities.some((q) => !q.isYear && !q.isName)) return undefined;
       const vague = mainVerb(shape.facts, ctx.lex.vague);
       return {
         message: vague
@@ -118,7 +118,7 @@ export const krShouldBeSmart: Rule = {
     return {
       message: `${what}: a key result measures an outcome; the work belongs in the SMART tier.`,
       suggestion: `Make "${kr.title}" a SMART goal (with a due date) that supports a KR measuring the outcome it should move, e.g. "Raise 7-day activation from 35% to 50%".`,
-      isHedged: !shape.isTask || shape.isSoftTask,
+      isHedged: !shape.isTask || shape.isSoftTask || shape.isTaskUncertain,
     };
   },
 };

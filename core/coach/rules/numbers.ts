@@ -116,13 +116,17 @@ export const krTooTimid: Rule = {
     if (unit === '%' && target > start && start < 100 && (target - start) / (100 - start) >= limit)
       return undefined;
     const isMoney = (unit !== undefined && /^[$€£¥]$/.test(unit)) || mentions(ctx.text(kr), ctx.lex.money);
-    // A rate that is already high (62% margin, 104% NRR) moves little in relative terms even when the step is bold.
-    const isHighRate = unit === '%' && start >= 50;
+    // Bounded scales move little in relative terms even when the step is bold: a rate or score
+    // that is already high (62% margin, engagement 68 of 100), a rating (CSAT 4.1 of 5).
+    const isBounded =
+      ((unit === undefined || unit === '%' || unit === 'pts') && start >= 50 && target <= 100) ||
+      (unit === '%' && start >= 50) ||
+      (!Number.isInteger(start) && Math.abs(start) <= 10 && unit !== '%');
     const stretch = start + Math.sign(target - start) * Math.abs(start) * Math.max(limit, 0.5);
     return {
       message: `${withUnit(start, unit)} to ${withUnit(target, unit)} is a ${Math.round(change * 100)}% change: an aspirational KR that small is likely to be hit in full, which means it was not a stretch.`,
       suggestion: `Stretch it (e.g. to ${withUnit(stretch, unit)}) so that 0.7 is a real win, or mark the objective kind: committed if this change must simply happen.`,
-      isHedged: objective.kind === undefined || Boolean(isMoney) || isHighRate,
+      isHedged: objective.kind === undefined || Boolean(isMoney) || isBounded,
     };
   },
 };

@@ -22,9 +22,14 @@ export interface Shape {
   hasImpact: boolean;
   /** A task that belongs in the SMART tier: a deliverable, not an activity, with no outcome named. */
   isTask: boolean;
+  /**
+   * The task might carry an outcome: a share ("Migrate 100% of services") or a second clause with
+   * a count ("Launch the referral programme and get 500 referrals").
+   */
+  isTaskUncertain: boolean;
 }
 
-const OUTCOME_UNITS = new Set(['%', 'pp', 'pts', '$', '€', '£', '¥']);
+const OUTCOME_UNITS = new Set(['pp', 'pts', '$', '€', '£', '¥']);
 const shapes = new WeakMap<KeyResultNode | SmartGoalNode, Shape>();
 
 /** The shape of a goal's title (cached per goal). */
@@ -54,6 +59,10 @@ export function shapeOf(goal: KeyResultNode | SmartGoalNode, ctx: LintContext): 
   }
   let taskVerb = mainVerb(facts, lex.task);
   if (!taskVerb && !startsWithAnyVerb(facts, ctx)) taskVerb = mentions(facts, lex.doneMarkers);
+  const and = facts.tokens.indexOf('and', facts.mainIndex + 1);
+  const isTaskUncertain = facts.quantities.some(
+    (q) => !q.isYear && !q.isName && (q.unit === '%' || (and > 0 && tokenIndexAt(facts, q.index) > and)),
+  );
   const shape: Shape = {
     facts,
     activityVerb,
@@ -63,6 +72,7 @@ export function shapeOf(goal: KeyResultNode | SmartGoalNode, ctx: LintContext): 
     hasOutcomeNumbers,
     hasImpact,
     isTask: taskVerb !== undefined && !activityVerb && !activityCount && !hasOutcomeNumbers && !hasImpact,
+    isTaskUncertain,
   };
   shapes.set(goal, shape);
   return shape;
