@@ -1,6 +1,7 @@
 import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { RULE_IDS, SEVERITIES } from '../core/coach';
+import { describeRules, RULE_IDS, SEVERITIES } from '../core/coach';
 
 const tandem = (...args: string[]) =>
   spawnSync(process.execPath, ['bin/tandem.js', 'lint', ...args], {
@@ -128,5 +129,12 @@ describe('tandem lint', () => {
     expect(run.status).toBe(2);
     expect(run.stderr).toMatch(message);
     expect(run.stdout).toBe('');
+  });
+});
+
+describe('docs/coach.md', () => {
+  const docs = readFileSync(new URL('../docs/coach.md', import.meta.url), 'utf8');
+  it.each(describeRules())('describes $id with its default severity', ({ id, severity }) => {
+    expect(docs).toContain(`**\`${id}\`** (${severity}`);
   });
 });
