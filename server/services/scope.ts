@@ -8,13 +8,15 @@ import type { Actor } from './context';
  * lead (with every unit below those they lead), and their direct reports.
  */
 export async function loadScope(repos: Repositories, actor: Actor): Promise<ActorScope> {
-  const person = await repos.people.find(actor.workspaceId, actor.personId);
+  const [person, memberships, reports] = await Promise.all([
+    repos.people.find(actor.workspaceId, actor.personId),
+    repos.units.membershipsOf(actor.personId),
+    repos.people.reportsOf(actor.workspaceId, actor.personId),
+  ]);
   if (person?.isActive !== 1) throw new AppError('unauthenticated', 'unknown or inactive person');
-  const memberships = await repos.units.membershipsOf(person.id);
   const led = memberships.filter((m) => m.isLead === 1).map((m) => m.unitId);
   // Admins see and change everything: the units below those they lead need not be listed.
   const ledUnits = person.role === 'admin' ? led : await repos.units.descendants(actor.workspaceId, led);
-  const reports = await repos.people.reportsOf(actor.workspaceId, person.id);
   return {
     workspaceId: actor.workspaceId,
     personId: person.id,

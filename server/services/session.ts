@@ -25,9 +25,11 @@ export async function openSession(
   actor: Actor,
 ): Promise<Session> {
   const repos = repositories(handle, deps.db.dialect);
-  const workspace = await repos.workspaces.find(actor.workspaceId);
+  const [workspace, scope] = await Promise.all([
+    repos.workspaces.find(actor.workspaceId),
+    loadScope(repos, actor),
+  ]);
   if (!workspace) throw new AppError('unauthenticated', 'unknown workspace');
-  const scope = await loadScope(repos, actor);
   return { repos, actor, scope, settings: readSettings(workspace.settings), at: deps.clock.now(), deps };
 }
 

@@ -65,31 +65,31 @@ export async function loadSlice(
   const smartIds = links
     .filter((l) => l.childType === 'smart_goal' && !smartGoals.has(l.childId))
     .map((l) => l.childId);
-  for (const g of await repos.smartGoals.findMany(ws, [...new Set(smartIds)])) smartGoals.set(g.id, g);
   const outsideIds = links
     .filter((l) => l.childType === 'objective' && !objectives.has(l.childId))
     .map((l) => l.childId);
-  const outside = new Map(
-    (await repos.objectives.findMany(ws, [...new Set(outsideIds)])).map((o) => [o.id, o]),
-  );
-  const parents = new Map<string, AlignmentRow[]>();
-  for (const link of await repos.alignments.parentsOf([...objectives.keys(), ...smartGoals.keys()])) {
-    push(parents, link.childId, link);
-  }
-  const cycleIds = new Set([...objectives.values(), ...smartGoals.values()].map((g) => g.cycleId));
-  const cycles = new Map<string, CycleRow>();
-  for (const id of cycleIds) {
-    const cycle = await repos.cycles.find(ws, id);
-    if (cycle) cycles.set(id, cycle);
-  }
+  // Independent queries run together (in parallel on PostgreSQL's pool; in turn on SQLite).
+  const [childGoals, outsideRows] = await Promise.all([
+    repos.smartGoals.findMany(ws, [...new Set(smartIds)]),
+    repos.objectives.findMany(ws, [...new Set(outsideIds)]),
+  ]);
+  for (const g of childGoals) smartGoals.set(g.id, g);
+  const outside = new Map(outsideRows.map((o) => [o.id, o]));
+  const cycleIds = [...new Set([...objectives.values(), ...smartGoals.values()].map((g) => g.cycleId))];
   const measuredIds = [
-    ...[...keyResults.values()]
-      .flat()
-      .filter((kr) => kr.progressSource === 'metric')
-      .map((kr) => kr.id),
+    ...krs.filter((kr) => kr.progressSource === 'metric').map((kr) => kr.id),
     ...smartGoals.keys(),
   ];
-  const rowsByGoal = groupCheckins(await repos.checkIns.listByGoals(measuredIds));
+  const [parentLinks, cycleRows, checkinRows] = await Promise.all([
+    repos.alignments.parentsOf([...objectives.keys(), ...smartGoals.keys()]),
+    Promise.all(cycleIds.map((id) => repos.cycles.find(ws, id))),
+    repos.checkIns.listByGoals(measuredIds),
+  ]);
+  const parents = new Map<string, AlignmentRow[]>();
+  for (const link of parentLinks) push(parents, link.childId, link);
+  const cycles = new Map<string, CycleRow>();
+  for (const cycle of cycleRows) if (cycle) cycles.set(cycle.id, cycle);
+  const rowsByGoal = groupCheckins(checkinRows);
   const checkins = new Map<string, Checkin[]>();
   for (const kr of [...keyResults.values()].flat())
     checkins.set(kr.id, effectiveCheckins(rowsByGoal.get(kr.id) ?? [], readMeasure(kr.measure)));
