@@ -32,6 +32,7 @@ export const RULE_IDS = [
   'kr-duplicate-metric',
   'kr-should-be-smart',
   'kr-title-measure-mismatch',
+  'measure-incomplete',
   // SMART goals
   'smart-not-specific',
   'smart-not-measurable',

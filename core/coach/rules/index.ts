@@ -2,6 +2,7 @@ import type { Rule } from '../context';
 import { RULE_IDS, type RuleId } from '../types';
 import { CHECKIN_RULES } from './checkin';
 import { KEY_RESULT_RULES } from './key-result';
+import { measureIncomplete } from './measure';
 import { NUMBER_RULES } from './numbers';
 import { OBJECTIVE_RULES } from './objective';
 import { SMART_RULES } from './smart';
@@ -12,6 +13,7 @@ const byId = new Map<RuleId, Rule>(
     ...OBJECTIVE_RULES,
     ...KEY_RESULT_RULES,
     ...NUMBER_RULES,
+    measureIncomplete,
     ...SMART_RULES,
     ...TREE_RULES,
     ...CHECKIN_RULES,

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { KeyResultNode, SmartGoalNode } from '../../model';
 import type { Measure } from '../../measure';
-import { draftKr, measuredKr, onKr, onSmart, smart } from './testing';
+import { lint } from '../engine';
+import { companyObjective, draftKr, EARLY, measuredKr, onKr, onSmart, org, smart } from './testing';
 
 const kr = (title: string, measure?: Measure) =>
   measure ? measuredKr('k', title, measure) : draftKr('k', title);
@@ -127,5 +128,45 @@ describe('kr-title-measure-mismatch', () => {
     [kr('Increase NPS', inc(40, 60)), 'none'],
   ])('"$0.title": %s', (goal, expected) => {
     expect(onKr('kr-title-measure-mismatch', goal)).toBe(expected);
+  });
+});
+
+describe('measure-incomplete', () => {
+  it.each([
+    [draftKr('k', 'Increase NPS from 45 to 65'), 'info'],
+    [draftKr('k', 'NPS >= 50 all quarter'), 'info'],
+    [draftKr('k', 'Reduce churn from 3% to 5%'), 'none'],
+    [draftKr('k', 'Raise NPS to 70'), 'none'],
+    [draftKr('k', 'Improve onboarding'), 'none'],
+    [draftKr('k', 'Ship v2 onboarding'), 'none'],
+    [draftKr('k', 'Increase NPS from 45 to 65', { progressSource: 'aligned' }), 'none'],
+    [kr('Increase NPS from 45 to 65', inc(45, 65)), 'none'],
+  ])('"$0.title": %s', (goal, expected) => {
+    expect(onKr('measure-incomplete', goal)).toBe(expected);
+  });
+
+  it.each([
+    [smart('s', 'Write 30 support macros', { measure: undefined, missing: ['measure'] }), 'info'],
+    [smart('s', 'Cut CI time from 20 to 8 minutes', { measure: undefined, missing: ['measure'] }), 'info'],
+    [smart('s', 'Write support macros', { measure: undefined, missing: ['measure.target'] }), 'info'],
+    [
+      smart('s', 'Clean up the CRM', {
+        measure: undefined,
+        missing: ['measure'],
+        definitionOfDone: undefined,
+      }),
+      'none',
+    ],
+    [smart('s', 'Write 30 support macros'), 'none'],
+  ])('SMART goal "$0.title" %#: %s', (goal, expected) => {
+    expect(onSmart('measure-incomplete', goal)).toBe(expected);
+  });
+
+  it('writes the measure the title states', () => {
+    const o = companyObjective('o', [draftKr('k', 'Cut p95 latency from 800ms to 300ms')]);
+    const found = lint(org({ objectives: [o] }), { at: EARLY }).findings.find(
+      (f) => f.rule === 'measure-incomplete',
+    );
+    expect(found?.suggestion).toBe('Add measure: {type: decrease, start: 800, target: 300, unit: "ms"}');
   });
 });
