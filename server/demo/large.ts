@@ -1,6 +1,6 @@
 import { quarterAt, quarterContaining } from '../../core/cycle';
 import { calendarParts, parseMoment } from '../../core/time';
-import { bulkInsert } from '../db/bulk';
+import { analyze, bulkInsert } from '../db/bulk';
 import type { Db } from '../db/database';
 import type { CyclesTable, PeopleTable, UnitMembersTable, UnitsTable } from '../db/schema';
 import { workspaceSettingsSchema } from '../services/workspace-settings';
@@ -159,6 +159,8 @@ export async function generateOrganisation(
     for (const [key, n] of Object.entries(made)) counts[key] = (counts[key] ?? 0) + n;
     progress('cycles', index + 1, cycles.length);
   }
+  await analyze(db);
+  progress('statistics', 1, 1);
   return {
     workspaceId,
     adminId: people[0]!.id,
