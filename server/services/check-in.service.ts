@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import { z } from 'zod';
 import { AppError } from '../../core/errors';
 import { milestoneProgress, milestoneWeights } from '../../core/measure';
@@ -8,6 +9,7 @@ import { repositories } from '../repositories/index';
 import { type Actor, type ServiceDeps, transact } from './context';
 import { readMeasure } from './evaluation';
 import { getKeyResult, getSmartGoal, keyResultSubject, smartGoalSubject } from './goal-access';
+import { GroupCommit, type Outcome } from './group-commit';
 import { Rollups } from './rollup';
 import { openSession, recordEvents, type Session } from './session';
 import { invalid, parseInput } from './validate';
@@ -54,63 +56,105 @@ export interface CheckInResult {
 
 type Item = z.infer<typeof checkInSchema>;
 
+/** One caller's check-ins, waiting to be written with others (group commit). */
+interface Job {
+  actor: Actor;
+  items: readonly Item[];
+  key: string | undefined;
+  prefix: string;
+}
+
 class AlreadyClaimed extends Error {}
 
-/** Check-ins: single or batch, idempotent by key, never edited in place (corrections reference what they correct). */
+/**
+ * Check-ins: single or batch, idempotent by key, never edited in place (corrections reference
+ * what they correct). Concurrent calls are written together (`GroupCommit`): each call's
+ * check-ins are all written or none, inside a savepoint of the group's transaction, and every
+ * rollup above them is current when the call returns.
+ */
 export class CheckInService {
-  constructor(readonly deps: ServiceDeps) {}
+  readonly #writer: GroupCommit<Job, CheckInResult[]>;
+
+  constructor(readonly deps: ServiceDeps) {
+    this.#writer = new GroupCommit((jobs) => this.#writeGroup(jobs));
+  }
 
   /** Records one check-in; every rollup above the goal is current when this returns. */
   async checkIn(actor: Actor, input: unknown): Promise<CheckInResult> {
     const data = parseInput(checkInSchema, input);
-    const [result] = await this.#run(actor, [data], data.idempotencyKey, '');
+    const [result] = await this.#run({ actor, items: [data], key: data.idempotencyKey, prefix: '' });
     return result!;
   }
 
   /** Records several check-ins in one transaction: all are written, or none. */
   async checkInBatch(actor: Actor, input: unknown): Promise<CheckInResult[]> {
     const data = parseInput(checkInBatchSchema, input);
-    return this.#run(actor, data.items, data.idempotencyKey, 'items.');
+    return this.#run({ actor, items: data.items, key: data.idempotencyKey, prefix: 'items.' });
   }
 
-  async #run(
-    actor: Actor,
-    items: readonly Item[],
-    key: string | undefined,
-    prefix: string,
-  ): Promise<CheckInResult[]> {
-    if (key) {
-      const stored = await this.#stored(actor, key);
+  async #run(job: Job): Promise<CheckInResult[]> {
+    if (job.key) {
+      const stored = await this.#stored(job.actor, job.key);
       if (stored) return stored;
     }
-    try {
-      return await transact(this.deps, async (trx) => {
-        const session = await openSession(this.deps, trx, actor);
-        const rollups = new Rollups(session.repos, actor.workspaceId, session.settings, session.at);
-        rollups.defer();
-        const results: CheckInResult[] = [];
-        for (const [index, item] of items.entries()) {
-          results.push(await this.#apply(session, rollups, item, prefix ? `${prefix}${index}.` : ''));
+    return this.#writer.submit(job);
+  }
+
+  /** Writes a group of jobs in one transaction, each in its own savepoint. */
+  async #writeGroup(jobs: readonly Job[]): Promise<Outcome<CheckInResult[]>[]> {
+    const outcomes = await transact(this.deps, async (trx) => {
+      const sessions = new Map<string, Session>();
+      const rollups = new Map<string, Rollups>();
+      const results: Outcome<CheckInResult[]>[] = [];
+      for (const [index, job] of jobs.entries()) {
+        const savepoint = sql.raw(`check_in_${index}`);
+        await sql`savepoint ${savepoint}`.execute(trx);
+        try {
+          const { actor } = job;
+          const sessionKey = `${actor.workspaceId}/${actor.personId}/${actor.source}/${actor.actorType}`;
+          const session = sessions.get(sessionKey) ?? (await openSession(this.deps, trx, actor));
+          sessions.set(sessionKey, session);
+          let rollup = rollups.get(actor.workspaceId);
+          if (!rollup) {
+            rollup = new Rollups(session.repos, actor.workspaceId, session.settings, session.at);
+            rollup.defer();
+            rollups.set(actor.workspaceId, rollup);
+          }
+          const written: CheckInResult[] = [];
+          for (const [i, item] of job.items.entries()) {
+            written.push(await this.#apply(session, rollup, item, job.prefix ? `${job.prefix}${i}.` : ''));
+          }
+          if (job.key) {
+            const json = JSON.stringify(written);
+            const isClaimed = await session.repos.idempotency.claim(
+              actor.workspaceId,
+              job.key,
+              actor.personId,
+              json,
+              session.at,
+            );
+            if (!isClaimed) throw new AlreadyClaimed();
+          }
+          await sql`release savepoint ${savepoint}`.execute(trx);
+          results.push({ ok: true, value: written });
+        } catch (error) {
+          await sql`rollback to savepoint ${savepoint}`.execute(trx);
+          results.push({ ok: false, error });
         }
-        await rollups.flush();
-        if (key) {
-          const isClaimed = await session.repos.idempotency.claim(
-            actor.workspaceId,
-            key,
-            actor.personId,
-            JSON.stringify(results),
-            session.at,
-          );
-          if (!isClaimed) throw new AlreadyClaimed();
-        }
-        return results;
-      });
-    } catch (error) {
-      if (!(error instanceof AlreadyClaimed) || !key) throw error;
-      const stored = await this.#stored(actor, key);
-      if (!stored) throw new AppError('conflict', 'idempotency key in use; retry');
-      return stored;
-    }
+      }
+      for (const rollup of rollups.values()) await rollup.flush();
+      return results;
+    });
+    return Promise.all(
+      outcomes.map(async (outcome, i): Promise<Outcome<CheckInResult[]>> => {
+        const job = jobs[i]!;
+        if (outcome.ok || !(outcome.error instanceof AlreadyClaimed) || !job.key) return outcome;
+        const stored = await this.#stored(job.actor, job.key);
+        return stored
+          ? { ok: true, value: stored }
+          : { ok: false, error: new AppError('conflict', 'idempotency key in use; retry') };
+      }),
+    );
   }
 
   async #stored(actor: Actor, key: string): Promise<CheckInResult[] | undefined> {

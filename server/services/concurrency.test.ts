@@ -79,6 +79,23 @@ describeEachDialect('concurrent writers lose nothing', (dialect) => {
     expect((await s.reads.getKeyResult(org.admin, org.krId)).version).toBe(kr.version + 1);
   });
 
+  it('a failing caller written in the same group as others fails alone', async () => {
+    const before = (await s.reads.getKeyResult(org.admin, org.krId)).checkinCount;
+    const outcomes = await Promise.allSettled([
+      s.checkIns.checkIn(org.member, { goalType: 'key_result', goalId: org.krId, value: 1 }),
+      s.checkIns.checkIn(org.viewer, { goalType: 'key_result', goalId: org.krId, value: 2 }),
+      s.checkIns.checkIn(org.member, { goalType: 'key_result', goalId: org.krId }),
+      s.checkIns.checkIn(org.member, { goalType: 'key_result', goalId: org.krId, value: 3 }),
+    ]);
+    expect(outcomes.map((o) => (o.status === 'fulfilled' ? 'ok' : (o.reason as AppError).code))).toEqual([
+      'ok',
+      'forbidden',
+      'validation',
+      'ok',
+    ]);
+    expect((await s.reads.getKeyResult(org.admin, org.krId)).checkinCount).toBe(before + 2);
+  });
+
   it('concurrent uses of one idempotency key create one check-in', async () => {
     const input = {
       goalType: 'key_result',

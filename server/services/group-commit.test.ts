@@ -1,0 +1,36 @@
+import { describe, expect, it } from 'vitest';
+import { GroupCommit } from './group-commit';
+
+describe('GroupCommit', () => {
+  it('writes jobs that arrive while a group is running together, in order, each with its own outcome', async () => {
+    const groups: number[][] = [];
+    const writer = new GroupCommit<number, number>(async (jobs) => {
+      groups.push([...jobs]);
+      await new Promise((resolve) => setTimeout(resolve, 5));
+      return jobs.map((n) =>
+        n === 3 ? { ok: false, error: new Error('three') } : { ok: true, value: n * 10 },
+      );
+    });
+    const outcomes = await Promise.allSettled([1, 2, 3, 4, 5].map((n) => writer.submit(n)));
+    expect(groups).toEqual([[1], [2, 3, 4, 5]]);
+    expect(outcomes.map((o) => (o.status === 'fulfilled' ? o.value : (o.reason as Error).message))).toEqual([
+      10,
+      20,
+      'three',
+      40,
+      50,
+    ]);
+  });
+
+  it('rejects every job of a group whose write fails, and keeps serving later ones', async () => {
+    let calls = 0;
+    const writer = new GroupCommit<number, number>(async (jobs) => {
+      calls++;
+      if (calls === 1) throw new Error('database down');
+      return jobs.map((n) => ({ ok: true as const, value: n }));
+    }, 2);
+    const first = await Promise.allSettled([writer.submit(1)]);
+    expect(first[0]?.status).toBe('rejected');
+    await expect(writer.submit(7)).resolves.toBe(7);
+  });
+});
