@@ -56,7 +56,7 @@ export class UnitRepository {
       .withRecursive('up(id, parentId, depth)', (qb) =>
         qb
           .selectFrom('units')
-          .select(['id', 'parentId', (eb) => eb.val(0).as('depth')])
+          .select(['id', 'parentId', (eb) => eb.lit(0).as('depth')])
           .where('workspaceId', '=', workspaceId)
           .where('id', '=', id)
           .unionAll((qb2) =>
