@@ -5,6 +5,7 @@ import { registerDemo } from './demo';
 import { EXIT } from './exit-codes';
 import { registerLint } from './lint';
 import { registerScore } from './score';
+import { registerServe } from './serve';
 
 /**
  * Builds the `tandem` command tree. Each subcommand lives in its own file and registers itself here.
@@ -19,6 +20,7 @@ export function buildProgram(): Command {
   registerDemo(program);
   registerLint(program);
   registerScore(program);
+  registerServe(program);
   return program;
 }
 

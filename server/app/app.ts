@@ -2,7 +2,6 @@ import { getConnInfo } from '@hono/node-server/conninfo';
 import { OpenAPIHono } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
-import { AppError } from '../../core/errors';
 import { registerRoutes } from '../routes/index';
 import { registerDocs } from './docs';
 import type { AppDeps, AppEnv } from './env';
@@ -87,14 +86,6 @@ export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
     description: 'A personal API token from `POST /api/v1/tokens`.',
   });
 
-  app.get('/api/health', async (c) => {
-    try {
-      await deps.db.kysely.selectFrom('workspaces').select('id').limit(1).execute();
-    } catch {
-      throw new AppError('internal', 'the database does not answer');
-    }
-    return c.json({ status: 'ok', database: deps.db.dialect, version: deps.version });
-  });
   registerRoutes(app, deps);
   app.get('/api/openapi.json', (c) => c.json(openApiDocument(app)));
   registerDocs(app);

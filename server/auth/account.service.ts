@@ -315,6 +315,34 @@ export class AccountService {
     });
   }
 
+  /**
+   * Gives an existing person a sign-in (for `tandem serve --demo`, whose people are generated):
+   * creates the account for their email with this password and links it.
+   */
+  async grantSignIn(workspaceId: string, personId: string, password: string): Promise<void> {
+    const person = await repositories(this.deps.db.kysely, this.deps.db.dialect).people.find(
+      workspaceId,
+      personId,
+    );
+    if (!person) return notFound('person', personId);
+    const passwordHash = await hashPassword(password);
+    const at = this.deps.clock.now();
+    await transact(this.deps, async (trx) => {
+      const repo = new AccountRepository(trx);
+      const accountId = (await repo.findAccountByEmail(person.email))?.id ?? this.deps.newId();
+      if (!(await repo.findAccount(accountId)))
+        await repo.insertAccount({
+          id: accountId,
+          email: person.email,
+          passwordHash,
+          createdAt: at,
+          updatedAt: at,
+        });
+      await repo.insertMembership(accountId, workspaceId, personId, at);
+      await repo.claimFact(FIRST_WORKSPACE, person.email, at);
+    });
+  }
+
   /** The principal of a session cookie's secret, or undefined when unknown or expired. */
   async authenticateSession(token: string): Promise<Principal | undefined> {
     const row = await this.#repo().findSessionByHash(hashSecret(token));

@@ -6,11 +6,13 @@ export interface Page<T> {
   nextCursor: string | null;
 }
 
-const encode = (key: string) => Buffer.from(key, 'utf8').toString('base64url');
+/** The opaque cursor of a key. */
+export const encodeCursor = (key: string) => Buffer.from(key, 'utf8').toString('base64url');
 
-function decode(cursor: string): string {
+/** The key of a cursor this API gave out (or a `validation` error). */
+export function decodeCursor(cursor: string): string {
   const key = Buffer.from(cursor, 'base64url').toString('utf8');
-  if (!key || encode(key) !== cursor) {
+  if (!key || encodeCursor(key) !== cursor) {
     throw new AppError('validation', 'cursor: not a cursor this API gave out', {
       issues: [{ path: 'query.cursor', message: 'not a cursor this API gave out' }],
     });
@@ -31,13 +33,13 @@ export function paginate<T>(
   query: { cursor?: string | undefined; limit: number },
 ): Page<T> {
   const sorted = [...items].sort((a, b) => (keyOf(a) < keyOf(b) ? -1 : keyOf(a) > keyOf(b) ? 1 : 0));
-  const after = query.cursor === undefined ? undefined : decode(query.cursor);
+  const after = query.cursor === undefined ? undefined : decodeCursor(query.cursor);
   const start = after === undefined ? 0 : sorted.findIndex((item) => keyOf(item) > after);
   const rest = start < 0 ? [] : sorted.slice(start);
   const items_ = rest.slice(0, query.limit);
   const last = items_[items_.length - 1];
   return {
     items: items_,
-    nextCursor: rest.length > query.limit && last !== undefined ? encode(keyOf(last)) : null,
+    nextCursor: rest.length > query.limit && last !== undefined ? encodeCursor(keyOf(last)) : null,
   };
 }

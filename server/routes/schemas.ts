@@ -12,7 +12,11 @@ import { workspaceSettingsSchema } from '../services/workspace-settings';
 const instant = z.number().int().openapi({ description: 'epoch milliseconds' });
 const date = z.string().openapi({ example: '2026-10-01', description: 'a calendar date, YYYY-MM-DD' });
 const visibility = z.enum(['workspace', 'unit', 'private']);
-const measure = measureSchema.nullable().openapi('Measure');
+/**
+ * Documented as the measure schema; typed `unknown` because services return the stored JSON as
+ * it was validated on the way in.
+ */
+const measure = measureSchema.nullable().openapi('Measure') as unknown as z.ZodType<unknown>;
 const link = z.object({
   parentType: z.enum(['objective', 'key_result']),
   parentId: z.string(),
@@ -207,9 +211,7 @@ export const eventSchema = z
     actorType: z.enum(['person', 'token', 'system']),
     actorId: z.string().nullable(),
     at: instant,
-    source: z.string(),
-    entityType: z.string(),
-    entityId: z.string(),
+    source: z.enum(['web', 'api', 'cli', 'import', 'email', 'integration', 'system']),
     action: z.string(),
     before: z.unknown(),
     after: z.unknown(),

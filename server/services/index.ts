@@ -1,8 +1,11 @@
 import { AlignmentService } from './alignment.service';
 import { CheckInService } from './check-in.service';
+import { CheckInReadService } from './check-in-read.service';
 import { CloseOutService } from './close-out.service';
+import { CoachService } from './coach.service';
 import type { ServiceDeps } from './context';
 import { CycleService } from './cycle.service';
+import { GoalListService } from './goal-list.service';
 import { GoalReadService } from './goal-read.service';
 import { HistoryService } from './history.service';
 import { KeyResultService } from './key-result.service';
@@ -25,6 +28,9 @@ export interface Services {
   checkIns: CheckInService;
   closeOuts: CloseOutService;
   reads: GoalReadService;
+  lists: GoalListService;
+  coach: CoachService;
+  checkInReads: CheckInReadService;
   history: HistoryService;
 }
 
@@ -47,6 +53,9 @@ export function createServices(deps: ServiceDeps): Services {
     checkIns: new CheckInService(deps),
     closeOuts: new CloseOutService(deps),
     reads: new GoalReadService(deps),
+    lists: new GoalListService(deps),
+    coach: new CoachService(deps),
+    checkInReads: new CheckInReadService(deps),
     history: new HistoryService(deps),
   };
 }

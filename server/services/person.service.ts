@@ -117,6 +117,14 @@ export class PersonService {
     });
   }
 
+  /** One person of the actor's workspace. */
+  async get(actor: Actor, personId: string): Promise<PersonView> {
+    const session = await openSession(this.deps, this.deps.db.kysely, actor);
+    authorize(session.scope, 'read', 'person');
+    const row = await session.repos.people.find(actor.workspaceId, personId);
+    return row ? view(row) : notFound('person', personId);
+  }
+
   /** Everyone in the actor's workspace. */
   async list(actor: Actor): Promise<PersonView[]> {
     const session = await openSession(this.deps, this.deps.db.kysely, actor);

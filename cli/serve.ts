@@ -1,0 +1,48 @@
+import type { Command } from 'commander';
+import { ConfigError, loadConfig } from '../server/config/config';
+import { startServer } from '../server/http/server';
+import { EXIT } from './exit-codes';
+
+/** Registers `tandem serve [--port N] [--host H] [--demo]`. */
+export function registerServe(program: Command): void {
+  program
+    .command('serve')
+    .description(
+      'start the web server and API (SQLite in ./data by default; DATABASE_URL=postgres://... for PostgreSQL)',
+    )
+    .option('--port <port>', 'port to listen on (default $PORT or 3000)')
+    .option('--host <host>', 'address to listen on (default $HOST or 127.0.0.1)')
+    .option('--demo', 'load the small demo organisation into an empty database')
+    .action(async (options: { port?: string; host?: string; demo?: boolean }) => {
+      const port = options.port === undefined ? undefined : Number(options.port);
+      if (port !== undefined && (!Number.isInteger(port) || port < 0 || port > 65_535)) {
+        console.error(`--port: "${options.port}" is not a port number (0-65535)`);
+        process.exitCode = EXIT.usage;
+        return;
+      }
+      let config: ReturnType<typeof loadConfig>;
+      try {
+        config = loadConfig(process.env, { port, host: options.host });
+      } catch (error) {
+        if (!(error instanceof ConfigError)) throw error;
+        console.error(error.message);
+        process.exitCode = EXIT.usage;
+        return;
+      }
+      const server = await startServer(config, {
+        demo: options.demo,
+        onDemo: (login) =>
+          console.error(
+            `Demo organisation loaded. Sign in as ${login.email} with password ${login.password}`,
+          ),
+      });
+      console.error(`Tandem is listening on ${server.url} (API docs: ${server.url}/api/docs)`);
+      const stop = async () => {
+        await server.close();
+        process.exit(EXIT.ok);
+      };
+      process.once('SIGINT', stop);
+      process.once('SIGTERM', stop);
+      process.exitCode = EXIT.ok;
+    });
+}

@@ -1,0 +1,93 @@
+import { mkdirSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import path from 'node:path';
+import { randomBytes } from 'node:crypto';
+import { serve } from '@hono/node-server';
+import pino, { type Logger } from 'pino';
+import { createApp } from '../app/app';
+import type { Config } from '../config/config';
+import { describeDatabase } from '../config/config';
+import { type Db, isPostgresUrl, migrateToLatest, openDatabase } from '../db/database';
+import { generateSmallOrganisation } from '../demo/small';
+import { createAppDeps } from './deps';
+
+/** A running server: where it listens, and how to stop it. */
+export interface RunningServer {
+  url: string;
+  port: number;
+  db: Db;
+  logger: Logger;
+  close(): Promise<void>;
+}
+
+/** What `--demo` made: who can sign in, and with which password. */
+export interface DemoLogin {
+  email: string;
+  password: string;
+}
+
+/**
+ * Starts Tandem: opens the database (creating the SQLite folder when needed), runs pending
+ * migrations, loads the demo organisation when asked and the database is empty, and listens.
+ *
+ * @example
+ * const server = await startServer(loadConfig());
+ * await server.close();
+ */
+export async function startServer(
+  config: Config,
+  options: { demo?: boolean; logger?: Logger; onDemo?: (login: DemoLogin) => void } = {},
+): Promise<RunningServer> {
+  const logger = options.logger ?? pino({ level: config.logLevel, base: { service: 'tandem' } });
+  if (!isPostgresUrl(config.database) && config.database !== ':memory:')
+    mkdirSync(path.dirname(path.resolve(config.database)), { recursive: true });
+  const db = openDatabase(config.database, { poolSize: config.poolSize });
+  const applied = await migrateToLatest(db);
+  logger.info(
+    { database: describeDatabase(config.database), dialect: db.dialect, applied },
+    'database ready',
+  );
+  const deps = createAppDeps({
+    db,
+    logger,
+    publicUrl: config.publicUrl,
+    isSecureCookie: config.isSecureCookie,
+    bodyLimit: config.bodyLimit,
+    signup: config.signup,
+    sessionDays: config.sessionDays,
+  });
+  if (options.demo) {
+    const existing = await db.kysely.selectFrom('workspaces').select('id').limit(1).execute();
+    if (existing.length === 0) {
+      const made = await generateSmallOrganisation(db, { at: Date.now() });
+      const admin = await deps.services.people.get(
+        { workspaceId: made.workspaceId, personId: made.adminId, actorType: 'person', source: 'cli' },
+        made.adminId,
+      );
+      const password = randomBytes(12).toString('base64url');
+      await deps.accounts.grantSignIn(made.workspaceId, made.adminId, password);
+      options.onDemo?.({ email: admin.email, password });
+      logger.info({ email: admin.email }, 'demo organisation loaded');
+    } else logger.info('demo: the database already has a workspace; nothing loaded');
+  }
+  const app = createApp(deps);
+  const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host });
+  await new Promise<void>((resolve, reject) => {
+    server.once('listening', resolve);
+    server.once('error', reject);
+  });
+  const port = (server.address() as AddressInfo).port;
+  const host = config.host.includes(':') ? `[${config.host}]` : config.host;
+  const url = `http://${host}:${port}`;
+  logger.info({ url }, 'listening');
+  return {
+    url,
+    port,
+    db,
+    logger,
+    close: async () => {
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await db.close();
+    },
+  };
+}

@@ -1,0 +1,98 @@
+import { z } from '@hono/zod-openapi';
+import { AppError } from '../../core/errors';
+import type { AppDeps, Api } from '../app/env';
+import type { CheckInResult } from '../services/check-in.service';
+import { checkInBatchSchema, checkInSchema as checkInInputSchema } from '../services/check-in.service';
+import type { Actor } from '../services/context';
+import { actorOf, notify } from './context';
+import { json, jsonBody, pageOf, pageQuery, route } from './openapi';
+import { paginate } from './paginate';
+import { checkInResultSchema, checkInSchema } from './schemas';
+
+const tags = ['check-ins'];
+
+const idempotencyHeader = z.object({
+  'idempotency-key': z
+    .string()
+    .min(1)
+    .max(200)
+    .optional()
+    .openapi({
+      param: { name: 'Idempotency-Key', in: 'header' },
+      description: 'Retrying with the same key returns the first result and records nothing new.',
+    }),
+});
+
+const create = route({
+  method: 'post',
+  path: '/api/v1/check-ins',
+  tags,
+  summary: 'Check in on a KR or SMART goal; every rollup above it is current when this returns',
+  request: { headers: idempotencyHeader, body: jsonBody(checkInInputSchema) },
+  responses: { 201: json(checkInResultSchema, 'The check-in and the goal right after it') },
+});
+
+const batch = route({
+  method: 'post',
+  path: '/api/v1/check-ins/batch',
+  tags,
+  summary: 'Check in on several goals at once (the check-in screen): all are written, or none',
+  request: { headers: idempotencyHeader, body: jsonBody(checkInBatchSchema) },
+  responses: { 201: json(z.object({ items: z.array(checkInResultSchema) }), 'Every check-in') },
+});
+
+const list = route({
+  method: 'get',
+  path: '/api/v1/check-ins',
+  tags,
+  summary: "A goal's check-ins in entry order: `?goalType=key_result|smart_goal&goalId=`",
+  request: {
+    query: pageQuery.extend({
+      goalType: z.enum(['key_result', 'smart_goal']),
+      goalId: z.string().min(1).max(100),
+    }),
+  },
+  responses: { 200: json(pageOf(checkInSchema), 'A page of check-ins') },
+});
+
+/** The header's key and the body's must agree when both are given. */
+function withKey<T extends { idempotencyKey?: string | undefined }>(body: T, header: string | undefined): T {
+  if (header === undefined) return body;
+  if (body.idempotencyKey !== undefined && body.idempotencyKey !== header) {
+    throw new AppError('validation', 'idempotencyKey: differs from the Idempotency-Key header', {
+      issues: [{ path: 'idempotencyKey', message: 'differs from the Idempotency-Key header' }],
+    });
+  }
+  return { ...body, idempotencyKey: header };
+}
+
+function announce(deps: AppDeps, actor: Actor, results: readonly CheckInResult[]): void {
+  for (const r of results) notify(deps, actor, r.checkIn.goalType, r.checkIn.goalId, 'checked_in');
+}
+
+/** Check-ins: one, a batch, and a goal's list. */
+export function registerCheckInRoutes(app: Api, deps: AppDeps): void {
+  const { checkIns, checkInReads } = deps.services;
+  app.openapi(create, async (c) => {
+    const actor = actorOf(c);
+    const body = withKey(c.req.valid('json'), c.req.valid('header')['idempotency-key']);
+    const result = await checkIns.checkIn(actor, body);
+    announce(deps, actor, [result]);
+    return c.json(result, 201);
+  });
+  app.openapi(batch, async (c) => {
+    const actor = actorOf(c);
+    const body = withKey(c.req.valid('json'), c.req.valid('header')['idempotency-key']);
+    const items = await checkIns.checkInBatch(actor, body);
+    announce(deps, actor, items);
+    return c.json({ items }, 201);
+  });
+  app.openapi(list, async (c) => {
+    const query = c.req.valid('query');
+    const all = await checkInReads.list(actorOf(c), { goalType: query.goalType, goalId: query.goalId });
+    return c.json(
+      paginate(all, (x) => String(x.seq).padStart(10, '0'), query),
+      200,
+    );
+  });
+}

@@ -1,0 +1,65 @@
+import type { AppDeps, Api } from '../app/env';
+import { createObjectiveSchema, updateObjectiveSchema } from '../services/objective.service';
+import { actorOf, notify } from './context';
+import { goalListInput, goalQuery, toPage } from './goal-query';
+import { idParams, json, jsonBody, pageOf, route } from './openapi';
+import { objectiveRecordSchema, objectiveSchema } from './schemas';
+
+const tags = ['objectives'];
+
+const list = route({
+  method: 'get',
+  path: '/api/v1/objectives',
+  tags,
+  summary: 'Objectives you may see, with KRs and numbers; filters `?cycle=&unit=&owner=&state=&status=`',
+  request: { query: goalQuery },
+  responses: { 200: json(pageOf(objectiveSchema), 'A page of objectives') },
+});
+
+const get = route({
+  method: 'get',
+  path: '/api/v1/objectives/{id}',
+  tags,
+  summary: 'One objective with its KRs, progress, score, status, flags and forecast',
+  request: { params: idParams },
+  responses: { 200: json(objectiveSchema, 'The objective') },
+});
+
+const create = route({
+  method: 'post',
+  path: '/api/v1/objectives',
+  tags,
+  summary: 'Create an objective for a unit you belong to or lead, or a personal one',
+  request: { body: jsonBody(createObjectiveSchema) },
+  responses: { 201: json(objectiveRecordSchema, 'The objective') },
+});
+
+const update = route({
+  method: 'patch',
+  path: '/api/v1/objectives/{id}',
+  tags,
+  summary: 'Edit an objective; send the `version` you read (a stale one is a 409)',
+  request: { params: idParams, body: jsonBody(updateObjectiveSchema) },
+  responses: { 200: json(objectiveRecordSchema, 'The objective after the change') },
+});
+
+/** Objectives. */
+export function registerObjectiveRoutes(app: Api, deps: AppDeps): void {
+  const { objectives, reads, lists } = deps.services;
+  app.openapi(list, async (c) =>
+    c.json(toPage(await lists.objectives(actorOf(c), goalListInput(c.req.valid('query')))), 200),
+  );
+  app.openapi(get, async (c) => c.json(await reads.getObjective(actorOf(c), c.req.valid('param').id), 200));
+  app.openapi(create, async (c) => {
+    const actor = actorOf(c);
+    const objective = await objectives.create(actor, c.req.valid('json'));
+    notify(deps, actor, 'objective', objective.id, 'created');
+    return c.json(objective, 201);
+  });
+  app.openapi(update, async (c) => {
+    const actor = actorOf(c);
+    const objective = await objectives.update(actor, c.req.valid('param').id, c.req.valid('json'));
+    notify(deps, actor, 'objective', objective.id, 'updated');
+    return c.json(objective, 200);
+  });
+}

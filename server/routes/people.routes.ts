@@ -1,0 +1,69 @@
+import type { AppDeps, Api } from '../app/env';
+import { addPersonSchema, updatePersonSchema } from '../services/person.service';
+import { actorOf, notify } from './context';
+import { idParams, json, jsonBody, pageOf, pageQuery, route } from './openapi';
+import { paginate } from './paginate';
+import { personSchema } from './schemas';
+
+const tags = ['people'];
+
+const list = route({
+  method: 'get',
+  path: '/api/v1/people',
+  tags,
+  summary: 'Everyone in the workspace, by email',
+  request: { query: pageQuery },
+  responses: { 200: json(pageOf(personSchema), 'A page of people') },
+});
+
+const get = route({
+  method: 'get',
+  path: '/api/v1/people/{id}',
+  tags,
+  summary: 'One person',
+  request: { params: idParams },
+  responses: { 200: json(personSchema, 'The person') },
+});
+
+const add = route({
+  method: 'post',
+  path: '/api/v1/people',
+  tags,
+  summary: 'Add a person without an invitation (admins); `POST /api/v1/invitations` also sends a link',
+  request: { body: jsonBody(addPersonSchema) },
+  responses: { 201: json(personSchema, 'The person') },
+});
+
+const update = route({
+  method: 'patch',
+  path: '/api/v1/people/{id}',
+  tags,
+  summary: "Change a person's name, role, timezone, manager or active flag (admins)",
+  request: { params: idParams, body: jsonBody(updatePersonSchema) },
+  responses: { 200: json(personSchema, 'The person after the change') },
+});
+
+/** People of the workspace. */
+export function registerPeopleRoutes(app: Api, deps: AppDeps): void {
+  const people = deps.services.people;
+  app.openapi(list, async (c) => {
+    const all = await people.list(actorOf(c));
+    return c.json(
+      paginate(all, (p) => p.email, c.req.valid('query')),
+      200,
+    );
+  });
+  app.openapi(get, async (c) => c.json(await people.get(actorOf(c), c.req.valid('param').id), 200));
+  app.openapi(add, async (c) => {
+    const actor = actorOf(c);
+    const person = await people.add(actor, c.req.valid('json'));
+    notify(deps, actor, 'person', person.id, 'created');
+    return c.json(person, 201);
+  });
+  app.openapi(update, async (c) => {
+    const actor = actorOf(c);
+    const person = await people.update(actor, c.req.valid('param').id, c.req.valid('json'));
+    notify(deps, actor, 'person', person.id, 'updated');
+    return c.json(person, 200);
+  });
+}

@@ -1,0 +1,67 @@
+import { z } from 'zod';
+import { authorize } from '../policies/authorize';
+import type { CheckInRow } from '../repositories/check-in.repository';
+import type { Actor, ServiceDeps } from './context';
+import {
+  getKeyResult,
+  getObjective,
+  getSmartGoal,
+  keyResultSubject,
+  objectiveSubject,
+  smartGoalSubject,
+} from './goal-access';
+import { openSession, type Session } from './session';
+import { parseInput } from './validate';
+
+/** A check-in as shown. */
+export interface CheckInView extends Omit<CheckInRow, 'workspaceId' | 'done'> {
+  done: string[] | null;
+}
+
+const checkInGoal = z
+  .object({ goalType: z.enum(['key_result', 'smart_goal']), goalId: z.string().min(1) })
+  .strict();
+
+type GoalType = 'objective' | 'key_result' | 'smart_goal';
+
+/** Reads of check-ins, and whether someone may see a goal (for live notices). */
+export class CheckInReadService {
+  constructor(readonly deps: ServiceDeps) {}
+
+  /** Every check-in of a KR or SMART goal the actor may see, in entry order. */
+  async list(actor: Actor, input: unknown): Promise<CheckInView[]> {
+    const { goalType, goalId } = parseInput(checkInGoal, input);
+    const session = await openSession(this.deps, this.deps.db.kysely, actor);
+    await authorizeRead(session, goalType, goalId);
+    const rows = await session.repos.checkIns.listByGoals([goalId]);
+    return rows
+      .filter((r) => r.workspaceId === actor.workspaceId)
+      .sort((a, b) => a.seq - b.seq)
+      .map(({ workspaceId: _, done, ...rest }) => ({
+        ...rest,
+        done: done === null ? null : (JSON.parse(done) as string[]),
+      }));
+  }
+
+  /** Whether the actor may see a goal (false when it does not exist). */
+  async canSee(actor: Actor, goalType: GoalType, goalId: string): Promise<boolean> {
+    const session = await openSession(this.deps, this.deps.db.kysely, actor);
+    try {
+      await authorizeRead(session, goalType, goalId);
+      return true;
+    } catch {
+      return false;
+    }
+  }
+}
+
+async function authorizeRead(session: Session, type: GoalType, id: string): Promise<void> {
+  if (type === 'objective')
+    authorize(session.scope, 'read', type, objectiveSubject(await getObjective(session, id)));
+  else if (type === 'smart_goal')
+    authorize(session.scope, 'read', type, smartGoalSubject(await getSmartGoal(session, id)));
+  else {
+    const { kr, objective } = await getKeyResult(session, id);
+    authorize(session.scope, 'read', type, keyResultSubject(kr, objective));
+  }
+}

@@ -1,0 +1,54 @@
+import { z } from 'zod';
+import { type CoachSettingsInput, coachSettingsSchema, type LintResult, lint } from '../../core/coach';
+import { AppError } from '../../core/errors';
+import { buildOrganisation } from '../../core/goals-file/model';
+import { parseGoalsFile } from '../../core/goals-file/parse';
+import { parseMoment } from '../../core/time';
+import type { Actor, ServiceDeps } from './context';
+import { openSession } from './session';
+import { invalid, parseInput } from './validate';
+import { evaluationSettings } from './workspace-settings';
+
+/** Input of `lint`: a goals file (SPEC 9) as YAML text or as a JSON object, and the moment to judge by. */
+export const coachLintSchema = z
+  .object({
+    yaml: z.string().max(2_000_000).optional(),
+    goals: z.record(z.string(), z.unknown()).optional(),
+    /** A date or date-time in the workspace timezone; default now. */
+    at: z.string().optional(),
+  })
+  .strict()
+  .refine((v) => (v.yaml === undefined) !== (v.goals === undefined), {
+    path: ['goals'],
+    message: 'give either `yaml` or `goals`',
+  });
+
+/** The coach on the server: lints goals sent by a client with the workspace's coach settings. */
+export class CoachService {
+  constructor(readonly deps: ServiceDeps) {}
+
+  /** Lints a goals file; problems reading it are `validation` issues with line and column. */
+  async lint(actor: Actor, input: unknown): Promise<LintResult> {
+    const data = parseInput(coachLintSchema, input);
+    const session = await openSession(this.deps, this.deps.db.kysely, actor);
+    const tz = session.settings.timeZone;
+    const at =
+      data.at === undefined ? session.at : (parseMoment(data.at, tz) ?? invalid('at', 'expected a date'));
+    const text = data.yaml ?? JSON.stringify(data.goals);
+    const parsed = parseGoalsFile(text, 'goals');
+    const built = parsed.ok ? buildOrganisation([parsed.parsed], { now: at }) : parsed;
+    if (!built.ok) {
+      const issues = built.problems.map((p) => ({
+        path: p.path || '(goals)',
+        message: p.line > 0 ? `${p.message} (line ${p.line}, column ${p.column})` : p.message,
+      }));
+      throw new AppError('validation', `the goals file has ${issues.length} problem(s)`, { issues });
+    }
+    const settings = coachSettingsSchema.safeParse({ rules: session.settings.coachSeverities });
+    return lint(built.org, {
+      at,
+      settings: settings.success ? (settings.data as CoachSettingsInput) : undefined,
+      evaluation: evaluationSettings(session.settings),
+    });
+  }
+}

@@ -1,0 +1,103 @@
+import { z } from 'zod';
+import { AppError } from '../../core/errors';
+import { STATUSES } from '../../core/status';
+import { isVisible } from '../policies/permissions';
+import { type GoalListFilter, GoalListRepository } from '../repositories/goal-list.repository';
+import type { ObjectiveRow } from '../repositories/objective.repository';
+import type { SmartGoalRow } from '../repositories/smart-goal.repository';
+import type { Actor, ServiceDeps } from './context';
+import { objectiveSubject, smartGoalSubject } from './goal-access';
+import { type ObjectiveView, objectiveView, type SmartGoalView, smartGoalView } from './presenters';
+import { openSession } from './session';
+import { loadSlice } from './slice';
+import { parseInput } from './validate';
+
+/** Filters and page of a goal list. `after` is the id the previous page ended on. */
+export const goalListSchema = z
+  .object({
+    cycleId: z.string().min(1).optional(),
+    unitId: z.string().min(1).optional(),
+    ownerId: z.string().min(1).optional(),
+    state: z.string().min(1).max(20).optional(),
+    status: z.enum(STATUSES).optional(),
+    after: z.string().min(1).optional(),
+    limit: z.number().int().min(1).max(500).default(100),
+  })
+  .strict();
+
+/** A page of goals and the id to continue after (null on the last page). */
+export interface GoalPage<T> {
+  items: T[];
+  nextAfter: string | null;
+}
+
+/**
+ * Lists of objectives and SMART goals with filters, as the viewer may see them, page by page.
+ * Goals the viewer may not see are skipped (never counted in a page); pages are filled by reading
+ * further batches, so a page is short only at the end.
+ */
+export class GoalListService {
+  constructor(readonly deps: ServiceDeps) {}
+
+  /** Objectives with their KRs and numbers, ordered by id. */
+  async objectives(actor: Actor, input: unknown): Promise<GoalPage<ObjectiveView>> {
+    const data = parseInput(goalListSchema, input);
+    const session = await openSession(this.deps, this.deps.db.kysely, actor);
+    this.#checkState(data.state, ['draft', 'active', 'closed', 'dropped']);
+    return this.#fill(data, async (after, limit) => {
+      const rows = await this.#repo().objectives(actor.workspaceId, data, after, limit);
+      const visible = rows.filter((o: ObjectiveRow) => isVisible(session.scope, objectiveSubject(o)));
+      const slice = await loadSlice(session, visible);
+      return {
+        scanned: rows.map((r) => r.id),
+        views: visible.map((o) => objectiveView(slice, session.scope, o)),
+      };
+    });
+  }
+
+  /** SMART goals with their numbers, ordered by id. */
+  async smartGoals(actor: Actor, input: unknown): Promise<GoalPage<SmartGoalView>> {
+    const data = parseInput(goalListSchema, input);
+    const session = await openSession(this.deps, this.deps.db.kysely, actor);
+    this.#checkState(data.state, ['open', 'done', 'missed', 'dropped']);
+    return this.#fill(data, async (after, limit) => {
+      const rows = await this.#repo().smartGoals(actor.workspaceId, data, after, limit);
+      const visible = rows.filter((g: SmartGoalRow) => isVisible(session.scope, smartGoalSubject(g)));
+      const slice = await loadSlice(session, [], visible);
+      return { scanned: rows.map((r) => r.id), views: visible.map((g) => smartGoalView(slice, g)) };
+    });
+  }
+
+  #repo() {
+    return new GoalListRepository(this.deps.db.kysely);
+  }
+
+  #checkState(state: string | undefined, allowed: string[]): void {
+    if (state !== undefined && !allowed.includes(state)) {
+      throw new AppError('validation', `state: one of ${allowed.join(', ')}`, {
+        issues: [{ path: 'state', message: `one of ${allowed.join(', ')}` }],
+      });
+    }
+  }
+
+  async #fill<T extends { id: string; evaluation: { status: string | null } }>(
+    data: GoalListFilter & { status?: string | undefined; after?: string | undefined; limit: number },
+    batch: (after: string | null, limit: number) => Promise<{ scanned: string[]; views: T[] }>,
+  ): Promise<GoalPage<T>> {
+    const items: T[] = [];
+    let after = data.after ?? null;
+    for (;;) {
+      const { scanned, views } = await batch(after, data.limit);
+      for (const view of views) {
+        if (data.status && view.evaluation.status !== data.status) continue;
+        items.push(view);
+        if (items.length === data.limit) {
+          const isLastRow = view.id === scanned[scanned.length - 1] && scanned.length < data.limit;
+          return { items, nextAfter: isLastRow ? null : view.id };
+        }
+      }
+      if (scanned.length < data.limit) return { items, nextAfter: null };
+      after = scanned[scanned.length - 1] ?? null;
+    }
+  }
+}
