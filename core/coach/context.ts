@@ -63,9 +63,11 @@ export class LintContext {
   readonly #units = new Map<string, UnitNode>();
   readonly #objectivesByUnit = new Map<string, ObjectiveNode[]>();
   readonly #evaluationSettings: EvaluationSettings;
-  #evaluations: Map<string, GoalEvaluation> | undefined;
+  #evaluations: (GoalEvaluation | undefined)[] | undefined;
+  /** Goals in the order the engine evaluates them (objectives each followed by their KRs, then SMART goals). */
+  readonly #inOrder: GoalNode[] = [];
   /** Position of each goal in the organisation, to sort findings. */
-  readonly order = new Map<string, number>();
+  readonly order = new WeakMap<GoalNode, number>();
   readonly hasCompanyObjectives: boolean;
 
   constructor(
@@ -109,7 +111,8 @@ export class LintContext {
 
   #add(goal: GoalNode): void {
     this.#goals.set(goal.key, goal);
-    this.order.set(goal.key, this.order.size);
+    this.order.set(goal, this.#inOrder.length);
+    this.#inOrder.push(goal);
   }
 
   /** The title of a goal, read once. */
@@ -133,14 +136,20 @@ export class LintContext {
   }
 
   /** The engine's evaluation of a goal as of `at` (SPEC 3), computed for the whole organisation once. */
-  evaluation(key: string): GoalEvaluation | undefined {
+  evaluation(goal: GoalNode): GoalEvaluation | undefined {
     if (!this.#evaluations) {
-      this.#evaluations = new Map();
-      for (const e of evaluateOrganisation(this.org, this.at, this.#evaluationSettings)) {
-        this.#evaluations.set(e.key, e);
+      const all = evaluateOrganisation(this.org, this.at, this.#evaluationSettings);
+      // The engine lists goals in the organisation's order, as the context does; match by key otherwise.
+      const isAligned =
+        all.length === this.#inOrder.length && all.every((e, i) => e.key === this.#inOrder[i]!.key);
+      if (isAligned) this.#evaluations = all;
+      else {
+        const byKey = new Map(all.map((e) => [e.key, e]));
+        this.#evaluations = this.#inOrder.map((g) => byKey.get(g.key));
       }
     }
-    return this.#evaluations.get(key);
+    const i = this.order.get(goal);
+    return i === undefined ? undefined : this.#evaluations[i];
   }
 
   goal(key: string): GoalNode | undefined {

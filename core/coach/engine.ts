@@ -50,7 +50,7 @@ export function lint(org: Organisation, options: LintOptions): LintResult {
     if (!hit) return;
     const severity = effectiveSeverity(rule.id, rule.severity, hit.isHedged === true, settings);
     if (severity === 'off') return;
-    sortKeys.push((ctx.order.get(goal.key) ?? 0) * ruleCount + RULE_ORDER.get(rule.id)!);
+    sortKeys.push((ctx.order.get(goal) ?? 0) * ruleCount + RULE_ORDER.get(rule.id)!);
     findings.push({
       rule: rule.id,
       severity,

@@ -107,6 +107,8 @@ export interface CompiledLexicon {
   timeWords: Set<string>;
   /** Every verb the coach knows, left out when comparing what titles measure. */
   anyVerb: WordSet;
+  /** Stop words, time words, unit words and multipliers: left out when comparing what titles measure. */
+  notMetric: Set<string>;
   /** Metric synonyms ("net promoter score", also written "net-promoter-score"), and the name each folds to. */
   aliases: { phrases: WordSet; names: Map<string, string> };
   /** A number with an optional sign and currency: where numbers may start. */
@@ -191,6 +193,7 @@ export function lexicon(locale: CoachLocale = 'en'): CompiledLexicon {
       ...w.targetVerbs,
       ...w.businessAsUsual,
     ]),
+    notMetric: new Set([...w.stopwords, ...w.timeWords, ...unitByWord.keys(), ...Object.keys(w.multipliers)]),
     aliases: {
       phrases: new WordSet([...aliasNames.keys()].flatMap((phrase) => [phrase, phrase.replace(/ /g, '-')])),
       names: new Map(

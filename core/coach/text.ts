@@ -293,16 +293,19 @@ export function directionOfPair(from: number, to: number): Direction | undefined
 export function metricWords(facts: TitleFacts, lex: CompiledLexicon): string[] {
   const tokens = facts.tokens;
   const { phrases, names } = lex.aliases;
-  const out = new Set<string>();
+  const out: string[] = [];
+  const add = (word: string) => {
+    if (!out.includes(word)) out.push(word);
+  };
   for (let i = 0; i < tokens.length; i++) {
     const word = tokens[i]!;
     // Numbers, with or without a glued unit ("800ms", "2m"), are values, not what is measured.
     const first = word.charCodeAt(0);
-    if (first >= 48 && first <= 57) continue;
+    if ((first >= 48 && first <= 57) || lex.notMetric.has(word)) continue;
     if (facts.quantities.length > 0 && insideQuantity(facts, facts.tokenStarts[i]!)) continue;
     const alias = phrases.matchAt(tokens, i);
     if (alias) {
-      out.add(names.get(alias.base) ?? alias.base);
+      add(names.get(alias.base) ?? alias.base);
       i += alias.length - 1;
       continue;
     }
@@ -311,11 +314,9 @@ export function metricWords(facts: TitleFacts, lex: CompiledLexicon): string[] {
       i += verb.length - 1;
       continue;
     }
-    if (lex.stopwords.has(word) || lex.timeWords.has(word)) continue;
-    if (lex.unitByWord.has(word) || lex.words.multipliers[word] !== undefined) continue;
-    out.add(singular(word));
+    add(singular(word));
   }
-  return [...out].sort();
+  return out.sort();
 }
 
 function insideQuantity(facts: TitleFacts, offset: number): boolean {

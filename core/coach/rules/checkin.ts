@@ -92,7 +92,7 @@ function staleHit(goal: Measured, ctx: LintContext): Hit | undefined {
   if (goal.type === 'key_result' && goal.progressSource === 'aligned') return undefined;
   const window = windowOf(goal, ctx);
   if (!window || ctx.at >= window.end) return undefined;
-  const evaluation = ctx.evaluation(goal.key);
+  const evaluation = ctx.evaluation(goal);
   if (evaluation?.status !== 'stale') return undefined;
   const since =
     evaluation.lastCheckinAt !== null && evaluation.lastCheckinAt > window.start
@@ -113,7 +113,7 @@ export const stale: Rule = {
 };
 
 function conflictHit(goal: Measured, ctx: LintContext): Hit | undefined {
-  const evaluation = ctx.evaluation(goal.key);
+  const evaluation = ctx.evaluation(goal);
   if (!evaluation?.flags.includes('reported_vs_data')) return undefined;
   const p = evaluation.progress ?? 0;
   const suggestion =
@@ -159,7 +159,7 @@ export const pastDueOpen: Rule = {
   summary: 'the window has ended and the goal is still open',
   smartGoal(goal, ctx) {
     if (goal.state !== 'open' || ctx.at < goal.window.end) return undefined;
-    const evaluation = ctx.evaluation(goal.key);
+    const evaluation = ctx.evaluation(goal);
     const due = goal.dueDate ?? ctx.date(goal.window.end - 1);
     if (evaluation?.status === 'achieved') {
       return {
