@@ -33,6 +33,8 @@ export interface Rule {
   keyResult?(kr: KeyResultNode, objective: ObjectiveNode, ctx: LintContext): Hit | undefined;
   smartGoal?(goal: SmartGoalNode, ctx: LintContext): Hit | undefined;
   organisation?(ctx: LintContext): TargetedHit[];
+  /** Also looks at finished goals (closed objectives, SMART goals done or missed). */
+  judgesFinished?: boolean;
 }
 
 export interface LintContextOptions {
@@ -210,9 +212,15 @@ export class LintContext {
   }
 }
 
-/** Whether a goal takes part in linting: dropped goals are left alone. */
-export function isLive(goal: GoalNode): boolean {
-  return goal.type === 'key_result' || goal.state !== 'dropped';
+/**
+ * Whether a goal is still being worked on: an objective in draft or active, a SMART goal still
+ * open. Dropped goals are never linted; finished ones (closed objectives and their KRs, SMART
+ * goals done or missed) only by the rules that judge how they were closed.
+ */
+export function isLive(goal: ObjectiveNode | SmartGoalNode): boolean {
+  return goal.type === 'objective'
+    ? goal.state === 'draft' || goal.state === 'active'
+    : goal.state === 'open';
 }
 
 const NUMBER_FORMAT = new Intl.NumberFormat('en-US', { maximumFractionDigits: 4 });

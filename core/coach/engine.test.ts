@@ -71,6 +71,19 @@ describe('lint', () => {
     expect(lint(org({ objectives: [o], smartGoals: [s] }), { at: EARLY }).findings).toEqual([]);
   });
 
+  it('judges finished goals only on how they were closed', () => {
+    const o = companyObjective('o', [draftKr('k', 'Improve onboarding')], { state: 'closed' });
+    const done = smart('s', 'Become world-class', {
+      state: 'done',
+      owner: undefined,
+      parents: [],
+      measure: { type: 'increase', start: 0, target: 10 },
+      checkins: [{ at: EARLY - 86_400_000, value: 4, confidence: 8 }],
+    });
+    const found = lint(org({ objectives: [o], smartGoals: [done] }), { at: EARLY }).findings;
+    expect(found.map((f) => `${f.target} ${f.rule}`)).toEqual(['s reported-vs-data']);
+  });
+
   it('implements every rule id, each with a summary', () => {
     const rules = describeRules();
     expect(rules.map((r) => r.id)).toEqual([...RULE_IDS]);

@@ -25,7 +25,8 @@ export interface LintOptions {
 const RULE_ORDER = new Map<RuleId, number>(RULE_IDS.map((id, i) => [id, i]));
 
 /**
- * Lints an organisation's goals (SPEC 4): every enabled rule over every goal that is not dropped,
+ * Lints an organisation's goals (SPEC 4): every enabled rule over every goal still being worked
+ * on (finished goals only by the rules that judge how they were closed; dropped goals never),
  * findings in the order of the goals, then of the rules. Pure and deterministic: the same
  * organisation, moment and settings always give the same findings.
  *
@@ -65,16 +66,24 @@ export function lint(org: Organisation, options: LintOptions): LintResult {
   const onObjective = rules.filter((r) => r.objective);
   const onKeyResult = rules.filter((r) => r.keyResult);
   const onSmartGoal = rules.filter((r) => r.smartGoal);
+  const onFinished = (list: Rule[]) => list.filter((r) => r.judgesFinished);
+  const finishedObjective = onFinished(onObjective);
+  const finishedKeyResult = onFinished(onKeyResult);
+  const finishedSmartGoal = onFinished(onSmartGoal);
   for (const objective of org.objectives) {
-    if (!isLive(objective)) continue;
-    for (const rule of onObjective) add(rule, objective, rule.objective!(objective, ctx));
+    if (objective.state === 'dropped') continue;
+    const isOpen = isLive(objective);
+    for (const rule of isOpen ? onObjective : finishedObjective)
+      add(rule, objective, rule.objective!(objective, ctx));
     for (const kr of objective.keyResults) {
-      for (const rule of onKeyResult) add(rule, kr, rule.keyResult!(kr, objective, ctx));
+      for (const rule of isOpen ? onKeyResult : finishedKeyResult)
+        add(rule, kr, rule.keyResult!(kr, objective, ctx));
     }
   }
   for (const goal of org.smartGoals) {
-    if (!isLive(goal)) continue;
-    for (const rule of onSmartGoal) add(rule, goal, rule.smartGoal!(goal, ctx));
+    if (goal.state === 'dropped') continue;
+    for (const rule of isLive(goal) ? onSmartGoal : finishedSmartGoal)
+      add(rule, goal, rule.smartGoal!(goal, ctx));
   }
   for (const rule of rules) {
     if (!rule.organisation) continue;

@@ -149,6 +149,7 @@ export const reportedVsData: Rule = {
   id: 'reported-vs-data',
   severity: 'warning',
   summary: 'the reported confidence and the data disagree (SPEC 3.5)',
+  judgesFinished: true,
   keyResult: (kr, _o, ctx) => conflictHit(kr, ctx),
   smartGoal: (goal, ctx) => conflictHit(goal, ctx),
 };
