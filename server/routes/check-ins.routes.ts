@@ -18,8 +18,9 @@ const idempotencyHeader = z.object({
     .max(200)
     .optional()
     .openapi({
-      param: { name: 'Idempotency-Key', in: 'header' },
-      description: 'Retrying with the same key returns the first result and records nothing new.',
+      param: { name: 'idempotency-key', in: 'header' },
+      description:
+        '`Idempotency-Key`: retrying with the same key returns the first result and records nothing new.',
     }),
 });
 

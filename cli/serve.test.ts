@@ -1,0 +1,112 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterEach, describe, expect, it } from 'vitest';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+
+/** Starts a command in its own process group and waits for the URL it prints. */
+function start(
+  command: string,
+  args: string[],
+  env: Record<string, string>,
+): Promise<{ child: ChildProcess; url: string; output: () => string }> {
+  const child = spawn(command, args, { cwd: root, env: { ...process.env, ...env }, detached: true });
+  let output = '';
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`no URL within 30 s:\n${output}`)), 30_000);
+    const onData = (data: Buffer) => {
+      output += data.toString();
+      const url = /listening on (http:\/\/\S+) /.exec(output)?.[1];
+      if (url) {
+        clearTimeout(timer);
+        resolve({ child, url, output: () => output });
+      }
+    };
+    child.stdout?.on('data', onData);
+    child.stderr?.on('data', onData);
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`exited with ${code}:\n${output}`));
+    });
+  });
+}
+
+function stop(child: ChildProcess | undefined): void {
+  if (!child?.pid || child.exitCode !== null) return;
+  try {
+    process.kill(-child.pid, 'SIGTERM');
+  } catch {
+    // The group is gone already.
+  }
+}
+
+describe('tandem serve', () => {
+  let child: ChildProcess | undefined;
+  let folder: string | undefined;
+  afterEach(() => {
+    stop(child);
+    child = undefined;
+    if (folder) rmSync(folder, { recursive: true, force: true });
+    folder = undefined;
+  });
+
+  it('starts from `npm start` on an empty folder: creates the SQLite file, migrates, answers /api/health', async () => {
+    folder = mkdtempSync(path.join(tmpdir(), 'tandem-serve-'));
+    const dataDir = path.join(folder, 'data');
+    const started = await start('npm', ['start', '--', '--port', '0'], {
+      TANDEM_DATA_DIR: dataDir,
+      LOG_LEVEL: 'info',
+    });
+    child = started.child;
+    expect(started.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+    const res = await fetch(`${started.url}/api/health`);
+    expect(res.status).toBe(200);
+    expect(await res.json()).toMatchObject({ status: 'ok', database: 'sqlite' });
+    const signup = await fetch(`${started.url}/api/v1/auth/signup`);
+    expect(await signup.json()).toEqual({ isOpen: true });
+    expect(existsSync(path.join(dataDir, 'tandem.db'))).toBe(true);
+    const logLine = started
+      .output()
+      .split('\n')
+      .find((line) => line.includes('"msg":"request"'));
+    if (logLine) expect(JSON.parse(logLine)).toHaveProperty('requestId');
+  }, 60_000);
+
+  it('refuses a bad configuration with a readable message and exit code 2', async () => {
+    const child = spawn('node', ['bin/tandem.js', 'serve'], {
+      cwd: root,
+      env: { ...process.env, PORT: 'eighty', TANDEM_SIGNUP: 'sometimes' },
+    });
+    let output = '';
+    child.stderr.on('data', (d: Buffer) => {
+      output += d.toString();
+    });
+    const code = await new Promise<number | null>((resolve) => child.once('exit', resolve));
+    expect(code).toBe(2);
+    expect(output).toContain('invalid configuration');
+    expect(output).toContain('PORT');
+    expect(output).toContain('TANDEM_SIGNUP');
+  }, 30_000);
+
+  it('loads the demo organisation with --demo and prints a sign-in', async () => {
+    folder = mkdtempSync(path.join(tmpdir(), 'tandem-demo-'));
+    const started = await start('node', ['bin/tandem.js', 'serve', '--demo', '--port', '0'], {
+      TANDEM_DATA_DIR: path.join(folder, 'data'),
+      LOG_LEVEL: 'warn',
+    });
+    child = started.child;
+    const login = /Sign in as (\S+) with password (\S+)/.exec(started.output());
+    expect(login).not.toBeNull();
+    const res = await fetch(`${started.url}/api/v1/auth/signin`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ email: login![1], password: login![2] }),
+    });
+    expect(res.status).toBe(200);
+    const me = (await res.json()) as { workspace: { name: string } };
+    expect(me.workspace.name).toBe('Northwind');
+  }, 90_000);
+});

@@ -1,0 +1,45 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError, describeDatabase, loadConfig } from './config';
+
+describe('configuration', () => {
+  it('has defaults that need no set-up: 127.0.0.1:3000 and a SQLite file in ./data', () => {
+    expect(loadConfig({})).toMatchObject({
+      port: 3000,
+      host: '127.0.0.1',
+      database: 'data/tandem.db',
+      publicUrl: 'http://127.0.0.1:3000',
+      isSecureCookie: false,
+      signup: 'first',
+    });
+  });
+
+  it('reads the environment, and flags win over it', () => {
+    const config = loadConfig(
+      {
+        PORT: '8080',
+        HOST: '0.0.0.0',
+        DATABASE_URL: 'postgres://u:secret@db/t',
+        TANDEM_PUBLIC_URL: 'https://okr.example.com/',
+      },
+      { port: 9000 },
+    );
+    expect(config).toMatchObject({ port: 9000, host: '0.0.0.0', database: 'postgres://u:secret@db/t' });
+    expect(config.publicUrl).toBe('https://okr.example.com');
+    expect(config.isSecureCookie).toBe(true);
+    expect(describeDatabase(config.database)).toBe('postgres://u:***@db/t');
+  });
+
+  it('names every wrong variable, and never prints the database URL', () => {
+    try {
+      loadConfig({ PORT: '99999', LOG_LEVEL: 'loud', DATABASE_URL: '' });
+      expect.unreachable();
+    } catch (error) {
+      expect(error).toBeInstanceOf(ConfigError);
+      const message = (error as Error).message;
+      expect(message).toContain('PORT');
+      expect(message).toContain('got "99999"');
+      expect(message).toContain('LOG_LEVEL');
+      expect(message).toContain('DATABASE_URL');
+    }
+  });
+});

@@ -1,0 +1,396 @@
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import type { Credentials, TestApi } from '../app/test-client';
+import { testApi } from '../app/test-client';
+import type { Actor } from '../services/context';
+import { actorFor } from '../test/scenario';
+import { describeEachDialect } from '../test/databases';
+import { type SmallOrg, smallOrg } from '../test/fixtures';
+
+/**
+ * The authorization matrix (issue 5): every endpoint tried as every kind of caller, asserting
+ * exactly who may read and write what. Statuses: 2xx allowed; 400/409 allowed past the policies
+ * (the input or state is what is refused); 401 anonymous; 403 visible but not allowed; 404 not
+ * visible (or in another workspace), so existence never leaks.
+ */
+
+const WHO = [
+  'anonymous',
+  'viewer',
+  'member',
+  'otherUnit',
+  'owner',
+  'someoneElse',
+  'lead',
+  'admin',
+  'otherAdmin',
+] as const;
+type Who = (typeof WHO)[number];
+
+interface Fixture {
+  org: SmallOrg;
+  salesId: string;
+  privateGoalId: string;
+  unitGoalId: string;
+  people: Record<Who, Actor | null>;
+}
+
+interface Case {
+  name: string;
+  /** Builds the request; runs per caller, so writes get fresh targets when they need them. */
+  request: (f: Fixture, api: TestApi) => Promise<{ method: string; path: string; body?: unknown }>;
+  expect: Partial<Record<Who, number>> & { default: number };
+}
+
+const freshSmartGoal = async (api: TestApi, f: Fixture, visibility: 'private' | 'unit') =>
+  (
+    await api.deps.services.smartGoals.create(f.org.member, {
+      cycleId: f.org.cycleId,
+      title: 'Write the onboarding runbook',
+      startDate: '2026-10-01',
+      dueDate: '2026-11-30',
+      measure: { type: 'boolean' },
+      visibility,
+    })
+  ).id;
+
+const CASES: Case[] = [
+  {
+    name: 'GET workspace',
+    request: async () => ({ method: 'GET', path: '/api/v1/workspace' }),
+    expect: { anonymous: 401, default: 200 },
+  },
+  {
+    name: 'PATCH workspace settings',
+    request: async () => ({
+      method: 'PATCH',
+      path: '/api/v1/workspace/settings',
+      body: { version: 1, settings: {} },
+    }),
+    expect: { anonymous: 401, admin: 200, otherAdmin: 200, default: 403 },
+  },
+  {
+    name: 'GET people',
+    request: async () => ({ method: 'GET', path: '/api/v1/people' }),
+    expect: { anonymous: 401, default: 200 },
+  },
+  {
+    name: 'GET a person',
+    request: async (f) => ({ method: 'GET', path: `/api/v1/people/${f.org.member.personId}` }),
+    expect: { anonymous: 401, otherAdmin: 404, default: 200 },
+  },
+  {
+    name: 'PATCH a person',
+    request: async (f) => ({
+      method: 'PATCH',
+      path: `/api/v1/people/${f.org.viewer.personId}`,
+      body: { name: 'Vi' },
+    }),
+    expect: { anonymous: 401, admin: 200, otherAdmin: 404, default: 403 },
+  },
+  {
+    name: 'POST an invitation',
+    request: async () => ({
+      method: 'POST',
+      path: '/api/v1/invitations',
+      body: { email: `x${Math.random()}@o.test`, name: 'X' },
+    }),
+    expect: { anonymous: 401, admin: 201, otherAdmin: 201, default: 403 },
+  },
+  {
+    name: 'GET a unit',
+    request: async (f) => ({ method: 'GET', path: `/api/v1/units/${f.org.teamId}` }),
+    expect: { anonymous: 401, otherAdmin: 404, default: 200 },
+  },
+  {
+    name: 'PUT a unit member',
+    request: async (f, api) => {
+      const newcomer = await api.deps.services.people.add(f.org.admin, {
+        email: `newcomer${Math.random()}@org.test`,
+        name: 'Newcomer',
+      });
+      return {
+        method: 'PUT',
+        path: `/api/v1/units/${f.salesId}/members/${newcomer.id}`,
+        body: { isLead: false },
+      };
+    },
+    expect: { anonymous: 401, admin: 200, otherAdmin: 404, default: 403 },
+  },
+  {
+    name: 'POST a cycle',
+    request: async () => ({ method: 'POST', path: '/api/v1/cycles', body: { name: '2030-Q1' } }),
+    expect: { anonymous: 401, admin: 201, otherAdmin: 201, default: 403 },
+  },
+  {
+    name: 'POST close a cycle',
+    request: async (f) => ({ method: 'POST', path: `/api/v1/cycles/${f.org.cycleId}/close`, body: {} }),
+    expect: { anonymous: 401, admin: 400, otherAdmin: 404, default: 403 },
+  },
+  {
+    name: 'GET a workspace-visible objective',
+    request: async (f) => ({ method: 'GET', path: `/api/v1/objectives/${f.org.objectiveId}` }),
+    expect: { anonymous: 401, otherAdmin: 404, default: 200 },
+  },
+  {
+    name: 'POST an objective for the team',
+    request: async (f) => ({
+      method: 'POST',
+      path: '/api/v1/objectives',
+      body: { cycleId: f.org.cycleId, unitId: f.org.teamId, title: 'Team objective for the quarter' },
+    }),
+    expect: { anonymous: 401, viewer: 403, otherUnit: 403, otherAdmin: 404, default: 201 },
+  },
+  {
+    name: 'PATCH the company objective',
+    request: async (f, api) => {
+      const o = await api.deps.services.reads.getObjective(f.org.admin, f.org.objectiveId);
+      return {
+        method: 'PATCH',
+        path: `/api/v1/objectives/${o.id}`,
+        body: { version: o.version, description: 'x' },
+      };
+    },
+    expect: { anonymous: 401, admin: 200, otherAdmin: 404, default: 403 },
+  },
+  {
+    name: 'GET a private SMART goal',
+    request: async (f) => ({ method: 'GET', path: `/api/v1/smart-goals/${f.privateGoalId}` }),
+    expect: { anonymous: 401, owner: 200, member: 200, lead: 200, admin: 200, default: 404 },
+  },
+  {
+    name: 'GET a unit-visible SMART goal',
+    request: async (f) => ({ method: 'GET', path: `/api/v1/smart-goals/${f.unitGoalId}` }),
+    expect: {
+      anonymous: 401,
+      owner: 200,
+      member: 200,
+      someoneElse: 200,
+      lead: 200,
+      admin: 200,
+      default: 404,
+    },
+  },
+  {
+    name: 'PATCH a private SMART goal',
+    request: async (f, api) => ({
+      method: 'PATCH',
+      path: `/api/v1/smart-goals/${await freshSmartGoal(api, f, 'private')}`,
+      body: { version: 1, title: 'Changed title' },
+    }),
+    expect: { anonymous: 401, owner: 200, member: 200, lead: 200, admin: 200, default: 404 },
+  },
+  {
+    name: 'PATCH a unit-visible SMART goal',
+    request: async (f, api) => ({
+      method: 'PATCH',
+      path: `/api/v1/smart-goals/${await freshSmartGoal(api, f, 'unit')}`,
+      body: { version: 1, title: 'Changed title' },
+    }),
+    expect: {
+      anonymous: 401,
+      owner: 200,
+      member: 200,
+      lead: 200,
+      admin: 200,
+      someoneElse: 403,
+      default: 404,
+    },
+  },
+  {
+    name: "GET a private goal's history",
+    request: async (f) => ({
+      method: 'GET',
+      path: `/api/v1/events?goalType=smart_goal&goalId=${f.privateGoalId}`,
+    }),
+    expect: { anonymous: 401, owner: 200, member: 200, lead: 200, admin: 200, default: 404 },
+  },
+  {
+    name: "GET a private goal's check-ins",
+    request: async (f) => ({
+      method: 'GET',
+      path: `/api/v1/check-ins?goalType=smart_goal&goalId=${f.privateGoalId}`,
+    }),
+    expect: { anonymous: 401, owner: 200, member: 200, lead: 200, admin: 200, default: 404 },
+  },
+  {
+    name: 'POST a check-in on a KR the member owns',
+    request: async (f) => ({
+      method: 'POST',
+      path: '/api/v1/check-ins',
+      body: { goalType: 'key_result', goalId: f.org.krId, value: 10 },
+    }),
+    expect: { anonymous: 401, owner: 201, member: 201, admin: 201, otherAdmin: 404, default: 403 },
+  },
+  {
+    name: 'POST a check-in on a private SMART goal',
+    request: async (f) => ({
+      method: 'POST',
+      path: '/api/v1/check-ins',
+      body: { goalType: 'smart_goal', goalId: f.privateGoalId, done: true },
+    }),
+    expect: { anonymous: 401, owner: 201, member: 201, lead: 201, admin: 201, default: 404 },
+  },
+  {
+    name: 'POST an alignment of a unit goal',
+    request: async (f, api) => ({
+      method: 'POST',
+      path: '/api/v1/alignments',
+      body: {
+        childType: 'smart_goal',
+        childId: await freshSmartGoal(api, f, 'unit'),
+        parentType: 'key_result',
+        parentId: f.org.alignedKrId,
+      },
+    }),
+    expect: {
+      anonymous: 401,
+      owner: 200,
+      member: 200,
+      lead: 200,
+      admin: 200,
+      someoneElse: 403,
+      default: 404,
+    },
+  },
+  {
+    name: 'GET the dashboard',
+    request: async (f) => ({ method: 'GET', path: `/api/v1/dashboard?cycle=${f.org.cycleId}` }),
+    expect: { anonymous: 401, otherAdmin: 404, default: 200 },
+  },
+  {
+    name: 'GET the team page',
+    request: async (f) => ({
+      method: 'GET',
+      path: `/api/v1/dashboard/units/${f.org.teamId}?cycle=${f.org.cycleId}`,
+    }),
+    expect: { anonymous: 401, otherAdmin: 404, default: 200 },
+  },
+  {
+    name: 'GET tokens',
+    request: async () => ({ method: 'GET', path: '/api/v1/tokens' }),
+    expect: { anonymous: 401, default: 200 },
+  },
+  {
+    name: 'POST coach lint',
+    request: async () => ({
+      method: 'POST',
+      path: '/api/v1/coach/lint',
+      body: { goals: { version: 1, cycle: '2026-Q4', objectives: [] } },
+    }),
+    expect: { anonymous: 401, default: 200 },
+  },
+  {
+    name: 'POST advisor',
+    request: async () => ({ method: 'POST', path: '/api/v1/advisor', body: { statement: 'Grow revenue' } }),
+    expect: { anonymous: 401, default: 200 },
+  },
+  {
+    name: 'GET health',
+    request: async () => ({ method: 'GET', path: '/api/health' }),
+    expect: { default: 200 },
+  },
+];
+
+describeEachDialect('authorization matrix', (dialect) => {
+  let api: TestApi;
+  let f: Fixture;
+  const creds = new Map<Who, Credentials>();
+  beforeAll(async () => {
+    api = await testApi(dialect, { at: Date.UTC(2026, 9, 5) });
+    const s = api.deps.services;
+    const org = await smallOrg(s);
+    const sales = await s.units.create(org.admin, { name: 'Sales', parentId: org.companyId });
+    const seller = await s.people.add(org.admin, { email: 'seller@org.test', name: 'Seller' });
+    await s.units.setMember(org.admin, sales.id, { personId: seller.id });
+    const other = await s.workspaces.create({
+      name: 'Other',
+      admin: { email: 'admin@other.test', name: 'O' },
+    });
+    const base = {
+      cycleId: org.cycleId,
+      startDate: '2026-10-01',
+      dueDate: '2026-11-30',
+      measure: { type: 'boolean' },
+    };
+    const privateGoalId = (
+      await s.smartGoals.create(org.member, {
+        ...base,
+        title: 'Pass the cloud certification exam',
+        visibility: 'private',
+      })
+    ).id;
+    const unitGoalId = (
+      await s.smartGoals.create(org.member, {
+        ...base,
+        title: 'Publish the team runbook',
+        visibility: 'unit',
+      })
+    ).id;
+    f = {
+      org,
+      salesId: sales.id,
+      privateGoalId,
+      unitGoalId,
+      people: {
+        anonymous: null,
+        viewer: org.viewer,
+        member: org.member,
+        otherUnit: actorFor(org.workspaceId, seller.id),
+        owner: org.member,
+        someoneElse: org.colleague,
+        lead: org.lead,
+        admin: org.admin,
+        otherAdmin: actorFor(other.workspace.id, other.adminId),
+      },
+    };
+    for (const who of WHO) {
+      const actor = f.people[who];
+      creds.set(who, actor ? await api.tokenFor(actor) : null);
+    }
+  });
+  afterAll(() => api.dispose());
+
+  it('gives every caller exactly the access SPEC 8 describes, on every endpoint', async () => {
+    const failures: string[] = [];
+    for (const c of CASES) {
+      for (const who of WHO) {
+        const request = await c.request(f, api);
+        const res = await api.call(request.method, request.path, {
+          as: creds.get(who) ?? null,
+          body: request.body,
+        });
+        const expected = c.expect[who] ?? c.expect.default;
+        if (res.status !== expected)
+          failures.push(
+            `${c.name} as ${who}: ${res.status} (expected ${expected}) ${JSON.stringify(res.body).slice(0, 160)}`,
+          );
+      }
+    }
+    expect(failures).toEqual([]);
+  });
+
+  it('never shows another workspace anything, not even in lists', async () => {
+    const otherAdmin = creds.get('otherAdmin')!;
+    const people = await api.call('GET', '/api/v1/people?limit=500', { as: otherAdmin });
+    const emails: string[] = people.body.items.map((p: { email: string }) => p.email);
+    expect(emails).toContain('admin@other.test');
+    expect(emails.filter((e) => e.endsWith('@org.test'))).toEqual([]);
+    const objectives = await api.call('GET', '/api/v1/objectives', { as: otherAdmin });
+    expect(objectives.body.items).toEqual([]);
+    const goals = await api.call('GET', '/api/v1/smart-goals', { as: otherAdmin });
+    expect(goals.body.items).toEqual([]);
+    const units = await api.call('GET', '/api/v1/units', { as: otherAdmin });
+    expect(units.body.items).toEqual([]);
+    const viewerGoals = await api.call('GET', `/api/v1/smart-goals?cycle=${f.org.cycleId}`, {
+      as: creds.get('viewer')!,
+    });
+    const ids = viewerGoals.body.items.map((g: { id: string }) => g.id);
+    expect(ids).not.toContain(f.privateGoalId);
+    expect(ids).not.toContain(f.unitGoalId);
+    const page = await api.call('GET', `/api/v1/dashboard/units/${f.org.teamId}?cycle=${f.org.cycleId}`, {
+      as: creds.get('someoneElse')!,
+    });
+    expect(JSON.stringify(page.body)).not.toContain('certification');
+    expect(page.body.hiddenGoals).toBeGreaterThan(0);
+  });
+});
