@@ -143,9 +143,9 @@ export const targetTooWild: Rule = {
     if (ratio < ctx.thresholds.wildRatio) return undefined;
     const unit = canonicalUnit(m.unit, ctx);
     const isSmallCount = m.start < 10 && unit !== '%' && !(unit && /^[$€£¥]$/.test(unit));
-    const kind = goal.type === 'smart_goal' ? 'A SMART goal' : 'A committed key result';
+    const kind = goal.type === 'smart_goal' ? 'a SMART goal' : 'a committed key result';
     return {
-      message: `${withUnit(m.start, m.unit)} to ${withUnit(m.target, m.unit)} is ${formatNumber(ratio)} times the start: ${kind.toLowerCase()} is expected to be met in full.`,
+      message: `${withUnit(m.start, m.unit)} to ${withUnit(m.target, m.unit)} is ${formatNumber(ratio)} times the start: ${kind} is expected to be met in full.`,
       suggestion:
         goal.type === 'smart_goal'
           ? `Commit to what you are sure of (e.g. ${withUnit(m.start * 1.5, m.unit)}) and split the rest into a later goal, or make it an aspirational KR.`
