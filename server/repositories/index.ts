@@ -6,7 +6,6 @@ import { CycleRepository } from './cycle.repository';
 import { EventRepository } from './event.repository';
 import { IdempotencyRepository } from './idempotency.repository';
 import { KeyResultRepository } from './key-result.repository';
-import { type GoalTable, lockRow } from './lock';
 import { ObjectiveRepository } from './objective.repository';
 import { PersonRepository } from './person.repository';
 import { SmartGoalRepository } from './smart-goal.repository';
@@ -29,8 +28,6 @@ export interface Repositories {
   idempotency: IdempotencyRepository;
   /** Whether rows can be locked (`FOR UPDATE`): PostgreSQL yes, SQLite (one writer at a time) no. */
   hasRowLocks: boolean;
-  /** Locks a goal row until the transaction ends (PostgreSQL; a no-op on SQLite). */
-  lock(table: GoalTable, id: string): Promise<void>;
 }
 
 /** Binds every repository to a handle. */
@@ -49,6 +46,5 @@ export function repositories(db: Executor, dialect: DialectName): Repositories {
     closeOuts: new CloseOutRepository(db),
     idempotency: new IdempotencyRepository(db),
     hasRowLocks: dialect === 'postgres',
-    lock: (table, id) => lockRow(db, dialect, table, id),
   };
 }
