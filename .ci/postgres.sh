@@ -5,9 +5,9 @@ pg_setup() {
     DEBIAN_FRONTEND=noninteractive as_root apt-get install -y -qq postgresql >/dev/null
   fi
   local major
-  major="$(ls /etc/postgresql 2>/dev/null | sort -n | tail -1)"
+  major="$(ls /etc/postgresql 2>/dev/null | sort -n | tail -1 || true)"
   if [ -z "$major" ]; then
-    major="$(ls /usr/lib/postgresql | sort -n | tail -1)"
+    major="$(ls /usr/lib/postgresql 2>/dev/null | sort -n | tail -1 || true)"
     as_root pg_createcluster "$major" main >/dev/null
   fi
   if ! as_root pg_ctlcluster "$major" main status >/dev/null 2>&1; then
