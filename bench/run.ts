@@ -2,8 +2,12 @@
 // Exit code 1 when a target is missed, so a CI job can watch for regressions.
 import { runCoreBench } from './core.bench';
 import { type BenchResult, printResult } from './harness';
+import { runLintBench } from './lint.bench';
 
-const benches: { name: string; run: () => Promise<BenchResult> }[] = [{ name: 'core', run: runCoreBench }];
+const benches: { name: string; run: () => Promise<BenchResult> }[] = [
+  { name: 'core', run: runCoreBench },
+  { name: 'lint', run: runLintBench },
+];
 
 const only = process.argv.slice(2);
 let allMet = true;
