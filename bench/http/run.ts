@@ -1,0 +1,293 @@
+// `npm run bench:http [-- --size large|medium] [--sqlite-only|--pg-only] [--seconds N]`: generates
+// the large organisation (SPEC 11) in SQLite and, when TANDEM_BENCH_PG_URL or TANDEM_TEST_PG_URL
+// names a PostgreSQL server, in a fresh PostgreSQL database; starts `tandem serve` on it in its own
+// process on loopback; drives it with autocannon: the company dashboard, unit pages, and check-in
+// creation at 32 concurrent clients; checks that every rollup is current on the next read; and
+// reads the server's peak memory. Figures go in docs/PERFORMANCE.md.
+import { type ChildProcess, spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { readFileSync, rmSync } from 'node:fs';
+import { cpus, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import autocannon from 'autocannon';
+import pg from 'pg';
+import { TokenService } from '../../server/auth/token.service';
+import { type Db, migrateToLatest, openDatabase } from '../../server/db/database';
+import { generateOrganisation, ORG_SIZES } from '../../server/demo/large';
+import { serviceDeps } from '../../server/services/index';
+
+const args = process.argv.slice(2);
+const option = (name: string) => (args.includes(name) ? args[args.indexOf(name) + 1] : undefined);
+const sizeName = (option('--size') ?? 'large') as keyof typeof ORG_SIZES;
+const size = ORG_SIZES[sizeName];
+const seconds = Number(option('--seconds') ?? 10);
+const pgUrl = process.env.TANDEM_BENCH_PG_URL ?? process.env.TANDEM_TEST_PG_URL;
+const root = fileURLToPath(new URL('../..', import.meta.url));
+
+interface Row {
+  database: string;
+  name: string;
+  requests: number;
+  p50: number;
+  p95: number;
+  p99: number;
+  perSecond: number;
+  errors: number;
+  target: string;
+  isMet: boolean;
+}
+
+const round = (ms: number) => Math.round(ms * 10) / 10;
+const percentile = (sorted: readonly number[], p: number) =>
+  sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))] ?? 0;
+
+/** Runs autocannon and measures every response's latency itself (autocannon reports no p95). */
+async function load(
+  url: string,
+  options: { connections: number; requests: autocannon.Request[]; headers?: Record<string, string> },
+): Promise<{ latencies: number[]; perSecond: number; errors: number }> {
+  const latencies: number[] = [];
+  let errors = 0;
+  // Without a callback autocannon returns its tracker (an event emitter) made thenable.
+  const instance = autocannon({
+    url,
+    connections: options.connections,
+    duration: seconds,
+    requests: options.requests,
+    headers: options.headers,
+  }) as unknown as autocannon.Instance & Promise<autocannon.Result>;
+  instance.on('response', ((_client: unknown, status: number, _bytes: number, time: number) => {
+    latencies.push(time);
+    if (status >= 400) errors++;
+  }) as never);
+  const result = await instance;
+  latencies.sort((a, b) => a - b);
+  return {
+    latencies,
+    perSecond: latencies.length / (result.duration || seconds),
+    errors: errors + result.errors,
+  };
+}
+
+function row(
+  database: string,
+  name: string,
+  run: Awaited<ReturnType<typeof load>>,
+  target: string,
+  isMet: (r: Row) => boolean,
+): Row {
+  const r: Row = {
+    database,
+    name,
+    requests: run.latencies.length,
+    p50: round(percentile(run.latencies, 50)),
+    p95: round(percentile(run.latencies, 95)),
+    p99: round(percentile(run.latencies, 99)),
+    perSecond: Math.round(run.perSecond),
+    errors: run.errors,
+    target,
+    isMet: false,
+  };
+  r.isMet = isMet(r) && r.errors === 0;
+  return r;
+}
+
+function startServer(database: string): Promise<{ child: ChildProcess; url: string }> {
+  const child = spawn(process.execPath, ['bin/tandem.js', 'serve', '--port', '0'], {
+    cwd: root,
+    env: { ...process.env, DATABASE_URL: database, LOG_LEVEL: 'info', TANDEM_DB_POOL: '32' },
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
+  let output = '';
+  return new Promise((resolve, reject) => {
+    child.stderr?.on('data', (d: Buffer) => {
+      output += d.toString();
+      const url = /listening on (http:\/\/\S+) /.exec(output)?.[1];
+      if (url) resolve({ child, url });
+    });
+    child.once('exit', (code) => reject(new Error(`server exited with ${code}: ${output}`)));
+  });
+}
+
+/** Peak resident memory of a process, in MB (Linux). */
+function peakMemory(pid: number): number {
+  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+  return Math.round(Number(/VmHWM:\s+(\d+)/.exec(status)?.[1] ?? 0) / 1024);
+}
+
+async function bench(database: string, label: string, location: string): Promise<Row[]> {
+  const db: Db = openDatabase(location);
+  await migrateToLatest(db);
+  const started = performance.now();
+  const org = await generateOrganisation(db, { size, at: Date.now() });
+  console.log(
+    `${label}: generated ${JSON.stringify(org.counts)} in ${((performance.now() - started) / 1000).toFixed(1)} s`,
+  );
+  const tokens = new TokenService(serviceDeps(db));
+  const tokenOf = async (personId: string) =>
+    (
+      await tokens.create(
+        { workspaceId: org.workspaceId, personId, actorType: 'person', source: 'api' },
+        { name: 'bench' },
+      )
+    ).token;
+  const cycle = org.activeCycleId;
+  const teams = org.unitIds.slice(1 + Math.round(Math.sqrt(size.units) * 0.6));
+  const adminToken = await tokenOf(org.adminId);
+  // Team leads own KR 0 of their team's first objective, which aligns up two levels: each
+  // check-in moves six rollups. 256 teams spread the writers as a real organisation would.
+  const writers: { token: string; kr: string }[] = [];
+  for (const unit of teams.slice(0, 256)) {
+    const index = org.unitIds.indexOf(unit);
+    writers.push({ token: await tokenOf(org.peopleByUnit.get(unit)![0]!), kr: `${cycle}-o${index}-k0` });
+  }
+  const readers = await Promise.all(
+    teams.slice(0, 64).map(async (unit) => ({ unit, token: await tokenOf(org.peopleByUnit.get(unit)![0]!) })),
+  );
+  await db.close();
+
+  const { child, url } = await startServer(location);
+  const rows: Row[] = [];
+  try {
+    const admin = { authorization: `Bearer ${adminToken}` };
+    await fetch(`${url}/api/v1/dashboard?cycle=${cycle}`, { headers: admin });
+    const dashboard = await load(url, {
+      connections: 1,
+      headers: admin,
+      requests: [{ method: 'GET', path: `/api/v1/dashboard?cycle=${cycle}` }],
+    });
+    rows.push(row(label, 'company dashboard, 1 client', dashboard, 'p95 < 50 ms', (r) => r.p95 < 50));
+    let u = 0;
+    const unitPage = await load(url, {
+      connections: 1,
+      requests: [
+        {
+          method: 'GET',
+          setupRequest: (request) => {
+            const reader = readers[u++ % readers.length]!;
+            return {
+              ...request,
+              path: `/api/v1/dashboard/units/${reader.unit}?cycle=${cycle}`,
+              headers: { authorization: `Bearer ${reader.token}` },
+            };
+          },
+        },
+      ],
+    });
+    rows.push(row(label, 'unit page, 1 client', unitPage, 'p95 < 30 ms', (r) => r.p95 < 30));
+    let n = 0;
+    const checkIns = await load(url, {
+      connections: 32,
+      requests: [
+        {
+          method: 'POST',
+          setupRequest: (request) => {
+            const i = n++;
+            const writer = writers[i % writers.length]!;
+            return {
+              ...request,
+              path: '/api/v1/check-ins',
+              headers: { authorization: `Bearer ${writer.token}`, 'content-type': 'application/json' },
+              body: JSON.stringify({ goalType: 'key_result', goalId: writer.kr, value: 100 + (i % 97) }),
+            };
+          },
+        },
+      ],
+    });
+    rows.push(
+      row(
+        label,
+        'check-in creation, 32 clients',
+        checkIns,
+        '>= 1,500/s, p99 < 50 ms',
+        (r) => r.perSecond >= 1500 && r.p99 < 50,
+      ),
+    );
+    let stale = 0;
+    for (const [i, writer] of writers.slice(0, 20).entries()) {
+      const value = 1000 + i;
+      const headers = { authorization: `Bearer ${writer.token}`, 'content-type': 'application/json' };
+      await fetch(`${url}/api/v1/check-ins`, {
+        method: 'POST',
+        headers,
+        body: JSON.stringify({ goalType: 'key_result', goalId: writer.kr, value }),
+      });
+      const kr = (await (await fetch(`${url}/api/v1/key-results/${writer.kr}`, { headers })).json()) as {
+        latestValue: number;
+        score: number;
+        objectiveId: string;
+      };
+      const objective = (await (
+        await fetch(`${url}/api/v1/objectives/${kr.objectiveId}`, { headers })
+      ).json()) as {
+        score: number | null;
+        keyResults: { score: number | null; weight: number }[];
+      };
+      const weighted = objective.keyResults.filter((k) => k.weight > 0);
+      const mean =
+        weighted.reduce((sum, k) => sum + k.weight * (k.score ?? 0), 0) /
+        weighted.reduce((sum, k) => sum + k.weight, 0);
+      if (kr.latestValue !== value || objective.score === null || Math.abs(objective.score - mean) > 1e-9)
+        stale++;
+    }
+    console.log(`${label}: rollups current on the next read: ${20 - stale}/20`);
+    const memory = peakMemory(child.pid!);
+    rows.push({
+      database: label,
+      name: `server peak memory (rollups current: ${20 - stale}/20)`,
+      requests: 0,
+      p50: 0,
+      p95: 0,
+      p99: 0,
+      perSecond: 0,
+      errors: stale,
+      target: `< 400 MB (${memory} MB)`,
+      isMet: memory < 400 && stale === 0,
+    });
+  } finally {
+    child.kill('SIGTERM');
+    await new Promise((resolve) => child.once('exit', resolve));
+  }
+  return rows;
+}
+
+console.log(`node ${process.version}, ${cpus().length} cores, size ${sizeName}, ${seconds} s per run`);
+const rows: Row[] = [];
+if (!args.includes('--pg-only')) {
+  const file = join(tmpdir(), `tandem-http-bench-${randomBytes(4).toString('hex')}.db`);
+  try {
+    rows.push(...(await bench('sqlite', 'SQLite', file)));
+  } finally {
+    for (const suffix of ['', '-wal', '-shm']) rmSync(file + suffix, { force: true });
+  }
+}
+if (!args.includes('--sqlite-only')) {
+  if (!pgUrl)
+    console.log(
+      'PostgreSQL skipped: set TANDEM_BENCH_PG_URL=postgres://user:pass@host/db (a role that may CREATE DATABASE).',
+    );
+  else {
+    const name = `tandem_http_bench_${randomBytes(4).toString('hex')}`;
+    const admin = new pg.Client({ connectionString: pgUrl });
+    await admin.connect();
+    await admin.query(`CREATE DATABASE ${name}`);
+    const url = new URL(pgUrl);
+    url.pathname = `/${name}`;
+    try {
+      rows.push(...(await bench('postgres', 'PostgreSQL', url.toString())));
+    } finally {
+      await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await admin.end();
+    }
+  }
+}
+console.log(
+  '\n| database | benchmark | requests | p50 ms | p95 ms | p99 ms | per second | errors | target | met |',
+);
+console.log('|---|---|---|---|---|---|---|---|---|---|');
+for (const r of rows) {
+  console.log(
+    `| ${r.database} | ${r.name} | ${r.requests} | ${r.p50} | ${r.p95} | ${r.p99} | ${r.perSecond || ''} | ${r.errors} | ${r.target} | ${r.isMet ? 'yes' : 'no'} |`,
+  );
+}
