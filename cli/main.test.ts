@@ -19,6 +19,9 @@ describe('tandem command', () => {
     const run = tandem('--help');
     expect(run.status).toBe(0);
     expect(run.stdout).toContain('Usage: tandem');
+    for (const command of ['advise', 'demo', 'lint', 'score', 'serve']) {
+      expect(run.stdout).toMatch(new RegExp(`^  ${command} `, 'm'));
+    }
   });
 
   it('exits 2 on an unknown command', () => {

@@ -1,26 +1,40 @@
 import { Command, CommanderError } from 'commander';
 import packageJson from '../package.json' with { type: 'json' };
-import { registerAdvise } from './advise';
-import { registerDemo } from './demo';
 import { EXIT } from './exit-codes';
-import { registerLint } from './lint';
-import { registerScore } from './score';
-import { registerServe } from './serve';
+
+type Register = (program: Command) => void;
 
 /**
- * Builds the `tandem` command tree. Each subcommand lives in its own file and registers itself here.
+ * The subcommands, each in its own file, loaded only when needed: `tandem score` loads the
+ * scoring code and not the server, which keeps start-up short. `--help` loads them all.
  */
-export function buildProgram(): Command {
+const COMMANDS: Record<string, () => Promise<Register>> = {
+  advise: async () => (await import('./advise')).registerAdvise,
+  demo: async () => (await import('./demo')).registerDemo,
+  lint: async () => (await import('./lint')).registerLint,
+  score: async () => (await import('./score')).registerScore,
+  serve: async () => (await import('./serve')).registerServe,
+};
+
+/** The subcommands an invocation needs: the one named, none for `--version`, else all (for help). */
+function commandsFor(argv: readonly string[]): string[] {
+  const first = argv[2];
+  if (first !== undefined && Object.hasOwn(COMMANDS, first)) return [first];
+  if (first === '--version' || first === '-v') return [];
+  return Object.keys(COMMANDS);
+}
+
+/**
+ * Builds the `tandem` command tree with the subcommands `argv` needs (all of them by default).
+ */
+export async function buildProgram(argv: readonly string[] = []): Promise<Command> {
   const program = new Command('tandem')
     .description('Tandem: OKRs and SMART goals together, in two tiers.')
     .version(packageJson.version, '-v, --version', 'print the version')
     .showHelpAfterError()
     .exitOverride();
-  registerAdvise(program);
-  registerDemo(program);
-  registerLint(program);
-  registerScore(program);
-  registerServe(program);
+  const registers = await Promise.all(commandsFor(argv).map((name) => COMMANDS[name]!()));
+  for (const register of registers) register(program);
   return program;
 }
 
@@ -29,7 +43,7 @@ export function buildProgram(): Command {
  * 2 bad usage or unreadable input).
  */
 export async function main(argv: string[]): Promise<number> {
-  const program = buildProgram();
+  const program = await buildProgram(argv);
   try {
     await program.parseAsync(argv);
     return typeof process.exitCode === 'number' ? process.exitCode : EXIT.ok;
