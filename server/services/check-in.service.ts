@@ -5,6 +5,9 @@ import { milestoneProgress, milestoneWeights } from '../../core/measure';
 import { parseMoment } from '../../core/time';
 import { authorize } from '../policies/authorize';
 import type { CheckInRow } from '../repositories/check-in.repository';
+import type { KeyResultRow } from '../repositories/key-result.repository';
+import type { ObjectiveRow } from '../repositories/objective.repository';
+import type { SmartGoalRow } from '../repositories/smart-goal.repository';
 import { repositories } from '../repositories/index';
 import { type Actor, type ServiceDeps, transact } from './context';
 import { readMeasure } from './evaluation';
@@ -171,18 +174,20 @@ export class CheckInService {
 
   async #apply(session: Session, rollups: Rollups, item: Item, path: string): Promise<CheckInResult> {
     const { repos, actor } = session;
-    const goal =
-      item.goalType === 'key_result'
-        ? await getKeyResult(session, item.goalId).then(({ kr, objective }) => {
-            authorize(session.scope, 'check_in', 'key_result', keyResultSubject(kr, objective));
-            if (kr.progressSource === 'aligned')
-              invalid(`${path}goalId`, 'an aligned KR is measured by what aligns to it; check in on those');
-            return kr;
-          })
-        : await getSmartGoal(session, item.goalId).then((g) => {
-            authorize(session.scope, 'check_in', 'smart_goal', smartGoalSubject(g));
-            return g;
-          });
+    let goal: KeyResultRow | SmartGoalRow;
+    let objective: ObjectiveRow | undefined;
+    if (item.goalType === 'key_result') {
+      const found = await getKeyResult(session, item.goalId);
+      authorize(session.scope, 'check_in', 'key_result', keyResultSubject(found.kr, found.objective));
+      if (found.kr.progressSource === 'aligned') {
+        invalid(`${path}goalId`, 'an aligned KR is measured by what aligns to it; check in on those');
+      }
+      goal = found.kr;
+      objective = found.objective;
+    } else {
+      goal = await getSmartGoal(session, item.goalId);
+      authorize(session.scope, 'check_in', 'smart_goal', smartGoalSubject(goal));
+    }
     const measure = readMeasure(goal.measure);
     if (!measure)
       return invalid(`${path}goalId`, 'the goal is a draft with no measure yet; add a measure first');
@@ -245,12 +250,8 @@ export class CheckInService {
       createdAt: session.at,
     };
     await repos.checkIns.insert(row);
-    if ('objectiveId' in goal) await rollups.keyResult(goal);
-    else await rollups.smartGoal(goal);
     const after =
-      item.goalType === 'key_result'
-        ? await repos.keyResults.find(actor.workspaceId, goal.id)
-        : await repos.smartGoals.find(actor.workspaceId, goal.id);
+      'objectiveId' in goal ? await rollups.keyResult(goal, objective) : await rollups.smartGoal(goal);
     const { workspaceId: _, done: doneJson, ...stored } = row;
     await recordEvents(session, [
       {

@@ -78,10 +78,17 @@ export class Rollups {
     return { timeZone: this.settings.timeZone, cycles: [], units: [], ...partial };
   }
 
-  /** Recomputes a KR from its own check-ins (or its children, when aligned), then its ancestors. */
-  async keyResult(kr: KeyResultRow): Promise<void> {
-    if (kr.progressSource === 'aligned') return this.alignedKeyResult(kr.id);
-    const objective = await this.repos.objectives.find(this.workspaceId, kr.objectiveId);
+  /**
+   * Recomputes a KR from its own check-ins (or its children, when aligned), then its ancestors;
+   * returns what it stored for the KR (nothing for an aligned KR, whose rollup may be deferred).
+   * Pass the KR's objective when it is at hand, to save reading it again.
+   */
+  async keyResult(kr: KeyResultRow, knownObjective?: ObjectiveRow): Promise<Derived | undefined> {
+    if (kr.progressSource === 'aligned') {
+      await this.alignedKeyResult(kr.id);
+      return undefined;
+    }
+    const objective = knownObjective ?? (await this.repos.objectives.find(this.workspaceId, kr.objectiveId));
     if (!objective) throw new Error(`objective ${kr.objectiveId} missing`);
     const cycle = await this.#cycle(objective.cycleId);
     const rows = await this.repos.checkIns.listByGoals([kr.id]);
@@ -90,12 +97,14 @@ export class Rollups {
     const evaluation = evaluateOrganisation(this.#org({ objectives: [node], smartGoals: [] }), this.at, {
       ...evaluationSettings(this.settings),
     }).find((e) => e.key === kr.id);
-    await this.repos.keyResults.updateDerived(kr.id, derivedOf(evaluation));
+    const derived = derivedOf(evaluation);
+    await this.repos.keyResults.updateDerived(kr.id, derived);
     await this.objective(kr.objectiveId);
+    return derived;
   }
 
-  /** Recomputes a SMART goal from its check-ins, then the aligned KRs it counts in. */
-  async smartGoal(goal: SmartGoalRow): Promise<void> {
+  /** Recomputes a SMART goal from its check-ins, then the aligned KRs it counts in; returns what it stored. */
+  async smartGoal(goal: SmartGoalRow): Promise<Derived> {
     const cycle = await this.#cycle(goal.cycleId);
     const rows = await this.repos.checkIns.listByGoals([goal.id]);
     const checkins = effectiveCheckins(rows, readMeasure(goal.measure));
@@ -103,8 +112,10 @@ export class Rollups {
     const [evaluation] = evaluateOrganisation(this.#org({ objectives: [], smartGoals: [node] }), this.at, {
       ...evaluationSettings(this.settings),
     });
-    await this.repos.smartGoals.updateDerived(goal.id, derivedOf(evaluation));
+    const derived = derivedOf(evaluation);
+    await this.repos.smartGoals.updateDerived(goal.id, derived);
     await this.parentsOf(goal.id);
+    return derived;
   }
 
   /** Recomputes the aligned KRs a child counts in (objective links are structural only). */
@@ -154,7 +165,10 @@ export class Rollups {
   async #alignedKeyResult(id: string): Promise<void> {
     const kr = await this.repos.keyResults.find(this.workspaceId, id, { forUpdate: this.repos.hasRowLocks });
     if (!kr) return;
-    if (kr.progressSource !== 'aligned') return this.keyResult(kr);
+    if (kr.progressSource !== 'aligned') {
+      await this.keyResult(kr);
+      return;
+    }
     const objective = await this.repos.objectives.find(this.workspaceId, kr.objectiveId);
     if (!objective) return;
     const cycle = await this.#cycle(objective.cycleId);
@@ -199,7 +213,15 @@ export class Rollups {
   }
 }
 
-function derivedOf(evaluation: GoalEvaluation | undefined) {
+/** The rollup columns stored for a measured goal. */
+export interface Derived {
+  progress: number | null;
+  score: number | null;
+  latestValue: number | null;
+  latestCheckinAt: number | null;
+}
+
+function derivedOf(evaluation: GoalEvaluation | undefined): Derived {
   return {
     progress: evaluation?.progress ?? null,
     score: evaluation?.score ?? null,
