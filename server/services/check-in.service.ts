@@ -79,6 +79,8 @@ export class CheckInService {
   readonly #writer: GroupCommit<Job, CheckInResult[]>;
 
   constructor(readonly deps: ServiceDeps) {
+    // One group at a time: on PostgreSQL, parallel groups met on the company's rows and were no
+    // faster (docs/PERFORMANCE.md).
     this.#writer = new GroupCommit((jobs) => this.#writeGroup(jobs));
   }
 

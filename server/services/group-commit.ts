@@ -14,23 +14,30 @@ export type Outcome<R> = { ok: true; value: R } | { ok: false; error: unknown };
  */
 export class GroupCommit<J, R> {
   readonly #pending: { job: J; resolve: (value: R) => void; reject: (error: unknown) => void }[] = [];
-  #isRunning = false;
+  #running = 0;
 
+  /**
+   * @param runGroup writes a group and reports each job's outcome
+   * @param maxJobs the most jobs in one group
+   * @param concurrency how many groups may be written at once (1 for SQLite's single writer;
+   *   more on PostgreSQL, where groups overlap until they meet on a shared ancestor's row lock)
+   */
   constructor(
     readonly runGroup: (jobs: readonly J[]) => Promise<Outcome<R>[]>,
     readonly maxJobs = 64,
+    readonly concurrency = 1,
   ) {}
 
   /** Queues a job; resolves with its own outcome once its group is committed. */
   submit(job: J): Promise<R> {
     return new Promise<R>((resolve, reject) => {
       this.#pending.push({ job, resolve, reject });
-      if (!this.#isRunning) void this.#drain();
+      if (this.#running < this.concurrency) void this.#drain();
     });
   }
 
   async #drain(): Promise<void> {
-    this.#isRunning = true;
+    this.#running++;
     try {
       while (this.#pending.length > 0) {
         const group = this.#pending.splice(0, this.maxJobs);
@@ -46,7 +53,7 @@ export class GroupCommit<J, R> {
         }
       }
     } finally {
-      this.#isRunning = false;
+      this.#running--;
     }
   }
 }
