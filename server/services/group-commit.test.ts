@@ -33,4 +33,22 @@ describe('GroupCommit', () => {
     expect(first[0]?.status).toBe('rejected');
     await expect(writer.submit(7)).resolves.toBe(7);
   });
+
+  it('writes up to `concurrency` groups at once', async () => {
+    let running = 0;
+    let most = 0;
+    const writer = new GroupCommit<number, number>(
+      async (jobs) => {
+        running++;
+        most = Math.max(most, running);
+        await new Promise((resolve) => setTimeout(resolve, 5));
+        running--;
+        return jobs.map((n) => ({ ok: true as const, value: n }));
+      },
+      1,
+      2,
+    );
+    await Promise.all([1, 2, 3, 4].map((n) => writer.submit(n)));
+    expect(most).toBe(2);
+  });
 });
