@@ -116,7 +116,7 @@ function peakMemory(pid: number): number {
   return Math.round(Number(/VmHWM:\s+(\d+)/.exec(status)?.[1] ?? 0) / 1024);
 }
 
-async function bench(database: string, label: string, location: string): Promise<Row[]> {
+async function bench(label: string, location: string): Promise<Row[]> {
   const db: Db = openDatabase(location);
   await migrateToLatest(db);
   const started = performance.now();
@@ -257,7 +257,7 @@ const rows: Row[] = [];
 if (!args.includes('--pg-only')) {
   const file = join(tmpdir(), `tandem-http-bench-${randomBytes(4).toString('hex')}.db`);
   try {
-    rows.push(...(await bench('sqlite', 'SQLite', file)));
+    rows.push(...(await bench('SQLite', file)));
   } finally {
     for (const suffix of ['', '-wal', '-shm']) rmSync(file + suffix, { force: true });
   }
@@ -275,7 +275,7 @@ if (!args.includes('--sqlite-only')) {
     const url = new URL(pgUrl);
     url.pathname = `/${name}`;
     try {
-      rows.push(...(await bench('postgres', 'PostgreSQL', url.toString())));
+      rows.push(...(await bench('PostgreSQL', url.toString())));
     } finally {
       await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
       await admin.end();

@@ -10,6 +10,7 @@ import { registerHealthRoutes } from './health.routes';
 import { registerKeyResultRoutes } from './key-results.routes';
 import { registerObjectiveRoutes } from './objectives.routes';
 import { registerPeopleRoutes } from './people.routes';
+import { registerReportRoutes } from './reports.routes';
 import { registerSmartGoalRoutes } from './smart-goals.routes';
 import { registerStreamRoutes } from './stream.routes';
 import { registerTokenRoutes } from './tokens.routes';
@@ -32,6 +33,7 @@ export function registerRoutes(app: Api, deps: AppDeps): void {
   registerEventRoutes(app, deps);
   registerDashboardRoutes(app, deps);
   registerCoachRoutes(app, deps);
+  registerReportRoutes(app, deps);
   registerTokenRoutes(app, deps);
   registerStreamRoutes(app, deps);
 }

@@ -11,6 +11,7 @@ import { HistoryService } from './history.service';
 import { KeyResultService } from './key-result.service';
 import { ObjectiveService } from './objective.service';
 import { PersonService } from './person.service';
+import { ReportService } from './report.service';
 import { SmartGoalService } from './smart-goal.service';
 import { UnitService } from './unit.service';
 import { WorkspaceService } from './workspace.service';
@@ -31,6 +32,7 @@ export interface Services {
   lists: GoalListService;
   coach: CoachService;
   checkInReads: CheckInReadService;
+  reports: ReportService;
   history: HistoryService;
 }
 
@@ -56,6 +58,7 @@ export function createServices(deps: ServiceDeps): Services {
     lists: new GoalListService(deps),
     coach: new CoachService(deps),
     checkInReads: new CheckInReadService(deps),
+    reports: new ReportService(deps),
     history: new HistoryService(deps),
   };
 }

@@ -1,0 +1,109 @@
+import { z } from '@hono/zod-openapi';
+import type { AppDeps, Api } from '../app/env';
+import { actorOf } from './context';
+import { idParams, json, route } from './openapi';
+
+const band = z.enum(['red', 'yellow', 'green']).nullable();
+const bands = z.object({ red: z.number().int(), yellow: z.number().int(), green: z.number().int() });
+
+const cycleReportSchema = z
+  .object({
+    cycle: z.object({ id: z.string(), name: z.string(), closedAt: z.number().nullable() }),
+    objectives: z.array(
+      z.object({
+        id: z.string(),
+        title: z.string(),
+        kind: z.enum(['aspirational', 'committed']),
+        unitId: z.string().nullable(),
+        score: z.number().nullable(),
+        grade: z.number().nullable(),
+        band,
+        decision: z.string().nullable(),
+        learned: z.string().nullable(),
+        successorId: z.string().nullable(),
+        keyResults: z.array(
+          z.object({
+            id: z.string(),
+            title: z.string(),
+            score: z.number().nullable(),
+            grade: z.number().nullable(),
+            band,
+            mayBeTooSafe: z.boolean(),
+            rootCauseTag: z.string().nullable(),
+            rootCauseNote: z.string().nullable(),
+          }),
+        ),
+      }),
+    ),
+    smartGoals: z.array(
+      z.object({
+        id: z.string(),
+        title: z.string(),
+        ownerId: z.string(),
+        score: z.number().nullable(),
+        grade: z.number().nullable(),
+        band,
+        rootCauseNote: z.string().nullable(),
+      }),
+    ),
+    distribution: z.object({ objectives: bands, keyResults: bands, smartGoals: bands }),
+    hiddenGoals: z.number().int(),
+    hiddenSummary: z.string().nullable(),
+  })
+  .openapi('CycleReport');
+
+const calibrationSchema = z
+  .object({
+    scope: z.object({ unitId: z.string().nullable(), personId: z.string().nullable() }),
+    cycles: z.array(z.object({ id: z.string(), name: z.string() })),
+    ambition: z.object({
+      value: z.number().nullable(),
+      band: z.enum(['overreaching', 'ambitious', 'calibrated', 'too_safe']).nullable(),
+      count: z.number().int(),
+    }),
+    commitment: z.object({ value: z.number().nullable(), count: z.number().int() }),
+    confidence: z.object({ value: z.number().nullable(), count: z.number().int() }),
+  })
+  .openapi('Calibration');
+
+const report = route({
+  method: 'get',
+  path: '/api/v1/cycles/{id}/report',
+  tags: ['cycles'],
+  summary: "A closed cycle's report: grades, their distribution, root causes, decisions and lessons",
+  request: { params: idParams },
+  responses: { 200: json(cycleReportSchema, 'The report') },
+});
+
+const calibration = route({
+  method: 'get',
+  path: '/api/v1/calibration',
+  tags: ['calibration'],
+  summary:
+    'Ambition, commitment reliability and confidence calibration over the last closed cycles: `?unit=` or, privately, `?person=`',
+  request: {
+    query: z.object({
+      unit: z.string().min(1).max(100).optional(),
+      person: z.string().min(1).max(100).optional(),
+      cycles: z.coerce.number().int().min(1).max(20).optional(),
+    }),
+  },
+  responses: { 200: json(calibrationSchema, 'Calibration') },
+});
+
+/** Cycle reports and calibration. */
+export function registerReportRoutes(app: Api, deps: AppDeps): void {
+  const { reports } = deps.services;
+  app.openapi(report, async (c) =>
+    c.json(await reports.cycleReport(actorOf(c), c.req.valid('param').id), 200),
+  );
+  app.openapi(calibration, async (c) => {
+    const query = c.req.valid('query');
+    const result = await reports.calibration(actorOf(c), {
+      unitId: query.unit,
+      personId: query.person,
+      ...(query.cycles === undefined ? {} : { cycles: query.cycles }),
+    });
+    return c.json(result, 200);
+  });
+}
