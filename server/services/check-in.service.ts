@@ -255,12 +255,14 @@ export class CheckInService {
     const after =
       'objectiveId' in goal ? await rollups.keyResult(goal, objective) : await rollups.smartGoal(goal);
     const { workspaceId: _, done: doneJson, ...stored } = row;
+    const cycleId = 'cycleId' in goal ? goal.cycleId : objective?.cycleId;
     await recordEvents(session, [
       {
         entityType: item.goalType,
         entityId: goal.id,
         action: corrected ? 'check_in_corrected' : 'checked_in',
         after: { ...stored, done },
+        isAfterClose: cycleId !== undefined && (await rollups.cycle(cycleId)).state === 'closed',
       },
     ]);
     return {

@@ -64,7 +64,8 @@ export class Rollups {
     this.#isDeferred = false;
   }
 
-  async #cycle(id: string): Promise<CycleRow> {
+  /** A cycle of the workspace, read once per instance. */
+  async cycle(id: string): Promise<CycleRow> {
     let cycle = this.#cycles.get(id);
     if (!cycle) {
       cycle = await this.repos.cycles.find(this.workspaceId, id);
@@ -90,7 +91,7 @@ export class Rollups {
     }
     const objective = knownObjective ?? (await this.repos.objectives.find(this.workspaceId, kr.objectiveId));
     if (!objective) throw new Error(`objective ${kr.objectiveId} missing`);
-    const cycle = await this.#cycle(objective.cycleId);
+    const cycle = await this.cycle(objective.cycleId);
     const rows = await this.repos.checkIns.listByGoals([kr.id]);
     const checkins = new Map([[kr.id, effectiveCheckins(rows, readMeasure(kr.measure))]]);
     const node = objectiveNode(objective, cycle, [kr], checkins, [], this.settings);
@@ -105,7 +106,7 @@ export class Rollups {
 
   /** Recomputes a SMART goal from its check-ins, then the aligned KRs it counts in; returns what it stored. */
   async smartGoal(goal: SmartGoalRow): Promise<Derived> {
-    const cycle = await this.#cycle(goal.cycleId);
+    const cycle = await this.cycle(goal.cycleId);
     const rows = await this.repos.checkIns.listByGoals([goal.id]);
     const checkins = effectiveCheckins(rows, readMeasure(goal.measure));
     const node = smartGoalNode(goal, cycle.name, checkins, [], this.settings);
@@ -136,7 +137,7 @@ export class Rollups {
       forUpdate: this.repos.hasRowLocks,
     });
     if (!objective) return;
-    const cycle = await this.#cycle(objective.cycleId);
+    const cycle = await this.cycle(objective.cycleId);
     const krs = await this.repos.keyResults.listByObjectives([id]);
     const evaluation = this.#evaluator.objective(
       {
@@ -171,7 +172,7 @@ export class Rollups {
     }
     const objective = await this.repos.objectives.find(this.workspaceId, kr.objectiveId);
     if (!objective) return;
-    const cycle = await this.#cycle(objective.cycleId);
+    const cycle = await this.cycle(objective.cycleId);
     const links = await this.repos.alignments.childrenOf([id]);
     const children = await this.#children(links.map((l) => ({ id: l.childId, type: l.childType })));
     const present = links.filter((l) => children.has(l.childId));

@@ -271,6 +271,15 @@ describeEachDialect('services', (dialect) => {
     expect(edited.keyResults.find((k) => k.id === org.krId)!.evaluation.flags).toContain(
       'edited_after_close',
     );
+    await s.checkIns.checkIn(org.member, {
+      goalType: 'key_result',
+      goalId: org.krId,
+      value: 65,
+      at: '2026-12-30',
+    });
+    const history = await s.history.history(org.admin, { goalType: 'key_result', goalId: org.krId });
+    expect(history.at(-1)).toMatchObject({ action: 'checked_in', isEditedAfterClose: true });
+    expect((await s.reads.getObjective(org.admin, org.objectiveId)).frozenScore).toBe(0.3);
     await s.closeOuts.reopen(org.admin, org.cycleId, { reason: 'A late data correction' });
     expect((await s.reads.getObjective(org.admin, org.objectiveId)).state).toBe('active');
     const again = await failure(s.closeOuts.reopen(org.admin, org.cycleId, { reason: 'twice' }));
