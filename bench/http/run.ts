@@ -228,8 +228,12 @@ async function bench(label: string, location: string): Promise<Row[]> {
       const mean =
         weighted.reduce((sum, k) => sum + k.weight * (k.score ?? 0), 0) /
         weighted.reduce((sum, k) => sum + k.weight, 0);
-      if (kr.latestValue !== value || objective.score === null || Math.abs(objective.score - mean) > 1e-9)
+      if (kr.latestValue !== value || objective.score === null || Math.abs(objective.score - mean) > 1e-9) {
         stale++;
+        console.log(
+          `${label}: stale after a check-in on ${writer.kr}: latestValue ${kr.latestValue} (sent ${value}), objective score ${objective.score} (its KRs give ${mean})`,
+        );
+      }
     }
     console.log(`${label}: rollups current on the next read: ${20 - stale}/20`);
     const memory = peakMemory(child.pid!);

@@ -10,19 +10,32 @@ export interface ChangeNotice {
 }
 
 /**
- * The in-process bus the stream listens to. Routes publish after a write commits. One node only:
- * several nodes on one PostgreSQL would relay notices through LISTEN/NOTIFY (not built yet; see
- * docs/api.md).
+ * The bus the stream listens to. Routes publish after a write commits. On one node it is a plain
+ * in-process emitter; with a relay (PostgreSQL `LISTEN/NOTIFY`, `server/http/pg-relay.ts`) every
+ * notice is also sent to the other nodes, and theirs arrive through `deliver`.
  */
 export class EventBus {
   readonly #emitter = new EventEmitter();
+  #relay: ((notice: ChangeNotice) => void) | undefined;
 
   constructor() {
     this.#emitter.setMaxListeners(0);
   }
 
+  /** Announces a change here and, through the relay, on every other node. */
   publish(notice: ChangeNotice): void {
     this.#emitter.emit('change', notice);
+    this.#relay?.(notice);
+  }
+
+  /** Announces a change that came from another node (here only). */
+  deliver(notice: ChangeNotice): void {
+    this.#emitter.emit('change', notice);
+  }
+
+  /** Sends every published notice to other nodes too (or stops, with undefined). */
+  setRelay(relay: ((notice: ChangeNotice) => void) | undefined): void {
+    this.#relay = relay;
   }
 
   /** Listens to every notice; returns the function that stops listening. */

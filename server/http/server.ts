@@ -10,6 +10,7 @@ import { describeDatabase } from '../config/config';
 import { type Db, isPostgresUrl, migrateToLatest, openDatabase } from '../db/database';
 import { generateSmallOrganisation } from '../demo/small';
 import { createAppDeps } from './deps';
+import { startPgRelay } from './pg-relay';
 
 /** A running server: where it listens, and how to stop it. */
 export interface RunningServer {
@@ -70,6 +71,8 @@ export async function startServer(
       logger.info({ email: admin.email }, 'demo organisation loaded');
     } else logger.info('demo: the database already has a workspace; nothing loaded');
   }
+  // Several nodes may share one PostgreSQL: relay live notices between them.
+  const relay = db.dialect === 'postgres' ? await startPgRelay(config.database, deps.bus, logger) : undefined;
   const app = createApp(deps);
   const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host });
   await new Promise<void>((resolve, reject) => {
@@ -86,7 +89,11 @@ export async function startServer(
     db,
     logger,
     close: async () => {
-      await new Promise<void>((resolve) => server.close(() => resolve()));
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      // Live streams never end on their own.
+      if ('closeAllConnections' in server) server.closeAllConnections();
+      await closed;
+      await relay?.close();
       await db.close();
     },
   };
