@@ -130,9 +130,9 @@ export class GoalReadService {
     const ws = actor.workspaceId;
     const cycle = await getCycle(session, cycleId);
     const roots = (await session.repos.units.roots(ws)).map((u) => u.id);
-    const all = await session.repos.objectives.listByCycle(ws, cycleId);
-    const company = all.filter(
-      (o) => o.unitId !== null && roots.includes(o.unitId) && isVisible(session.scope, objectiveSubject(o)),
+    const all = await session.repos.objectives.listSummariesByCycle(ws, cycleId);
+    const company = (await session.repos.objectives.listByCycle(ws, cycleId, roots)).filter((o) =>
+      isVisible(session.scope, objectiveSubject(o)),
     );
     const slice = await loadSlice(session, company);
     const evaluator = new Evaluator(session.at, evaluationSettings(session.settings));
