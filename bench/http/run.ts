@@ -204,15 +204,19 @@ async function bench(label: string, location: string): Promise<Row[]> {
         (r) => r.perSecond >= 1500 && r.p99 < 50,
       ),
     );
+    // Requests autocannon abandoned at the end of its run may still be committing: let them land.
+    await new Promise((resolve) => setTimeout(resolve, 3000));
     let stale = 0;
     for (const [i, writer] of writers.slice(0, 20).entries()) {
       const value = 1000 + i;
       const headers = { authorization: `Bearer ${writer.token}`, 'content-type': 'application/json' };
-      await fetch(`${url}/api/v1/check-ins`, {
+      const posted = await fetch(`${url}/api/v1/check-ins`, {
         method: 'POST',
         headers,
         body: JSON.stringify({ goalType: 'key_result', goalId: writer.kr, value }),
       });
+      if (posted.status !== 201)
+        console.log(`${label}: check-in answered ${posted.status}: ${await posted.text()}`);
       const kr = (await (await fetch(`${url}/api/v1/key-results/${writer.kr}`, { headers })).json()) as {
         latestValue: number;
         score: number;

@@ -43,8 +43,9 @@ export function requestContext(logger: Logger, clientOf: (c: Parameters<Middlewa
 }
 
 const API_CSP = "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
+/** The docs page runs Swagger UI's own script files only; its rendered markup carries inline styles. */
 const DOCS_CSP =
-  "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; font-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
+  "default-src 'none'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; connect-src 'self'; font-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
 
 /** Security headers on every response: a strict CSP, no sniffing, no framing, no referrer. */
 export function securityHeaders(isSecure: boolean) {
