@@ -1,4 +1,5 @@
 import pino from 'pino';
+import type { z } from 'zod';
 import { createAppDeps } from '../http/deps';
 import type { Actor } from '../services/context';
 import { FixedClock } from '../services/context';
@@ -97,4 +98,11 @@ export function sessionFrom(res: TestResponse): { cookie: string; csrf: string }
   const cookie = new RegExp(`${SESSION_COOKIE}=([^;]+)`).exec(header)?.[1];
   if (!cookie) throw new Error(`no session cookie in ${header}`);
   return { cookie, csrf: res.body.csrfToken };
+}
+
+/** Parses a response body with its documented schema: the output matches the OpenAPI document. */
+export function parsed<S extends z.ZodType>(schema: S, body: unknown): z.infer<S> {
+  const result = schema.safeParse(body);
+  if (!result.success) throw new Error(`response does not match its schema: ${result.error.message}`);
+  return result.data;
 }
