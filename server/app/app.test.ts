@@ -235,6 +235,24 @@ describeEachDialect('HTTP platform and accounts', (dialect) => {
   });
 });
 
+describe('lock-out per client address behind a trusted proxy', () => {
+  it('locks an address that sprays many emails, and only that address', async () => {
+    const api = await testApi('sqlite', { isProxyTrusted: true });
+    try {
+      const from = (address: string, i: number) =>
+        api.call('POST', '/api/v1/auth/signin', {
+          body: { email: `nobody${i}@acme.test`, password: 'wrong password' },
+          headers: { 'X-Forwarded-For': `${address}, 10.0.0.1` },
+        });
+      for (let i = 0; i < 30; i++) expect((await from('203.0.113.7', i)).status).toBe(401);
+      expect((await from('203.0.113.7', 99)).status).toBe(429);
+      expect((await from('198.51.100.2', 99)).status).toBe(401);
+    } finally {
+      await api.dispose();
+    }
+  });
+});
+
 describe('sign-up in open mode', () => {
   it('lets every sign-up create its own workspace', async () => {
     const api = await testApi('sqlite', { signup: 'open' });

@@ -28,7 +28,10 @@ export const OPENAPI_INFO = {
   servers: [{ url: '/' }],
 };
 
-function clientAddress(c: Context): string {
+/** The client's address: the socket's, or behind a trusted proxy the first `X-Forwarded-For` entry. */
+function clientAddress(c: Context, isProxyTrusted: boolean): string {
+  const forwarded = isProxyTrusted ? c.req.header('X-Forwarded-For')?.split(',')[0]?.trim() : undefined;
+  if (forwarded) return forwarded;
   try {
     return getConnInfo(c).remote.address ?? 'unknown';
   } catch {
@@ -54,7 +57,10 @@ export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
   app.onError(onError);
   app.notFound((c) => errorResponse(c, 'not_found', `no route ${c.req.method} ${c.req.path}`));
 
-  app.use('*', requestContext(deps.logger, clientAddress));
+  app.use(
+    '*',
+    requestContext(deps.logger, (c) => clientAddress(c, deps.isProxyTrusted)),
+  );
   app.use('*', securityHeaders(deps.isSecureCookie));
   app.use(
     '/api/*',

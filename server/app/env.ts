@@ -18,6 +18,8 @@ export interface AppDeps {
   publicUrl: string;
   isSecureCookie: boolean;
   bodyLimit: number;
+  /** Whether `X-Forwarded-For` names the client (behind a trusted reverse proxy). */
+  isProxyTrusted: boolean;
   version: string;
 }
 

@@ -43,7 +43,13 @@ export interface TestApi {
  */
 export async function testApi(
   dialect: DialectUnderTest,
-  options: { at?: number; signup?: 'first' | 'open'; bodyLimit?: number; idPrefix?: string } = {},
+  options: {
+    at?: number;
+    signup?: 'first' | 'open';
+    bodyLimit?: number;
+    idPrefix?: string;
+    isProxyTrusted?: boolean;
+  } = {},
 ): Promise<TestApi> {
   const test = await freshDatabase(dialect);
   const clock = new FixedClock(options.at ?? Date.UTC(2026, 9, 15, 12));
@@ -54,6 +60,7 @@ export async function testApi(
     logger: pino({ level: 'silent' }),
     signup: options.signup ?? 'first',
     bodyLimit: options.bodyLimit,
+    isProxyTrusted: options.isProxyTrusted,
   });
   const app = createApp(deps);
   let tokens = 0;

@@ -77,6 +77,15 @@ export class AccountRepository {
     return this.db.selectFrom('sessions').selectAll().where('tokenHash', '=', tokenHash).executeTakeFirst();
   }
 
+  /** Forgets an account's expired sessions. */
+  async deleteExpiredSessions(accountId: string, now: number): Promise<void> {
+    await this.db
+      .deleteFrom('sessions')
+      .where('accountId', '=', accountId)
+      .where('expiresAt', '<=', now)
+      .execute();
+  }
+
   async deleteSession(id: string): Promise<void> {
     await this.db.deleteFrom('sessions').where('id', '=', id).execute();
   }

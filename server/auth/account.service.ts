@@ -149,6 +149,7 @@ export class AccountService {
     await this.limiter.clear(data.email);
     const session = this.#newSession();
     const at = this.deps.clock.now();
+    await repo.deleteExpiredSessions(account.id, at);
     await repo.insertSession(
       this.#sessionRow(session, account.id, membership.workspaceId, membership.personId, at),
     );

@@ -18,6 +18,8 @@ export const configSchema = z.object({
   /** Largest request body in bytes. */
   TANDEM_BODY_LIMIT: z.coerce.number().int().min(1024).max(50_000_000).default(1_000_000),
   TANDEM_SESSION_DAYS: z.coerce.number().int().min(1).max(365).default(14),
+  /** `true` behind a reverse proxy: the client address is the first of `X-Forwarded-For`. */
+  TANDEM_TRUST_PROXY: z.enum(['true', 'false']).default('false'),
   /** PostgreSQL pool size. */
   TANDEM_DB_POOL: z.coerce.number().int().min(1).max(200).default(10),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
@@ -34,6 +36,7 @@ export interface Config {
   signup: 'first' | 'open';
   bodyLimit: number;
   sessionDays: number;
+  isProxyTrusted: boolean;
   poolSize: number;
   logLevel: z.infer<typeof configSchema>['LOG_LEVEL'];
 }
@@ -79,6 +82,7 @@ export function loadConfig(
     signup: e.TANDEM_SIGNUP,
     bodyLimit: e.TANDEM_BODY_LIMIT,
     sessionDays: e.TANDEM_SESSION_DAYS,
+    isProxyTrusted: e.TANDEM_TRUST_PROXY === 'true',
     poolSize: e.TANDEM_DB_POOL,
     logLevel: e.LOG_LEVEL,
   };

@@ -17,6 +17,7 @@ export interface AppDepsOptions {
   isSecureCookie?: boolean;
   bodyLimit?: number;
   signup?: 'first' | 'open';
+  isProxyTrusted?: boolean;
   sessionDays?: number;
 }
 
@@ -42,6 +43,7 @@ export function createAppDeps(options: AppDepsOptions): AppDeps {
     publicUrl: options.publicUrl ?? 'http://127.0.0.1:3000',
     isSecureCookie: options.isSecureCookie ?? false,
     bodyLimit: options.bodyLimit ?? 1_000_000,
+    isProxyTrusted: options.isProxyTrusted ?? false,
     version: packageJson.version,
   };
 }

@@ -56,6 +56,7 @@ export async function startServer(
     bodyLimit: config.bodyLimit,
     signup: config.signup,
     sessionDays: config.sessionDays,
+    isProxyTrusted: config.isProxyTrusted,
   });
   if (options.demo) {
     const existing = await db.kysely.selectFrom('workspaces').select('id').limit(1).execute();
