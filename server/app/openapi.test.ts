@@ -45,6 +45,13 @@ describe('OpenAPI document', () => {
     ]) {
       expect(paths).toContain(`/api/v1/${resource}`);
     }
+    const operations = Object.values(res.body.paths).flatMap((methods) =>
+      Object.values(methods as Record<string, { operationId?: string }>),
+    );
+    const ids = operations.map((o) => o.operationId);
+    expect(new Set(ids).size).toBe(operations.length);
+    expect(ids).toContain('listObjectives');
+    expect(ids).toContain('updateSmartGoal');
     expect(res.body.components.securitySchemes).toHaveProperty('bearer');
     expect(res.body.components.schemas).toHaveProperty('Error');
   });

@@ -32,13 +32,43 @@ const ERRORS = {
 /** Both ways to authenticate, for routes that need a signed-in caller. */
 export const SIGNED_IN: Record<string, string[]>[] = [{ session: [] }, { bearer: [] }];
 
+/** The singular of a resource name (`people` -> `person`, `smartGoals` -> `smartGoal`). */
+function singular(word: string): string {
+  if (word === 'people') return 'person';
+  return word.endsWith('s') ? word.slice(0, -1) : word;
+}
+
+const ITEM_VERBS: Record<string, string> = { get: 'get', patch: 'update', put: 'set', delete: 'delete' };
+const COLLECTION_VERBS: Record<string, string> = { get: 'list', post: 'create', delete: 'delete' };
+
 /**
- * A documented route: every error response of the envelope is added, and signed-in security
- * unless `isPublic`.
+ * A stable operation id from the method and path, for generated clients:
+ * `GET /api/v1/objectives` is `listObjectives`, `POST` there `createObjectives`,
+ * `GET /api/v1/objectives/{id}` `getObjective`, `PATCH` it `updateObjective`,
+ * `POST /api/v1/cycles/{id}/close` `postCycleClose`.
+ */
+export function operationIdOf(method: string, path: string): string {
+  const parts = path.replace(/^\/api\/(v1\/)?/, '').split('/');
+  const words: string[] = [];
+  for (const [i, part] of parts.entries()) {
+    if (part.startsWith('{')) continue;
+    const word = part.replace(/-(\w)/g, (_, c: string) => c.toUpperCase());
+    words.push(parts[i + 1]?.startsWith('{') ? singular(word) : word);
+  }
+  const isItem = path.endsWith('}');
+  const isCollection = !isItem && words.length === 1 && /(s|people)$/.test(words[0] ?? '');
+  const verb = (isItem ? ITEM_VERBS[method] : isCollection ? COLLECTION_VERBS[method] : undefined) ?? method;
+  return verb + words.map((w) => w.charAt(0).toUpperCase() + w.slice(1)).join('');
+}
+
+/**
+ * A documented route: every error response of the envelope is added, an operation id, and
+ * signed-in security unless `isPublic`.
  */
 export function route<R extends Omit<RouteConfig, 'security'>>(config: R & { isPublic?: boolean }) {
   const { isPublic, ...rest } = config;
   return createRoute({
+    operationId: operationIdOf(rest.method, rest.path),
     ...rest,
     security: isPublic ? [] : SIGNED_IN,
     responses: { ...ERRORS, ...rest.responses },
