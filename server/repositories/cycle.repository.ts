@@ -57,4 +57,17 @@ export class CycleRepository {
   async update(id: string, patch: Updateable<CyclesTable>): Promise<void> {
     await this.db.updateTable('cycles').set(patch).where('id', '=', id).execute();
   }
+
+  /** Makes a year the parent of the quarters inside it that have none yet. */
+  async adoptQuarters(year: Pick<CycleRow, 'id' | 'workspaceId' | 'startDate' | 'endDate'>): Promise<void> {
+    await this.db
+      .updateTable('cycles')
+      .set({ parentId: year.id })
+      .where('workspaceId', '=', year.workspaceId)
+      .where('kind', '=', 'quarter')
+      .where('parentId', 'is', null)
+      .where('startDate', '>=', year.startDate)
+      .where('endDate', '<=', year.endDate)
+      .execute();
+  }
 }

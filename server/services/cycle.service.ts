@@ -70,6 +70,7 @@ export class CycleService {
         createdAt: session.at,
       };
       await repos.cycles.insert(row);
+      if (row.kind === 'year') await repos.cycles.adoptQuarters(row);
       await recordEvents(session, [
         { entityType: 'cycle', entityId: row.id, action: 'created', after: view(row) },
       ]);

@@ -305,6 +305,18 @@ describeEachDialect('services', (dialect) => {
     expect((await s.reads.getKeyResult(org.admin, org.krId)).score).toBe(0.3);
   });
 
+  it('a year holds the quarters inside it, made before or after it', async () => {
+    const q3 = await s.cycles.create(org.admin, { name: '2026-Q3' });
+    const year = await s.cycles.create(org.admin, { name: '2026' });
+    const q2 = await s.cycles.create(org.admin, { name: '2026-Q2' });
+    const cycles = await s.cycles.list(org.admin);
+    const parentOf = (id: string) => cycles.find((c) => c.id === id)?.parentId;
+    expect([parentOf(q3.id), parentOf(q2.id), parentOf(org.cycleId)]).toEqual([year.id, year.id, year.id]);
+    expect(parentOf(org.nextCycleId)).toBeNull();
+    const bad = await failure(s.cycles.create(org.admin, { name: 'FY2026-Q1' }));
+    expect(bad.details.issues?.[0]?.path).toBe('name');
+  });
+
   it('settings are validated and versioned', async () => {
     const bad = await failure(
       s.workspaces.updateSettings(org.admin, { version: 1, settings: { timeZone: 'Mars/Base' } }),
