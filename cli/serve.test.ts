@@ -91,6 +91,27 @@ describe('tandem serve', () => {
     expect(output).toContain('TANDEM_SIGNUP');
   }, 30_000);
 
+  it('says plainly when the port is taken, and exits 1', async () => {
+    folder = mkdtempSync(path.join(tmpdir(), 'tandem-busy-'));
+    const first = await start('node', ['bin/tandem.js', 'serve', '--port', '0'], {
+      TANDEM_DATA_DIR: path.join(folder, 'a'),
+      LOG_LEVEL: 'warn',
+    });
+    child = first.child;
+    const port = new URL(first.url).port;
+    const second = spawn('node', ['bin/tandem.js', 'serve', '--port', port], {
+      cwd: root,
+      env: { ...process.env, TANDEM_DATA_DIR: path.join(folder, 'b'), LOG_LEVEL: 'warn' },
+    });
+    let output = '';
+    second.stderr.on('data', (d: Buffer) => {
+      output += d.toString();
+    });
+    const code = await new Promise<number | null>((resolve) => second.once('exit', resolve));
+    expect(code).toBe(1);
+    expect(output).toContain(`127.0.0.1:${port} is in use`);
+  }, 60_000);
+
   it('loads the demo organisation with --demo and prints a sign-in', async () => {
     folder = mkdtempSync(path.join(tmpdir(), 'tandem-demo-'));
     const started = await start('node', ['bin/tandem.js', 'serve', '--demo', '--port', '0'], {

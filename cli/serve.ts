@@ -29,13 +29,25 @@ export function registerServe(program: Command): void {
         process.exitCode = EXIT.usage;
         return;
       }
-      const server = await startServer(config, {
-        demo: options.demo,
-        onDemo: (login) =>
-          console.error(
-            `Demo organisation loaded. Sign in as ${login.email} with password ${login.password}`,
-          ),
-      });
+      let server: Awaited<ReturnType<typeof startServer>>;
+      try {
+        server = await startServer(config, {
+          demo: options.demo,
+          onDemo: (login) =>
+            console.error(
+              `Demo organisation loaded. Sign in as ${login.email} with password ${login.password}`,
+            ),
+        });
+      } catch (error) {
+        const code = (error as { code?: string }).code;
+        console.error(
+          code === 'EADDRINUSE'
+            ? `tandem serve: ${config.host}:${config.port} is in use; choose another --port`
+            : `tandem serve: could not start: ${(error as Error).message}`,
+        );
+        process.exitCode = EXIT.problems;
+        return;
+      }
       console.error(`Tandem is listening on ${server.url} (API docs: ${server.url}/api/docs)`);
       const stop = async () => {
         await server.close();
