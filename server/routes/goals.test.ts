@@ -162,6 +162,12 @@ describeEachDialect('HTTP resources: goals, check-ins, dashboards, coach', (dial
       headers: { 'Idempotency-Key': 'weekly-1' },
     });
     expect(mismatch.status).toBe(400);
+    const someoneElses = await api.call('POST', '/api/v1/check-ins', {
+      as: admin,
+      body,
+      headers: { 'Idempotency-Key': 'weekly-1' },
+    });
+    expect(someoneElses.status).toBe(409);
     const noValue = await api.call('POST', '/api/v1/check-ins', {
       as: member,
       body: { goalType: 'key_result', goalId: org.krId },

@@ -80,6 +80,18 @@ describeEachDialect('HTTP resources: workspace, people, units, cycles', (dialect
     expect((await api.call('GET', '/api/v1/people/nobody', { as: viewer })).status).toBe(404);
   });
 
+  it('locks a deactivated person out at once, whatever they hold', async () => {
+    const person = await api.call('POST', '/api/v1/people', {
+      as: admin,
+      body: { email: 'leaving@org.test', name: 'Leaving', role: 'member' },
+    });
+    const theirs = await api.tokenFor({ ...org.member, personId: person.body.id });
+    expect((await api.call('GET', '/api/v1/auth/me', { as: theirs })).status).toBe(200);
+    await api.call('PATCH', `/api/v1/people/${person.body.id}`, { as: admin, body: { isActive: false } });
+    expect((await api.call('GET', '/api/v1/auth/me', { as: theirs })).status).toBe(401);
+    expect((await api.call('GET', '/api/v1/objectives', { as: theirs })).status).toBe(401);
+  });
+
   it('creates, moves and staffs units', async () => {
     const sales = await api.call('POST', '/api/v1/units', {
       as: admin,
