@@ -18,12 +18,27 @@ const stream = route({
   },
 });
 
-/** Whether a viewer may hear of a change: same workspace, and the goal visible to them. */
-async function isFor(deps: AppDeps, actor: Actor, notice: ChangeNotice): Promise<boolean> {
-  if (notice.workspaceId !== actor.workspaceId) return false;
-  const type = notice.entityType;
-  if (type !== 'objective' && type !== 'key_result' && type !== 'smart_goal') return true;
-  return deps.services.checkInReads.canSee(actor, type, notice.entityId);
+/** How long a viewer's answer about one goal is reused on their stream (visibility rarely changes). */
+const VISIBILITY_TTL_MS = 10_000;
+
+/**
+ * Whether a viewer may hear of a change: same workspace, and the goal visible to them (asked of
+ * the policies, and remembered per stream for a few seconds, so a busy goal costs one check).
+ */
+function audienceFilter(deps: AppDeps, actor: Actor) {
+  const known = new Map<string, { isVisible: boolean; until: number }>();
+  return async (notice: ChangeNotice): Promise<boolean> => {
+    if (notice.workspaceId !== actor.workspaceId) return false;
+    const type = notice.entityType;
+    if (type !== 'objective' && type !== 'key_result' && type !== 'smart_goal') return true;
+    const now = Date.now();
+    const cached = known.get(notice.entityId);
+    if (cached && cached.until > now && notice.action !== 'updated') return cached.isVisible;
+    const isVisible = await deps.services.checkInReads.canSee(actor, type, notice.entityId);
+    if (known.size > 10_000) known.clear();
+    known.set(notice.entityId, { isVisible, until: now + VISIBILITY_TTL_MS });
+    return isVisible;
+  };
 }
 
 /** The live stream of changes, scoped by what each viewer may see. */
@@ -31,6 +46,7 @@ export function registerStreamRoutes(app: Api, deps: AppDeps): void {
   app.openAPIRegistry.registerPath(stream);
   app.get('/api/v1/stream', (c) => {
     const actor = actorOf(c);
+    const isFor = audienceFilter(deps, actor);
     return streamSSE(c, async (sse) => {
       const queue: ChangeNotice[] = [];
       let wake: (() => void) | undefined;
@@ -55,7 +71,7 @@ export function registerStreamRoutes(app: Api, deps: AppDeps): void {
           if (queue.length === 0 && !sse.aborted) await sse.write(': heartbeat\n\n');
           continue;
         }
-        if (await isFor(deps, actor, notice)) {
+        if (await isFor(notice)) {
           const { workspaceId: _, ...data } = notice;
           await sse.writeSSE({ event: 'change', data: JSON.stringify(data) });
         }

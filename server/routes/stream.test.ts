@@ -78,6 +78,35 @@ describeEachDialect('the live stream', (dialect) => {
     expect(api.deps.bus.listenerCount).toBeLessThanOrEqual(2);
   });
 
+  it('stops telling a viewer about a goal as soon as it is made private', async () => {
+    const goal = await api.deps.services.smartGoals.create(org.member, {
+      cycleId: org.cycleId,
+      title: 'Publish the onboarding guide',
+      startDate: '2026-10-01',
+      dueDate: '2026-11-30',
+      measure: { type: 'boolean' },
+    });
+    const viewerToken = await api.tokenFor(org.viewer);
+    const memberToken = await api.tokenFor(org.member);
+    const stream = await api.app.request('/api/v1/stream', {
+      headers: { Authorization: `Bearer ${viewerToken.bearer}` },
+    });
+    const seen = changes(stream, 3);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    const checkIn = (done: boolean) =>
+      api.call('POST', '/api/v1/check-ins', {
+        as: memberToken,
+        body: { goalType: 'smart_goal', goalId: goal.id, done },
+      });
+    await checkIn(false);
+    await api.call('PATCH', `/api/v1/smart-goals/${goal.id}`, {
+      as: memberToken,
+      body: { version: 1, visibility: 'private' },
+    });
+    await checkIn(true);
+    expect((await seen).map((e) => `${e.entityId} ${e.action}`)).toEqual([`${goal.id} checked_in`]);
+  });
+
   it('refuses anonymous listeners', async () => {
     const res = await api.app.request('/api/v1/stream');
     expect(res.status).toBe(401);
