@@ -20,6 +20,8 @@ export interface AppDeps {
   bodyLimit: number;
   /** Whether `X-Forwarded-For` names the client (behind a trusted reverse proxy). */
   isProxyTrusted: boolean;
+  /** How often an idle stream sends a comment and re-checks its viewer (default 25 s). */
+  streamHeartbeatMs?: number;
   version: string;
 }
 

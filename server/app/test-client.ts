@@ -62,6 +62,7 @@ export async function testApi(
     bodyLimit: options.bodyLimit,
     isProxyTrusted: options.isProxyTrusted,
   });
+  deps.streamHeartbeatMs = 100;
   const app = createApp(deps);
   let tokens = 0;
   return {

@@ -73,6 +73,14 @@ export class AccountRepository {
     await this.db.insertInto('sessions').values(row).execute();
   }
 
+  findSession(id: string): Promise<SessionRow | undefined> {
+    return this.db.selectFrom('sessions').selectAll().where('id', '=', id).executeTakeFirst();
+  }
+
+  findToken(id: string): Promise<ApiTokenRow | undefined> {
+    return this.db.selectFrom('apiTokens').selectAll().where('id', '=', id).executeTakeFirst();
+  }
+
   findSessionByHash(tokenHash: string): Promise<SessionRow | undefined> {
     return this.db.selectFrom('sessions').selectAll().where('tokenHash', '=', tokenHash).executeTakeFirst();
   }

@@ -37,6 +37,8 @@ export interface Principal {
   via: 'session' | 'token';
   accountId: string | null;
   sessionId: string | null;
+  /** The API token's id (bearer tokens only). */
+  tokenId: string | null;
   /** The session's CSRF token (cookie sessions only). */
   csrfToken: string | null;
 }
@@ -344,6 +346,27 @@ export class AccountService {
     });
   }
 
+  /**
+   * Whether a principal still holds: its session or token not ended, revoked or expired, and the
+   * person still active (long-lived streams ask this now and then).
+   */
+  async isStillSignedIn(principal: Principal): Promise<boolean> {
+    const repo = this.#repo();
+    const now = this.deps.clock.now();
+    if (principal.sessionId) {
+      const session = await repo.findSession(principal.sessionId);
+      if (!session || session.expiresAt <= now) return false;
+    }
+    if (principal.tokenId) {
+      const token = await repo.findToken(principal.tokenId);
+      if (!token || token.revokedAt !== null || (token.expiresAt !== null && token.expiresAt <= now))
+        return false;
+    }
+    const people = repositories(this.deps.db.kysely, this.deps.db.dialect).people;
+    const person = await people.find(principal.actor.workspaceId, principal.actor.personId);
+    return person?.isActive === 1;
+  }
+
   /** The principal of a session cookie's secret, or undefined when unknown or expired. */
   async authenticateSession(token: string): Promise<Principal | undefined> {
     const row = await this.#repo().findSessionByHash(hashSecret(token));
@@ -353,6 +376,7 @@ export class AccountService {
       via: 'session',
       accountId: row.accountId,
       sessionId: row.id,
+      tokenId: null,
       csrfToken: row.csrfToken,
     };
   }

@@ -91,6 +91,7 @@ export class TokenService {
       via: 'token',
       accountId: null,
       sessionId: null,
+      tokenId: row.id,
       csrfToken: null,
     };
   }

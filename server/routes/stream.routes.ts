@@ -2,7 +2,7 @@ import { streamSSE } from 'hono/streaming';
 import type { ChangeNotice } from '../app/event-bus';
 import type { AppDeps, Api } from '../app/env';
 import type { Actor } from '../services/context';
-import { actorOf } from './context';
+import { signedIn } from './context';
 import { route } from './openapi';
 
 const HEARTBEAT_MS = 25_000;
@@ -45,7 +45,8 @@ function audienceFilter(deps: AppDeps, actor: Actor) {
 export function registerStreamRoutes(app: Api, deps: AppDeps): void {
   app.openAPIRegistry.registerPath(stream);
   app.get('/api/v1/stream', (c) => {
-    const actor = actorOf(c);
+    const principal = signedIn(c);
+    const actor = principal.actor;
     const isFor = audienceFilter(deps, actor);
     return streamSSE(c, async (sse) => {
       const queue: ChangeNotice[] = [];
@@ -65,10 +66,14 @@ export function registerStreamRoutes(app: Api, deps: AppDeps): void {
         if (!notice) {
           await new Promise<void>((resolve) => {
             wake = resolve;
-            setTimeout(resolve, HEARTBEAT_MS).unref?.();
+            setTimeout(resolve, deps.streamHeartbeatMs ?? HEARTBEAT_MS).unref?.();
           });
           wake = undefined;
-          if (queue.length === 0 && !sse.aborted) await sse.write(': heartbeat\n\n');
+          if (queue.length === 0 && !sse.aborted) {
+            // A signed-out, revoked or deactivated viewer's stream ends at the next heartbeat.
+            if (!(await deps.accounts.isStillSignedIn(principal))) break;
+            await sse.write(': heartbeat\n\n');
+          }
           continue;
         }
         if (await isFor(notice)) {

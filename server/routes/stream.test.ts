@@ -107,6 +107,20 @@ describeEachDialect('the live stream', (dialect) => {
     expect((await seen).map((e) => `${e.entityId} ${e.action}`)).toEqual([`${goal.id} checked_in`]);
   });
 
+  it('ends a stream once its token is revoked', async () => {
+    const created = await api.deps.tokens.create(org.viewer, { name: 'stream' });
+    const stream = await api.app.request('/api/v1/stream', {
+      headers: { Authorization: `Bearer ${created.token}` },
+    });
+    const reader = stream.body!.getReader();
+    await reader.read();
+    await api.deps.tokens.revoke(org.viewer, created.id);
+    const deadline = Date.now() + 3000;
+    let isDone = false;
+    while (!isDone && Date.now() < deadline) isDone = (await reader.read()).done;
+    expect(isDone).toBe(true);
+  });
+
   it('refuses anonymous listeners', async () => {
     const res = await api.app.request('/api/v1/stream');
     expect(res.status).toBe(401);
