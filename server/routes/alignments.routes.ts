@@ -17,7 +17,7 @@ const align = route({
   path: '/api/v1/alignments',
   tags,
   summary: 'Link a child (objective or SMART goal) up to a parent (objective or KR); again to re-weight',
-  request: { body: jsonBody(alignSchema) },
+  request: { body: jsonBody(alignSchema, 'AlignInput') },
   responses: { 200: json(okSchema, 'Linked; the parent rollup is current') },
 });
 

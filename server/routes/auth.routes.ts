@@ -21,7 +21,7 @@ const signup = route({
   tags,
   isPublic: true,
   summary: 'Sign up: the first person creates the workspace and becomes its admin',
-  request: { body: jsonBody(signupSchema) },
+  request: { body: jsonBody(signupSchema, 'SignupInput') },
   responses: { 201: json(meSchema, 'Signed in; the session cookie is set') },
 });
 
@@ -40,7 +40,7 @@ const signin = route({
   tags,
   isPublic: true,
   summary: 'Sign in with email and password (locked for a while after repeated failures)',
-  request: { body: jsonBody(signinSchema) },
+  request: { body: jsonBody(signinSchema, 'SigninInput') },
   responses: { 200: json(meSchema, 'Signed in; the session cookie is set') },
 });
 
@@ -65,7 +65,7 @@ const password = route({
   path: '/api/v1/auth/password',
   tags,
   summary: 'Change the password (ends every other session)',
-  request: { body: jsonBody(changePasswordSchema) },
+  request: { body: jsonBody(changePasswordSchema, 'ChangePasswordInput') },
   responses: { 200: json(okSchema, 'Changed') },
 });
 
@@ -74,7 +74,7 @@ const invite = route({
   path: '/api/v1/invitations',
   tags: ['people'],
   summary: 'Invite someone by link (admins); the link is shown once',
-  request: { body: jsonBody(inviteSchema) },
+  request: { body: jsonBody(inviteSchema, 'InviteInput') },
   responses: {
     201: json(
       z.object({ person: personSchema, url: z.string(), token: z.string(), expiresAt: z.number() }),
@@ -89,7 +89,7 @@ const accept = route({
   tags,
   isPublic: true,
   summary: 'Accept an invitation with a password, and sign in',
-  request: { body: jsonBody(acceptInvitationSchema) },
+  request: { body: jsonBody(acceptInvitationSchema, 'AcceptInvitationInput') },
   responses: { 200: json(meSchema, 'Signed in; the session cookie is set') },
 });
 

@@ -29,7 +29,7 @@ const create = route({
   path: '/api/v1/check-ins',
   tags,
   summary: 'Check in on a KR or SMART goal; every rollup above it is current when this returns',
-  request: { headers: idempotencyHeader, body: jsonBody(checkInInputSchema) },
+  request: { headers: idempotencyHeader, body: jsonBody(checkInInputSchema, 'CheckInInput') },
   responses: { 201: json(checkInResultSchema, 'The check-in and the goal right after it') },
 });
 
@@ -38,7 +38,7 @@ const batch = route({
   path: '/api/v1/check-ins/batch',
   tags,
   summary: 'Check in on several goals at once (the check-in screen): all are written, or none',
-  request: { headers: idempotencyHeader, body: jsonBody(checkInBatchSchema) },
+  request: { headers: idempotencyHeader, body: jsonBody(checkInBatchSchema, 'CheckInBatchInput') },
   responses: { 201: json(z.object({ items: z.array(checkInResultSchema) }), 'Every check-in') },
 });
 

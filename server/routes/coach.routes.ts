@@ -34,7 +34,7 @@ const lint = route({
   tags: ['coach'],
   summary:
     'Lint goals sent in the body (a goals file as `yaml` text or a `goals` object) with the workspace rules',
-  request: { body: jsonBody(coachLintSchema) },
+  request: { body: jsonBody(coachLintSchema, 'CoachLintInput') },
   responses: { 200: json(lintResultSchema, 'Findings and a summary') },
 });
 
@@ -43,7 +43,7 @@ const advisor = route({
   path: '/api/v1/advisor',
   tags: ['advisor'],
   summary: 'SMART goal, OKR, or both? Every signal found, for or against, and why',
-  request: { body: jsonBody(advisorInputSchema) },
+  request: { body: jsonBody(advisorInputSchema, 'AdvisorInput') },
   responses: { 200: json(advisorResultSchema, 'The recommendation') },
 });
 

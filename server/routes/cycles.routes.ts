@@ -41,7 +41,7 @@ const create = route({
   path: '/api/v1/cycles',
   tags,
   summary: 'Create a cycle (admins): a quarter or year by name (`2026-Q4`, `FY2027-Q1`), or a custom window',
-  request: { body: jsonBody(createCycleSchema) },
+  request: { body: jsonBody(createCycleSchema, 'CreateCycleInput') },
   responses: { 201: json(cycleSchema, 'The cycle') },
 });
 
@@ -60,7 +60,7 @@ const close = route({
   tags,
   summary:
     'Close a cycle (admins): freezes scores and grades; every missing root-cause note or decision is listed at once',
-  request: { params: idParams, body: jsonBody(closeCycleSchema) },
+  request: { params: idParams, body: jsonBody(closeCycleSchema, 'CloseCycleInput') },
   responses: { 200: json(closeResultSchema, 'What was frozen and created') },
 });
 
@@ -69,7 +69,7 @@ const reopen = route({
   path: '/api/v1/cycles/{id}/reopen',
   tags,
   summary: 'Reopen a closed cycle (admins), saying why',
-  request: { params: idParams, body: jsonBody(reopenCycleSchema) },
+  request: { params: idParams, body: jsonBody(reopenCycleSchema, 'ReopenCycleInput') },
   responses: { 200: json(okSchema, 'Reopened') },
 });
 

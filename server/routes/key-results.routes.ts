@@ -20,7 +20,7 @@ const create = route({
   path: '/api/v1/key-results',
   tags,
   summary: 'Add a KR to an objective you own or whose unit you lead (no measure: a draft)',
-  request: { body: jsonBody(createKeyResultSchema) },
+  request: { body: jsonBody(createKeyResultSchema, 'CreateKeyResultInput') },
   responses: { 201: json(keyResultRecordSchema, 'The key result') },
 });
 
@@ -29,7 +29,7 @@ const update = route({
   path: '/api/v1/key-results/{id}',
   tags,
   summary: 'Edit a KR; send the `version` you read (a stale one is a 409)',
-  request: { params: idParams, body: jsonBody(updateKeyResultSchema) },
+  request: { params: idParams, body: jsonBody(updateKeyResultSchema, 'UpdateKeyResultInput') },
   responses: { 200: json(keyResultRecordSchema, 'The key result after the change') },
 });
 

@@ -30,7 +30,7 @@ const create = route({
   path: '/api/v1/objectives',
   tags,
   summary: 'Create an objective for a unit you belong to or lead, or a personal one',
-  request: { body: jsonBody(createObjectiveSchema) },
+  request: { body: jsonBody(createObjectiveSchema, 'CreateObjectiveInput') },
   responses: { 201: json(objectiveRecordSchema, 'The objective') },
 });
 
@@ -39,7 +39,7 @@ const update = route({
   path: '/api/v1/objectives/{id}',
   tags,
   summary: 'Edit an objective; send the `version` you read (a stale one is a 409)',
-  request: { params: idParams, body: jsonBody(updateObjectiveSchema) },
+  request: { params: idParams, body: jsonBody(updateObjectiveSchema, 'UpdateObjectiveInput') },
   responses: { 200: json(objectiveRecordSchema, 'The objective after the change') },
 });
 

@@ -75,13 +75,14 @@ export function route<R extends Omit<RouteConfig, 'security'>>(config: R & { isP
   } as R & { security: typeof SIGNED_IN; responses: R['responses'] & typeof ERRORS });
 }
 
-/** A required JSON request body. */
-export function jsonBody<S extends z.ZodType>(schema: S, description?: string) {
-  return {
-    required: true,
-    content: { 'application/json': { schema } },
-    ...(description ? { description } : {}),
-  } as const;
+/**
+ * A required JSON request body; `name` makes its schema a named component of the document
+ * (what generated clients call the type).
+ */
+export function jsonBody<S extends z.ZodType>(schema: S, name?: string) {
+  // A clone: schemas made before @hono/zod-openapi was loaded (the services') lack `.openapi`.
+  const documented = name ? (schema.clone().openapi(name) as unknown as S) : schema;
+  return { required: true, content: { 'application/json': { schema: documented } } } as const;
 }
 
 /** A JSON response. */

@@ -30,7 +30,7 @@ const add = route({
   path: '/api/v1/people',
   tags,
   summary: 'Add a person without an invitation (admins); `POST /api/v1/invitations` also sends a link',
-  request: { body: jsonBody(addPersonSchema) },
+  request: { body: jsonBody(addPersonSchema, 'AddPersonInput') },
   responses: { 201: json(personSchema, 'The person') },
 });
 
@@ -39,7 +39,7 @@ const update = route({
   path: '/api/v1/people/{id}',
   tags,
   summary: "Change a person's name, role, timezone, manager or active flag (admins)",
-  request: { params: idParams, body: jsonBody(updatePersonSchema) },
+  request: { params: idParams, body: jsonBody(updatePersonSchema, 'UpdatePersonInput') },
   responses: { 200: json(personSchema, 'The person after the change') },
 });
 

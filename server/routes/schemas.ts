@@ -16,7 +16,7 @@ const visibility = z.enum(['workspace', 'unit', 'private']);
  * Documented as the measure schema; typed `unknown` because services return the stored JSON as
  * it was validated on the way in.
  */
-const measure = measureSchema.nullable().openapi('Measure') as unknown as z.ZodType<unknown>;
+const measure = measureSchema.nullable().clone().openapi('Measure') as unknown as z.ZodType<unknown>;
 const link = z.object({
   parentType: z.enum(['objective', 'key_result']),
   parentId: z.string(),

@@ -31,7 +31,7 @@ const create = route({
   path: '/api/v1/smart-goals',
   tags,
   summary: 'Create a SMART goal, with the KRs or objectives it supports',
-  request: { body: jsonBody(createSmartGoalSchema) },
+  request: { body: jsonBody(createSmartGoalSchema, 'CreateSmartGoalInput') },
   responses: { 201: json(smartGoalRecordSchema, 'The SMART goal') },
 });
 
@@ -40,7 +40,7 @@ const update = route({
   path: '/api/v1/smart-goals/{id}',
   tags,
   summary: 'Edit a SMART goal; send the `version` you read (a stale one is a 409)',
-  request: { params: idParams, body: jsonBody(updateSmartGoalSchema) },
+  request: { params: idParams, body: jsonBody(updateSmartGoalSchema, 'UpdateSmartGoalInput') },
   responses: { 200: json(smartGoalRecordSchema, 'The SMART goal after the change') },
 });
 

@@ -22,7 +22,7 @@ const create = route({
   path: '/api/v1/tokens',
   tags,
   summary: 'Create a personal API token; the secret is in this answer only',
-  request: { body: jsonBody(createTokenSchema) },
+  request: { body: jsonBody(createTokenSchema, 'CreateTokenInput') },
   responses: { 201: json(tokenSchema.extend({ token: z.string() }), 'The token, with its secret') },
 });
 

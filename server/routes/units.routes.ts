@@ -44,7 +44,7 @@ const create = route({
   path: '/api/v1/units',
   tags,
   summary: 'Create a unit (admins); no parent makes a root (the company)',
-  request: { body: jsonBody(createUnitSchema) },
+  request: { body: jsonBody(createUnitSchema, 'CreateUnitInput') },
   responses: { 201: json(unitSchema, 'The unit') },
 });
 

@@ -19,7 +19,7 @@ const updateSettings = route({
   path: '/api/v1/workspace/settings',
   tags,
   summary: 'Change the name or settings (admins); a stale `version` is a 409',
-  request: { body: jsonBody(updateSettingsSchema) },
+  request: { body: jsonBody(updateSettingsSchema, 'UpdateSettingsInput') },
   responses: { 200: json(workspaceSchema, 'The workspace after the change') },
 });
 
