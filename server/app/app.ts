@@ -93,7 +93,11 @@ export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
   });
 
   registerRoutes(app, deps);
-  app.get('/api/openapi.json', (c) => c.json(openApiDocument(app)));
+  let document: ReturnType<typeof openApiDocument> | undefined;
+  app.get('/api/openapi.json', (c) => {
+    document ??= openApiDocument(app);
+    return c.json(document);
+  });
   registerDocs(app);
   return app;
 }
