@@ -100,8 +100,20 @@ function staleHit(goal: Measured, ctx: LintContext): Hit | undefined {
       : `No check-in since the window opened on ${ctx.date(window.start)}`;
   return {
     message: `${since} (${goal.cadence} check-ins): silence is never green, so it shows as stale.`,
-    suggestion: `Check in with today's value and a confidence: checkins: - { at: ${ctx.date(ctx.at)}, value: <today's value>, confidence: <0-10>, note: "..." }`,
+    suggestion: `Check in with today's state and a confidence: checkins: - { at: ${ctx.date(ctx.at)}, ${checkinField(goal)}, confidence: <0-10>, note: "..." }`,
   };
+}
+
+/** How a check-in states progress for the goal's measure. */
+function checkinField(goal: Measured): string {
+  switch (goal.measure?.type) {
+    case 'milestones':
+      return 'done: [<milestones done so far>]';
+    case 'boolean':
+      return 'done: <true or false>';
+    default:
+      return "value: <today's value>";
+  }
 }
 
 export const stale: Rule = {
