@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { AppError, type FieldIssue } from '../../core/errors';
+import { gradeOf } from '../../core/grade';
 import { addDays, formatDate, parseMoment } from '../../core/time';
 import { nearlyEqual } from '../../core/measure';
 import { authorize } from '../policies/authorize';
@@ -192,7 +193,10 @@ export class CloseOutService {
     ];
     const freeze = (goalId: string, goalType: CloseOutRow['goalType']) => {
       const evaluation = slice.evaluations.get(goalId);
-      const frozen = { score: evaluation?.score ?? null, grade: evaluation?.grade ?? null };
+      const score = evaluation?.score ?? null;
+      // The engine grades a goal once its window has ended; a cycle closed early freezes the
+      // grade of the score it has at close (SPEC 7: closing freezes every score and grade).
+      const frozen = { score, grade: evaluation?.grade ?? (score === null ? null : gradeOf(score)) };
       const note = input.notes.get(goalId);
       rows.push({
         id: session.deps.newId(),

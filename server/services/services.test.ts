@@ -241,6 +241,16 @@ describeEachDialect('services', (dialect) => {
     expect(self.code).toBe('validation');
   });
 
+  it('freezes grades from the scores at close when a cycle closes before its end', async () => {
+    clock.set(Date.UTC(2026, 11, 1));
+    await s.checkIns.checkIn(org.member, { goalType: 'key_result', goalId: org.krId, value: 60 });
+    const result = await s.closeOuts.close(org.admin, org.cycleId, {
+      decisions: [{ objectiveId: org.objectiveId, decision: 'drop', learned: 'Closed early' }],
+    });
+    expect(result.grades.find((g) => g.goalId === org.krId)).toMatchObject({ score: 0.6, grade: 0.6 });
+    expect(result.grades.every((g) => g.score === null || g.grade !== null)).toBe(true);
+  });
+
   it('closes a cycle with notes and decisions, continues an objective, and reopens with a record', async () => {
     clock.set(Date.UTC(2026, 11, 1));
     await s.checkIns.checkIn(org.member, { goalType: 'key_result', goalId: org.krId, value: 60 });
