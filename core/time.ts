@@ -15,14 +15,21 @@ const DATE_RE = /^(\d{4})-(\d{2})-(\d{2})$/;
 const LOCAL_DATETIME_RE = /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,3}))?)?$/;
 const ZONED_DATETIME_RE = /^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})$/i;
 
-/** Whether `timeZone` is an IANA time zone this runtime knows. */
+const knownTimeZones = new Map<string, boolean>();
+
+/** Whether `timeZone` is an IANA time zone this runtime knows (remembered: settings are parsed often). */
 export function isValidTimeZone(timeZone: string): boolean {
-  try {
-    new Intl.DateTimeFormat('en-US', { timeZone });
-    return true;
-  } catch {
-    return false;
+  let isValid = knownTimeZones.get(timeZone);
+  if (isValid === undefined) {
+    try {
+      new Intl.DateTimeFormat('en-US', { timeZone });
+      isValid = true;
+    } catch {
+      isValid = false;
+    }
+    if (knownTimeZones.size < 1000) knownTimeZones.set(timeZone, isValid);
   }
+  return isValid;
 }
 
 /** Whether `year-month-day` is a real calendar date. */
