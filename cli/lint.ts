@@ -11,8 +11,7 @@ import {
 import { formatPath } from '../core/goals-file/parse';
 import { DEFAULT_SETTINGS } from '../core/settings';
 import { EXIT } from './exit-codes';
-import { loadGoals, printProblems } from './load-goals';
-import { parseAt } from './score';
+import { loadGoalsForCommand } from './load-goals';
 
 /** One finding in `tandem lint --json` (SPEC section 10). */
 export interface JsonFinding {
@@ -144,22 +143,8 @@ export function registerLint(program: Command): void {
         }
         settings = read.settings;
       }
-      let badAt = false;
-      const loaded = loadGoals(files, (timeZone) => {
-        const at = parseAt(options.at, timeZone);
-        if (at === undefined) badAt = true;
-        return at ?? 0;
-      });
-      if (badAt) {
-        console.error(`--at: "${options.at}" is not a date (YYYY-MM-DD) or a date-time (YYYY-MM-DDTHH:MM)`);
-        process.exitCode = EXIT.usage;
-        return;
-      }
-      if (!loaded.ok) {
-        printProblems(loaded.problems);
-        process.exitCode = EXIT.usage;
-        return;
-      }
+      const loaded = loadGoalsForCommand(files, options.at);
+      if (!loaded) return;
       const result = lint(loaded.org, {
         at: loaded.at,
         settings,

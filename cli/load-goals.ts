@@ -8,7 +8,8 @@ import {
   parseGoalsFile,
 } from '../core/goals-file/parse';
 import type { Organisation } from '../core/model';
-import type { Instant } from '../core/time';
+import { type Instant, parseMoment } from '../core/time';
+import { EXIT } from './exit-codes';
 
 /** The result of reading goals files from the command line. */
 export type LoadedGoals =
@@ -102,4 +103,38 @@ export function printProblems(
     write(problem.line > 0 ? formatProblem(problem) : `${problem.file}: ${problem.message}`);
   }
   write(`${problems.length} problem${problems.length === 1 ? '' : 's'} in the input`);
+}
+
+/** Parses `--at`: a date (the start of that day in the files' timezone) or a date-time; now without one. */
+export function parseAt(
+  text: string | undefined,
+  timeZone: string,
+  now: () => Instant = Date.now,
+): Instant | undefined {
+  return text === undefined ? now() : parseMoment(text, timeZone);
+}
+
+/**
+ * What `score` and `lint` do first: read the goals files as of `--at`. On bad usage or bad input
+ * it prints the problems to stderr, sets exit code 2 and returns `undefined`.
+ */
+export function loadGoalsForCommand(
+  paths: readonly string[],
+  atText: string | undefined,
+): Extract<LoadedGoals, { ok: true }> | undefined {
+  let isBadAt = false;
+  const loaded = loadGoals(paths, (timeZone) => {
+    const at = parseAt(atText, timeZone);
+    if (at === undefined) isBadAt = true;
+    return at ?? 0;
+  });
+  if (isBadAt) {
+    console.error(`--at: "${atText}" is not a date (YYYY-MM-DD) or a date-time (YYYY-MM-DDTHH:MM)`);
+  } else if (!loaded.ok) {
+    printProblems(loaded.problems);
+  } else {
+    return loaded;
+  }
+  process.exitCode = EXIT.usage;
+  return undefined;
 }

@@ -3,9 +3,9 @@ import { type GoalEvaluation, evaluateOrganisation } from '../core/evaluate';
 import { percentShown } from '../core/measure';
 import type { Organisation } from '../core/model';
 import { DEFAULT_SETTINGS } from '../core/settings';
-import { formatDate, type Instant, parseMoment } from '../core/time';
+import { formatDate, type Instant } from '../core/time';
 import { EXIT } from './exit-codes';
-import { loadGoals, printProblems } from './load-goals';
+import { loadGoalsForCommand } from './load-goals';
 
 /** One goal's numbers in `tandem score --json` (SPEC section 10), numbers unrounded. */
 export interface ScoredGoal {
@@ -94,15 +94,6 @@ export function scoreTable(org: Organisation, at: Instant, evaluations: readonly
   return out.join('\n');
 }
 
-/** Parses `--at`: a date (the start of that day in the files' timezone) or a date-time. */
-export function parseAt(
-  text: string | undefined,
-  timeZone: string,
-  now: () => Instant = Date.now,
-): Instant | undefined {
-  return text === undefined ? now() : parseMoment(text, timeZone);
-}
-
 /** Registers `tandem score FILE... [--at DATE] [--json]`. */
 export function registerScore(program: Command): void {
   program
@@ -115,22 +106,8 @@ export function registerScore(program: Command): void {
     )
     .option('--json', 'print JSON for scripts')
     .action((files: string[], options: { at?: string; json?: boolean }) => {
-      let badAt = false;
-      const loaded = loadGoals(files, (timeZone) => {
-        const at = parseAt(options.at, timeZone);
-        if (at === undefined) badAt = true;
-        return at ?? 0;
-      });
-      if (badAt) {
-        console.error(`--at: "${options.at}" is not a date (YYYY-MM-DD) or a date-time (YYYY-MM-DDTHH:MM)`);
-        process.exitCode = EXIT.usage;
-        return;
-      }
-      if (!loaded.ok) {
-        printProblems(loaded.problems);
-        process.exitCode = EXIT.usage;
-        return;
-      }
+      const loaded = loadGoalsForCommand(files, options.at);
+      if (!loaded) return;
       const evaluations = evaluateOrganisation(loaded.org, loaded.at, {
         ...DEFAULT_SETTINGS,
         timeZone: loaded.org.timeZone,
