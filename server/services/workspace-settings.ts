@@ -29,7 +29,26 @@ export type WorkspaceSettings = z.infer<typeof workspaceSettingsSchema>;
 
 /** Reads stored settings JSON, filling in defaults for anything added since it was written. */
 export function readSettings(json: string): WorkspaceSettings {
-  return workspaceSettingsSchema.parse(JSON.parse(json));
+  // Every session parses its workspace's settings, and zod's parse was a tenth of a check-in's
+  // time. The result depends on the text alone, so it is remembered by the text (frozen, as it
+  // is shared): edited settings are new text and never meet a stale entry.
+  let settings = parsedSettings.get(json);
+  if (!settings) {
+    settings = deepFreeze(workspaceSettingsSchema.parse(JSON.parse(json)));
+    if (parsedSettings.size >= 100) parsedSettings.delete(parsedSettings.keys().next().value as string);
+    parsedSettings.set(json, settings);
+  }
+  return settings;
+}
+
+const parsedSettings = new Map<string, WorkspaceSettings>();
+
+function deepFreeze<T>(value: T): T {
+  if (value !== null && typeof value === 'object' && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const inner of Object.values(value)) deepFreeze(inner);
+  }
+  return value;
 }
 
 /** The part of the settings the maths needs. */
