@@ -83,10 +83,14 @@ export class UnitRepository {
           .select('id')
           .where('workspaceId', '=', workspaceId)
           .where('id', 'in', ids)
+          // `down` first, in a cross join (SQLite keeps that order): each step then looks up the
+          // children by (workspace, parent) instead of scanning the workspace's units for them,
+          // which was a tenth of a check-in's time (the actor's scope) on the medium organisation.
           .union((qb2) =>
             qb2
-              .selectFrom('units')
-              .innerJoin('down', 'down.id', 'units.parentId')
+              .selectFrom('down')
+              .crossJoin('units')
+              .whereRef('units.parentId', '=', 'down.id')
               .where('units.workspaceId', '=', workspaceId)
               .select('units.id'),
           ),
