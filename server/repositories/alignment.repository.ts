@@ -1,6 +1,7 @@
 import type { Insertable, Selectable } from 'kysely';
 import type { Executor } from '../db/database';
 import type { AlignmentsTable } from '../db/schema';
+import { prepared } from './prepared';
 
 export type AlignmentRow = Selectable<AlignmentsTable>;
 
@@ -33,12 +34,14 @@ export class AlignmentRepository {
   /** Links up from some children. */
   parentsOf(childIds: readonly string[]): Promise<AlignmentRow[]> {
     if (childIds.length === 0) return Promise.resolve([]);
+    if (childIds.length === 1) return parentsOf(this.db, childIds[0]!).then((r) => r.rows);
     return this.db.selectFrom('alignments').selectAll().where('childId', 'in', childIds).execute();
   }
 
   /** Links down to some parents. */
   childrenOf(parentIds: readonly string[]): Promise<AlignmentRow[]> {
     if (parentIds.length === 0) return Promise.resolve([]);
+    if (parentIds.length === 1) return childrenOf(this.db, parentIds[0]!).then((r) => r.rows);
     return this.db
       .selectFrom('alignments')
       .selectAll()
@@ -48,3 +51,15 @@ export class AlignmentRepository {
       .execute();
   }
 }
+
+const parentsOf = prepared((db, childId: string) =>
+  db.selectFrom('alignments').selectAll().where('childId', 'in', [childId]),
+);
+const childrenOf = prepared((db, parentId: string) =>
+  db
+    .selectFrom('alignments')
+    .selectAll()
+    .where('parentId', 'in', [parentId])
+    .orderBy('createdAt')
+    .orderBy('id'),
+);

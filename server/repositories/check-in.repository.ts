@@ -1,6 +1,7 @@
 import type { Insertable, Selectable } from 'kysely';
 import type { Executor } from '../db/database';
 import type { CheckInsTable } from '../db/schema';
+import { prepared } from './prepared';
 
 export type CheckInRow = Selectable<CheckInsTable>;
 
@@ -32,6 +33,7 @@ export class CheckInRepository {
   /** Every check-in of some goals, by goal, time and order of entry (an indexed range per goal). */
   listByGoals(goalIds: readonly string[]): Promise<CheckInRow[]> {
     if (goalIds.length === 0) return Promise.resolve([]);
+    if (goalIds.length === 1) return listByGoal(this.db, goalIds[0]!).then((r) => r.rows);
     return this.db
       .selectFrom('checkIns')
       .selectAll()
@@ -42,3 +44,13 @@ export class CheckInRepository {
       .execute();
   }
 }
+
+const listByGoal = prepared((db, goalId: string) =>
+  db
+    .selectFrom('checkIns')
+    .selectAll()
+    .where('goalId', 'in', [goalId])
+    .orderBy('goalId')
+    .orderBy('at')
+    .orderBy('seq'),
+);

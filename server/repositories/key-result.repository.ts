@@ -1,6 +1,7 @@
 import type { Insertable, Selectable, Updateable } from 'kysely';
 import type { Executor } from '../db/database';
 import type { KeyResultsTable } from '../db/schema';
+import { prepared } from './prepared';
 
 export type KeyResultRow = Selectable<KeyResultsTable>;
 
@@ -18,12 +19,7 @@ export class KeyResultRepository {
     id: string,
     options: { forUpdate?: boolean } = {},
   ): Promise<KeyResultRow | undefined> {
-    const query = this.db
-      .selectFrom('keyResults')
-      .selectAll()
-      .where('workspaceId', '=', workspaceId)
-      .where('id', '=', id);
-    return (options.forUpdate ? query.forUpdate() : query).executeTakeFirst();
+    return (options.forUpdate ? findForUpdate : find)(this.db, workspaceId, id).then((r) => r.rows[0]);
   }
 
   /**
@@ -39,6 +35,7 @@ export class KeyResultRepository {
   /** Key results of some objectives, in display order. */
   listByObjectives(objectiveIds: readonly string[]): Promise<KeyResultRow[]> {
     if (objectiveIds.length === 0) return Promise.resolve([]);
+    if (objectiveIds.length === 1) return listByObjective(this.db, objectiveIds[0]!).then((r) => r.rows);
     return this.db
       .selectFrom('keyResults')
       .selectAll()
@@ -77,12 +74,31 @@ export class KeyResultRepository {
 
   /** Counts one more check-in and returns its entry sequence number (locks the row on PostgreSQL). */
   async nextCheckinSeq(id: string): Promise<number> {
-    const row = await this.db
-      .updateTable('keyResults')
-      .set((eb) => ({ checkinCount: eb('checkinCount', '+', 1) }))
-      .where('id', '=', id)
-      .returning('checkinCount')
-      .executeTakeFirstOrThrow();
+    const [row] = (await countCheckin(this.db, id)).rows;
+    if (!row) throw new Error(`key result ${id} missing`);
     return row.checkinCount;
   }
 }
+
+const findQuery = (db: Executor, workspaceId: string, id: string) =>
+  db.selectFrom('keyResults').selectAll().where('workspaceId', '=', workspaceId).where('id', '=', id);
+const find = prepared(findQuery);
+const findForUpdate = prepared((db, workspaceId: string, id: string) =>
+  findQuery(db, workspaceId, id).forUpdate(),
+);
+const listByObjective = prepared((db, objectiveId: string) =>
+  db
+    .selectFrom('keyResults')
+    .selectAll()
+    .where('objectiveId', 'in', [objectiveId])
+    .orderBy('objectiveId')
+    .orderBy('position')
+    .orderBy('id'),
+);
+const countCheckin = prepared((db, id: string) =>
+  db
+    .updateTable('keyResults')
+    .set((eb) => ({ checkinCount: eb('checkinCount', '+', 1) }))
+    .where('id', '=', id)
+    .returning('checkinCount'),
+);

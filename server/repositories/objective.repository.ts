@@ -1,6 +1,7 @@
 import type { Insertable, Selectable, Updateable } from 'kysely';
 import type { Executor } from '../db/database';
 import type { ObjectivesTable } from '../db/schema';
+import { prepared } from './prepared';
 
 export type ObjectiveRow = Selectable<ObjectivesTable>;
 
@@ -21,12 +22,7 @@ export class ObjectiveRepository {
     id: string,
     options: { forUpdate?: boolean } = {},
   ): Promise<ObjectiveRow | undefined> {
-    const query = this.db
-      .selectFrom('objectives')
-      .selectAll()
-      .where('workspaceId', '=', workspaceId)
-      .where('id', '=', id);
-    return (options.forUpdate ? query.forUpdate() : query).executeTakeFirst();
+    return (options.forUpdate ? findForUpdate : find)(this.db, workspaceId, id).then((r) => r.rows[0]);
   }
 
   /**
@@ -93,3 +89,10 @@ export class ObjectiveRepository {
     await this.db.updateTable('objectives').set(patch).where('id', '=', id).execute();
   }
 }
+
+const findQuery = (db: Executor, workspaceId: string, id: string) =>
+  db.selectFrom('objectives').selectAll().where('workspaceId', '=', workspaceId).where('id', '=', id);
+const find = prepared(findQuery);
+const findForUpdate = prepared((db, workspaceId: string, id: string) =>
+  findQuery(db, workspaceId, id).forUpdate(),
+);

@@ -1,6 +1,7 @@
 import type { Insertable, Selectable, Updateable } from 'kysely';
 import type { Executor } from '../db/database';
 import type { PeopleTable } from '../db/schema';
+import { prepared } from './prepared';
 
 export type PersonRow = Selectable<PeopleTable>;
 
@@ -13,12 +14,7 @@ export class PersonRepository {
   }
 
   find(workspaceId: string, id: string): Promise<PersonRow | undefined> {
-    return this.db
-      .selectFrom('people')
-      .selectAll()
-      .where('workspaceId', '=', workspaceId)
-      .where('id', '=', id)
-      .executeTakeFirst();
+    return find(this.db, workspaceId, id).then((r) => r.rows[0]);
   }
 
   findByEmail(workspaceId: string, email: string): Promise<PersonRow | undefined> {
@@ -50,12 +46,7 @@ export class PersonRepository {
 
   /** Ids of the people a person manages directly. */
   async reportsOf(workspaceId: string, managerId: string): Promise<string[]> {
-    const rows = await this.db
-      .selectFrom('people')
-      .select('id')
-      .where('workspaceId', '=', workspaceId)
-      .where('managerId', '=', managerId)
-      .execute();
+    const { rows } = await reportsOf(this.db, workspaceId, managerId);
     return rows.map((r) => r.id);
   }
 
@@ -79,3 +70,14 @@ export class PersonRepository {
     return chain;
   }
 }
+
+const find = prepared((db, workspaceId: string, id: string) =>
+  db.selectFrom('people').selectAll().where('workspaceId', '=', workspaceId).where('id', '=', id),
+);
+const reportsOf = prepared((db, workspaceId: string, managerId: string) =>
+  db
+    .selectFrom('people')
+    .select('id')
+    .where('workspaceId', '=', workspaceId)
+    .where('managerId', '=', managerId),
+);

@@ -1,6 +1,7 @@
 import type { Insertable, Selectable, Updateable } from 'kysely';
 import type { Executor } from '../db/database';
 import type { SmartGoalsTable } from '../db/schema';
+import { prepared } from './prepared';
 
 export type SmartGoalRow = Selectable<SmartGoalsTable>;
 
@@ -13,12 +14,7 @@ export class SmartGoalRepository {
   }
 
   find(workspaceId: string, id: string): Promise<SmartGoalRow | undefined> {
-    return this.db
-      .selectFrom('smartGoals')
-      .selectAll()
-      .where('workspaceId', '=', workspaceId)
-      .where('id', '=', id)
-      .executeTakeFirst();
+    return find(this.db, workspaceId, id).then((r) => r.rows[0]);
   }
 
   /**
@@ -71,3 +67,7 @@ export class SmartGoalRepository {
     return row.checkinCount;
   }
 }
+
+const find = prepared((db, workspaceId: string, id: string) =>
+  db.selectFrom('smartGoals').selectAll().where('workspaceId', '=', workspaceId).where('id', '=', id),
+);

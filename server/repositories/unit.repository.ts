@@ -1,6 +1,7 @@
 import type { Insertable, Selectable } from 'kysely';
 import type { Executor } from '../db/database';
 import type { UnitMembersTable, UnitsTable } from '../db/schema';
+import { prepared } from './prepared';
 
 export type UnitRow = Selectable<UnitsTable>;
 export type UnitMemberRow = Selectable<UnitMembersTable>;
@@ -76,28 +77,8 @@ export class UnitRepository {
   /** Ids of the given units and every unit below them. */
   async descendants(workspaceId: string, ids: readonly string[]): Promise<string[]> {
     if (ids.length === 0) return [];
-    const rows = await this.db
-      .withRecursive('down(id)', (qb) =>
-        qb
-          .selectFrom('units')
-          .select('id')
-          .where('workspaceId', '=', workspaceId)
-          .where('id', 'in', ids)
-          // `down` first, in a cross join (SQLite keeps that order): each step then looks up the
-          // children by (workspace, parent) instead of scanning the workspace's units for them,
-          // which was a tenth of a check-in's time (the actor's scope) on the medium organisation.
-          .union((qb2) =>
-            qb2
-              .selectFrom('down')
-              .crossJoin('units')
-              .whereRef('units.parentId', '=', 'down.id')
-              .where('units.workspaceId', '=', workspaceId)
-              .select('units.id'),
-          ),
-      )
-      .selectFrom('down')
-      .select('id')
-      .execute();
+    if (ids.length === 1) return (await descendantsOf(this.db, workspaceId, ids[0]!)).rows.map((r) => r.id);
+    const rows = await descendantsQuery(this.db, workspaceId, ids).execute();
     return rows.map((r) => r.id);
   }
 
@@ -118,7 +99,7 @@ export class UnitRepository {
   }
 
   membershipsOf(personId: string): Promise<UnitMemberRow[]> {
-    return this.db.selectFrom('unitMembers').selectAll().where('personId', '=', personId).execute();
+    return membershipsOf(this.db, personId).then((r) => r.rows);
   }
 
   members(unitId: string): Promise<UnitMemberRow[]> {
@@ -131,3 +112,32 @@ export class UnitRepository {
     return this.db.selectFrom('unitMembers').selectAll().where('personId', 'in', personIds).execute();
   }
 }
+
+const descendantsQuery = (db: Executor, workspaceId: string, ids: readonly string[]) =>
+  db
+    .withRecursive('down(id)', (qb) =>
+      qb
+        .selectFrom('units')
+        .select('id')
+        .where('workspaceId', '=', workspaceId)
+        .where('id', 'in', ids)
+        // `down` first, in a cross join (SQLite keeps that order): each step then looks up the
+        // children by (workspace, parent) instead of scanning the workspace's units for them,
+        // which was a tenth of a check-in's time (the actor's scope) on the medium organisation.
+        .union((qb2) =>
+          qb2
+            .selectFrom('down')
+            .crossJoin('units')
+            .whereRef('units.parentId', '=', 'down.id')
+            .where('units.workspaceId', '=', workspaceId)
+            .select('units.id'),
+        ),
+    )
+    .selectFrom('down')
+    .select('id');
+const descendantsOf = prepared((db, workspaceId: string, id: string) =>
+  descendantsQuery(db, workspaceId, [id]),
+);
+const membershipsOf = prepared((db, personId: string) =>
+  db.selectFrom('unitMembers').selectAll().where('personId', '=', personId),
+);

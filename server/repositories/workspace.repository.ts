@@ -1,6 +1,7 @@
 import type { Insertable, Selectable } from 'kysely';
 import type { Executor } from '../db/database';
 import type { WorkspacesTable } from '../db/schema';
+import { prepared } from './prepared';
 
 export type WorkspaceRow = Selectable<WorkspacesTable>;
 
@@ -13,7 +14,7 @@ export class WorkspaceRepository {
   }
 
   find(id: string): Promise<WorkspaceRow | undefined> {
-    return this.db.selectFrom('workspaces').selectAll().where('id', '=', id).executeTakeFirst();
+    return find(this.db, id).then((r) => r.rows[0]);
   }
 
   /** Writes settings when the version matches; returns whether a row changed. */
@@ -27,3 +28,5 @@ export class WorkspaceRepository {
     return Number(result.numUpdatedRows) > 0;
   }
 }
+
+const find = prepared((db, id: string) => db.selectFrom('workspaces').selectAll().where('id', '=', id));

@@ -1,0 +1,34 @@
+import { describe, expect, it } from 'vitest';
+import { migrateToLatest, openDatabase } from '../db/database';
+import { prepared } from './prepared';
+
+describe('prepared', () => {
+  it('compiles once and runs with each call’s own arguments, in and out of a transaction', async () => {
+    const db = openDatabase(':memory:');
+    await migrateToLatest(db);
+    const names = prepared((h, id: string) => h.selectFrom('workspaces').select('name').where('id', '=', id));
+    const settings = '{}';
+    await db.kysely
+      .insertInto('workspaces')
+      .values([
+        { id: 'a', name: 'A', settings, version: 1, createdAt: 1 },
+        { id: 'b', name: 'B', settings, version: 1, createdAt: 1 },
+      ])
+      .execute();
+    expect((await names(db.kysely, 'a')).rows).toEqual([{ name: 'A' }]);
+    expect((await names(db.kysely, 'b')).rows).toEqual([{ name: 'B' }]);
+    await db.kysely.transaction().execute(async (trx) => {
+      expect((await names(trx, 'b')).rows).toEqual([{ name: 'B' }]);
+    });
+    expect((await names(db.kysely, 'c')).rows).toEqual([]);
+    await db.close();
+  });
+
+  it('refuses an argument that does not come out as a bound value', async () => {
+    const db = openDatabase(':memory:');
+    await migrateToLatest(db);
+    const bad = prepared((h, _id: string) => h.selectFrom('workspaces').select('name'));
+    await expect(bad(db.kysely, 'a')).rejects.toThrow(/argument 0 is not a parameter/);
+    await db.close();
+  });
+});
