@@ -1,16 +1,8 @@
-// `npx tsx bench/data/run.ts [--size large|medium] [--sqlite-only|--pg-only]`: generates the large
-// organisation (SPEC 11) in SQLite and, when TANDEM_BENCH_PG_URL or TANDEM_TEST_PG_URL names a
-// PostgreSQL server, in a fresh PostgreSQL database too; then times a unit page, the company
-// dashboard, single check-ins with every rollup updated (sequential and 32 concurrent clients),
-// and 1,000 check-ins in one batch, through the services. Figures go in docs/PERFORMANCE.md.
-import { randomBytes } from 'node:crypto';
-import { rmSync } from 'node:fs';
-import { cpus, tmpdir } from 'node:os';
-import { join } from 'node:path';
-import pg from 'pg';
+import { cpus } from 'node:os';
 import { type Db, migrateToLatest, openDatabase } from '../../server/db/database';
 import { generateOrganisation, ORG_SIZES } from '../../server/demo/large';
 import { type Actor, createServices, FixedClock, serviceDeps } from '../../server/services/index';
+import { PG_SKIPPED, withScratchPgDatabase, withScratchSqliteFile } from '../scratch-databases';
 import { formatRow, type Latency, timeAsync, timeConcurrent } from './measure';
 
 const args = process.argv.slice(2);
@@ -115,38 +107,29 @@ console.log(
 );
 const rows: string[] = [];
 if (!args.includes('--pg-only')) {
-  const file = join(tmpdir(), `tandem-bench-${randomBytes(4).toString('hex')}.db`);
-  const db = openDatabase(file);
-  try {
-    for (const r of await bench('sqlite', db)) rows.push(formatRow('SQLite', r));
-  } finally {
-    await db.close();
-    for (const suffix of ['', '-wal', '-shm']) rmSync(file + suffix, { force: true });
-  }
-}
-if (!args.includes('--sqlite-only')) {
-  if (!pgUrl)
-    console.log(
-      'PostgreSQL skipped: set TANDEM_BENCH_PG_URL=postgres://user:pass@host/db (a role that may CREATE DATABASE).',
-    );
-  else {
-    const name = `tandem_bench_${randomBytes(4).toString('hex')}`;
-    const admin = new pg.Client({ connectionString: pgUrl });
-    await admin.connect();
-    await admin.query(`CREATE DATABASE ${name}`);
-    const url = new URL(pgUrl);
-    url.pathname = `/${name}`;
-    const db = openDatabase(url.toString(), { poolSize: 32 });
-    // DROP DATABASE ... WITH (FORCE) below may still find idle connections of the pool closing,
-    // and end them: an error on the pool then, not a failure of the benchmark.
-    if (db.native.dialect === 'postgres') db.native.pool.on('error', () => {});
+  await withScratchSqliteFile('tandem-bench', async (file) => {
+    const db = openDatabase(file);
     try {
-      for (const r of await bench('postgres', db)) rows.push(formatRow('PostgreSQL', r));
+      for (const r of await bench('sqlite', db)) rows.push(formatRow('SQLite', r));
     } finally {
       await db.close();
-      await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await admin.end();
     }
+  });
+}
+if (!args.includes('--sqlite-only')) {
+  if (!pgUrl) console.log(PG_SKIPPED);
+  else {
+    await withScratchPgDatabase(pgUrl, 'tandem_bench', async (url) => {
+      const db = openDatabase(url, { poolSize: 32 });
+      // DROP DATABASE ... WITH (FORCE) afterwards may still find idle connections of the pool
+      // closing, and end them: an error on the pool then, not a failure of the benchmark.
+      if (db.native.dialect === 'postgres') db.native.pool.on('error', () => {});
+      try {
+        for (const r of await bench('postgres', db)) rows.push(formatRow('PostgreSQL', r));
+      } finally {
+        await db.close();
+      }
+    });
   }
 }
 console.log(

@@ -5,17 +5,15 @@
 // creation at 32 concurrent clients; checks that every rollup is current on the next read; and
 // reads the server's peak memory. Figures go in docs/PERFORMANCE.md.
 import { type ChildProcess, spawn } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
-import { readFileSync, rmSync } from 'node:fs';
-import { cpus, tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { cpus } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
-import pg from 'pg';
 import { TokenService } from '../../server/auth/token.service';
 import { type Db, migrateToLatest, openDatabase } from '../../server/db/database';
 import { generateOrganisation, ORG_SIZES } from '../../server/demo/large';
 import { serviceDeps } from '../../server/services/index';
+import { PG_SKIPPED, withScratchPgDatabase, withScratchSqliteFile } from '../scratch-databases';
 
 const args = process.argv.slice(2);
 const option = (name: string) => (args.includes(name) ? args[args.indexOf(name) + 1] : undefined);
@@ -263,32 +261,14 @@ async function bench(label: string, location: string): Promise<Row[]> {
 console.log(`node ${process.version}, ${cpus().length} cores, size ${sizeName}, ${seconds} s per run`);
 const rows: Row[] = [];
 if (!args.includes('--pg-only')) {
-  const file = join(tmpdir(), `tandem-http-bench-${randomBytes(4).toString('hex')}.db`);
-  try {
-    rows.push(...(await bench('SQLite', file)));
-  } finally {
-    for (const suffix of ['', '-wal', '-shm']) rmSync(file + suffix, { force: true });
-  }
+  rows.push(...(await withScratchSqliteFile('tandem-http-bench', (file) => bench('SQLite', file))));
 }
 if (!args.includes('--sqlite-only')) {
-  if (!pgUrl)
-    console.log(
-      'PostgreSQL skipped: set TANDEM_BENCH_PG_URL=postgres://user:pass@host/db (a role that may CREATE DATABASE).',
+  if (!pgUrl) console.log(PG_SKIPPED);
+  else
+    rows.push(
+      ...(await withScratchPgDatabase(pgUrl, 'tandem_http_bench', (url) => bench('PostgreSQL', url))),
     );
-  else {
-    const name = `tandem_http_bench_${randomBytes(4).toString('hex')}`;
-    const admin = new pg.Client({ connectionString: pgUrl });
-    await admin.connect();
-    await admin.query(`CREATE DATABASE ${name}`);
-    const url = new URL(pgUrl);
-    url.pathname = `/${name}`;
-    try {
-      rows.push(...(await bench('PostgreSQL', url.toString())));
-    } finally {
-      await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await admin.end();
-    }
-  }
 }
 console.log(
   '\n| database | benchmark | requests | p50 ms | p95 ms | p99 ms | per second | errors | target | met |',
