@@ -11,7 +11,10 @@ describe('GroupCommit', () => {
         n === 3 ? { ok: false, error: new Error('three') } : { ok: true, value: n * 10 },
       );
     });
-    const outcomes = await Promise.allSettled([1, 2, 3, 4, 5].map((n) => writer.submit(n)));
+    const first = writer.submit(1);
+    await new Promise((resolve) => setImmediate(resolve));
+    // Group [1] is being written: these wait for the next group.
+    const outcomes = await Promise.allSettled([first, ...[2, 3, 4, 5].map((n) => writer.submit(n))]);
     expect(groups).toEqual([[1], [2, 3, 4, 5]]);
     expect(outcomes.map((o) => (o.status === 'fulfilled' ? o.value : (o.reason as Error).message))).toEqual([
       10,
@@ -20,6 +23,18 @@ describe('GroupCommit', () => {
       40,
       50,
     ]);
+  });
+
+  it('takes in every job submitted in the same turn of the event loop before it starts a group', async () => {
+    const groups: number[][] = [];
+    const writer = new GroupCommit<number, number>(async (jobs) => {
+      groups.push([...jobs]);
+      return jobs.map((n) => ({ ok: true as const, value: n }));
+    });
+    // As on SQLite, where writing a group never waits for I/O: starting at once would write each
+    // job alone.
+    await Promise.all([1, 2, 3].map((n) => writer.submit(n)));
+    expect(groups).toEqual([[1, 2, 3]]);
   });
 
   it('rejects every job of a group whose write fails, and keeps serving later ones', async () => {

@@ -15,6 +15,7 @@ export type Outcome<R> = { ok: true; value: R } | { ok: false; error: unknown };
 export class GroupCommit<J, R> {
   readonly #pending: { job: J; resolve: (value: R) => void; reject: (error: unknown) => void }[] = [];
   #running = 0;
+  #isStarting = false;
 
   /**
    * @param runGroup writes a group and reports each job's outcome
@@ -32,8 +33,22 @@ export class GroupCommit<J, R> {
   submit(job: J): Promise<R> {
     return new Promise<R>((resolve, reject) => {
       this.#pending.push({ job, resolve, reject });
-      if (this.#running < this.concurrency) void this.#drain();
+      if (this.#running < this.concurrency && !this.#isStarting) {
+        // Start on the event loop's next turn, not now: requests whose bytes have already arrived
+        // are taken in first and join this group. On SQLite a group's transaction never yields to
+        // I/O (the driver is synchronous), so starting at once wrote every request alone: groups
+        // of one at 32 concurrent HTTP clients (docs/PERFORMANCE.md).
+        this.#isStarting = true;
+        setImmediate(() => this.#start());
+      }
     });
+  }
+
+  #start(): void {
+    this.#isStarting = false;
+    // Each `#drain` takes its first group before its first await, so this starts at most
+    // `concurrency` of them.
+    while (this.#running < this.concurrency && this.#pending.length > 0) void this.#drain();
   }
 
   async #drain(): Promise<void> {
