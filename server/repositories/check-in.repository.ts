@@ -5,6 +5,12 @@ import { prepared } from './prepared';
 
 export type CheckInRow = Selectable<CheckInsTable>;
 
+/** The columns of a check-in that the maths reads (no note, author or source). */
+export type CheckInFacts = Pick<
+  CheckInRow,
+  'id' | 'correctsId' | 'at' | 'seq' | 'value' | 'done' | 'confidence'
+>;
+
 /** Queries on `check_ins`: insert-only, never updated in place. */
 export class CheckInRepository {
   constructor(readonly db: Executor) {}
@@ -30,6 +36,14 @@ export class CheckInRepository {
       .executeTakeFirst();
   }
 
+  /**
+   * One goal's check-ins with only the columns the maths reads, in order: what a rollup reads on
+   * every check-in. Narrow on purpose (notes may be long; every column mapped costs).
+   */
+  factsOfGoal(goalId: string): Promise<CheckInFacts[]> {
+    return factsOfGoal(this.db, goalId).then((r) => r.rows);
+  }
+
   /** Every check-in of some goals, by goal, time and order of entry (an indexed range per goal). */
   listByGoals(goalIds: readonly string[]): Promise<CheckInRow[]> {
     if (goalIds.length === 0) return Promise.resolve([]);
@@ -49,6 +63,15 @@ const listByGoal = prepared((db, goalId: string) =>
   db
     .selectFrom('checkIns')
     .selectAll()
+    .where('goalId', 'in', [goalId])
+    .orderBy('goalId')
+    .orderBy('at')
+    .orderBy('seq'),
+);
+const factsOfGoal = prepared((db, goalId: string) =>
+  db
+    .selectFrom('checkIns')
+    .select(['id', 'correctsId', 'at', 'seq', 'value', 'done', 'confidence'])
     .where('goalId', 'in', [goalId])
     .orderBy('goalId')
     .orderBy('at')

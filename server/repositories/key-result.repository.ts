@@ -46,6 +46,16 @@ export class KeyResultRepository {
       .execute();
   }
 
+  /**
+   * The columns an objective's score is computed from, for each of its KRs in order: what a
+   * rollup reads for every objective above a check-in.
+   */
+  rollupsOfObjective(
+    objectiveId: string,
+  ): Promise<Pick<KeyResultRow, 'id' | 'weight' | 'progress' | 'score' | 'latestCheckinAt'>[]> {
+    return rollupsOfObjective(this.db, objectiveId).then((r) => r.rows);
+  }
+
   /** Key results of every objective in a cycle (the dashboard's one query for KRs). */
   listByCycle(workspaceId: string, cycleId: string): Promise<KeyResultRow[]> {
     return this.db
@@ -90,6 +100,15 @@ const listByObjective = prepared((db, objectiveId: string) =>
   db
     .selectFrom('keyResults')
     .selectAll()
+    .where('objectiveId', 'in', [objectiveId])
+    .orderBy('objectiveId')
+    .orderBy('position')
+    .orderBy('id'),
+);
+const rollupsOfObjective = prepared((db, objectiveId: string) =>
+  db
+    .selectFrom('keyResults')
+    .select(['id', 'weight', 'progress', 'score', 'latestCheckinAt'])
     .where('objectiveId', 'in', [objectiveId])
     .orderBy('objectiveId')
     .orderBy('position')

@@ -4,7 +4,7 @@ import { type Measure, measureSchema, milestoneProgress } from '../../core/measu
 import type { Checkin, KeyResultNode, Link, ObjectiveNode, SmartGoalNode } from '../../core/model';
 import type { Cadence } from '../../core/settings';
 import { dateWindow, parseMoment, type Window } from '../../core/time';
-import type { CheckInRow } from '../repositories/check-in.repository';
+import type { CheckInFacts, CheckInRow } from '../repositories/check-in.repository';
 import type { CycleRow } from '../repositories/cycle.repository';
 import type { KeyResultRow } from '../repositories/key-result.repository';
 import type { ObjectiveRow } from '../repositories/objective.repository';
@@ -36,7 +36,10 @@ export function readPlan(json: string, timeZone: string): { at: number; expected
  * keeps the moment of what it corrects), sorted by time and order of entry. Milestone progress is
  * recomputed from the names done, so an edited milestone list is honoured.
  */
-export function effectiveCheckins(rows: readonly CheckInRow[], measure: Measure | undefined): Checkin[] {
+export function effectiveCheckins(
+  rows: readonly (CheckInFacts & { note?: string | null })[],
+  measure: Measure | undefined,
+): Checkin[] {
   const corrected = new Set<string>();
   for (const row of rows) if (row.correctsId) corrected.add(row.correctsId);
   const kept = rows.filter((row) => !corrected.has(row.id));

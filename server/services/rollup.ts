@@ -92,7 +92,7 @@ export class Rollups {
     const objective = knownObjective ?? (await this.repos.objectives.find(this.workspaceId, kr.objectiveId));
     if (!objective) throw new Error(`objective ${kr.objectiveId} missing`);
     const cycle = await this.cycle(objective.cycleId);
-    const rows = await this.repos.checkIns.listByGoals([kr.id]);
+    const rows = await this.repos.checkIns.factsOfGoal(kr.id);
     const checkins = new Map([[kr.id, effectiveCheckins(rows, readMeasure(kr.measure))]]);
     const node = objectiveNode(objective, cycle, [kr], checkins, [], this.settings);
     const evaluation = evaluateOrganisation(this.#org({ objectives: [node], smartGoals: [] }), this.at, {
@@ -107,7 +107,7 @@ export class Rollups {
   /** Recomputes a SMART goal from its check-ins, then the aligned KRs it counts in; returns what it stored. */
   async smartGoal(goal: SmartGoalRow): Promise<Derived> {
     const cycle = await this.cycle(goal.cycleId);
-    const rows = await this.repos.checkIns.listByGoals([goal.id]);
+    const rows = await this.repos.checkIns.factsOfGoal(goal.id);
     const checkins = effectiveCheckins(rows, readMeasure(goal.measure));
     const node = smartGoalNode(goal, cycle.name, checkins, [], this.settings);
     const [evaluation] = evaluateOrganisation(this.#org({ objectives: [], smartGoals: [node] }), this.at, {
@@ -138,7 +138,7 @@ export class Rollups {
     });
     if (!objective) return;
     const cycle = await this.cycle(objective.cycleId);
-    const krs = await this.repos.keyResults.listByObjectives([id]);
+    const krs = await this.repos.keyResults.rollupsOfObjective(id);
     const evaluation = this.#evaluator.objective(
       {
         key: id,
@@ -173,9 +173,7 @@ export class Rollups {
     const objective = await this.repos.objectives.find(this.workspaceId, kr.objectiveId);
     if (!objective) return;
     const cycle = await this.cycle(objective.cycleId);
-    const links = await this.repos.alignments.childrenOf([id]);
-    const children = await this.#children(links.map((l) => ({ id: l.childId, type: l.childType })));
-    const present = links.filter((l) => children.has(l.childId));
+    const children = await this.repos.alignments.childRollups(this.workspaceId, id);
     const kind = objective.kind ?? 'aspirational';
     const evaluation = this.#evaluator.aligned(
       { key: id, plan: [] },
@@ -185,32 +183,15 @@ export class Rollups {
         kind,
         canBeOverdue: false,
       },
-      present.map((l) => l.weight),
-      present.map((l) => children.get(l.childId)!.evaluation),
+      children.map((c) => c.weight),
+      children.map((c) => storedEvaluation(c.childId, c.childType, c, c.state === 'dropped')),
     );
     await this.repos.keyResults.updateDerived(id, {
       progress: evaluation.progress,
       score: evaluation.score,
-      latestCheckinAt: maxOf([...children.values()].map((c) => c.latestCheckinAt)),
+      latestCheckinAt: maxOf(children.map((c) => c.latestCheckinAt)),
     });
     await this.objective(kr.objectiveId);
-  }
-
-  async #children(
-    refs: readonly { id: string; type: 'objective' | 'smart_goal' }[],
-  ): Promise<Map<string, { evaluation: GoalEvaluation; latestCheckinAt: number | null }>> {
-    const out = new Map<string, { evaluation: GoalEvaluation; latestCheckinAt: number | null }>();
-    const objectiveIds = refs.filter((r) => r.type === 'objective').map((r) => r.id);
-    const goalIds = refs.filter((r) => r.type === 'smart_goal').map((r) => r.id);
-    const add = (row: ObjectiveRow | SmartGoalRow, type: 'objective' | 'smart_goal') =>
-      out.set(row.id, {
-        evaluation: storedEvaluation(row.id, type, row, row.state === 'dropped'),
-        latestCheckinAt: row.latestCheckinAt,
-      });
-    for (const row of await this.repos.objectives.findMany(this.workspaceId, objectiveIds))
-      add(row, 'objective');
-    for (const row of await this.repos.smartGoals.findMany(this.workspaceId, goalIds)) add(row, 'smart_goal');
-    return out;
   }
 }
 
