@@ -291,6 +291,46 @@ export interface InstanceFactsTable {
   createdAt: number;
 }
 
+/** An outgoing webhook endpoint of a workspace (migration 4). */
+export interface WebhooksTable {
+  id: string;
+  workspaceId: string;
+  url: string;
+  description: string;
+  /** JSON list of event patterns: `*`, `entity_type.*` or `entity_type.action`. */
+  events: string;
+  /** The Standard Webhooks signing secret (`whsec_` + base64), kept as is because signing needs it. */
+  secret: string;
+  isEnabled: Bit;
+  createdBy: string;
+  createdAt: number;
+  updatedAt: number;
+  version: number;
+}
+
+export type WebhookDeliveryState = 'pending' | 'delivered' | 'failed';
+
+/** One event for one webhook: the outbox row and its delivery log (migration 4). */
+export interface WebhookDeliveriesTable {
+  /** The Standard Webhooks message id (`webhook-id`), the same on every attempt. */
+  id: string;
+  workspaceId: string;
+  webhookId: string;
+  eventId: string;
+  /** The exact JSON body sent (and signed). */
+  payload: string;
+  state: WebhookDeliveryState;
+  attempts: number;
+  nextAttemptAt: number;
+  /** Lease: a dispatcher holds the delivery until then (0 when nobody does). */
+  lockedUntil: number;
+  lastStatusCode: number | null;
+  lastError: string | null;
+  lastAttemptAt: number | null;
+  deliveredAt: number | null;
+  createdAt: number;
+}
+
 /** The whole database, as Kysely sees it. */
 export interface Database {
   workspaces: WorkspacesTable;
@@ -314,4 +354,6 @@ export interface Database {
   invitations: InvitationsTable;
   signInFailures: SignInFailuresTable;
   instanceFacts: InstanceFactsTable;
+  webhooks: WebhooksTable;
+  webhookDeliveries: WebhookDeliveriesTable;
 }

@@ -9,6 +9,8 @@ import type { Config } from '../config/config';
 import { describeDatabase } from '../config/config';
 import { type Db, isPostgresUrl, migrateToLatest, openDatabase } from '../db/database';
 import { generateSmallOrganisation } from '../demo/small';
+import { serviceDeps } from '../services/context';
+import { WebhookDispatcher } from '../webhooks/dispatcher';
 import { createAppDeps } from './deps';
 import { startPgRelay } from './pg-relay';
 
@@ -74,6 +76,11 @@ export async function startServer(
   }
   // Several nodes may share one PostgreSQL: relay live notices between them.
   const relay = db.dialect === 'postgres' ? await startPgRelay(config.database, deps.bus, logger) : undefined;
+  // Sends the webhook outbox: every second, and soon after each committed write announced on the bus.
+  const dispatcher = config.isSendingWebhooks
+    ? new WebhookDispatcher(serviceDeps(db), { logger })
+    : undefined;
+  dispatcher?.start((wake) => deps.bus.subscribe(wake));
   const app = createApp(deps);
   const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host });
   await new Promise<void>((resolve, reject) => {
@@ -94,6 +101,7 @@ export async function startServer(
       // Live streams never end on their own.
       if ('closeAllConnections' in server) server.closeAllConnections();
       await closed;
+      await dispatcher?.stop();
       await relay?.close();
       await db.close();
     },

@@ -13,7 +13,8 @@ export type Resource =
   | 'cycle'
   | 'objective'
   | 'key_result'
-  | 'smart_goal';
+  | 'smart_goal'
+  | 'webhook';
 
 /** What the policies know about the person acting. */
 export interface ActorScope {

@@ -10,6 +10,8 @@ import { ObjectiveRepository } from './objective.repository';
 import { PersonRepository } from './person.repository';
 import { SmartGoalRepository } from './smart-goal.repository';
 import { UnitRepository } from './unit.repository';
+import { WebhookRepository } from './webhook.repository';
+import { WebhookDeliveryRepository } from './webhook-delivery.repository';
 import { WorkspaceRepository } from './workspace.repository';
 
 /** Every repository bound to one handle (the database, or a transaction). Cheap to build. */
@@ -26,6 +28,8 @@ export interface Repositories {
   events: EventRepository;
   closeOuts: CloseOutRepository;
   idempotency: IdempotencyRepository;
+  webhooks: WebhookRepository;
+  webhookDeliveries: WebhookDeliveryRepository;
   /** Whether rows can be locked (`FOR UPDATE`): PostgreSQL yes, SQLite (one writer at a time) no. */
   hasRowLocks: boolean;
 }
@@ -45,6 +49,8 @@ export function repositories(db: Executor, dialect: DialectName): Repositories {
     events: new EventRepository(db),
     closeOuts: new CloseOutRepository(db),
     idempotency: new IdempotencyRepository(db),
+    webhooks: new WebhookRepository(db),
+    webhookDeliveries: new WebhookDeliveryRepository(db),
     hasRowLocks: dialect === 'postgres',
   };
 }

@@ -15,6 +15,7 @@ import { registerSmartGoalRoutes } from './smart-goals.routes';
 import { registerStreamRoutes } from './stream.routes';
 import { registerTokenRoutes } from './tokens.routes';
 import { registerUnitRoutes } from './units.routes';
+import { registerWebhookRoutes } from './webhooks.routes';
 import { registerWorkspaceRoutes } from './workspace.routes';
 
 /** Registers health and every `/api/v1` resource. */
@@ -35,5 +36,6 @@ export function registerRoutes(app: Api, deps: AppDeps): void {
   registerCoachRoutes(app, deps);
   registerReportRoutes(app, deps);
   registerTokenRoutes(app, deps);
+  registerWebhookRoutes(app, deps);
   registerStreamRoutes(app, deps);
 }

@@ -14,6 +14,7 @@ import { PersonService } from './person.service';
 import { ReportService } from './report.service';
 import { SmartGoalService } from './smart-goal.service';
 import { UnitService } from './unit.service';
+import { WebhookService } from './webhook.service';
 import { WorkspaceService } from './workspace.service';
 
 /** Every use case, for the API, the CLI and the jobs alike. */
@@ -34,6 +35,7 @@ export interface Services {
   checkInReads: CheckInReadService;
   reports: ReportService;
   history: HistoryService;
+  webhooks: WebhookService;
 }
 
 /**
@@ -60,6 +62,7 @@ export function createServices(deps: ServiceDeps): Services {
     checkInReads: new CheckInReadService(deps),
     reports: new ReportService(deps),
     history: new HistoryService(deps),
+    webhooks: new WebhookService(deps),
   };
 }
 

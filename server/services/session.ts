@@ -6,6 +6,7 @@ import type { ActorScope } from '../policies/permissions';
 import { type Repositories, repositories } from '../repositories/index';
 import type { Actor, ServiceDeps } from './context';
 import { loadScope } from './scope';
+import { enqueueDeliveries } from './webhook-outbox';
 import { readSettings, type WorkspaceSettings } from './workspace-settings';
 
 /** One use case's view of the world: repositories on its transaction, the actor's scope, settings, now. */
@@ -44,8 +45,11 @@ export interface Change {
   isAfterClose?: boolean;
 }
 
-/** Records audit events for changes made in a session (same transaction as the changes). */
-export async function recordEvents(session: Session, changes: readonly Change[]): Promise<void> {
+/**
+ * Records audit events for changes made in a session (same transaction as the changes), and queues
+ * their deliveries to the workspace's webhooks (the outbox, `webhook-outbox.ts`). Returns the events.
+ */
+export async function recordEvents(session: Session, changes: readonly Change[]): Promise<EventsTable[]> {
   const rows: EventsTable[] = changes.map((change) => ({
     id: session.deps.newId(),
     workspaceId: session.actor.workspaceId,
@@ -61,4 +65,6 @@ export async function recordEvents(session: Session, changes: readonly Change[])
     isEditedAfterClose: change.isAfterClose ? 1 : 0,
   }));
   for (let i = 0; i < rows.length; i += 200) await session.repos.events.insertMany(rows.slice(i, i + 200));
+  await enqueueDeliveries(session, rows);
+  return rows;
 }

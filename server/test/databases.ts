@@ -16,6 +16,8 @@ export type DialectUnderTest = 'sqlite' | 'postgres';
 /** A database for one test file, and how to throw it away. */
 export interface TestDatabase {
   db: Db;
+  /** Where it is (`:memory:`, or the PostgreSQL URL), to open a second handle as another node would. */
+  location: string;
   dispose(): Promise<void>;
 }
 
@@ -26,7 +28,7 @@ export async function emptyDatabase(
 ): Promise<TestDatabase> {
   if (dialect === 'sqlite') {
     const db = openDatabase(':memory:');
-    return { db, dispose: () => db.close() };
+    return { db, location: ':memory:', dispose: () => db.close() };
   }
   if (!PG_URL) throw new Error('TANDEM_TEST_PG_URL is not set');
   const name = `tandem_t_${randomBytes(6).toString('hex')}`;
@@ -39,6 +41,7 @@ export async function emptyDatabase(
   const db = openDatabase(url.toString(), options);
   return {
     db,
+    location: url.toString(),
     dispose: async () => {
       await db.close();
       const cleanup = new pg.Client({ connectionString: PG_URL });

@@ -2,6 +2,7 @@ import type { Kysely, Migration } from 'kysely';
 import * as initial from './0001-initial';
 import * as rollups from './0002-rollups-and-idempotency';
 import * as accounts from './0003-accounts';
+import * as webhooks from './0004-webhooks';
 
 /**
  * Every migration, forward only, in order. Listed in code rather than read from the file system,
@@ -11,4 +12,5 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0001-initial': { up: (db: Kysely<unknown>) => initial.up(db) },
   '0002-rollups-and-idempotency': { up: (db: Kysely<unknown>) => rollups.up(db) },
   '0003-accounts': { up: (db: Kysely<unknown>) => accounts.up(db) },
+  '0004-webhooks': { up: (db: Kysely<unknown>) => webhooks.up(db) },
 };

@@ -1,0 +1,137 @@
+import type { Insertable, Selectable } from 'kysely';
+import type { Executor } from '../db/database';
+import type { WebhookDeliveriesTable, WebhookDeliveryState } from '../db/schema';
+
+export type WebhookDeliveryRow = Selectable<WebhookDeliveriesTable>;
+
+/** The result of one attempt, written by the dispatcher that holds the lease. */
+export interface AttemptResult {
+  state: WebhookDeliveryState;
+  attempts: number;
+  nextAttemptAt: number;
+  lastStatusCode: number | null;
+  lastError: string | null;
+  lastAttemptAt: number;
+  deliveredAt: number | null;
+}
+
+/** Queries on `webhook_deliveries`: the outbox of webhook messages and their delivery log. */
+export class WebhookDeliveryRepository {
+  constructor(readonly db: Executor) {}
+
+  async insertMany(rows: readonly Insertable<WebhookDeliveriesTable>[]): Promise<void> {
+    if (rows.length > 0)
+      await this.db
+        .insertInto('webhookDeliveries')
+        .values([...rows])
+        .execute();
+  }
+
+  find(workspaceId: string, webhookId: string, id: string): Promise<WebhookDeliveryRow | undefined> {
+    return this.db
+      .selectFrom('webhookDeliveries')
+      .selectAll()
+      .where('workspaceId', '=', workspaceId)
+      .where('webhookId', '=', webhookId)
+      .where('id', '=', id)
+      .executeTakeFirst();
+  }
+
+  /**
+   * A webhook's deliveries, newest first, after a keyset position `[createdAt, id]` (exclusive);
+   * `limit + 1` rows are read so the caller knows whether there is a next page.
+   */
+  page(
+    workspaceId: string,
+    webhookId: string,
+    options: { after?: { createdAt: number; id: string }; limit: number; state?: WebhookDeliveryState },
+  ): Promise<WebhookDeliveryRow[]> {
+    let query = this.db
+      .selectFrom('webhookDeliveries')
+      .selectAll()
+      .where('workspaceId', '=', workspaceId)
+      .where('webhookId', '=', webhookId);
+    const { after, state } = options;
+    if (state) query = query.where('state', '=', state);
+    if (after)
+      query = query.where((eb) =>
+        eb.or([
+          eb('createdAt', '<', after.createdAt),
+          eb.and([eb('createdAt', '=', after.createdAt), eb('id', '<', after.id)]),
+        ]),
+      );
+    return query
+      .orderBy('createdAt', 'desc')
+      .orderBy('id', 'desc')
+      .limit(options.limit + 1)
+      .execute();
+  }
+
+  /** The ids of up to `limit` deliveries due at `now` and held by nobody, oldest due first. */
+  async dueIds(now: number, limit: number): Promise<string[]> {
+    const rows = await this.db
+      .selectFrom('webhookDeliveries')
+      .select('id')
+      .where('state', '=', 'pending')
+      .where('nextAttemptAt', '<=', now)
+      .where('lockedUntil', '<', now)
+      .orderBy('nextAttemptAt')
+      .limit(limit)
+      .execute();
+    return rows.map((r) => r.id);
+  }
+
+  /**
+   * Takes the lease on those of `ids` still due and free, in one conditional UPDATE, and returns
+   * them. Two dispatchers racing for a row cannot both win: on SQLite writes are serial, and on
+   * PostgreSQL the second UPDATE waits for the first and re-checks `locked_until` on the row the
+   * first one wrote, so it skips it.
+   */
+  claim(ids: readonly string[], now: number, leaseUntil: number): Promise<WebhookDeliveryRow[]> {
+    if (ids.length === 0) return Promise.resolve([]);
+    return this.db
+      .updateTable('webhookDeliveries')
+      .set({ lockedUntil: leaseUntil })
+      .where('id', 'in', [...ids])
+      .where('state', '=', 'pending')
+      .where('nextAttemptAt', '<=', now)
+      .where('lockedUntil', '<', now)
+      .returningAll()
+      .execute();
+  }
+
+  /** Writes an attempt's result and releases the lease, only if this lease still holds it. */
+  async finish(id: string, leaseUntil: number, result: AttemptResult): Promise<boolean> {
+    const updated = await this.db
+      .updateTable('webhookDeliveries')
+      .set({ ...result, lockedUntil: 0 })
+      .where('id', '=', id)
+      .where('lockedUntil', '=', leaseUntil)
+      .executeTakeFirst();
+    return updated.numUpdatedRows > 0n;
+  }
+
+  /** Queues a finished delivery for one more attempt now; false when it is pending or held. */
+  async requeue(workspaceId: string, id: string, now: number): Promise<boolean> {
+    const updated = await this.db
+      .updateTable('webhookDeliveries')
+      .set({ state: 'pending', nextAttemptAt: now })
+      .where('workspaceId', '=', workspaceId)
+      .where('id', '=', id)
+      .where('state', '<>', 'pending')
+      .where('lockedUntil', '<', now)
+      .executeTakeFirst();
+    return updated.numUpdatedRows > 0n;
+  }
+
+  /** Ends a webhook's pending deliveries as failed, with a reason (when it is disabled). */
+  async failPending(workspaceId: string, webhookId: string, reason: string): Promise<void> {
+    await this.db
+      .updateTable('webhookDeliveries')
+      .set({ state: 'failed', lastError: reason })
+      .where('workspaceId', '=', workspaceId)
+      .where('webhookId', '=', webhookId)
+      .where('state', '=', 'pending')
+      .execute();
+  }
+}

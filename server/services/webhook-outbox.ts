@@ -1,0 +1,116 @@
+import type { EventsTable, WebhookDeliveriesTable } from '../db/schema';
+import type { WebhookTarget } from '../repositories/webhook.repository';
+import type { Session } from './session';
+
+/**
+ * The transactional outbox of outgoing webhooks: every recorded event becomes one delivery row per
+ * enabled webhook of its workspace whose filter matches, in the transaction of the event, so a
+ * webhook hears of exactly the changes that committed. `server/webhooks/dispatcher.ts` sends them.
+ */
+
+/** Entity type of the webhooks' own audit events, which are never delivered (but `webhook.test`). */
+export const WEBHOOK_ENTITY = 'webhook';
+
+/** The Standard Webhooks `type` of an event: `entity_type.action`, such as `key_result.checked_in`. */
+export const eventType = (event: Pick<EventsTable, 'entityType' | 'action'>) =>
+  `${event.entityType}.${event.action}`;
+
+/**
+ * Whether a webhook's filter wants an event type. Patterns: `*` (everything), `entity_type.*`
+ * (every action on one kind of entity) or an exact `entity_type.action`.
+ *
+ * @example
+ * matchesFilter(['key_result.*'], 'key_result.checked_in') // true
+ */
+export function matchesFilter(patterns: readonly string[], type: string): boolean {
+  return patterns.some(
+    (p) => p === '*' || p === type || (p.endsWith('.*') && type.startsWith(p.slice(0, -1))),
+  );
+}
+
+/**
+ * The JSON body of an event's message, as Standard Webhooks shapes it: `type`, `timestamp` (of the
+ * event) and `data`, the event itself.
+ */
+export function webhookPayload(event: EventsTable): string {
+  const at = new Date(event.at).toISOString();
+  return JSON.stringify({
+    type: eventType(event),
+    timestamp: at,
+    data: {
+      id: event.id,
+      workspaceId: event.workspaceId,
+      entityType: event.entityType,
+      entityId: event.entityId,
+      action: event.action,
+      actor: { type: event.actorType, id: event.actorId },
+      source: event.source,
+      at,
+      before: event.before === null ? null : JSON.parse(event.before),
+      after: event.after === null ? null : JSON.parse(event.after),
+      isEditedAfterClose: event.isEditedAfterClose === 1,
+    },
+  });
+}
+
+/** A pending delivery of an event to a webhook, due now. */
+export function newDelivery(
+  session: Session,
+  webhookId: string,
+  event: EventsTable,
+  payload = webhookPayload(event),
+): WebhookDeliveriesTable {
+  return {
+    id: session.deps.newId(),
+    workspaceId: event.workspaceId,
+    webhookId,
+    eventId: event.id,
+    payload,
+    state: 'pending',
+    attempts: 0,
+    nextAttemptAt: session.at,
+    lockedUntil: 0,
+    lastStatusCode: null,
+    lastError: null,
+    lastAttemptAt: null,
+    deliveredAt: null,
+    createdAt: session.at,
+  };
+}
+
+/** Each session's enabled webhooks, read once per session (a check-in group reuses its sessions). */
+const targetsOf = new WeakMap<Session, { id: string; patterns: string[] }[]>();
+
+async function targets(session: Session): Promise<{ id: string; patterns: string[] }[]> {
+  let found = targetsOf.get(session);
+  if (!found) {
+    const rows: WebhookTarget[] = await session.repos.webhooks.enabledTargets(session.actor.workspaceId);
+    found = rows.map((r) => ({ id: r.id, patterns: JSON.parse(r.events) as string[] }));
+    targetsOf.set(session, found);
+  }
+  return found;
+}
+
+/**
+ * Queues deliveries of recorded events to the workspace's enabled webhooks whose filter matches,
+ * in the session's transaction. One indexed query per session, nothing more when there are no
+ * webhooks. The webhooks' own audit events are not delivered.
+ */
+export async function enqueueDeliveries(session: Session, events: readonly EventsTable[]): Promise<void> {
+  const deliverable = events.filter((e) => e.entityType !== WEBHOOK_ENTITY);
+  if (deliverable.length === 0) return;
+  const webhooks = await targets(session);
+  if (webhooks.length === 0) return;
+  const rows: WebhookDeliveriesTable[] = [];
+  for (const event of deliverable) {
+    const type = eventType(event);
+    let payload: string | undefined;
+    for (const webhook of webhooks) {
+      if (!matchesFilter(webhook.patterns, type)) continue;
+      payload ??= webhookPayload(event);
+      rows.push(newDelivery(session, webhook.id, event, payload));
+    }
+  }
+  for (let i = 0; i < rows.length; i += 200)
+    await session.repos.webhookDeliveries.insertMany(rows.slice(i, i + 200));
+}

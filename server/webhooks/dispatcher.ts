@@ -1,0 +1,237 @@
+import type { Logger } from 'pino';
+import pino from 'pino';
+import type { WebhookDeliveryRow } from '../repositories/webhook-delivery.repository';
+import type { WebhookEndpoint } from '../repositories/webhook.repository';
+import { type Repositories, repositories } from '../repositories/index';
+import type { ServiceDeps } from '../services/context';
+import { type AttemptOutcome, afterAttempt } from './retry';
+import { signMessage } from './signature';
+
+/** Options of the dispatcher; the defaults suit a server. */
+export interface DispatcherOptions {
+  /** How often to look for due deliveries (default 1 s). */
+  pollMs?: number;
+  /** Most deliveries claimed and sent at once (default 20). */
+  batchSize?: number;
+  /** Longest wait for a receiver's answer (default 10 s). */
+  timeoutMs?: number;
+  /** How long a claimed delivery stays ours; longer than the timeout (default 60 s). */
+  leaseMs?: number;
+  logger?: Logger;
+}
+
+/** Longest error text kept per attempt. */
+const MAX_ERROR = 300;
+
+/**
+ * Sends the webhook outbox: polls due deliveries, claims a batch with a lease (so nodes sharing a
+ * PostgreSQL never send one twice at once), POSTs each one signed as Standard Webhooks describes,
+ * with a timeout and without following redirects, and records the result: delivered on a 2xx,
+ * otherwise retried on the schedule of `retry.ts` until it fails. Time comes from the injected
+ * clock (due times, leases, the signature's timestamp), so tests move it instead of sleeping.
+ *
+ * @example
+ * const dispatcher = new WebhookDispatcher(serviceDeps(db));
+ * dispatcher.start((wake) => bus.subscribe(wake));
+ * await dispatcher.stop();
+ */
+export class WebhookDispatcher {
+  readonly #deps: ServiceDeps;
+  readonly #options: Required<Omit<DispatcherOptions, 'logger'>>;
+  readonly #logger: Logger;
+  #timer: ReturnType<typeof setInterval> | undefined;
+  #soon: ReturnType<typeof setTimeout> | undefined;
+  #unsubscribe: (() => void) | undefined;
+  #running: Promise<void> | undefined;
+  #isAgain = false;
+  #isStopped = false;
+
+  constructor(deps: ServiceDeps, options: DispatcherOptions = {}) {
+    this.#deps = deps;
+    this.#options = {
+      pollMs: options.pollMs ?? 1000,
+      batchSize: options.batchSize ?? 20,
+      timeoutMs: options.timeoutMs ?? 10_000,
+      leaseMs: options.leaseMs ?? 60_000,
+    };
+    this.#logger = options.logger ?? pino({ level: 'silent' });
+  }
+
+  /**
+   * Starts polling. `onChange`, when given, subscribes to committed writes (the event bus) so a
+   * new delivery goes out at once rather than at the next poll; bursts are coalesced.
+   */
+  start(onChange?: (wake: () => void) => () => void): void {
+    this.#timer = setInterval(() => this.wake(), this.#options.pollMs);
+    this.#timer.unref();
+    this.#unsubscribe = onChange?.(() => this.#wakeSoon());
+    this.wake();
+  }
+
+  /** Stops polling and waits for the attempts in flight (each bounded by the timeout). */
+  async stop(): Promise<void> {
+    this.#isStopped = true;
+    clearInterval(this.#timer);
+    clearTimeout(this.#soon);
+    this.#unsubscribe?.();
+    await this.#running;
+  }
+
+  /** Looks for due deliveries now (or right after the current look). */
+  wake(): void {
+    if (this.#isStopped) return;
+    if (this.#running) {
+      this.#isAgain = true;
+      return;
+    }
+    this.#running = this.#drain().finally(() => {
+      this.#running = undefined;
+      if (this.#isAgain) {
+        this.#isAgain = false;
+        this.wake();
+      }
+    });
+  }
+
+  #wakeSoon(): void {
+    if (this.#soon || this.#isStopped) return;
+    this.#soon = setTimeout(() => {
+      this.#soon = undefined;
+      this.wake();
+    }, 50);
+    this.#soon.unref();
+  }
+
+  async #drain(): Promise<void> {
+    try {
+      while (!this.#isStopped && (await this.runOnce()) >= this.#options.batchSize);
+    } catch (error) {
+      this.#logger.error({ err: error }, 'webhook dispatch failed; trying again at the next poll');
+    }
+  }
+
+  /** Claims and sends everything due until nothing is (for tests and scripts). */
+  async drain(): Promise<void> {
+    while ((await this.runOnce()) > 0);
+  }
+
+  /**
+   * Claims one batch of due deliveries, sends them concurrently and records each result. Returns
+   * how many were due (some may have been claimed by another node first).
+   */
+  async runOnce(): Promise<number> {
+    const repos = repositories(this.#deps.db.kysely, this.#deps.db.dialect);
+    const now = this.#deps.clock.now();
+    const ids = await repos.webhookDeliveries.dueIds(now, this.#options.batchSize);
+    if (ids.length === 0) return 0;
+    const lease = now + this.#options.leaseMs;
+    const claimed = await repos.webhookDeliveries.claim(ids, now, lease);
+    const endpoints = await repos.webhooks.endpoints([...new Set(claimed.map((d) => d.webhookId))]);
+    const byId = new Map(endpoints.map((e) => [e.id, e]));
+    await Promise.all(claimed.map((d) => this.#attempt(repos, d, byId.get(d.webhookId), lease)));
+    return ids.length;
+  }
+
+  async #attempt(
+    repos: Repositories,
+    delivery: WebhookDeliveryRow,
+    endpoint: WebhookEndpoint | undefined,
+    lease: number,
+  ): Promise<void> {
+    const at = this.#deps.clock.now();
+    if (endpoint?.isEnabled !== 1) {
+      await repos.webhookDeliveries.finish(delivery.id, lease, {
+        state: 'failed',
+        attempts: delivery.attempts,
+        nextAttemptAt: at,
+        lastStatusCode: null,
+        lastError: 'webhook disabled',
+        lastAttemptAt: delivery.lastAttemptAt ?? at,
+        deliveredAt: null,
+      });
+      return;
+    }
+    const outcome = await this.#send(endpoint, delivery, at);
+    const result = afterAttempt(delivery.attempts + 1, outcome, this.#deps.clock.now());
+    const isRecorded = await repos.webhookDeliveries.finish(delivery.id, lease, result);
+    const log = {
+      delivery: delivery.id,
+      webhook: endpoint.id,
+      attempts: result.attempts,
+      state: result.state,
+    };
+    if (!isRecorded) this.#logger.warn(log, 'webhook delivery lease lost before its result was recorded');
+    else if (result.state === 'failed')
+      this.#logger.warn({ ...log, error: result.lastError }, 'webhook failed');
+    else this.#logger.debug({ ...log, status: result.lastStatusCode }, 'webhook attempt');
+  }
+
+  async #send(endpoint: WebhookEndpoint, delivery: WebhookDeliveryRow, at: number): Promise<AttemptOutcome> {
+    const headers = {
+      ...signMessage(endpoint.secret, delivery.id, at, delivery.payload),
+      'content-type': 'application/json',
+      'user-agent': 'Tandem-Webhooks/1',
+    };
+    try {
+      const response = await fetch(endpoint.url, {
+        method: 'POST',
+        headers,
+        body: delivery.payload,
+        redirect: 'manual',
+        signal: AbortSignal.timeout(this.#options.timeoutMs),
+      });
+      const status = response.status;
+      if (status >= 200 && status < 300) {
+        await response.body?.cancel();
+        return { isDelivered: true, statusCode: status, error: null };
+      }
+      if (status >= 300 && status < 400) {
+        await response.body?.cancel();
+        return {
+          isDelivered: false,
+          statusCode: status,
+          error: `HTTP ${status}: redirects are not followed`,
+        };
+      }
+      const text = clean(await readSnippet(response, MAX_ERROR));
+      return {
+        isDelivered: false,
+        statusCode: status,
+        error: clip(`HTTP ${status}${text ? `: ${text}` : ''}`),
+      };
+    } catch (error) {
+      return { isDelivered: false, statusCode: null, error: this.#describe(error, endpoint.url) };
+    }
+  }
+
+  /** A failure without the URL (it may carry a token) or anything of the request. */
+  #describe(error: unknown, url: string): string {
+    const e = error as { name?: string; message?: string; cause?: { code?: string; message?: string } };
+    if (e.name === 'TimeoutError' || e.name === 'AbortError')
+      return `timed out after ${this.#options.timeoutMs} ms`;
+    const reason = e.cause?.code ?? e.cause?.message ?? e.message ?? String(error);
+    return clip(`request failed: ${clean(reason.split(url).join('<url>'))}`);
+  }
+}
+
+/** The first `max` bytes of a response body as text; the rest is not read. */
+async function readSnippet(response: Response, max: number): Promise<string> {
+  if (!response.body) return '';
+  const reader = response.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  try {
+    while (size < max) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      chunks.push(value);
+      size += value.length;
+    }
+  } finally {
+    await reader.cancel().catch(() => undefined);
+  }
+  return Buffer.concat(chunks).subarray(0, max).toString('utf8');
+}
+
+const clean = (text: string) => text.replace(/[\p{Cc}\s]+/gu, ' ').trim();
+const clip = (text: string) => (text.length > MAX_ERROR ? `${text.slice(0, MAX_ERROR - 1)}…` : text);
