@@ -4,7 +4,7 @@ import { authorize } from '../policies/authorize';
 import { repositories } from '../repositories/index';
 import { type Actor, type ServiceDeps, transact } from '../services/context';
 import type { PersonView } from '../services/person.service';
-import { openSession } from '../services/session';
+import { openSession, recordEvents } from '../services/session';
 import { invalid, notFound, parseInput } from '../services/validate';
 import { insertWorkspace } from '../services/workspace.service';
 import { AccountRepository } from './account.repository';
@@ -255,20 +255,12 @@ export class AccountService {
         expiresAt,
       });
       const person = (await repos.people.find(actor.workspaceId, personId))!;
-      await repos.events.insertMany([
+      await recordEvents(session, [
         {
-          id: this.deps.newId(),
-          workspaceId: actor.workspaceId,
-          actorType: actor.actorType,
-          actorId: actor.personId,
-          at: session.at,
-          source: actor.source,
           entityType: 'person',
           entityId: personId,
           action: 'invited',
-          before: null,
-          after: JSON.stringify({ email: person.email, role: person.role }),
-          isEditedAfterClose: 0,
+          after: { email: person.email, role: person.role },
         },
       ]);
       const { createdAt: _, isActive, ...rest } = person;

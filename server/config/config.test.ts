@@ -10,7 +10,10 @@ describe('configuration', () => {
       publicUrl: 'http://127.0.0.1:3000',
       isSecureCookie: false,
       signup: 'first',
+      isSendingWebhooks: true,
     });
+    expect(loadConfig({ TANDEM_WEBHOOKS: 'off' }).isSendingWebhooks).toBe(false);
+    expect(() => loadConfig({ TANDEM_WEBHOOKS: 'maybe' })).toThrow(/TANDEM_WEBHOOKS/);
   });
 
   it('reads the environment, and flags win over it', () => {

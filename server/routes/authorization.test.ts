@@ -31,6 +31,9 @@ interface Fixture {
   salesId: string;
   privateGoalId: string;
   unitGoalId: string;
+  webhookId: string;
+  /** A pending delivery of `webhookId` (no dispatcher runs here). */
+  deliveryId: string;
   people: Record<Who, Actor | null>;
 }
 
@@ -52,6 +55,11 @@ const freshSmartGoal = async (api: TestApi, f: Fixture, visibility: 'private' | 
       visibility,
     })
   ).id;
+
+const freshWebhook = async (api: TestApi, f: Fixture) =>
+  (await api.deps.services.webhooks.create(f.org.admin, { url: 'https://hooks.example.com/fresh' })).id;
+
+const ADMINS_ONLY = { anonymous: 401, admin: 200, otherAdmin: 404, default: 403 };
 
 const CASES: Case[] = [
   {
@@ -285,6 +293,62 @@ const CASES: Case[] = [
     expect: { anonymous: 401, default: 200 },
   },
   {
+    name: 'GET webhooks',
+    request: async () => ({ method: 'GET', path: '/api/v1/webhooks' }),
+    expect: { anonymous: 401, admin: 200, otherAdmin: 200, default: 403 },
+  },
+  {
+    name: 'POST a webhook',
+    request: async () => ({
+      method: 'POST',
+      path: '/api/v1/webhooks',
+      body: { url: 'https://hooks.example.com/new', events: ['key_result.checked_in'] },
+    }),
+    expect: { anonymous: 401, admin: 201, otherAdmin: 201, default: 403 },
+  },
+  {
+    name: 'GET a webhook',
+    request: async (f) => ({ method: 'GET', path: `/api/v1/webhooks/${f.webhookId}` }),
+    expect: ADMINS_ONLY,
+  },
+  {
+    name: 'PATCH a webhook',
+    request: async (f, api) => ({
+      method: 'PATCH',
+      path: `/api/v1/webhooks/${await freshWebhook(api, f)}`,
+      body: { version: 1, description: 'changed' },
+    }),
+    expect: ADMINS_ONLY,
+  },
+  {
+    name: 'DELETE a webhook',
+    request: async (f, api) => ({ method: 'DELETE', path: `/api/v1/webhooks/${await freshWebhook(api, f)}` }),
+    expect: ADMINS_ONLY,
+  },
+  {
+    name: "POST rotate a webhook's secret",
+    request: async (f) => ({ method: 'POST', path: `/api/v1/webhooks/${f.webhookId}/rotate-secret` }),
+    expect: ADMINS_ONLY,
+  },
+  {
+    name: 'POST a test message to a webhook',
+    request: async (f) => ({ method: 'POST', path: `/api/v1/webhooks/${f.webhookId}/test` }),
+    expect: { ...ADMINS_ONLY, admin: 202 },
+  },
+  {
+    name: "GET a webhook's deliveries",
+    request: async (f) => ({ method: 'GET', path: `/api/v1/webhooks/${f.webhookId}/deliveries` }),
+    expect: ADMINS_ONLY,
+  },
+  {
+    name: 'POST retry a pending delivery',
+    request: async (f) => ({
+      method: 'POST',
+      path: `/api/v1/webhooks/${f.webhookId}/deliveries/${f.deliveryId}/retry`,
+    }),
+    expect: { ...ADMINS_ONLY, admin: 409 },
+  },
+  {
     name: 'GET health',
     request: async () => ({ method: 'GET', path: '/api/health' }),
     expect: { default: 200 },
@@ -326,11 +390,15 @@ describeEachDialect('authorization matrix', (dialect) => {
         visibility: 'unit',
       })
     ).id;
+    const webhook = await s.webhooks.create(org.admin, { url: 'https://hooks.example.com/matrix' });
+    const delivery = await s.webhooks.test(org.admin, webhook.id);
     f = {
       org,
       salesId: sales.id,
       privateGoalId,
       unitGoalId,
+      webhookId: webhook.id,
+      deliveryId: delivery.id,
       people: {
         anonymous: null,
         viewer: org.viewer,
