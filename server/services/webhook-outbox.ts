@@ -78,23 +78,34 @@ export function newDelivery(
   };
 }
 
-/** Each session's enabled webhooks, read once per session (a check-in group reuses its sessions). */
-const targetsOf = new WeakMap<Session, { id: string; patterns: string[] }[]>();
+type Targets = { id: string; patterns: string[] }[];
 
-async function targets(session: Session): Promise<{ id: string; patterns: string[] }[]> {
-  let found = targetsOf.get(session);
-  if (!found) {
-    const rows: WebhookTarget[] = await session.repos.webhooks.enabledTargets(session.actor.workspaceId);
-    found = rows.map((r) => ({ id: r.id, patterns: JSON.parse(r.events) as string[] }));
-    targetsOf.set(session, found);
+/**
+ * The enabled webhooks read in each transaction, per workspace: a check-in group writes many
+ * callers' check-ins in one transaction, and asks once. Only transactions are remembered (they
+ * end); a plain handle asks every time.
+ */
+const targetsOf = new WeakMap<object, Map<string, Targets>>();
+
+async function targets(session: Session): Promise<Targets> {
+  const handle = session.repos.webhooks.db;
+  const workspaceId = session.actor.workspaceId;
+  const known = handle.isTransaction ? targetsOf.get(handle) : undefined;
+  const found = known?.get(workspaceId);
+  if (found) return found;
+  const rows: WebhookTarget[] = await session.repos.webhooks.enabledTargets(workspaceId);
+  const read = rows.map((r) => ({ id: r.id, patterns: JSON.parse(r.events) as string[] }));
+  if (handle.isTransaction) {
+    if (known) known.set(workspaceId, read);
+    else targetsOf.set(handle, new Map([[workspaceId, read]]));
   }
-  return found;
+  return read;
 }
 
 /**
  * Queues deliveries of recorded events to the workspace's enabled webhooks whose filter matches,
- * in the session's transaction. One indexed query per session, nothing more when there are no
- * webhooks. The webhooks' own audit events are not delivered.
+ * in the session's transaction. One indexed query per transaction and workspace, nothing more
+ * when there are no webhooks. The webhooks' own audit events are not delivered.
  */
 export async function enqueueDeliveries(session: Session, events: readonly EventsTable[]): Promise<void> {
   const deliverable = events.filter((e) => e.entityType !== WEBHOOK_ENTITY);
