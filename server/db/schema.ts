@@ -14,6 +14,8 @@ export interface WorkspacesTable {
   /** JSON of `WorkspaceSettings` (server/services/settings.ts). */
   settings: string;
   version: number;
+  /** A stamp that triggers change with every change to people, units or memberships (migration 0005). */
+  directoryVersion: number;
   createdAt: number;
 }
 

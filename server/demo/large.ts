@@ -78,6 +78,7 @@ export async function generateOrganisation(
       name: 'Acme Corporation',
       settings: JSON.stringify(settings),
       version: 1,
+      directoryVersion: 0,
       createdAt: at,
     },
   ]);

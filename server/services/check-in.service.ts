@@ -1,14 +1,16 @@
-import { CompiledQuery } from 'kysely';
+import { CompiledQuery, type Transaction } from 'kysely';
 import { z } from 'zod';
 import { AppError } from '../../core/errors';
 import { milestoneProgress, milestoneWeights } from '../../core/measure';
 import { parseMoment } from '../../core/time';
+import type { Database } from '../db/schema';
 import { authorize } from '../policies/authorize';
 import type { CheckInRow } from '../repositories/check-in.repository';
 import { repositories } from '../repositories/index';
 import type { KeyResultRow } from '../repositories/key-result.repository';
 import type { ObjectiveRow } from '../repositories/objective.repository';
 import type { SmartGoalRow } from '../repositories/smart-goal.repository';
+import type { WorkspaceRow } from '../repositories/workspace.repository';
 import { type Actor, type ServiceDeps, transact } from './context';
 import { readMeasure } from './evaluation';
 import { getKeyResult, getSmartGoal, keyResultSubject, smartGoalSubject } from './goal-access';
@@ -106,9 +108,9 @@ export class CheckInService {
     }
     if (this.deps.db.dialect === 'postgres') {
       // Read the actor's scope and settings on a pooled connection while the current group is
-      // being written, instead of five round trips each inside the group's transaction (where
-      // they queue behind every other job). As for any request, they are those of the moment the
-      // call arrived.
+      // being written, instead of round trips inside the group's transaction (where they queue
+      // behind every other job). As for any request, they are those of the moment the call
+      // arrived.
       const { scope, settings } = await openSession(this.deps, this.deps.db.kysely, job.actor);
       job = { ...job, loaded: { scope, settings } };
     }
@@ -120,6 +122,8 @@ export class CheckInService {
     const outcomes = await transact(this.deps, async (trx) => {
       const sessions = new Map<string, Session>();
       const rollups = new Map<string, Rollups>();
+      // Each workspace's row (settings and directory stamp) is read once per group.
+      const workspaces = new Map<string, WorkspaceRow | undefined>();
       const results: Outcome<CheckInResult[]>[] = [];
       for (const [index, job] of jobs.entries()) {
         // Plain compiled statements: building them through Kysely each time cost about 5% of a
@@ -139,7 +143,7 @@ export class CheckInService {
                   at: this.deps.clock.now(),
                   deps: this.deps,
                 }
-              : await openSession(this.deps, trx, actor));
+              : await this.#openInGroup(trx, actor, workspaces));
           sessions.set(sessionKey, session);
           let rollup = rollups.get(actor.workspaceId);
           if (!rollup) {
@@ -182,6 +186,20 @@ export class CheckInService {
           : { ok: false, error: new AppError('conflict', 'idempotency key in use; retry') };
       }),
     );
+  }
+
+  async #openInGroup(
+    trx: Transaction<Database>,
+    actor: Actor,
+    workspaces: Map<string, WorkspaceRow | undefined>,
+  ): Promise<Session> {
+    if (!workspaces.has(actor.workspaceId)) {
+      const repos = repositories(trx, this.deps.db.dialect);
+      workspaces.set(actor.workspaceId, await repos.workspaces.find(actor.workspaceId));
+    }
+    const workspace = workspaces.get(actor.workspaceId);
+    if (!workspace) throw new AppError('unauthenticated', 'unknown workspace');
+    return openSession(this.deps, trx, actor, workspace);
   }
 
   async #stored(actor: Actor, key: string): Promise<CheckInResult[] | undefined> {

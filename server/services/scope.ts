@@ -1,7 +1,32 @@
 import { AppError } from '../../core/errors';
+import type { Db } from '../db/database';
 import type { ActorScope } from '../policies/permissions';
 import type { Repositories } from '../repositories/index';
 import type { Actor } from './context';
+
+/** Scopes remembered per database, by workspace and person, with the directory stamp they were read at. */
+const remembered = new WeakMap<Db, Map<string, { stamp: number; scope: ActorScope }>>();
+const MOST_REMEMBERED = 20_000;
+
+/**
+ * An actor's scope, remembered while the workspace's directory stamp (`directory_version`, changed
+ * by triggers with every change to people, units or memberships: migration 0005) stays the one
+ * it was read at. Pass the stamp read in the same transaction or snapshot as the work it guards.
+ */
+export async function scopeAt(db: Db, repos: Repositories, actor: Actor, stamp: number): Promise<ActorScope> {
+  let scopes = remembered.get(db);
+  if (!scopes) {
+    scopes = new Map();
+    remembered.set(db, scopes);
+  }
+  const key = `${actor.workspaceId}/${actor.personId}`;
+  const known = scopes.get(key);
+  if (known && known.stamp === stamp) return known.scope;
+  const scope = await loadScope(repos, actor);
+  if (scopes.size >= MOST_REMEMBERED) scopes.clear();
+  scopes.set(key, { stamp, scope });
+  return scope;
+}
 
 /**
  * Loads what the policies need to know about an actor: their role, the units they belong to and

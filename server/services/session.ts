@@ -1,11 +1,11 @@
 import type { Transaction } from 'kysely';
 import { AppError } from '../../core/errors';
 import type { Instant } from '../../core/time';
-import type { Database, EventsTable } from '../db/schema';
+import type { Database, EventsTable, WorkspacesTable } from '../db/schema';
 import type { ActorScope } from '../policies/permissions';
 import { type Repositories, repositories } from '../repositories/index';
 import type { Actor, ServiceDeps } from './context';
-import { loadScope } from './scope';
+import { scopeAt } from './scope';
 import { enqueueDeliveries } from './webhook-outbox';
 import { readSettings, type WorkspaceSettings } from './workspace-settings';
 
@@ -19,19 +19,22 @@ export interface Session {
   deps: ServiceDeps;
 }
 
-/** Opens a session on a transaction (or the database, for reads) for an actor. */
+/**
+ * Opens a session on a transaction (or the database, for reads) for an actor. The actor's scope is
+ * remembered between calls while the workspace's directory stamp is unchanged (`scopeAt`), so this
+ * usually reads the workspace row only. Pass `workspace` when it was read on the same handle.
+ */
 export async function openSession(
   deps: ServiceDeps,
   handle: Transaction<Database> | ServiceDeps['db']['kysely'],
   actor: Actor,
+  workspace?: WorkspacesTable,
 ): Promise<Session> {
   const repos = repositories(handle, deps.db.dialect);
-  const [workspace, scope] = await Promise.all([
-    repos.workspaces.find(actor.workspaceId),
-    loadScope(repos, actor),
-  ]);
-  if (!workspace) throw new AppError('unauthenticated', 'unknown workspace');
-  return { repos, actor, scope, settings: readSettings(workspace.settings), at: deps.clock.now(), deps };
+  const row = workspace ?? (await repos.workspaces.find(actor.workspaceId));
+  if (!row) throw new AppError('unauthenticated', 'unknown workspace');
+  const scope = await scopeAt(deps.db, repos, actor, row.directoryVersion);
+  return { repos, actor, scope, settings: readSettings(row.settings), at: deps.clock.now(), deps };
 }
 
 /** What an event records about one change. */

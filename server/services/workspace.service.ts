@@ -60,6 +60,7 @@ export async function insertWorkspace(
     name: data.name,
     settings: JSON.stringify(settings),
     version: 1,
+    directoryVersion: 0,
     createdAt: at,
   });
   await repos.people.insert({

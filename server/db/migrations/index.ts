@@ -3,6 +3,7 @@ import * as initial from './0001-initial';
 import * as rollups from './0002-rollups-and-idempotency';
 import * as accounts from './0003-accounts';
 import * as webhooks from './0004-webhooks';
+import * as directoryVersion from './0005-directory-version';
 
 /**
  * Every migration, forward only, in order. Listed in code rather than read from the file system,
@@ -13,4 +14,5 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0002-rollups-and-idempotency': { up: (db: Kysely<unknown>) => rollups.up(db) },
   '0003-accounts': { up: (db: Kysely<unknown>) => accounts.up(db) },
   '0004-webhooks': { up: (db: Kysely<unknown>) => webhooks.up(db) },
+  '0005-directory-version': { up: (db: Kysely<unknown>) => directoryVersion.up(db) },
 };
