@@ -16,7 +16,16 @@ export interface WorkspacesTable {
   version: number;
   /** A stamp that triggers change with every change to people, units or memberships (migration 0005). */
   directoryVersion: number;
+  /** 1 while the rollup backlog holds marks for this workspace (migration 0006). */
+  rollupsPending: Bit;
   createdAt: number;
+}
+
+/** An aligned KR whose rollup (and everything above it) waits to be recomputed (migration 0006). */
+export interface RollupBacklogTable {
+  workspaceId: string;
+  keyResultId: string;
+  markedAt: number;
 }
 
 export interface PeopleTable {
@@ -358,4 +367,5 @@ export interface Database {
   instanceFacts: InstanceFactsTable;
   webhooks: WebhooksTable;
   webhookDeliveries: WebhookDeliveriesTable;
+  rollupBacklog: RollupBacklogTable;
 }

@@ -79,6 +79,7 @@ export async function generateOrganisation(
       settings: JSON.stringify(settings),
       version: 1,
       directoryVersion: 0,
+      rollupsPending: 0,
       createdAt: at,
     },
   ]);

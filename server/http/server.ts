@@ -10,6 +10,7 @@ import { describeDatabase } from '../config/config';
 import { type Db, isPostgresUrl, migrateToLatest, openDatabase } from '../db/database';
 import { generateSmallOrganisation } from '../demo/small';
 import { serviceDeps } from '../services/context';
+import { RollupSettler } from '../services/rollup-backlog';
 import { WebhookDispatcher } from '../webhooks/dispatcher';
 import { createAppDeps } from './deps';
 import { startPgRelay } from './pg-relay';
@@ -81,6 +82,9 @@ export async function startServer(
     ? new WebhookDispatcher(serviceDeps(db), { logger })
     : undefined;
   dispatcher?.start((wake) => deps.bus.subscribe(wake));
+  // Settles the rollup backlog that check-ins leave (reads settle it too, before they read).
+  const settler = new RollupSettler(serviceDeps(db), logger);
+  settler.start();
   const app = createApp(deps);
   const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host });
   await new Promise<void>((resolve, reject) => {
@@ -102,6 +106,7 @@ export async function startServer(
       if ('closeAllConnections' in server) server.closeAllConnections();
       await closed;
       await dispatcher?.stop();
+      await settler.stop();
       await relay?.close();
       await db.close();
     },

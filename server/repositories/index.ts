@@ -8,6 +8,7 @@ import { IdempotencyRepository } from './idempotency.repository';
 import { KeyResultRepository } from './key-result.repository';
 import { ObjectiveRepository } from './objective.repository';
 import { PersonRepository } from './person.repository';
+import { RollupBacklogRepository } from './rollup-backlog.repository';
 import { SmartGoalRepository } from './smart-goal.repository';
 import { UnitRepository } from './unit.repository';
 import { WebhookRepository } from './webhook.repository';
@@ -30,6 +31,7 @@ export interface Repositories {
   idempotency: IdempotencyRepository;
   webhooks: WebhookRepository;
   webhookDeliveries: WebhookDeliveryRepository;
+  rollupBacklog: RollupBacklogRepository;
   /** Whether rows can be locked (`FOR UPDATE`): PostgreSQL yes, SQLite (one writer at a time) no. */
   hasRowLocks: boolean;
 }
@@ -51,6 +53,7 @@ export function repositories(db: Executor, dialect: DialectName): Repositories {
     idempotency: new IdempotencyRepository(db),
     webhooks: new WebhookRepository(db),
     webhookDeliveries: new WebhookDeliveryRepository(db),
+    rollupBacklog: new RollupBacklogRepository(db, dialect === 'postgres'),
     hasRowLocks: dialect === 'postgres',
   };
 }

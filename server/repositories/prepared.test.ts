@@ -11,8 +11,8 @@ describe('prepared', () => {
     await db.kysely
       .insertInto('workspaces')
       .values([
-        { id: 'a', name: 'A', settings, version: 1, directoryVersion: 0, createdAt: 1 },
-        { id: 'b', name: 'B', settings, version: 1, directoryVersion: 0, createdAt: 1 },
+        { id: 'a', name: 'A', settings, version: 1, directoryVersion: 0, rollupsPending: 0, createdAt: 1 },
+        { id: 'b', name: 'B', settings, version: 1, directoryVersion: 0, rollupsPending: 0, createdAt: 1 },
       ])
       .execute();
     expect((await names(db.kysely, 'a')).rows).toEqual([{ name: 'A' }]);

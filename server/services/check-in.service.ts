@@ -111,7 +111,9 @@ export class CheckInService {
       // being written, instead of round trips inside the group's transaction (where they queue
       // behind every other job). As for any request, they are those of the moment the call
       // arrived.
-      const { scope, settings } = await openSession(this.deps, this.deps.db.kysely, job.actor);
+      const { scope, settings } = await openSession(this.deps, this.deps.db.kysely, job.actor, undefined, {
+        isSettling: false,
+      });
       job = { ...job, loaded: { scope, settings } };
     }
     return this.#writer.submit(job);
@@ -125,7 +127,14 @@ export class CheckInService {
       // Each workspace's row (settings and directory stamp) is read once per group.
       const workspaces = new Map<string, WorkspaceRow | undefined>();
       const results: Outcome<CheckInResult[]>[] = [];
+      const raised = new Set<string>();
       for (const [index, job] of jobs.entries()) {
+        if (!raised.has(job.actor.workspaceId)) {
+          // Before any other row lock of the group, and outside the jobs' savepoints (see
+          // `RollupBacklogRepository.raise`).
+          await repositories(trx, this.deps.db.dialect).rollupBacklog.raise(job.actor.workspaceId);
+          raised.add(job.actor.workspaceId);
+        }
         // Plain compiled statements: building them through Kysely each time cost about 5% of a
         // check-in.
         const savepoint = `check_in_${index}`;
@@ -173,7 +182,12 @@ export class CheckInService {
           results.push({ ok: false, error });
         }
       }
-      for (const rollup of rollups.values()) await rollup.flush();
+      // Each goal and the objective right above it now; the aligned KRs above those go to the
+      // rollup backlog, settled by the next read of the workspace or in the background.
+      for (const rollup of rollups.values()) {
+        const marks = await rollup.flush({ isShallow: true });
+        await rollup.repos.rollupBacklog.mark(rollup.workspaceId, marks, this.deps.clock.now());
+      }
       return results;
     });
     return Promise.all(
@@ -199,7 +213,7 @@ export class CheckInService {
     }
     const workspace = workspaces.get(actor.workspaceId);
     if (!workspace) throw new AppError('unauthenticated', 'unknown workspace');
-    return openSession(this.deps, trx, actor, workspace);
+    return openSession(this.deps, trx, actor, workspace, { isSettling: false });
   }
 
   async #stored(actor: Actor, key: string): Promise<CheckInResult[] | undefined> {

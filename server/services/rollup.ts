@@ -51,17 +51,24 @@ export class Rollups {
     this.#isDeferred = true;
   }
 
-  /** Recomputes every collected ancestor, children before parents, layer by layer. */
-  async flush(): Promise<void> {
+  /**
+   * Recomputes every collected ancestor, children before parents, layer by layer. With `isShallow`
+   * it recomputes the collected objectives only and returns the aligned KRs above them instead of
+   * recomputing those: the caller puts them in the rollup backlog (`rollup-backlog.ts`).
+   */
+  async flush(options: { isShallow?: boolean } = {}): Promise<string[]> {
+    const left: string[] = [];
     while (this.#dirtyObjectives.size > 0 || this.#dirtyAligned.size > 0) {
       const objectives = [...this.#dirtyObjectives].sort();
       this.#dirtyObjectives.clear();
       for (const id of objectives) await this.#objective(id);
       const aligned = [...this.#dirtyAligned].sort();
       this.#dirtyAligned.clear();
-      for (const id of aligned) await this.#alignedKeyResult(id);
+      if (options.isShallow) left.push(...aligned);
+      else for (const id of aligned) await this.#alignedKeyResult(id);
     }
     this.#isDeferred = false;
+    return left;
   }
 
   /** A cycle of the workspace, read once per instance. */

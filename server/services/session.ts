@@ -5,6 +5,7 @@ import type { Database, EventsTable, WorkspacesTable } from '../db/schema';
 import type { ActorScope } from '../policies/permissions';
 import { type Repositories, repositories } from '../repositories/index';
 import type { Actor, ServiceDeps } from './context';
+import { settleRollups, settleRollupsNow } from './rollup-backlog';
 import { scopeAt } from './scope';
 import { enqueueDeliveries } from './webhook-outbox';
 import { readSettings, type WorkspaceSettings } from './workspace-settings';
@@ -22,17 +23,25 @@ export interface Session {
 /**
  * Opens a session on a transaction (or the database, for reads) for an actor. The actor's scope is
  * remembered between calls while the workspace's directory stamp is unchanged (`scopeAt`), so this
- * usually reads the workspace row only. Pass `workspace` when it was read on the same handle.
+ * usually reads the workspace row only. When the workspace has marks in the rollup backlog, they
+ * are settled first (in the transaction, or in one of their own for reads), so nothing read
+ * through the session is stale. Pass `workspace` when it was read on the same handle, and
+ * `isSettling: false` from a writer that adds to the backlog (the check-in group).
  */
 export async function openSession(
   deps: ServiceDeps,
   handle: Transaction<Database> | ServiceDeps['db']['kysely'],
   actor: Actor,
   workspace?: WorkspacesTable,
+  options: { isSettling?: boolean } = {},
 ): Promise<Session> {
   const repos = repositories(handle, deps.db.dialect);
   const row = workspace ?? (await repos.workspaces.find(actor.workspaceId));
   if (!row) throw new AppError('unauthenticated', 'unknown workspace');
+  if (row.rollupsPending === 1 && options.isSettling !== false) {
+    if (handle.isTransaction) await settleRollups(deps, handle as Transaction<Database>, row);
+    else await settleRollupsNow(deps, row);
+  }
   const scope = await scopeAt(deps.db, repos, actor, row.directoryVersion);
   return { repos, actor, scope, settings: readSettings(row.settings), at: deps.clock.now(), deps };
 }

@@ -61,6 +61,7 @@ export async function insertWorkspace(
     settings: JSON.stringify(settings),
     version: 1,
     directoryVersion: 0,
+    rollupsPending: 0,
     createdAt: at,
   });
   await repos.people.insert({

@@ -4,6 +4,7 @@ import * as rollups from './0002-rollups-and-idempotency';
 import * as accounts from './0003-accounts';
 import * as webhooks from './0004-webhooks';
 import * as directoryVersion from './0005-directory-version';
+import * as rollupBacklog from './0006-rollup-backlog';
 
 /**
  * Every migration, forward only, in order. Listed in code rather than read from the file system,
@@ -15,4 +16,5 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0003-accounts': { up: (db: Kysely<unknown>) => accounts.up(db) },
   '0004-webhooks': { up: (db: Kysely<unknown>) => webhooks.up(db) },
   '0005-directory-version': { up: (db: Kysely<unknown>) => directoryVersion.up(db) },
+  '0006-rollup-backlog': { up: (db: Kysely<unknown>) => rollupBacklog.up(db) },
 };
