@@ -358,7 +358,15 @@ export function evaluateOrganisation(
   at: Instant,
   settings: EvaluationSettings = { ...DEFAULT_SETTINGS, timeZone: org.timeZone },
 ): GoalEvaluation[] {
-  return new OrganisationEvaluation(org, new Evaluator(at, settings)).all();
+  return evaluateOrganisationWith(org, new Evaluator(at, settings));
+}
+
+/**
+ * `evaluateOrganisation` with an evaluator of the caller's, whose remembered stale cut-offs and
+ * cadence periods then serve many small evaluations at the same instant (the server's rollups).
+ */
+export function evaluateOrganisationWith(org: Organisation, evaluator: Evaluator): GoalEvaluation[] {
+  return new OrganisationEvaluation(org, evaluator).all();
 }
 
 /** What an objective's evaluation yields: its own numbers and its KRs'. */

@@ -1,4 +1,4 @@
-import { Evaluator, evaluateOrganisation, type GoalEvaluation } from '../../core/evaluate';
+import { Evaluator, evaluateOrganisationWith, type GoalEvaluation } from '../../core/evaluate';
 import type { Organisation } from '../../core/model';
 import { SUCCESS_LEVEL } from '../../core/settings';
 import type { Instant } from '../../core/time';
@@ -102,9 +102,10 @@ export class Rollups {
     const rows = await this.repos.checkIns.factsOfGoal(kr.id);
     const checkins = new Map([[kr.id, effectiveCheckins(rows, readMeasure(kr.measure))]]);
     const node = objectiveNode(objective, cycle, [kr], checkins, [], this.settings);
-    const evaluation = evaluateOrganisation(this.#org({ objectives: [node], smartGoals: [] }), this.at, {
-      ...evaluationSettings(this.settings),
-    }).find((e) => e.key === kr.id);
+    const evaluation = evaluateOrganisationWith(
+      this.#org({ objectives: [node], smartGoals: [] }),
+      this.#evaluator,
+    ).find((e) => e.key === kr.id);
     const derived = derivedOf(evaluation);
     await this.repos.keyResults.updateDerived(kr.id, derived);
     await this.objective(kr.objectiveId);
@@ -117,9 +118,10 @@ export class Rollups {
     const rows = await this.repos.checkIns.factsOfGoal(goal.id);
     const checkins = effectiveCheckins(rows, readMeasure(goal.measure));
     const node = smartGoalNode(goal, cycle.name, checkins, [], this.settings);
-    const [evaluation] = evaluateOrganisation(this.#org({ objectives: [], smartGoals: [node] }), this.at, {
-      ...evaluationSettings(this.settings),
-    });
+    const [evaluation] = evaluateOrganisationWith(
+      this.#org({ objectives: [], smartGoals: [node] }),
+      this.#evaluator,
+    );
     const derived = derivedOf(evaluation);
     await this.repos.smartGoals.updateDerived(goal.id, derived);
     await this.parentsOf(goal.id);
