@@ -1,7 +1,7 @@
 import type { Insertable, Selectable } from 'kysely';
 import type { Executor } from '../db/database';
 import type { CheckInsTable } from '../db/schema';
-import { prepared } from './prepared';
+import { prepared, preparedInsert } from './prepared';
 
 export type CheckInRow = Selectable<CheckInsTable>;
 
@@ -16,7 +16,7 @@ export class CheckInRepository {
   constructor(readonly db: Executor) {}
 
   async insert(row: Insertable<CheckInsTable>): Promise<void> {
-    await this.db.insertInto('checkIns').values(row).execute();
+    await insertOne(this.db, row);
   }
 
   async insertMany(rows: readonly Insertable<CheckInsTable>[]): Promise<void> {
@@ -59,6 +59,22 @@ export class CheckInRepository {
   }
 }
 
+const insertOne = preparedInsert('checkIns', [
+  'id',
+  'workspaceId',
+  'goalType',
+  'goalId',
+  'seq',
+  'at',
+  'value',
+  'done',
+  'confidence',
+  'note',
+  'authorId',
+  'source',
+  'correctsId',
+  'createdAt',
+]);
 const listByGoal = prepared((db, goalId: string) =>
   db
     .selectFrom('checkIns')

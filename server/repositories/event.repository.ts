@@ -1,6 +1,7 @@
 import type { Insertable, Selectable } from 'kysely';
 import type { Executor } from '../db/database';
 import type { EventsTable } from '../db/schema';
+import { preparedInsert } from './prepared';
 
 export type EventRow = Selectable<EventsTable>;
 
@@ -9,7 +10,8 @@ export class EventRepository {
   constructor(readonly db: Executor) {}
 
   async insertMany(rows: readonly Insertable<EventsTable>[]): Promise<void> {
-    if (rows.length > 0)
+    if (rows.length === 1) await insertOne(this.db, rows[0]!);
+    else if (rows.length > 0)
       await this.db
         .insertInto('events')
         .values([...rows])
@@ -41,3 +43,18 @@ export class EventRepository {
     return new Set(rows.map((r) => r.entityId));
   }
 }
+
+const insertOne = preparedInsert('events', [
+  'id',
+  'workspaceId',
+  'actorType',
+  'actorId',
+  'at',
+  'source',
+  'entityType',
+  'entityId',
+  'action',
+  'before',
+  'after',
+  'isEditedAfterClose',
+]);

@@ -1,7 +1,7 @@
 import type { Insertable, Selectable, Updateable } from 'kysely';
 import type { Executor } from '../db/database';
 import type { KeyResultsTable } from '../db/schema';
-import { prepared } from './prepared';
+import { prepared, preparedUpdate } from './prepared';
 
 export type KeyResultRow = Selectable<KeyResultsTable>;
 
@@ -82,6 +82,14 @@ export class KeyResultRepository {
     await this.db.updateTable('keyResults').set(patch).where('id', '=', id).execute();
   }
 
+  /** Writes the rollup columns (progress, score, latest value and latest check-in time), by a statement compiled once. */
+  async setRollup(
+    id: string,
+    rollup: Pick<Updateable<KeyResultsTable>, 'progress' | 'score' | 'latestValue' | 'latestCheckinAt'>,
+  ): Promise<void> {
+    await setRollup(this.db, id, rollup);
+  }
+
   /** Counts one more check-in and returns its entry sequence number (locks the row on PostgreSQL). */
   async nextCheckinSeq(id: string): Promise<number> {
     const [row] = (await countCheckin(this.db, id)).rows;
@@ -121,3 +129,5 @@ const countCheckin = prepared((db, id: string) =>
     .where('id', '=', id)
     .returning('checkinCount'),
 );
+
+const setRollup = preparedUpdate('keyResults', ['progress', 'score', 'latestValue', 'latestCheckinAt']);

@@ -1,7 +1,7 @@
 import type { Insertable, Selectable, Updateable } from 'kysely';
 import type { Executor } from '../db/database';
 import type { ObjectivesTable } from '../db/schema';
-import { prepared } from './prepared';
+import { prepared, preparedUpdate } from './prepared';
 
 export type ObjectiveRow = Selectable<ObjectivesTable>;
 
@@ -88,6 +88,14 @@ export class ObjectiveRepository {
   async updateDerived(id: string, patch: Updateable<ObjectivesTable>): Promise<void> {
     await this.db.updateTable('objectives').set(patch).where('id', '=', id).execute();
   }
+
+  /** Writes the rollup columns (progress, score and latest check-in time), by a statement compiled once. */
+  async setRollup(
+    id: string,
+    rollup: Pick<Updateable<ObjectivesTable>, 'progress' | 'score' | 'latestCheckinAt'>,
+  ): Promise<void> {
+    await setRollup(this.db, id, rollup);
+  }
 }
 
 const findQuery = (db: Executor, workspaceId: string, id: string) =>
@@ -96,3 +104,5 @@ const find = prepared(findQuery);
 const findForUpdate = prepared((db, workspaceId: string, id: string) =>
   findQuery(db, workspaceId, id).forUpdate(),
 );
+
+const setRollup = preparedUpdate('objectives', ['progress', 'score', 'latestCheckinAt']);

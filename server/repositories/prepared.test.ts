@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { migrateToLatest, openDatabase } from '../db/database';
-import { prepared } from './prepared';
+import { prepared, preparedInsert, preparedUpdate } from './prepared';
 
 describe('prepared', () => {
   it('compiles once and runs with each call’s own arguments, in and out of a transaction', async () => {
@@ -29,6 +29,44 @@ describe('prepared', () => {
     await migrateToLatest(db);
     const bad = prepared((h, _id: string) => h.selectFrom('workspaces').select('name'));
     await expect(bad(db.kysely, 'a')).rejects.toThrow(/argument 0 is not a parameter/);
+    await db.close();
+  });
+
+  it('inserts whole rows and updates listed columns by id, binding each call’s values (nulls too)', async () => {
+    const db = openDatabase(':memory:');
+    await migrateToLatest(db);
+    const insert = preparedInsert('workspaces', [
+      'id',
+      'name',
+      'settings',
+      'version',
+      'directoryVersion',
+      'rollupsPending',
+      'createdAt',
+    ]);
+    const rename = preparedUpdate('workspaces', ['name', 'version']);
+    for (const id of ['a', 'b'])
+      await insert(db.kysely, {
+        id,
+        name: id.toUpperCase(),
+        settings: '{}',
+        version: 1,
+        directoryVersion: 0,
+        rollupsPending: 0,
+        createdAt: 5,
+      });
+    await rename(db.kysely, 'b', { name: 'Bee', version: 2 });
+    const rows = await db.kysely
+      .selectFrom('workspaces')
+      .select(['id', 'name', 'version'])
+      .orderBy('id')
+      .execute();
+    expect(rows).toEqual([
+      { id: 'a', name: 'A', version: 1 },
+      { id: 'b', name: 'Bee', version: 2 },
+    ]);
+    const note = preparedUpdate('objectives', ['description']);
+    await expect(note(db.kysely, 'none', { description: null })).resolves.toBeDefined();
     await db.close();
   });
 });

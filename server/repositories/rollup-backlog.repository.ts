@@ -45,7 +45,11 @@ export class RollupBacklogRepository {
 
   /** Workspaces with marks waiting. */
   async pendingWorkspaces(): Promise<string[]> {
-    const rows = await this.db.selectFrom('workspaces').select('id').where('rollupsPending', '=', 1).execute();
+    const rows = await this.db
+      .selectFrom('workspaces')
+      .select('id')
+      .where('rollupsPending', '=', 1)
+      .execute();
     return rows.map((r) => r.id);
   }
 }

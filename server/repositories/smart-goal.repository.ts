@@ -1,7 +1,7 @@
 import type { Insertable, Selectable, Updateable } from 'kysely';
 import type { Executor } from '../db/database';
 import type { SmartGoalsTable } from '../db/schema';
-import { prepared } from './prepared';
+import { prepared, preparedUpdate } from './prepared';
 
 export type SmartGoalRow = Selectable<SmartGoalsTable>;
 
@@ -56,6 +56,14 @@ export class SmartGoalRepository {
     await this.db.updateTable('smartGoals').set(patch).where('id', '=', id).execute();
   }
 
+  /** Writes the rollup columns (progress, score, latest value and latest check-in time), by a statement compiled once. */
+  async setRollup(
+    id: string,
+    rollup: Pick<Updateable<SmartGoalsTable>, 'progress' | 'score' | 'latestValue' | 'latestCheckinAt'>,
+  ): Promise<void> {
+    await setRollup(this.db, id, rollup);
+  }
+
   /** Counts one more check-in and returns its entry sequence number (locks the row on PostgreSQL). */
   async nextCheckinSeq(id: string): Promise<number> {
     const row = await this.db
@@ -71,3 +79,5 @@ export class SmartGoalRepository {
 const find = prepared((db, workspaceId: string, id: string) =>
   db.selectFrom('smartGoals').selectAll().where('workspaceId', '=', workspaceId).where('id', '=', id),
 );
+
+const setRollup = preparedUpdate('smartGoals', ['progress', 'score', 'latestValue', 'latestCheckinAt']);

@@ -107,7 +107,7 @@ export class Rollups {
       this.#evaluator,
     ).find((e) => e.key === kr.id);
     const derived = derivedOf(evaluation);
-    await this.repos.keyResults.updateDerived(kr.id, derived);
+    await this.repos.keyResults.setRollup(kr.id, derived);
     await this.objective(kr.objectiveId);
     return derived;
   }
@@ -123,7 +123,7 @@ export class Rollups {
       this.#evaluator,
     );
     const derived = derivedOf(evaluation);
-    await this.repos.smartGoals.updateDerived(goal.id, derived);
+    await this.repos.smartGoals.setRollup(goal.id, derived);
     await this.parentsOf(goal.id);
     return derived;
   }
@@ -158,7 +158,7 @@ export class Rollups {
       krs.map((kr) => kr.weight),
       krs.map((kr) => storedEvaluation(kr.id, 'key_result', kr, false)),
     );
-    await this.repos.objectives.updateDerived(id, {
+    await this.repos.objectives.setRollup(id, {
       progress: evaluation.progress,
       score: evaluation.score,
       latestCheckinAt: maxOf(krs.map((kr) => kr.latestCheckinAt)),
