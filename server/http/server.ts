@@ -8,6 +8,7 @@ import { createApp } from '../app/app';
 import type { Config } from '../config/config';
 import { describeDatabase } from '../config/config';
 import { type Db, isPostgresUrl, migrateToLatest, openDatabase } from '../db/database';
+import { startWalCheckpointer } from '../db/wal-checkpointer';
 import { generateSmallOrganisation } from '../demo/small';
 import { serviceDeps } from '../services/context';
 import { RollupSettler } from '../services/rollup-backlog';
@@ -82,6 +83,8 @@ export async function startServer(
     ? new WebhookDispatcher(serviceDeps(db), { logger })
     : undefined;
   dispatcher?.start((wake) => deps.bus.subscribe(wake));
+  // SQLite: WAL checkpoints in a worker thread, not inside commits.
+  const checkpointer = startWalCheckpointer(db, config.database, logger);
   // Settles the rollup backlog that check-ins leave (reads settle it too, before they read).
   const settler = new RollupSettler(serviceDeps(db), logger);
   settler.start();
@@ -108,6 +111,7 @@ export async function startServer(
       await dispatcher?.stop();
       await settler.stop();
       await relay?.close();
+      await checkpointer?.stop();
       await db.close();
     },
   };
