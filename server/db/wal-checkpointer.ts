@@ -44,7 +44,6 @@ export function startWalCheckpointer(
   const sqlite = db.native.database;
   const driver = createRequire(import.meta.url).resolve('better-sqlite3');
   const worker = new Worker(WORKER, { eval: true, workerData: { driver, file, intervalMs } });
-  worker.unref();
   sqlite.pragma('wal_autocheckpoint = 0');
   let isStopping = false;
   const fallBack = (reason: string) => {
@@ -57,9 +56,13 @@ export function startWalCheckpointer(
   });
   worker.on('error', (error) => fallBack(String(error)));
   worker.on('exit', (code) => fallBack(`exited with ${code}`));
+  // After the listeners, which would otherwise hold the process open again.
+  worker.unref();
   return {
     stop: async () => {
       isStopping = true;
+      // Held open until it has finished its last checkpoint.
+      worker.ref();
       const exited = new Promise<void>((resolve) => worker.once('exit', () => resolve()));
       worker.postMessage('stop');
       await exited;

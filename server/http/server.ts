@@ -90,10 +90,20 @@ export async function startServer(
   settler.start();
   const app = createApp(deps);
   const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host });
-  await new Promise<void>((resolve, reject) => {
-    server.once('listening', resolve);
-    server.once('error', reject);
-  });
+  try {
+    await new Promise<void>((resolve, reject) => {
+      server.once('listening', resolve);
+      server.once('error', reject);
+    });
+  } catch (error) {
+    // Not listening (the port is taken, say): stop what was started, so the process can end.
+    await dispatcher?.stop();
+    await settler.stop();
+    await relay?.close();
+    await checkpointer?.stop();
+    await db.close();
+    throw error;
+  }
   const port = (server.address() as AddressInfo).port;
   const host = config.host.includes(':') ? `[${config.host}]` : config.host;
   const url = `http://${host}:${port}`;
