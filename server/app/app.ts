@@ -1,12 +1,11 @@
 import { getConnInfo } from '@hono/node-server/conninfo';
 import { OpenAPIHono } from '@hono/zod-openapi';
 import type { Context } from 'hono';
-import { bodyLimit } from 'hono/body-limit';
 import { registerRoutes } from '../routes/index';
 import { registerDocs } from './docs';
 import type { AppDeps, AppEnv } from './env';
 import { errorResponse, onError } from './errors';
-import { authenticate, csrfProtection, requestContext, securityHeaders } from './middleware';
+import { authenticate, csrfProtection, limitBody, requestContext, securityHeaders } from './middleware';
 
 /** Requests that start a session and so cannot carry a CSRF token yet. */
 const SESSION_STARTERS = new Set([
@@ -64,17 +63,15 @@ export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
   app.use('*', securityHeaders(deps.isSecureCookie));
   app.use(
     '/api/*',
-    bodyLimit({
-      maxSize: deps.bodyLimit,
-      onError: (c) =>
-        errorResponse(
-          c as Context<AppEnv>,
-          'validation',
-          `request body too large (limit ${deps.bodyLimit} bytes)`,
-          { limit: deps.bodyLimit },
-          413,
-        ),
-    }),
+    limitBody(deps.bodyLimit, (c) =>
+      errorResponse(
+        c as Context<AppEnv>,
+        'validation',
+        `request body too large (limit ${deps.bodyLimit} bytes)`,
+        { limit: deps.bodyLimit },
+        413,
+      ),
+    ),
   );
   app.use('/api/v1/*', authenticate(deps.accounts, deps.tokens));
   app.use('/api/v1/*', csrfProtection(SESSION_STARTERS));

@@ -43,7 +43,11 @@ export async function startServer(
   config: Config,
   options: { demo?: boolean; logger?: Logger; onDemo?: (login: DemoLogin) => void } = {},
 ): Promise<RunningServer> {
-  const logger = options.logger ?? pino({ level: config.logLevel, base: { service: 'tandem' } });
+  // One JSON line per request to stdout, written asynchronously (a synchronous write per request
+  // was ~5% of a check-in's server time); flushed on close.
+  const logger =
+    options.logger ??
+    pino({ level: config.logLevel, base: { service: 'tandem' } }, pino.destination({ dest: 1, sync: false }));
   if (!isPostgresUrl(config.database) && config.database !== ':memory:')
     mkdirSync(path.dirname(path.resolve(config.database)), { recursive: true });
   const db = openDatabase(config.database, { poolSize: config.poolSize });
@@ -123,6 +127,7 @@ export async function startServer(
       await relay?.close();
       await checkpointer?.stop();
       await db.close();
+      logger.flush();
     },
   };
 }

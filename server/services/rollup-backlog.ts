@@ -50,7 +50,7 @@ export class RollupSettler {
   constructor(
     readonly deps: ServiceDeps,
     readonly logger: Logger,
-    readonly intervalMs = 250,
+    readonly intervalMs = 1000,
   ) {}
 
   start(): void {
