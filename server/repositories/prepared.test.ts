@@ -69,4 +69,32 @@ describe('prepared', () => {
     await expect(note(db.kysely, 'none', { description: null })).resolves.toBeDefined();
     await db.close();
   });
+
+  it('returns rows exactly as Kysely with its camel-case plugin would, aliases included', async () => {
+    const db = openDatabase(':memory:');
+    await migrateToLatest(db);
+    await db.kysely
+      .insertInto('workspaces')
+      .values({
+        id: 'a',
+        name: 'A',
+        settings: '{}',
+        version: 3,
+        directoryVersion: 7,
+        rollupsPending: 1,
+        createdAt: 9,
+      })
+      .execute();
+    const query = (h: Parameters<Parameters<typeof prepared>[0]>[0], id: string) =>
+      h
+        .selectFrom('workspaces')
+        .select(['id', 'directoryVersion', 'rollupsPending', 'createdAt as madeAt'])
+        .where('id', '=', id);
+    const fast = prepared(query);
+    expect((await fast(db.kysely, 'a')).rows).toEqual(await query(db.kysely, 'a').execute());
+    expect((await fast(db.kysely, 'a')).rows).toEqual([
+      { id: 'a', directoryVersion: 7, rollupsPending: 1, madeAt: 9 },
+    ]);
+    await db.close();
+  });
 });
