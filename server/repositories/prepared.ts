@@ -71,7 +71,8 @@ export function prepared<A extends unknown[], R>(
       );
     const first = result.rows[0];
     if (!first) return result as QueryResult<R>;
-    const names = (template.names ??= Object.keys(first).map((column) => [column, resultNames.of(column)]));
+    template.names ??= Object.keys(first).map((column) => [column, resultNames.of(column)]);
+    const { names } = template;
     const rows = result.rows.map((row) => {
       const out: Record<string, unknown> = {};
       for (const [column, name] of names) out[name] = row[column];
