@@ -35,6 +35,8 @@ export type Executor = Kysely<Database> | Transaction<Database>;
 export interface OpenOptions {
   /** Largest PostgreSQL pool size (default 10). */
   poolSize?: number;
+  /** Told when an idle PostgreSQL connection is lost (the pool drops it and opens another on demand). */
+  onIdleError?: (error: Error) => void;
 }
 
 /** Whether a location names a PostgreSQL server rather than a SQLite file. */
@@ -59,6 +61,9 @@ export function openDatabase(location: string, options: OpenOptions = {}): Db {
       max: options.poolSize ?? 10,
       types: { getTypeParser: postgresTypeParser },
     });
+    // Without a listener, an idle connection lost to a server restart (or a dropped database)
+    // is an unhandled 'error' event that ends the process.
+    pool.on('error', (error) => options.onIdleError?.(error));
     const kysely = new Kysely<Database>({ dialect: new PostgresDialect({ pool }), plugins });
     return {
       kysely,

@@ -50,7 +50,11 @@ export async function startServer(
     pino({ level: config.logLevel, base: { service: 'tandem' } }, pino.destination({ dest: 1, sync: false }));
   if (!isPostgresUrl(config.database) && config.database !== ':memory:')
     mkdirSync(path.dirname(path.resolve(config.database)), { recursive: true });
-  const db = openDatabase(config.database, { poolSize: config.poolSize });
+  const db = openDatabase(config.database, {
+    poolSize: config.poolSize,
+    onIdleError: (error) =>
+      logger.warn({ err: error }, 'an idle database connection was lost; reconnecting on demand'),
+  });
   const applied = await migrateToLatest(db);
   logger.info(
     { database: describeDatabase(config.database), dialect: db.dialect, applied },

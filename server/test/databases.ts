@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { describe, it } from 'vitest';
-import { type Db, migrateToLatest, openDatabase } from '../db/database';
+import { type Db, migrateToLatest, type OpenOptions, openDatabase } from '../db/database';
 
 /**
  * Test databases: a fresh SQLite in-memory database, or a fresh PostgreSQL database created on the
@@ -24,7 +24,7 @@ export interface TestDatabase {
 /** Creates an empty database (not migrated) of a dialect. */
 export async function emptyDatabase(
   dialect: DialectUnderTest,
-  options: { poolSize?: number } = {},
+  options: OpenOptions = {},
 ): Promise<TestDatabase> {
   if (dialect === 'sqlite') {
     const db = openDatabase(':memory:');
@@ -46,6 +46,17 @@ export async function emptyDatabase(
       await db.close();
       const cleanup = new pg.Client({ connectionString: PG_URL });
       await cleanup.connect();
+      // The pool's end resolves before the server has seen every connection go: dropping with
+      // FORCE at once terminated connections still closing, and their clients reported it as an
+      // unhandled error (on a loaded CI machine). Wait for them (a few seconds at most) first.
+      for (let i = 0; i < 100; i++) {
+        const { rows } = await cleanup.query<{ n: string }>(
+          'SELECT count(*) AS n FROM pg_stat_activity WHERE datname = $1',
+          [name],
+        );
+        if (Number(rows[0]?.n ?? 0) === 0) break;
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      }
       await cleanup.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
       await cleanup.end();
     },
