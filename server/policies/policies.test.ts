@@ -1,19 +1,8 @@
 import { afterAll, beforeAll, beforeEach, expect, it } from 'vitest';
-import { AppError } from '../../core/errors';
 import type { Services } from '../services/index';
 import { describeEachDialect, freshDatabase, type TestDatabase } from '../test/databases';
 import { type SmallOrg, smallOrg } from '../test/fixtures';
-import { testServices } from '../test/scenario';
-
-async function codeOf(work: Promise<unknown>): Promise<string> {
-  try {
-    await work;
-    return 'ok';
-  } catch (error) {
-    if (error instanceof AppError) return error.code;
-    throw error;
-  }
-}
+import { codeOf, testServices } from '../test/scenario';
 
 describeEachDialect('roles and visibility (SPEC 8)', (dialect) => {
   let test: TestDatabase;

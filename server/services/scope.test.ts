@@ -1,20 +1,8 @@
 import { afterAll, beforeAll, beforeEach, expect, it } from 'vitest';
-import { AppError } from '../../core/errors';
 import { describeEachDialect, freshDatabase, type TestDatabase } from '../test/databases';
 import { type SmallOrg, smallOrg } from '../test/fixtures';
-import { testServices } from '../test/scenario';
+import { codeOf, testServices } from '../test/scenario';
 import type { Services } from './index';
-
-/** The code of the AppError `work` fails with, or 'ok'. */
-async function outcome(work: Promise<unknown>): Promise<string> {
-  try {
-    await work;
-    return 'ok';
-  } catch (error) {
-    if (error instanceof AppError) return error.code;
-    throw error;
-  }
-}
 
 describeEachDialect('remembered scopes and the directory stamp', (dialect) => {
   let test: TestDatabase;
@@ -67,27 +55,27 @@ describeEachDialect('remembered scopes and the directory stamp', (dialect) => {
   it('a remembered scope is dropped when the directory changes, even by a write that bypasses the services', async () => {
     const checkIn = (value: number) =>
       s.checkIns.checkIn(org.member, { goalType: 'key_result', goalId: org.krId, value });
-    expect(await outcome(checkIn(10))).toBe('ok');
-    expect(await outcome(checkIn(11))).toBe('ok');
+    expect(await codeOf(checkIn(10))).toBe('ok');
+    expect(await codeOf(checkIn(11))).toBe('ok');
     // As another node or process would: straight to the database.
     await test.db.kysely
       .updateTable('people')
       .set({ role: 'viewer' })
       .where('id', '=', org.member.personId)
       .execute();
-    expect(await outcome(checkIn(12))).toBe('forbidden');
+    expect(await codeOf(checkIn(12))).toBe('forbidden');
     await test.db.kysely
       .updateTable('people')
       .set({ isActive: 0, role: 'member' })
       .where('id', '=', org.member.personId)
       .execute();
-    expect(await outcome(checkIn(13))).toBe('unauthenticated');
+    expect(await codeOf(checkIn(13))).toBe('unauthenticated');
     await test.db.kysely
       .updateTable('people')
       .set({ isActive: 1 })
       .where('id', '=', org.member.personId)
       .execute();
-    expect(await outcome(checkIn(14))).toBe('ok');
+    expect(await codeOf(checkIn(14))).toBe('ok');
   });
 
   it('leading a unit is forgotten as soon as the lead leaves it', async () => {
@@ -99,9 +87,9 @@ describeEachDialect('remembered scopes and the directory stamp', (dialect) => {
     });
     const rename = (title: string) =>
       s.objectives.update(org.lead, objective.id, { title, version: objective.version });
-    expect(await outcome(rename('Renamed by the lead'))).toBe('ok');
+    expect(await codeOf(rename('Renamed by the lead'))).toBe('ok');
     await s.units.setMember(org.admin, org.teamId, { personId: org.lead.personId, isLead: false });
-    expect(await outcome(rename('Renamed by a former lead'))).toBe('forbidden');
+    expect(await codeOf(rename('Renamed by a former lead'))).toBe('forbidden');
   });
 
   it('two bumps never give the same stamp, so a rolled-back change cannot pass for a committed one', async () => {

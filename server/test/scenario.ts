@@ -1,3 +1,4 @@
+import { AppError } from '../../core/errors';
 import type { Db } from '../db/database';
 import { type Actor, createServices, FixedClock, type Services, serviceDeps } from '../services/index';
 
@@ -163,4 +164,15 @@ function normalise(value: Record<string, unknown>): Record<string, unknown> {
       typeof v === 'number' && !Number.isInteger(v) ? Number(v.toPrecision(12)) : v,
     ),
   );
+}
+
+/** The code of the AppError `work` fails with, or 'ok' when it succeeds (other errors are thrown). */
+export async function codeOf(work: Promise<unknown>): Promise<string> {
+  try {
+    await work;
+    return 'ok';
+  } catch (error) {
+    if (error instanceof AppError) return error.code;
+    throw error;
+  }
 }
