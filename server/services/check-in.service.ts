@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { AppError } from '../../core/errors';
 import { milestoneProgress, milestoneWeights } from '../../core/measure';
 import { parseMoment } from '../../core/time';
-import type { Database } from '../db/schema';
+import type { Database, EventsTable } from '../db/schema';
 import { authorize } from '../policies/authorize';
 import type { CheckInRow } from '../repositories/check-in.repository';
 import { repositories } from '../repositories/index';
@@ -16,7 +16,7 @@ import { readMeasure } from './evaluation';
 import { getKeyResult, getSmartGoal, keyResultSubject, smartGoalSubject } from './goal-access';
 import { GroupCommit, type Outcome } from './group-commit';
 import { Rollups } from './rollup';
-import { openSession, recordEvents, type Session } from './session';
+import { eventRows, openSession, type Session, writeEvents } from './session';
 import { invalid, parseInput } from './validate';
 
 /** Input of one check-in. `done` gives milestone names (milestones) or true/false (boolean). */
@@ -128,6 +128,8 @@ export class CheckInService {
       const workspaces = new Map<string, WorkspaceRow | undefined>();
       const results: Outcome<CheckInResult[]>[] = [];
       const raised = new Set<string>();
+      // The events of the jobs that succeeded, written per workspace once the jobs are done.
+      const events = new Map<string, { session: Session; rows: EventsTable[] }>();
       for (const [index, job] of jobs.entries()) {
         if (!raised.has(job.actor.workspaceId)) {
           // Before any other row lock of the group, and outside the jobs' savepoints (see
@@ -161,8 +163,11 @@ export class CheckInService {
             rollups.set(actor.workspaceId, rollup);
           }
           const written: CheckInResult[] = [];
+          const jobEvents: EventsTable[] = [];
           for (const [i, item] of job.items.entries()) {
-            written.push(await this.#apply(session, rollup, item, job.prefix ? `${job.prefix}${i}.` : ''));
+            const applied = await this.#apply(session, rollup, item, job.prefix ? `${job.prefix}${i}.` : '');
+            written.push(applied.result);
+            jobEvents.push(applied.event);
           }
           if (job.key) {
             const json = JSON.stringify(written);
@@ -175,8 +180,11 @@ export class CheckInService {
             );
             if (!isClaimed) throw new AlreadyClaimed();
           }
-          await trx.executeQuery(CompiledQuery.raw(`release savepoint ${savepoint}`));
+          // The savepoint is left to the commit (releasing it was a round trip per job).
           results.push({ ok: true, value: written });
+          const pending = events.get(actor.workspaceId);
+          if (pending) pending.rows.push(...jobEvents);
+          else events.set(actor.workspaceId, { session, rows: jobEvents });
         } catch (error) {
           await trx.executeQuery(CompiledQuery.raw(`rollback to savepoint ${savepoint}`));
           results.push({ ok: false, error });
@@ -188,6 +196,7 @@ export class CheckInService {
         const marks = await rollup.flush({ isShallow: true });
         await rollup.repos.rollupBacklog.mark(rollup.workspaceId, marks, this.deps.clock.now());
       }
+      for (const { session, rows } of events.values()) await writeEvents(session, rows);
       return results;
     });
     return Promise.all(
@@ -228,7 +237,13 @@ export class CheckInService {
     return JSON.parse(found.response) as CheckInResult[];
   }
 
-  async #apply(session: Session, rollups: Rollups, item: Item, path: string): Promise<CheckInResult> {
+  /** Writes one check-in and its goal's rollup; returns the answer and its event (written by the group). */
+  async #apply(
+    session: Session,
+    rollups: Rollups,
+    item: Item,
+    path: string,
+  ): Promise<{ result: CheckInResult; event: EventsTable }> {
     const { repos, actor } = session;
     let goal: KeyResultRow | SmartGoalRow;
     let objective: ObjectiveRow | undefined;
@@ -310,7 +325,7 @@ export class CheckInService {
       'objectiveId' in goal ? await rollups.keyResult(goal, objective) : await rollups.smartGoal(goal);
     const { workspaceId: _, done: doneJson, ...stored } = row;
     const cycleId = 'cycleId' in goal ? goal.cycleId : objective?.cycleId;
-    await recordEvents(session, [
+    const [event] = eventRows(session, [
       {
         entityType: item.goalType,
         entityId: goal.id,
@@ -320,14 +335,17 @@ export class CheckInService {
       },
     ]);
     return {
-      checkIn: { ...stored, done: doneJson === null ? null : done },
-      goal: {
-        id: goal.id,
-        progress: after?.progress ?? null,
-        score: after?.score ?? null,
-        latestValue: after?.latestValue ?? null,
-        latestCheckinAt: after?.latestCheckinAt ?? null,
+      result: {
+        checkIn: { ...stored, done: doneJson === null ? null : done },
+        goal: {
+          id: goal.id,
+          progress: after?.progress ?? null,
+          score: after?.score ?? null,
+          latestValue: after?.latestValue ?? null,
+          latestCheckinAt: after?.latestCheckinAt ?? null,
+        },
       },
+      event: event!,
     };
   }
 }

@@ -57,12 +57,9 @@ export interface Change {
   isAfterClose?: boolean;
 }
 
-/**
- * Records audit events for changes made in a session (same transaction as the changes), and queues
- * their deliveries to the workspace's webhooks (the outbox, `webhook-outbox.ts`). Returns the events.
- */
-export async function recordEvents(session: Session, changes: readonly Change[]): Promise<EventsTable[]> {
-  const rows: EventsTable[] = changes.map((change) => ({
+/** The event rows of changes made in a session (not yet written). */
+export function eventRows(session: Session, changes: readonly Change[]): EventsTable[] {
+  return changes.map((change) => ({
     id: session.deps.newId(),
     workspaceId: session.actor.workspaceId,
     actorType: session.actor.actorType,
@@ -76,7 +73,24 @@ export async function recordEvents(session: Session, changes: readonly Change[])
     after: change.after === undefined ? null : JSON.stringify(change.after),
     isEditedAfterClose: change.isAfterClose ? 1 : 0,
   }));
+}
+
+/**
+ * Writes event rows of one workspace in the session's transaction (any session of that
+ * workspace: the rows carry their own actors), and queues their deliveries to the workspace's
+ * webhooks (the outbox, `webhook-outbox.ts`).
+ */
+export async function writeEvents(session: Session, rows: readonly EventsTable[]): Promise<void> {
   for (let i = 0; i < rows.length; i += 200) await session.repos.events.insertMany(rows.slice(i, i + 200));
   await enqueueDeliveries(session, rows);
+}
+
+/**
+ * Records audit events for changes made in a session (same transaction as the changes), and queues
+ * their deliveries to the workspace's webhooks. Returns the events.
+ */
+export async function recordEvents(session: Session, changes: readonly Change[]): Promise<EventsTable[]> {
+  const rows = eventRows(session, changes);
+  await writeEvents(session, rows);
   return rows;
 }
