@@ -45,7 +45,11 @@ export class CheckInReadService {
 
   /** Whether the actor may see a goal (false when it does not exist). */
   async canSee(actor: Actor, goalType: GoalType, goalId: string): Promise<boolean> {
-    const session = await openSession(this.deps, this.deps.db.kysely, actor);
+    // Asked for every live notice and viewer, and reads no rollup: it leaves the rollup backlog
+    // to the reads that follow.
+    const session = await openSession(this.deps, this.deps.db.kysely, actor, undefined, {
+      isSettling: false,
+    });
     try {
       await authorizeRead(session, goalType, goalId);
       return true;

@@ -102,6 +102,31 @@ describeEachDialect('the rollup backlog', (dialect) => {
     expect(await stored('keyResults', org.alignedKrId)).toBeCloseTo(1, 12);
   });
 
+  it('closing the cycle settles the backlog first, so it freezes current scores', async () => {
+    await checkIn(20);
+    expect((await backlog()).pending).toBe(1);
+    await s.closeOuts.close(org.admin, org.cycleId, {
+      decisions: [
+        { objectiveId: org.objectiveId, decision: 'drop', learned: 'Closed early' },
+        { objectiveId: teamObjectiveId, decision: 'drop', learned: 'Closed early' },
+      ],
+    });
+    expect(await backlog()).toEqual({ marks: [], pending: 0 });
+    const aligned = await test.db.kysely
+      .selectFrom('keyResults')
+      .select(['score', 'frozenScore'])
+      .where('id', '=', org.alignedKrId)
+      .executeTakeFirstOrThrow();
+    expect(aligned.score).toBeCloseTo(0.5, 12);
+    expect(aligned.frozenScore).toBeCloseTo(0.5, 12);
+  });
+
+  it('a live notice’s visibility check leaves the backlog to the reads that follow', async () => {
+    await checkIn(20);
+    expect(await s.checkInReads.canSee(org.viewer, 'key_result', teamKrId)).toBe(true);
+    expect((await backlog()).pending).toBe(1);
+  });
+
   it('the background settler settles without any read', async () => {
     await checkIn(10);
     const settler = new RollupSettler(serviceDeps(test.db), pino({ level: 'silent' }));
