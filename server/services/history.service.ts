@@ -11,7 +11,7 @@ import {
   objectiveSubject,
   smartGoalSubject,
 } from './goal-access';
-import { Rollups } from './rollup';
+import { recomputeCycles } from './rollup';
 import { openSession, type Session } from './session';
 import { parseInput } from './validate';
 
@@ -65,16 +65,10 @@ export class HistoryService {
       const session = await openSession(this.deps, trx, actor);
       authorize(session.scope, 'manage', 'cycle');
       const cycle = await getCycle(session, cycleId);
-      const { repos } = session;
-      const rollups = new Rollups(repos, actor.workspaceId, session.settings, session.at);
-      rollups.defer();
-      const objectives = await repos.objectives.listByCycle(actor.workspaceId, cycle.id);
-      const keyResults = await repos.keyResults.listByObjectives(objectives.map((o) => o.id));
-      const goals = await repos.smartGoals.listByCycle(actor.workspaceId, cycle.id);
-      for (const goal of goals) await rollups.smartGoal(goal);
-      for (const kr of keyResults) await rollups.keyResult(kr);
-      await rollups.flush();
-      return { goals: objectives.length + keyResults.length + goals.length };
+      const goals = await recomputeCycles(session.repos, actor.workspaceId, session.settings, session.at, [
+        cycle.id,
+      ]);
+      return { goals };
     });
   }
 }

@@ -204,6 +204,33 @@ export class Rollups {
   }
 }
 
+/**
+ * Recomputes the stored rollups of every goal in some cycles as of `at`, with `settings`, in the
+ * caller's transaction: each goal from its check-ins, then every ancestor once, children before
+ * parents. Returns how many goals it read.
+ */
+export async function recomputeCycles(
+  repos: Repositories,
+  workspaceId: string,
+  settings: WorkspaceSettings,
+  at: Instant,
+  cycleIds: readonly string[],
+): Promise<number> {
+  const rollups = new Rollups(repos, workspaceId, settings, at);
+  rollups.defer();
+  let count = 0;
+  for (const cycleId of cycleIds) {
+    const objectives = await repos.objectives.listByCycle(workspaceId, cycleId);
+    const keyResults = await repos.keyResults.listByObjectives(objectives.map((o) => o.id));
+    const goals = await repos.smartGoals.listByCycle(workspaceId, cycleId);
+    for (const goal of goals) await rollups.smartGoal(goal);
+    for (const kr of keyResults) await rollups.keyResult(kr);
+    count += objectives.length + keyResults.length + goals.length;
+  }
+  await rollups.flush();
+  return count;
+}
+
 /** The rollup columns stored for a measured goal. */
 export interface Derived {
   progress: number | null;

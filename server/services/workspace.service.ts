@@ -7,7 +7,13 @@ import { repositories } from '../repositories/index';
 import { type Actor, type ServiceDeps, transact } from './context';
 import { openSession, recordEvents } from './session';
 import { parseInput } from './validate';
-import { readSettings, type WorkspaceSettings, workspaceSettingsSchema } from './workspace-settings';
+import { recomputeCycles } from './rollup';
+import {
+  evaluationSettings,
+  readSettings,
+  type WorkspaceSettings,
+  workspaceSettingsSchema,
+} from './workspace-settings';
 
 const email = z.string().trim().toLowerCase().email().max(320);
 
@@ -139,6 +145,19 @@ export class WorkspaceService {
         throw new AppError('conflict', 'the workspace was changed since you read it', {
           version: row.version,
         });
+      // Cycle windows and cadence periods follow the time zone, week start, fiscal year and
+      // default cadence, and stored scores of maintain KRs follow those: recompute the cycles not
+      // closed (closed ones are frozen) with the new settings, in this transaction.
+      if (JSON.stringify(evaluationSettings(before)) !== JSON.stringify(evaluationSettings(merged))) {
+        const open = (await session.repos.cycles.list(row.id)).filter((c) => c.state !== 'closed');
+        await recomputeCycles(
+          session.repos,
+          row.id,
+          merged,
+          session.at,
+          open.map((c) => c.id),
+        );
+      }
       await recordEvents(session, [
         { entityType: 'workspace', entityId: row.id, action: 'settings_updated', before, after: merged },
       ]);
