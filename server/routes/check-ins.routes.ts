@@ -28,7 +28,7 @@ const create = route({
   method: 'post',
   path: '/api/v1/check-ins',
   tags,
-  summary: 'Check in on a KR or SMART goal; every rollup above it is current when this returns',
+  summary: 'Check in on a KR or SMART goal; every rollup above it is current for any read after this returns',
   request: { headers: idempotencyHeader, body: jsonBody(checkInInputSchema, 'CheckInInput') },
   responses: { 201: json(checkInResultSchema, 'The check-in and the goal right after it') },
 });

@@ -77,7 +77,8 @@ class AlreadyClaimed extends Error {}
  * Check-ins: single or batch, idempotent by key, never edited in place (corrections reference
  * what they correct). Concurrent calls are written together (`GroupCommit`): each call's
  * check-ins are all written or none, inside a savepoint of the group's transaction, and every
- * rollup above them is current when the call returns.
+ * rollup above them is current for any read after the call returns (the goal and its objective
+ * are written by the group; the aligned KRs above go to the rollup backlog, which reads settle).
  */
 export class CheckInService {
   readonly #writer: GroupCommit<Job, CheckInResult[]>;
@@ -88,7 +89,10 @@ export class CheckInService {
     this.#writer = new GroupCommit((jobs) => this.#writeGroup(jobs));
   }
 
-  /** Records one check-in; every rollup above the goal is current when this returns. */
+  /**
+   * Records one check-in. The goal and its objective are stored when this returns; every rollup
+   * above is current for any read after it (the backlog is settled first: `rollup-backlog.ts`).
+   */
   async checkIn(actor: Actor, input: unknown): Promise<CheckInResult> {
     const data = parseInput(checkInSchema, input);
     const [result] = await this.#run({ actor, items: [data], key: data.idempotencyKey, prefix: '' });
