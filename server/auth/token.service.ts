@@ -87,7 +87,13 @@ export class TokenService {
     if (!row || row.revokedAt !== null || (row.expiresAt !== null && row.expiresAt <= now)) return undefined;
     if (row.lastUsedAt === null || now - row.lastUsedAt > TOUCH_EVERY) await repo.touchToken(row.id, now);
     return {
-      actor: { workspaceId: row.workspaceId, personId: row.personId, actorType: 'token', source },
+      actor: {
+        workspaceId: row.workspaceId,
+        personId: row.personId,
+        actorType: 'token',
+        tokenId: row.id,
+        source,
+      },
       via: 'token',
       accountId: null,
       sessionId: null,

@@ -186,6 +186,8 @@ export interface EventsTable {
   workspaceId: string;
   actorType: 'person' | 'token' | 'system';
   actorId: string | null;
+  /** The API token the change was made with, when it was (migration 0007). */
+  actorTokenId: string | null;
   at: number;
   source: CheckinSource | 'system';
   entityType: string;

@@ -49,6 +49,7 @@ const insertOne = preparedInsert('events', [
   'workspaceId',
   'actorType',
   'actorId',
+  'actorTokenId',
   'at',
   'source',
   'entityType',

@@ -203,8 +203,15 @@ describeEachDialect('HTTP resources: goals, check-ins, dashboards, coach', (dial
       as: viewer,
     });
     expect(events.status).toBe(200);
-    const actions = events.body.items.map((e: unknown) => parsed(eventSchema, e).action);
-    expect(actions).toEqual(['created', 'checked_in', 'checked_in']);
+    const entries = events.body.items.map((e: unknown) => parsed(eventSchema, e));
+    expect(entries.map((e: { action: string }) => e.action)).toEqual(['created', 'checked_in', 'checked_in']);
+    // The check-ins name the member's API token; the goal was made through the services, with none.
+    const [token] = (await api.call('GET', '/api/v1/tokens', { as: member })).body.items as { id: string }[];
+    expect(entries.map((e: { actorTokenId: string | null }) => e.actorTokenId)).toEqual([
+      null,
+      token!.id,
+      token!.id,
+    ]);
   });
 
   it('aligns and unaligns goals; refuses cycles', async () => {

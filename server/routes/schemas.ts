@@ -210,6 +210,10 @@ export const eventSchema = z
     id: z.string(),
     actorType: z.enum(['person', 'token', 'system']),
     actorId: z.string().nullable(),
+    actorTokenId: z
+      .string()
+      .nullable()
+      .openapi({ description: 'The API token the change was made with, if it was' }),
     at: instant,
     source: z.enum(['web', 'api', 'cli', 'import', 'email', 'integration', 'system']),
     action: z.string(),

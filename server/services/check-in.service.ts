@@ -147,7 +147,7 @@ export class CheckInService {
         await trx.executeQuery(CompiledQuery.raw(`savepoint ${savepoint}`));
         try {
           const { actor } = job;
-          const sessionKey = `${actor.workspaceId}/${actor.personId}/${actor.source}/${actor.actorType}`;
+          const sessionKey = `${actor.workspaceId}/${actor.personId}/${actor.source}/${actor.actorType}/${actor.tokenId ?? ''}`;
           const session =
             sessions.get(sessionKey) ??
             (job.loaded

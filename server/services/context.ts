@@ -45,6 +45,8 @@ export interface Actor {
   workspaceId: string;
   personId: string;
   actorType: 'person' | 'token';
+  /** The personal API token the actor authenticated with (`actorType: 'token'`). */
+  tokenId?: string;
   source: CheckinSource;
 }
 

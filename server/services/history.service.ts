@@ -21,6 +21,8 @@ export interface HistoryEntry {
   at: number;
   actorType: EventRow['actorType'];
   actorId: string | null;
+  /** The API token the change was made with, if it was. */
+  actorTokenId: string | null;
   source: EventRow['source'];
   action: string;
   before: unknown;
@@ -47,6 +49,7 @@ export class HistoryService {
       at: row.at,
       actorType: row.actorType,
       actorId: row.actorId,
+      actorTokenId: row.actorTokenId,
       source: row.source,
       action: row.action,
       before: row.before === null ? null : JSON.parse(row.before),

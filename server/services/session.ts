@@ -64,6 +64,7 @@ export function eventRows(session: Session, changes: readonly Change[]): EventsT
     workspaceId: session.actor.workspaceId,
     actorType: session.actor.actorType,
     actorId: session.actor.personId,
+    actorTokenId: session.actor.tokenId ?? null,
     at: session.at,
     source: session.actor.source,
     entityType: change.entityType,

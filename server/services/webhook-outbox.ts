@@ -43,7 +43,7 @@ export function webhookPayload(event: EventsTable): string {
       entityType: event.entityType,
       entityId: event.entityId,
       action: event.action,
-      actor: { type: event.actorType, id: event.actorId },
+      actor: { type: event.actorType, id: event.actorId, tokenId: event.actorTokenId },
       source: event.source,
       at,
       before: event.before === null ? null : JSON.parse(event.before),

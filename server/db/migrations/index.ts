@@ -5,6 +5,7 @@ import * as accounts from './0003-accounts';
 import * as webhooks from './0004-webhooks';
 import * as directoryVersion from './0005-directory-version';
 import * as rollupBacklog from './0006-rollup-backlog';
+import * as eventToken from './0007-event-token';
 
 /**
  * Every migration, forward only, in order. Listed in code rather than read from the file system,
@@ -17,4 +18,5 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0004-webhooks': { up: (db: Kysely<unknown>) => webhooks.up(db) },
   '0005-directory-version': { up: (db: Kysely<unknown>) => directoryVersion.up(db) },
   '0006-rollup-backlog': { up: (db: Kysely<unknown>) => rollupBacklog.up(db) },
+  '0007-event-token': { up: (db: Kysely<unknown>) => eventToken.up(db) },
 };
