@@ -124,6 +124,21 @@ export class WebhookDeliveryRepository {
     return updated.numUpdatedRows > 0n;
   }
 
+  /**
+   * Deletes up to `limit` finished (delivered or failed) deliveries created before `before`;
+   * returns how many. Pending ones are never deleted.
+   */
+  async prune(before: number, limit: number): Promise<number> {
+    const old = this.db
+      .selectFrom('webhookDeliveries')
+      .select('id')
+      .where('state', '<>', 'pending')
+      .where('createdAt', '<', before)
+      .limit(limit);
+    const deleted = await this.db.deleteFrom('webhookDeliveries').where('id', 'in', old).executeTakeFirst();
+    return Number(deleted.numDeletedRows);
+  }
+
   /** Ends a webhook's pending deliveries as failed, with a reason (when it is disabled). */
   async failPending(workspaceId: string, webhookId: string, reason: string): Promise<void> {
     await this.db

@@ -282,6 +282,58 @@ describeEachDialect('webhook delivery', (dialect) => {
     await api.deps.services.webhooks.remove(otherAdmin, theirs.id);
   });
 
+  it('prunes finished deliveries older than the retention from the log, never pending ones', async () => {
+    const hook = await createWebhook({ url: `${receiver.url}/log` });
+    const day = 86_400_000;
+    const row = (id: string, state: 'pending' | 'delivered' | 'failed', ageDays: number) => ({
+      id,
+      workspaceId: org.workspaceId,
+      webhookId: hook.id,
+      eventId: `event-${id}`,
+      payload: '{}',
+      state,
+      attempts: 1,
+      nextAttemptAt: START + 365 * day,
+      lockedUntil: 0,
+      lastStatusCode: null,
+      lastError: null,
+      lastAttemptAt: null,
+      deliveredAt: null,
+      createdAt: START - ageDays * day,
+    });
+    await api.test.db.kysely
+      .insertInto('webhookDeliveries')
+      .values([
+        row('old-delivered', 'delivered', 31),
+        row('old-failed', 'failed', 40),
+        row('old-pending', 'pending', 45),
+        row('recent-delivered', 'delivered', 29),
+      ])
+      .execute();
+    expect(await newDispatcher(api.test.db).prune()).toBe(2);
+    const left = await api.test.db.kysely
+      .selectFrom('webhookDeliveries')
+      .select('id')
+      .where('webhookId', '=', hook.id)
+      .orderBy('id')
+      .execute();
+    expect(left.map((r) => r.id)).toEqual(['old-pending', 'recent-delivered']);
+    // A running dispatcher prunes by itself (on its first look, then hourly).
+    await api.test.db.kysely
+      .insertInto('webhookDeliveries')
+      .values(row('old-again', 'delivered', 60))
+      .execute();
+    const running = newDispatcher(api.test.db);
+    running.start();
+    await running.stop();
+    const ids = await api.test.db.kysely
+      .selectFrom('webhookDeliveries')
+      .select('id')
+      .where('id', '=', 'old-again')
+      .execute();
+    expect(ids).toEqual([]);
+  });
+
   it('two dispatchers on one database (two nodes) send each delivery exactly once', async () => {
     const hook = await createWebhook({ url: `${receiver.url}/busy` });
     receiver.fallback = { status: 200, delayMs: 5 };

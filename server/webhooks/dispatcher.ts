@@ -17,11 +17,17 @@ export interface DispatcherOptions {
   timeoutMs?: number;
   /** How long a claimed delivery stays ours; longer than the timeout (default 60 s). */
   leaseMs?: number;
+  /** How long finished deliveries stay in the delivery log (default 30 days). */
+  retentionMs?: number;
   logger?: Logger;
 }
 
 /** Longest error text kept per attempt. */
 const MAX_ERROR = 300;
+const DAY_MS = 86_400_000;
+/** How often the delivery log is pruned, and how many rows one statement deletes. */
+const PRUNE_EVERY_MS = 3_600_000;
+const PRUNE_BATCH = 5000;
 
 /**
  * Sends the webhook outbox: polls due deliveries, claims a batch with a lease (so nodes sharing a
@@ -45,6 +51,7 @@ export class WebhookDispatcher {
   #running: Promise<void> | undefined;
   #isAgain = false;
   #isStopped = false;
+  #prunedAt = Number.NEGATIVE_INFINITY;
 
   constructor(deps: ServiceDeps, options: DispatcherOptions = {}) {
     this.#deps = deps;
@@ -53,6 +60,7 @@ export class WebhookDispatcher {
       batchSize: options.batchSize ?? 20,
       timeoutMs: options.timeoutMs ?? 10_000,
       leaseMs: options.leaseMs ?? 60_000,
+      retentionMs: options.retentionMs ?? 30 * DAY_MS,
     };
     this.#logger = options.logger ?? pino({ level: 'silent' });
   }
@@ -104,9 +112,26 @@ export class WebhookDispatcher {
 
   async #drain(): Promise<void> {
     try {
+      if (this.#deps.clock.now() - this.#prunedAt >= PRUNE_EVERY_MS) await this.prune();
       while (!this.#isStopped && (await this.runOnce()) >= this.#options.batchSize);
     } catch (error) {
       this.#logger.error({ err: error }, 'webhook dispatch failed; trying again at the next poll');
+    }
+  }
+
+  /**
+   * Deletes finished deliveries older than the retention from the delivery log, in batches;
+   * returns how many. Runs on its own at most once an hour.
+   */
+  async prune(): Promise<number> {
+    const now = this.#deps.clock.now();
+    this.#prunedAt = now;
+    const repos = repositories(this.#deps.db.kysely, this.#deps.db.dialect);
+    let pruned = 0;
+    for (;;) {
+      const deleted = await repos.webhookDeliveries.prune(now - this.#options.retentionMs, PRUNE_BATCH);
+      pruned += deleted;
+      if (deleted < PRUNE_BATCH || this.#isStopped) return pruned;
     }
   }
 
