@@ -28,7 +28,8 @@ export interface AppDepsOptions {
  * const app = createApp(createAppDeps({ db }));
  */
 export function createAppDeps(options: AppDepsOptions): AppDeps {
-  const deps = serviceDeps(options.db, options.clock ?? systemClock, options.newId);
+  const logger = options.logger ?? pino({ level: 'silent' });
+  const deps = { ...serviceDeps(options.db, options.clock ?? systemClock, options.newId), logger };
   return {
     db: options.db,
     services: createServices(deps),
@@ -39,7 +40,7 @@ export function createAppDeps(options: AppDepsOptions): AppDeps {
     }),
     tokens: new TokenService(deps),
     bus: new EventBus(),
-    logger: options.logger ?? pino({ level: 'silent' }),
+    logger,
     publicUrl: options.publicUrl ?? 'http://127.0.0.1:3000',
     isSecureCookie: options.isSecureCookie ?? false,
     bodyLimit: options.bodyLimit ?? 1_000_000,
