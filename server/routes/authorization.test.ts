@@ -466,6 +466,27 @@ const CASES: Case[] = [
     expect: ADMINS_ONLY,
   },
   {
+    name: 'POST a password reset link for a person with a sign-in',
+    request: async (f, api) => {
+      const invited = await api.deps.accounts.invite(f.org.admin, {
+        email: `forgetful${Math.random()}@org.test`,
+        name: 'Forgetful',
+      });
+      await api.deps.accounts.acceptInvitation({ token: invited.token, password: 'a long enough password' });
+      return { method: 'POST', path: `/api/v1/people/${invited.person.id}/password-reset` };
+    },
+    expect: { ...ADMINS_ONLY, admin: 201 },
+  },
+  {
+    name: 'POST a new password with an unknown reset link (public)',
+    request: async () => ({
+      method: 'POST',
+      path: '/api/v1/auth/password-reset',
+      body: { token: 'tdm_pwr_unknown', password: 'a long enough password' },
+    }),
+    expect: { default: 404 },
+  },
+  {
     name: 'GET health',
     request: async () => ({ method: 'GET', path: '/api/health' }),
     expect: { default: 200 },
