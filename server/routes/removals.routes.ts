@@ -10,6 +10,7 @@ const deletionSchema = z
     id: z.string(),
     type: z.enum(['objective', 'key_result', 'smart_goal']),
     keyResults: z.array(z.string()).describe('KRs deleted with an objective'),
+    objectiveId: z.string().nullable().describe('the objective a deleted KR was on (recomputed)'),
     links: z.number().int().describe("alignment links removed: the goal's own and its children's"),
     checkIns: z.number().int().describe('check-ins deleted with it (only admins delete a goal that has any)'),
   })
@@ -68,6 +69,8 @@ export function registerRemovalRoutes(app: Api, deps: AppDeps): void {
     const actor = actorOf(c);
     const deleted = await removals.deleteKeyResult(actor, c.req.valid('param').id);
     notify(deps, actor, 'key_result', deleted.id, 'deleted');
+    // The KR is gone, so the stream cannot ask who may see it: its objective's viewers hear of it.
+    if (deleted.objectiveId) notify(deps, actor, 'objective', deleted.objectiveId, 'updated');
     return c.json(deleted, 200);
   });
   app.openapi(deleteSmartGoal, async (c) => {

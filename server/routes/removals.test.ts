@@ -69,6 +69,7 @@ describeEachDialect('removing and moving goals, units and people', (dialect) => 
       id: team.id,
       type: 'objective',
       keyResults: [teamKr.id],
+      objectiveId: null,
       links: 2,
       checkIns: 0,
     });
@@ -133,6 +134,7 @@ describeEachDialect('removing and moving goals, units and people', (dialect) => 
     const before = await storedScore('objectives', org.objectiveId);
     const answer = await api.call('DELETE', `/api/v1/key-results/${extra.id}`, { as: member });
     expect(answer.status).toBe(200);
+    expect(answer.body.objectiveId).toBe(org.objectiveId);
     expect(await storedScore('objectives', org.objectiveId)).toBeGreaterThan(before!);
   });
 

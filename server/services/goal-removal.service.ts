@@ -36,6 +36,8 @@ export interface Deletion {
   type: 'objective' | 'key_result' | 'smart_goal';
   /** KRs deleted with an objective. */
   keyResults: string[];
+  /** The objective a deleted KR was on (it stays, recomputed); null otherwise. */
+  objectiveId: string | null;
   /** Alignment links removed: the goal's own and its children's. */
   links: number;
   /** Check-ins deleted with it (admins only may delete a goal that has any). */
@@ -97,7 +99,14 @@ export class GoalRemovalService {
           before: { ...before, links: linkList(links) },
         },
       ]);
-      return { id, type: 'objective', keyResults: krs.map((kr) => kr.id), links: links.length, checkIns };
+      return {
+        id,
+        type: 'objective',
+        keyResults: krs.map((kr) => kr.id),
+        objectiveId: null,
+        links: links.length,
+        checkIns,
+      };
     });
   }
 
@@ -126,7 +135,14 @@ export class GoalRemovalService {
           before: { ...keyResultRecord(kr), links: linkList(links) },
         },
       ]);
-      return { id, type: 'key_result', keyResults: [], links: links.length, checkIns: kr.checkinCount };
+      return {
+        id,
+        type: 'key_result',
+        keyResults: [],
+        objectiveId: objective.id,
+        links: links.length,
+        checkIns: kr.checkinCount,
+      };
     });
   }
 
@@ -152,7 +168,14 @@ export class GoalRemovalService {
           before: { ...smartGoalRecord(goal), links: linkList(links) },
         },
       ]);
-      return { id, type: 'smart_goal', keyResults: [], links: links.length, checkIns: goal.checkinCount };
+      return {
+        id,
+        type: 'smart_goal',
+        keyResults: [],
+        objectiveId: null,
+        links: links.length,
+        checkIns: goal.checkinCount,
+      };
     });
   }
 
