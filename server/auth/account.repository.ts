@@ -185,6 +185,16 @@ export class AccountRepository {
       .executeTakeFirst();
   }
 
+  /** The workspaces an account belongs to (active or not). */
+  async workspacesOfAccount(accountId: string): Promise<string[]> {
+    const rows = await this.db
+      .selectFrom('accountMemberships')
+      .select('workspaceId')
+      .where('accountId', '=', accountId)
+      .execute();
+    return rows.map((r) => r.workspaceId);
+  }
+
   /** Marks a reset link used; false when it already was (two requests racing). */
   async usePasswordReset(id: string, at: number): Promise<boolean> {
     const result = await this.db

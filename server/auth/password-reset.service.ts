@@ -54,6 +54,15 @@ export class PasswordResetService {
         throw new AppError('conflict', 'this person has no sign-in yet: send them an invitation instead', {
           reason: 'no_account',
         });
+      // An account may belong to several workspaces (open sign-up): its password is theirs too,
+      // so one workspace's admin may not set it.
+      const workspaces = await repo.workspacesOfAccount(membership.accountId);
+      if (workspaces.some((id) => id !== actor.workspaceId))
+        throw new AppError(
+          'conflict',
+          'this person signs in to other workspaces too: only they can change their password',
+          { reason: 'other_workspaces' },
+        );
       const expiresAt = session.at + PASSWORD_RESET_HOURS * HOUR;
       await repo.insertPasswordReset({
         id: this.deps.newId(),

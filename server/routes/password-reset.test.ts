@@ -120,4 +120,27 @@ describeEachDialect('password reset links and password changes', (dialect) => {
       expect.arrayContaining(['password_reset_issued', 'password_reset', 'password_changed']),
     );
   });
+  it('refuses a reset for an account that also signs in to another workspace', async () => {
+    const other = await api.deps.services.workspaces.create({
+      name: 'Elsewhere',
+      admin: { email: 'boss@elsewhere.test', name: 'Boss' },
+    });
+    const otherAdmin = await api.tokenFor({
+      workspaceId: other.workspace.id,
+      personId: other.adminId,
+      actorType: 'person',
+      source: 'web',
+    });
+    const invite = await api.call('POST', '/api/v1/invitations', {
+      as: otherAdmin,
+      body: { email: 'member@org.test', name: 'Member' },
+    });
+    const joined = await api.call('POST', '/api/v1/auth/invitations/accept', {
+      body: { token: invite.body.token, password: 'my own new long password' },
+    });
+    expect(joined.status).toBe(200);
+    const refused = await issue();
+    expect(refused.status).toBe(409);
+    expect(refused.body.error.details.reason).toBe('other_workspaces');
+  });
 });
