@@ -1,6 +1,7 @@
 import type { OpenAPIHono } from '@hono/zod-openapi';
 import type { Logger } from 'pino';
 import type { AccountService, Principal } from '../auth/account.service';
+import type { PasswordResetService } from '../auth/password-reset.service';
 import type { TokenService } from '../auth/token.service';
 import type { Db } from '../db/database';
 import type { Services } from '../services/index';
@@ -12,9 +13,10 @@ export interface AppDeps {
   services: Services;
   accounts: AccountService;
   tokens: TokenService;
+  passwordResets: PasswordResetService;
   bus: EventBus;
   logger: Logger;
-  /** The address people reach Tandem at (invitation links). */
+  /** The address people reach Tandem at (invitation and password reset links). */
   publicUrl: string;
   isSecureCookie: boolean;
   bodyLimit: number;

@@ -4,6 +4,7 @@ import type {
   AccountsTable,
   ApiTokensTable,
   InvitationsTable,
+  PasswordResetsTable,
   SessionsTable,
   SignInFailuresTable,
 } from '../db/schema';
@@ -12,6 +13,7 @@ export type AccountRow = Selectable<AccountsTable>;
 export type SessionRow = Selectable<SessionsTable>;
 export type ApiTokenRow = Selectable<ApiTokensTable>;
 export type InvitationRow = Selectable<InvitationsTable>;
+export type PasswordResetRow = Selectable<PasswordResetsTable>;
 export type SignInFailureRow = Selectable<SignInFailuresTable>;
 
 /** Queries on accounts, memberships, sessions, API tokens, invitations and failed sign-ins. */
@@ -160,6 +162,46 @@ export class AccountRepository {
       .set({ acceptedAt: at })
       .where('id', '=', id)
       .where('acceptedAt', 'is', null)
+      .executeTakeFirst();
+    return Number(result.numUpdatedRows) > 0;
+  }
+
+  /** Stores a reset link; older unused links of the person stop working (only the newest holds). */
+  async insertPasswordReset(row: Insertable<PasswordResetsTable>): Promise<void> {
+    await this.db
+      .updateTable('passwordResets')
+      .set({ usedAt: row.createdAt })
+      .where('personId', '=', row.personId)
+      .where('usedAt', 'is', null)
+      .execute();
+    await this.db.insertInto('passwordResets').values(row).execute();
+  }
+
+  findPasswordResetByHash(tokenHash: string): Promise<PasswordResetRow | undefined> {
+    return this.db
+      .selectFrom('passwordResets')
+      .selectAll()
+      .where('tokenHash', '=', tokenHash)
+      .executeTakeFirst();
+  }
+
+  /** The workspaces an account belongs to (active or not). */
+  async workspacesOfAccount(accountId: string): Promise<string[]> {
+    const rows = await this.db
+      .selectFrom('accountMemberships')
+      .select('workspaceId')
+      .where('accountId', '=', accountId)
+      .execute();
+    return rows.map((r) => r.workspaceId);
+  }
+
+  /** Marks a reset link used; false when it already was (two requests racing). */
+  async usePasswordReset(id: string, at: number): Promise<boolean> {
+    const result = await this.db
+      .updateTable('passwordResets')
+      .set({ usedAt: at })
+      .where('id', '=', id)
+      .where('usedAt', 'is', null)
       .executeTakeFirst();
     return Number(result.numUpdatedRows) > 0;
   }

@@ -185,7 +185,10 @@ export class AccountService {
     };
   }
 
-  /** Changes the password (the current one is required) and ends every other session. */
+  /**
+   * Changes the password (the current one is required, the new one must differ), ends every other
+   * session of the account, and records a `password_changed` event (never the password).
+   */
   async changePassword(principal: Principal, input: unknown): Promise<void> {
     const data = parseInput(changePasswordSchema, input);
     if (!principal.accountId) throw new AppError('forbidden', 'sign in with a password to change it');
@@ -194,11 +197,17 @@ export class AccountService {
     if (!account || !(await verifyPassword(account.passwordHash, data.currentPassword))) {
       invalid('currentPassword', 'is not your current password');
     }
+    if (data.newPassword === data.currentPassword)
+      invalid('newPassword', 'must differ from the current password');
     const passwordHash = await hashPassword(data.newPassword);
     await transact(this.deps, async (trx) => {
       const txRepo = new AccountRepository(trx);
       await txRepo.setPassword(account.id, passwordHash, this.deps.clock.now());
       await txRepo.deleteOtherSessions(account.id, principal.sessionId);
+      const session = await openSession(this.deps, trx, principal.actor);
+      await recordEvents(session, [
+        { entityType: 'person', entityId: principal.actor.personId, action: 'password_changed' },
+      ]);
     });
   }
 

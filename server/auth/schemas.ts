@@ -56,3 +56,6 @@ export const createTokenSchema = z
     expiresInDays: z.number().int().min(1).max(3650).optional(),
   })
   .strict();
+
+/** Input of setting a new password with a reset link's secret. */
+export const resetPasswordSchema = z.object({ token: z.string().min(1).max(200), password }).strict();

@@ -289,6 +289,19 @@ export interface InvitationsTable {
   acceptedAt: number | null;
 }
 
+/** One-time password reset links (migration 20261201T2020): the secret's hash, used once, expiring. */
+export interface PasswordResetsTable {
+  id: string;
+  workspaceId: string;
+  personId: string;
+  accountId: string;
+  tokenHash: string;
+  createdBy: string;
+  createdAt: number;
+  expiresAt: number;
+  usedAt: number | null;
+}
+
 /** Failed sign-ins per key (an email or a client address), for rate limiting and lock-out. */
 export interface SignInFailuresTable {
   key: string;
@@ -365,6 +378,7 @@ export interface Database {
   sessions: SessionsTable;
   apiTokens: ApiTokensTable;
   invitations: InvitationsTable;
+  passwordResets: PasswordResetsTable;
   signInFailures: SignInFailuresTable;
   instanceFacts: InstanceFactsTable;
   webhooks: WebhooksTable;

@@ -1,6 +1,7 @@
 import pino, { type Logger } from 'pino';
 import packageJson from '../../package.json' with { type: 'json' };
 import { AccountService } from '../auth/account.service';
+import { PasswordResetService } from '../auth/password-reset.service';
 import { TokenService } from '../auth/token.service';
 import { EventBus } from '../app/event-bus';
 import type { AppDeps } from '../app/env';
@@ -28,18 +29,21 @@ export interface AppDepsOptions {
  * const app = createApp(createAppDeps({ db }));
  */
 export function createAppDeps(options: AppDepsOptions): AppDeps {
-  const deps = serviceDeps(options.db, options.clock ?? systemClock, options.newId);
+  const logger = options.logger ?? pino({ level: 'silent' });
+  const deps = { ...serviceDeps(options.db, options.clock ?? systemClock, options.newId), logger };
+  const accounts = new AccountService(deps, {
+    signup: options.signup ?? 'first',
+    sessionDays: options.sessionDays ?? 14,
+    invitationDays: 7,
+  });
   return {
     db: options.db,
     services: createServices(deps),
-    accounts: new AccountService(deps, {
-      signup: options.signup ?? 'first',
-      sessionDays: options.sessionDays ?? 14,
-      invitationDays: 7,
-    }),
+    accounts,
     tokens: new TokenService(deps),
+    passwordResets: new PasswordResetService(deps, accounts.limiter),
     bus: new EventBus(),
-    logger: options.logger ?? pino({ level: 'silent' }),
+    logger,
     publicUrl: options.publicUrl ?? 'http://127.0.0.1:3000',
     isSecureCookie: options.isSecureCookie ?? false,
     bodyLimit: options.bodyLimit ?? 1_000_000,

@@ -4,7 +4,7 @@
  */
 
 export type Role = 'admin' | 'member' | 'viewer';
-export type Action = 'read' | 'create' | 'update' | 'check_in' | 'align' | 'manage' | 'close';
+export type Action = 'read' | 'create' | 'update' | 'delete' | 'check_in' | 'align' | 'manage' | 'close';
 export type Resource =
   | 'workspace'
   | 'settings'
@@ -37,6 +37,8 @@ export interface GoalSubject {
   unitId: string | null;
   /** The accountable person: the lead or personal owner of an objective, the owner of a KR or SMART goal. */
   ownerIds: readonly (string | null)[];
+  /** Whether the goal (or, for an objective, any of its KRs) has check-ins; asked by `delete`. */
+  hasCheckIns?: boolean;
 }
 
 type Condition = (scope: ActorScope, subject: GoalSubject) => boolean;
@@ -87,6 +89,9 @@ allow('member', 'create', ['objective'], belongsOrSelf);
 allow('member', 'create', ['smart_goal'], ownsOrLeads);
 allow('member', 'create', ['key_result'], ownsOrLeads);
 allow('member', 'update', GOALS, ownsOrLeads);
+// A goal created by mistake: whoever may edit it may delete it while nothing was checked in on it;
+// afterwards only admins, and everyone else drops (archives) it instead.
+allow('member', 'delete', GOALS, (scope, goal) => goal.hasCheckIns === false && ownsOrLeads(scope, goal));
 allow('member', 'align', ['objective', 'smart_goal'], ownsOrLeads);
 allow('member', 'check_in', ['key_result', 'smart_goal'], ownsOrLeads);
 

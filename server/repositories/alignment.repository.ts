@@ -87,6 +87,27 @@ export class AlignmentRepository {
       .orderBy('id')
       .execute();
   }
+
+  /** Removes every link from or to any of these goals; returns the links removed. */
+  async deleteTouching(workspaceId: string, ids: readonly string[]): Promise<AlignmentRow[]> {
+    if (ids.length === 0) return [];
+    const rows = await this.db
+      .selectFrom('alignments')
+      .selectAll()
+      .where('workspaceId', '=', workspaceId)
+      .where((eb) => eb.or([eb('childId', 'in', ids), eb('parentId', 'in', ids)]))
+      .execute();
+    if (rows.length > 0)
+      await this.db
+        .deleteFrom('alignments')
+        .where(
+          'id',
+          'in',
+          rows.map((r) => r.id),
+        )
+        .execute();
+    return rows;
+  }
 }
 
 const parentsOf = prepared((db, childId: string) =>

@@ -57,6 +57,17 @@ export class CheckInRepository {
       .orderBy('seq')
       .execute();
   }
+
+  /** Deletes every check-in of these goals (a goal being deleted); returns how many. */
+  async deleteOfGoals(workspaceId: string, goalIds: readonly string[]): Promise<number> {
+    if (goalIds.length === 0) return 0;
+    const result = await this.db
+      .deleteFrom('checkIns')
+      .where('workspaceId', '=', workspaceId)
+      .where('goalId', 'in', goalIds)
+      .executeTakeFirst();
+    return Number(result.numDeletedRows);
+  }
 }
 
 const insertOne = preparedInsert('checkIns', [

@@ -96,6 +96,14 @@ export class KeyResultRepository {
     if (!row) throw new Error(`key result ${id} missing`);
     return row.checkinCount;
   }
+
+  async delete(workspaceId: string, id: string): Promise<void> {
+    await this.db
+      .deleteFrom('keyResults')
+      .where('workspaceId', '=', workspaceId)
+      .where('id', '=', id)
+      .execute();
+  }
 }
 
 const findQuery = (db: Executor, workspaceId: string, id: string) =>

@@ -96,6 +96,32 @@ export class ObjectiveRepository {
   ): Promise<void> {
     await setRollup(this.db, id, rollup);
   }
+
+  /** Deletes an objective (its KRs go with it, by the foreign key); successors forget it as predecessor. */
+  async delete(workspaceId: string, id: string): Promise<void> {
+    await this.db
+      .updateTable('objectives')
+      .set({ predecessorId: null })
+      .where('workspaceId', '=', workspaceId)
+      .where('predecessorId', '=', id)
+      .execute();
+    await this.db
+      .deleteFrom('objectives')
+      .where('workspaceId', '=', workspaceId)
+      .where('id', '=', id)
+      .execute();
+  }
+
+  /** How many objectives belong to a unit, in any cycle. */
+  async countOfUnit(workspaceId: string, unitId: string): Promise<number> {
+    const row = await this.db
+      .selectFrom('objectives')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('workspaceId', '=', workspaceId)
+      .where('unitId', '=', unitId)
+      .executeTakeFirstOrThrow();
+    return Number(row.n);
+  }
 }
 
 const findQuery = (db: Executor, workspaceId: string, id: string) =>

@@ -69,6 +69,38 @@ export class PersonRepository {
     }
     return chain;
   }
+
+  /**
+   * Ends a person's access: deletes their sign-in sessions and revokes their API tokens (a
+   * deactivated person signs in again, and makes new tokens, once reactivated).
+   */
+  async endAccess(workspaceId: string, id: string, at: number): Promise<void> {
+    await this.db
+      .deleteFrom('sessions')
+      .where('workspaceId', '=', workspaceId)
+      .where('personId', '=', id)
+      .execute();
+    await this.db
+      .updateTable('apiTokens')
+      .set({ revokedAt: at })
+      .where('workspaceId', '=', workspaceId)
+      .where('personId', '=', id)
+      .where('revokedAt', 'is', null)
+      .execute();
+  }
+
+  /** Which of these people were deactivated. */
+  async inactiveAmong(workspaceId: string, ids: readonly string[]): Promise<string[]> {
+    if (ids.length === 0) return [];
+    const rows = await this.db
+      .selectFrom('people')
+      .select('id')
+      .where('workspaceId', '=', workspaceId)
+      .where('id', 'in', ids)
+      .where('isActive', '=', 0)
+      .execute();
+    return rows.map((r) => r.id);
+  }
 }
 
 const find = prepared((db, workspaceId: string, id: string) =>

@@ -74,6 +74,25 @@ export class SmartGoalRepository {
       .executeTakeFirstOrThrow();
     return row.checkinCount;
   }
+
+  async delete(workspaceId: string, id: string): Promise<void> {
+    await this.db
+      .deleteFrom('smartGoals')
+      .where('workspaceId', '=', workspaceId)
+      .where('id', '=', id)
+      .execute();
+  }
+
+  /** How many SMART goals belong to a unit, in any cycle. */
+  async countOfUnit(workspaceId: string, unitId: string): Promise<number> {
+    const row = await this.db
+      .selectFrom('smartGoals')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('workspaceId', '=', workspaceId)
+      .where('unitId', '=', unitId)
+      .executeTakeFirstOrThrow();
+    return Number(row.n);
+  }
 }
 
 const find = prepared((db, workspaceId: string, id: string) =>

@@ -111,6 +111,21 @@ export class UnitRepository {
     if (personIds.length === 0) return Promise.resolve([]);
     return this.db.selectFrom('unitMembers').selectAll().where('personId', 'in', personIds).execute();
   }
+
+  /** Deletes a unit (its memberships go with it, by the foreign key). */
+  async delete(workspaceId: string, id: string): Promise<void> {
+    await this.db.deleteFrom('units').where('workspaceId', '=', workspaceId).where('id', '=', id).execute();
+  }
+
+  /** The units right below one. */
+  children(workspaceId: string, id: string): Promise<UnitRow[]> {
+    return this.db
+      .selectFrom('units')
+      .selectAll()
+      .where('workspaceId', '=', workspaceId)
+      .where('parentId', '=', id)
+      .execute();
+  }
 }
 
 const descendantsQuery = (db: Executor, workspaceId: string, ids: readonly string[]) =>

@@ -4,13 +4,14 @@ import {
   acceptInvitationSchema,
   changePasswordSchema,
   inviteSchema,
+  resetPasswordSchema,
   signinSchema,
   signupSchema,
 } from '../auth/schemas';
 import type { AppDeps, Api } from '../app/env';
 import { SESSION_COOKIE } from '../app/middleware';
 import { actorOf, setSessionCookie, signedIn } from './context';
-import { json, jsonBody, okSchema, route } from './openapi';
+import { idParams, json, jsonBody, okSchema, route } from './openapi';
 import { meSchema, personSchema } from './schemas';
 
 const tags = ['auth'];
@@ -93,7 +94,33 @@ const accept = route({
   responses: { 200: json(meSchema, 'Signed in; the session cookie is set') },
 });
 
-/** Sign-up, sign-in, sign-out, me, password change and invitations. */
+const issueReset = route({
+  method: 'post',
+  path: '/api/v1/people/{id}/password-reset',
+  tags: ['people'],
+  summary:
+    'Issue a one-time password reset link for a person who has a sign-in (admins); shown once, valid 24 hours, only the newest works',
+  request: { params: idParams },
+  responses: {
+    201: json(
+      z.object({ personId: z.string(), url: z.string(), token: z.string(), expiresAt: z.number() }),
+      'The reset link',
+    ),
+  },
+});
+
+const reset = route({
+  method: 'post',
+  path: '/api/v1/auth/password-reset',
+  tags,
+  isPublic: true,
+  summary:
+    "Set a new password with a reset link's secret (once, before it expires); ends every session of the account",
+  request: { body: jsonBody(resetPasswordSchema, 'ResetPasswordInput') },
+  responses: { 200: json(okSchema, 'The password is set; sign in with it') },
+});
+
+/** Sign-up, sign-in, sign-out, me, password change and reset, and invitations. */
 export function registerAuthRoutes(app: Api, deps: AppDeps): void {
   const signedInAs = async (token: string) => {
     const principal = await deps.accounts.authenticateSession(token);
@@ -123,6 +150,14 @@ export function registerAuthRoutes(app: Api, deps: AppDeps): void {
   app.openapi(invite, async (c) => {
     const result = await deps.accounts.invite(actorOf(c), c.req.valid('json'));
     return c.json({ ...result, url: `${deps.publicUrl}/invitations#${result.token}` }, 201);
+  });
+  app.openapi(issueReset, async (c) => {
+    const issued = await deps.passwordResets.issue(actorOf(c), c.req.valid('param').id);
+    return c.json({ ...issued, url: `${deps.publicUrl}/password-reset#${issued.token}` }, 201);
+  });
+  app.openapi(reset, async (c) => {
+    await deps.passwordResets.reset(c.req.valid('json'));
+    return c.json({ ok: true as const }, 200);
   });
   app.openapi(accept, async (c) => {
     const { session } = await deps.accounts.acceptInvitation(c.req.valid('json'));

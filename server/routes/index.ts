@@ -10,6 +10,7 @@ import { registerHealthRoutes } from './health.routes';
 import { registerKeyResultRoutes } from './key-results.routes';
 import { registerObjectiveRoutes } from './objectives.routes';
 import { registerPeopleRoutes } from './people.routes';
+import { registerRemovalRoutes } from './removals.routes';
 import { registerReportRoutes } from './reports.routes';
 import { registerSmartGoalRoutes } from './smart-goals.routes';
 import { registerStreamRoutes } from './stream.routes';
@@ -29,6 +30,7 @@ export function registerRoutes(app: Api, deps: AppDeps): void {
   registerObjectiveRoutes(app, deps);
   registerKeyResultRoutes(app, deps);
   registerSmartGoalRoutes(app, deps);
+  registerRemovalRoutes(app, deps);
   registerAlignmentRoutes(app, deps);
   registerCheckInRoutes(app, deps);
   registerEventRoutes(app, deps);

@@ -43,6 +43,25 @@ const update = route({
   responses: { 200: json(personSchema, 'The person after the change') },
 });
 
+const deactivate = route({
+  method: 'post',
+  path: '/api/v1/people/{id}/deactivate',
+  tags,
+  summary:
+    'Deactivate a person (admins): they cannot sign in, their sessions end and their API tokens are revoked; their goals stay, marked `hasFormerOwner`',
+  request: { params: idParams },
+  responses: { 200: json(personSchema, 'The person, inactive') },
+});
+
+const reactivate = route({
+  method: 'post',
+  path: '/api/v1/people/{id}/reactivate',
+  tags,
+  summary: 'Reactivate a person (admins): they may sign in again',
+  request: { params: idParams },
+  responses: { 200: json(personSchema, 'The person, active') },
+});
+
 /** People of the workspace. */
 export function registerPeopleRoutes(app: Api, deps: AppDeps): void {
   const people = deps.services.people;
@@ -60,6 +79,18 @@ export function registerPeopleRoutes(app: Api, deps: AppDeps): void {
     notify(deps, actor, 'person', person.id, 'created');
     return c.json(person, 201);
   });
+  for (const [definition, isActive] of [
+    [deactivate, false],
+    [reactivate, true],
+  ] as const) {
+    app.openapi(definition, async (c) => {
+      const actor = actorOf(c);
+      const { id } = c.req.valid('param');
+      const person = isActive ? await people.reactivate(actor, id) : await people.deactivate(actor, id);
+      notify(deps, actor, 'person', person.id, isActive ? 'reactivated' : 'deactivated');
+      return c.json(person, 200);
+    });
+  }
   app.openapi(update, async (c) => {
     const actor = actorOf(c);
     const person = await people.update(actor, c.req.valid('param').id, c.req.valid('json'));

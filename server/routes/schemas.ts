@@ -104,9 +104,14 @@ export const keyResultRecordSchema = z
   })
   .openapi('KeyResultRecord');
 
+const hasFormerOwner = z
+  .boolean()
+  .describe('the owner (for objectives, the lead or personal owner) was deactivated: a former owner');
+
 export const keyResultSchema = keyResultRecordSchema
   .extend({
     evaluation: evaluationSchema,
+    hasFormerOwner,
     children: z.array(
       z.object({
         id: z.string(),
@@ -143,7 +148,12 @@ export const objectiveRecordSchema = z
   .openapi('ObjectiveRecord');
 
 export const objectiveSchema = objectiveRecordSchema
-  .extend({ evaluation: evaluationSchema, keyResults: z.array(keyResultSchema), alignsTo: z.array(link) })
+  .extend({
+    evaluation: evaluationSchema,
+    hasFormerOwner,
+    keyResults: z.array(keyResultSchema),
+    alignsTo: z.array(link),
+  })
   .openapi('Objective');
 
 export const smartGoalRecordSchema = z
@@ -171,7 +181,7 @@ export const smartGoalRecordSchema = z
   .openapi('SmartGoalRecord');
 
 export const smartGoalSchema = smartGoalRecordSchema
-  .extend({ evaluation: evaluationSchema, supports: z.array(link) })
+  .extend({ evaluation: evaluationSchema, hasFormerOwner, supports: z.array(link) })
   .openapi('SmartGoal');
 
 export const checkInSchema = z

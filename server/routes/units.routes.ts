@@ -2,7 +2,7 @@ import { z } from '@hono/zod-openapi';
 import type { AppDeps, Api } from '../app/env';
 import { createUnitSchema } from '../services/unit.service';
 import { actorOf, notify } from './context';
-import { idParams, json, jsonBody, pageOf, pageQuery, route } from './openapi';
+import { idParams, json, jsonBody, okSchema, pageOf, pageQuery, route } from './openapi';
 import { paginate } from './paginate';
 import { unitSchema, unitSummarySchema } from './schemas';
 
@@ -81,6 +81,16 @@ const removeMember = route({
   responses: { 200: json(unitSchema, 'The unit') },
 });
 
+const remove = route({
+  method: 'delete',
+  path: '/api/v1/units/{id}',
+  tags,
+  summary:
+    'Remove an empty unit (admins): no units below it, no members and no goals; otherwise a 409 whose details say what is left',
+  request: { params: idParams },
+  responses: { 200: json(okSchema, 'Removed') },
+});
+
 /** The organisation tree. */
 export function registerUnitRoutes(app: Api, deps: AppDeps): void {
   const units = deps.services.units;
@@ -102,6 +112,13 @@ export function registerUnitRoutes(app: Api, deps: AppDeps): void {
     const unit = await units.move(actor, c.req.valid('param').id, c.req.valid('json').parentId);
     notify(deps, actor, 'unit', unit.id, 'moved');
     return c.json(unit, 200);
+  });
+  app.openapi(remove, async (c) => {
+    const actor = actorOf(c);
+    const { id } = c.req.valid('param');
+    await units.remove(actor, id);
+    notify(deps, actor, 'unit', id, 'deleted');
+    return c.json({ ok: true as const }, 200);
   });
   app.openapi(setMember, async (c) => {
     const actor = actorOf(c);

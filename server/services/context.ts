@@ -3,6 +3,7 @@ import type { Instant } from '../../core/time';
 import type { Db, Executor } from '../db/database';
 import type { CheckinSource, Database } from '../db/schema';
 import type { Transaction } from 'kysely';
+import type { Logger } from 'pino';
 
 /** The source of "now" for services and jobs; tests pass a clock they can move. */
 export interface Clock {
@@ -24,11 +25,13 @@ export class FixedClock implements Clock {
   }
 }
 
-/** What every service needs: the database, the clock and an id generator. */
+/** What every service needs: the database, the clock and an id generator (and where errors are logged). */
 export interface ServiceDeps {
   db: Db;
   clock: Clock;
   newId: () => string;
+  /** Where problems that do not fail a request are logged (stored settings that do not parse); default stderr. */
+  logger?: Pick<Logger, 'error'>;
 }
 
 /** Builds service dependencies with the wall clock and random UUIDs unless given. */

@@ -66,6 +66,19 @@ export async function getCycle(session: Session, id: string): Promise<CycleRow> 
   return row ?? notFound('cycle', id);
 }
 
+/**
+ * The cycle a filter names, by id or by name (`2026-Q4`, `FY2027-Q1`). An unknown one is a
+ * `validation` error naming the query parameter (`cycle`), never an empty answer.
+ *
+ * @example
+ * const cycle = await cycleOfFilter(session, '2026-Q4');
+ */
+export async function cycleOfFilter(session: Session, ref: string, parameter = 'cycle'): Promise<CycleRow> {
+  const ws = session.actor.workspaceId;
+  const row = (await session.repos.cycles.find(ws, ref)) ?? (await session.repos.cycles.findByName(ws, ref));
+  return row ?? invalid(parameter, `no cycle with the id or name "${ref}"`);
+}
+
 /** Refuses new goals in a closed cycle (edits to existing ones are allowed, and flagged). */
 export function assertOpenForNewGoals(cycle: CycleRow, field = 'cycleId'): void {
   if (cycle.state === 'closed') {

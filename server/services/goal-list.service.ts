@@ -6,9 +6,9 @@ import { type GoalListFilter, GoalListRepository } from '../repositories/goal-li
 import type { ObjectiveRow } from '../repositories/objective.repository';
 import type { SmartGoalRow } from '../repositories/smart-goal.repository';
 import type { Actor, ServiceDeps } from './context';
-import { objectiveSubject, smartGoalSubject } from './goal-access';
+import { cycleOfFilter, objectiveSubject, smartGoalSubject } from './goal-access';
 import { type ObjectiveView, objectiveView, type SmartGoalView, smartGoalView } from './presenters';
-import { openSession } from './session';
+import { openSession, type Session } from './session';
 import { loadSlice } from './slice';
 import { parseInput } from './validate';
 
@@ -41,8 +41,8 @@ export class GoalListService {
 
   /** Objectives with their KRs and numbers, ordered by id. */
   async objectives(actor: Actor, input: unknown): Promise<GoalPage<ObjectiveView>> {
-    const data = parseInput(goalListSchema, input);
     const session = await openSession(this.deps, this.deps.db.kysely, actor);
+    const data = await withCycleId(session, parseInput(goalListSchema, input));
     this.#checkState(data.state, ['draft', 'active', 'closed', 'dropped']);
     return this.#fill(data, async (after, limit) => {
       const rows = await this.#repo().objectives(actor.workspaceId, data, after, limit);
@@ -57,8 +57,8 @@ export class GoalListService {
 
   /** SMART goals with their numbers, ordered by id. */
   async smartGoals(actor: Actor, input: unknown): Promise<GoalPage<SmartGoalView>> {
-    const data = parseInput(goalListSchema, input);
     const session = await openSession(this.deps, this.deps.db.kysely, actor);
+    const data = await withCycleId(session, parseInput(goalListSchema, input));
     this.#checkState(data.state, ['open', 'done', 'missed', 'dropped']);
     return this.#fill(data, async (after, limit) => {
       const rows = await this.#repo().smartGoals(actor.workspaceId, data, after, limit);
@@ -100,4 +100,13 @@ export class GoalListService {
       after = scanned[scanned.length - 1] ?? null;
     }
   }
+}
+
+/** The filter with its cycle (given by id or name) resolved to an id; an unknown one is a 400. */
+async function withCycleId<T extends { cycleId?: string | undefined }>(
+  session: Session,
+  data: T,
+): Promise<T> {
+  if (data.cycleId === undefined) return data;
+  return { ...data, cycleId: (await cycleOfFilter(session, data.cycleId)).id };
 }

@@ -5,7 +5,7 @@ import { isVisible } from '../policies/permissions';
 import type { Actor, ServiceDeps } from './context';
 import { storedEvaluation, windowOfCycle } from './evaluation';
 import {
-  getCycle,
+  cycleOfFilter,
   getKeyResult,
   getSmartGoal,
   keyResultSubject,
@@ -87,13 +87,13 @@ export class GoalReadService {
   }
 
   /** A unit's page: its objectives with KRs and the SMART goals of its people, in one cycle. */
-  async unitPage(actor: Actor, cycleId: string, unitId: string): Promise<UnitPage> {
+  async unitPage(actor: Actor, cycleRef: string, unitId: string): Promise<UnitPage> {
     const session = await openSession(this.deps, this.deps.db.kysely, actor);
     const ws = actor.workspaceId;
-    const cycle = await getCycle(session, cycleId);
+    const cycle = await cycleOfFilter(session, cycleRef);
     const unit = (await session.repos.units.find(ws, unitId)) ?? notFound('unit', unitId);
-    const objectiveRows = await session.repos.objectives.listByCycle(ws, cycleId, [unitId]);
-    const goalRows = await session.repos.smartGoals.listByCycle(ws, cycleId, { unitIds: [unitId] });
+    const objectiveRows = await session.repos.objectives.listByCycle(ws, cycle.id, [unitId]);
+    const goalRows = await session.repos.smartGoals.listByCycle(ws, cycle.id, { unitIds: [unitId] });
     const visibleObjectives = objectiveRows.filter((o) => isVisible(session.scope, objectiveSubject(o)));
     const visibleGoals = goalRows.filter((g) => isVisible(session.scope, smartGoalSubject(g)));
     const slice = await loadSlice(session, visibleObjectives, visibleGoals);
@@ -125,10 +125,11 @@ export class GoalReadService {
    * indexed query on objectives), evaluated by core's objective rule with staleness from the
    * latest check-in under each objective; no history is scanned.
    */
-  async dashboard(actor: Actor, cycleId: string): Promise<Dashboard> {
+  async dashboard(actor: Actor, cycleRef: string): Promise<Dashboard> {
     const session = await openSession(this.deps, this.deps.db.kysely, actor);
     const ws = actor.workspaceId;
-    const cycle = await getCycle(session, cycleId);
+    const cycle = await cycleOfFilter(session, cycleRef);
+    const cycleId = cycle.id;
     const roots = (await session.repos.units.roots(ws)).map((u) => u.id);
     const all = await session.repos.objectives.listSummariesByCycle(ws, cycleId);
     const company = (await session.repos.objectives.listByCycle(ws, cycleId, roots)).filter((o) =>

@@ -6,6 +6,7 @@ import { CoachService } from './coach.service';
 import type { ServiceDeps } from './context';
 import { CycleService } from './cycle.service';
 import { GoalListService } from './goal-list.service';
+import { GoalRemovalService } from './goal-removal.service';
 import { GoalReadService } from './goal-read.service';
 import { HistoryService } from './history.service';
 import { KeyResultService } from './key-result.service';
@@ -25,6 +26,8 @@ export interface Services {
   cycles: CycleService;
   objectives: ObjectiveService;
   keyResults: KeyResultService;
+  /** Deleting goals and moving KRs. */
+  removals: GoalRemovalService;
   smartGoals: SmartGoalService;
   alignments: AlignmentService;
   checkIns: CheckInService;
@@ -52,6 +55,7 @@ export function createServices(deps: ServiceDeps): Services {
     cycles: new CycleService(deps),
     objectives: new ObjectiveService(deps),
     keyResults: new KeyResultService(deps),
+    removals: new GoalRemovalService(deps),
     smartGoals: new SmartGoalService(deps),
     alignments: new AlignmentService(deps),
     checkIns: new CheckInService(deps),

@@ -99,6 +99,11 @@ export class PersonService {
         if (chain.includes(personId)) invalid('managerId', 'this would make a management cycle');
       }
       const { isActive, ...rest } = data;
+      if (isActive === false && before.isActive === 1) {
+        if (personId === actor.personId)
+          throw new AppError('conflict', 'you cannot deactivate yourself', { reason: 'self' });
+        await repos.people.endAccess(actor.workspaceId, personId, session.at);
+      }
       await repos.people.update(actor.workspaceId, personId, {
         ...rest,
         ...(isActive === undefined ? {} : { isActive: isActive ? 1 : 0 }),
@@ -109,6 +114,56 @@ export class PersonService {
           entityType: 'person',
           entityId: personId,
           action: 'updated',
+          before: view(before),
+          after: view(after),
+        },
+      ]);
+      return view(after);
+    });
+  }
+
+  /**
+   * Deactivates a person (admins): they can no longer sign in, their sessions end and their API
+   * tokens are revoked; their goals stay, shown with them as a former owner. Not oneself, and
+   * never the last active admin.
+   */
+  async deactivate(actor: Actor, personId: string): Promise<PersonView> {
+    return this.#setActive(actor, personId, false);
+  }
+
+  /** Reactivates a person (admins): they may sign in again (with new sessions and tokens). */
+  async reactivate(actor: Actor, personId: string): Promise<PersonView> {
+    return this.#setActive(actor, personId, true);
+  }
+
+  async #setActive(actor: Actor, personId: string, isActive: boolean): Promise<PersonView> {
+    return transact(this.deps, async (trx) => {
+      const session = await openSession(this.deps, trx, actor);
+      authorize(session.scope, 'manage', 'person');
+      const { repos } = session;
+      const before = (await repos.people.find(actor.workspaceId, personId)) ?? notFound('person', personId);
+      if ((before.isActive === 1) === isActive) return view(before);
+      if (!isActive) {
+        if (personId === actor.personId)
+          throw new AppError('conflict', 'you cannot deactivate yourself', { reason: 'self' });
+        if (before.role === 'admin') {
+          const admins = (await repos.people.list(actor.workspaceId)).filter(
+            (p) => p.role === 'admin' && p.isActive === 1,
+          );
+          if (admins.length <= 1)
+            throw new AppError('conflict', 'the last active admin cannot be deactivated', {
+              reason: 'last_admin',
+            });
+        }
+        await repos.people.endAccess(actor.workspaceId, personId, session.at);
+      }
+      await repos.people.update(actor.workspaceId, personId, { isActive: isActive ? 1 : 0 });
+      const after = (await repos.people.find(actor.workspaceId, personId))!;
+      await recordEvents(session, [
+        {
+          entityType: 'person',
+          entityId: personId,
+          action: isActive ? 'reactivated' : 'deactivated',
           before: view(before),
           after: view(after),
         },

@@ -33,6 +33,8 @@ export interface ChildView {
 
 export interface KeyResultView extends KeyResultRecord {
   evaluation: EvaluationView;
+  /** The owner was deactivated: the goal stays, shown with them as a former owner. */
+  hasFormerOwner: boolean;
   children: ChildView[];
   /** Children the viewer may not see: they count in the score, their details stay hidden. */
   hiddenChildren: number;
@@ -42,12 +44,16 @@ export interface KeyResultView extends KeyResultRecord {
 
 export interface ObjectiveView extends Omit<ObjectiveRow, 'workspaceId'> {
   evaluation: EvaluationView;
+  /** The lead or personal owner was deactivated (a former owner). */
+  hasFormerOwner: boolean;
   keyResults: KeyResultView[];
   alignsTo: { parentType: 'objective' | 'key_result'; parentId: string; weight: number }[];
 }
 
 export interface SmartGoalView extends SmartGoalRecord {
   evaluation: EvaluationView;
+  /** The owner was deactivated (a former owner). */
+  hasFormerOwner: boolean;
   supports: { parentType: 'objective' | 'key_result'; parentId: string; weight: number }[];
 }
 
@@ -69,6 +75,9 @@ function evaluationView(evaluation: GoalEvaluation | undefined, isEditedAfterClo
     grade: evaluation?.grade ?? null,
   };
 }
+
+const isFormer = (slice: Slice, personId: string | null) =>
+  personId !== null && slice.formerPeople.has(personId);
 
 const linksUp = (slice: Slice, id: string) =>
   (slice.parents.get(id) ?? []).map((l) => ({
@@ -107,6 +116,7 @@ function keyResultView(slice: Slice, scope: ActorScope, kr: KeyResultRow): KeyRe
   return {
     ...keyResultRecord(kr),
     evaluation: evaluationView(slice.evaluations.get(kr.id), slice.editedAfterClose.has(kr.id)),
+    hasFormerOwner: isFormer(slice, kr.ownerId),
     children,
     hiddenChildren: hidden,
     hiddenSummary: hiddenSummary(hidden),
@@ -119,6 +129,7 @@ export function objectiveView(slice: Slice, scope: ActorScope, row: ObjectiveRow
   return {
     ...rest,
     evaluation: evaluationView(slice.evaluations.get(row.id), slice.editedAfterClose.has(row.id)),
+    hasFormerOwner: isFormer(slice, row.leadId) || isFormer(slice, row.ownerId),
     keyResults: (slice.keyResults.get(row.id) ?? []).map((kr) => keyResultView(slice, scope, kr)),
     alignsTo: linksUp(slice, row.id),
   };
@@ -129,6 +140,7 @@ export function smartGoalView(slice: Slice, row: SmartGoalRow): SmartGoalView {
   return {
     ...smartGoalRecord(row),
     evaluation: evaluationView(slice.evaluations.get(row.id), slice.editedAfterClose.has(row.id)),
+    hasFormerOwner: isFormer(slice, row.ownerId),
     supports: linksUp(slice, row.id),
   };
 }

@@ -73,8 +73,8 @@ export const calibrationSchema = z
   })
   .strict()
   .refine((v) => (v.unitId === undefined) !== (v.personId === undefined), {
-    path: ['unitId'],
-    message: 'give either unitId or personId',
+    path: ['unit'],
+    message: 'give one of the query parameters `unit` or `person`',
   });
 
 /** Calibration (SPEC 3.8) over the last closed cycles. */

@@ -27,7 +27,12 @@ export async function settleRollups(
   const repos = repositories(trx, deps.db.dialect);
   const ids = await repos.rollupBacklog.claim(workspace.id);
   if (ids.length === 0) return 0;
-  const rollups = new Rollups(repos, workspace.id, readSettings(workspace.settings), deps.clock.now());
+  const rollups = new Rollups(
+    repos,
+    workspace.id,
+    readSettings(workspace.settings, workspace.id, deps.logger),
+    deps.clock.now(),
+  );
   rollups.defer();
   for (const id of ids) await rollups.alignedKeyResult(id);
   await rollups.flush();

@@ -43,7 +43,14 @@ export async function openSession(
     else await settleRollupsNow(deps, row);
   }
   const scope = await scopeAt(deps.db, repos, actor, row.directoryVersion);
-  return { repos, actor, scope, settings: readSettings(row.settings), at: deps.clock.now(), deps };
+  return {
+    repos,
+    actor,
+    scope,
+    settings: readSettings(row.settings, row.id, deps.logger),
+    at: deps.clock.now(),
+    deps,
+  };
 }
 
 /** What an event records about one change. */

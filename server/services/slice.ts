@@ -33,6 +33,8 @@ export interface Slice {
   cycles: Map<string, CycleRow>;
   /** Child objectives of the slice's KRs that are not in it (their stored rollups stand in). */
   outside: Map<string, ObjectiveRow>;
+  /** Owners and leads of the slice's goals who were deactivated ("former owners"). */
+  formerPeople: Set<string>;
 }
 
 const push = <T>(map: Map<string, T[]>, key: string, value: T) => {
@@ -125,7 +127,13 @@ export async function loadSlice(
     ...[...smartGoals.values()].filter((g) => cycles.get(g.cycleId)?.state === 'closed').map((g) => g.id),
   ];
   const editedAfterClose = await repos.events.editedAfterClose(closedIds);
+  const peopleIds = new Set<string>();
+  for (const o of objectives.values()) for (const id of [o.leadId, o.ownerId]) if (id) peopleIds.add(id);
+  for (const kr of krs) if (kr.ownerId) peopleIds.add(kr.ownerId);
+  for (const g of smartGoals.values()) peopleIds.add(g.ownerId);
+  const formerPeople = new Set(await repos.people.inactiveAmong(ws, [...peopleIds]));
   return {
+    formerPeople,
     objectives,
     keyResults,
     smartGoals,

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { AppError } from '../../core/errors';
 import { authorize } from '../policies/authorize';
 import type { UnitRow } from '../repositories/unit.repository';
 import { type Actor, type ServiceDeps, transact } from './context';
@@ -112,6 +113,43 @@ export class UnitService {
         { entityType: 'unit', entityId: unitId, action: 'member_removed', before: { personId } },
       ]);
       return this.#view(session, unit);
+    });
+  }
+
+  /**
+   * Removes an empty unit (admins): one with no units below it, no members or leads and no goals
+   * in any cycle. Otherwise a `conflict` whose details say what is still there.
+   */
+  async remove(actor: Actor, unitId: string): Promise<void> {
+    await transact(this.deps, async (trx) => {
+      const session = await openSession(this.deps, trx, actor);
+      authorize(session.scope, 'delete', 'unit');
+      const { repos } = session;
+      const ws = actor.workspaceId;
+      const unit = (await repos.units.find(ws, unitId)) ?? notFound('unit', unitId);
+      const contents = {
+        units: (await repos.units.children(ws, unitId)).length,
+        people: (await repos.units.members(unitId)).length,
+        objectives: await repos.objectives.countOfUnit(ws, unitId),
+        smartGoals: await repos.smartGoals.countOfUnit(ws, unitId),
+      };
+      const left = Object.entries(contents)
+        .filter(([, n]) => n > 0)
+        .map(([what, n]) => `${n} ${what === 'smartGoals' ? 'SMART goals' : what}`);
+      if (left.length > 0)
+        throw new AppError('conflict', `unit ${unit.name} is not empty: it still has ${left.join(', ')}`, {
+          reason: 'not_empty',
+          ...contents,
+        });
+      await repos.units.delete(ws, unitId);
+      await recordEvents(session, [
+        {
+          entityType: 'unit',
+          entityId: unitId,
+          action: 'deleted',
+          before: { name: unit.name, parentId: unit.parentId },
+        },
+      ]);
     });
   }
 

@@ -10,7 +10,9 @@ import { parseInput } from './validate';
 import { recomputeCycles } from './rollup';
 import {
   evaluationSettings,
+  mergeSettings,
   readSettings,
+  settingsPatchSchema,
   type WorkspaceSettings,
   workspaceSettingsSchema,
 } from './workspace-settings';
@@ -30,12 +32,15 @@ export const createWorkspaceSchema = z
   })
   .strict();
 
-/** Input of `updateSettings`: the workspace version read, and the settings to change. */
+/**
+ * Input of `updateSettings`: the workspace version read, and the settings to change. Settings left
+ * out keep their values; `thresholds` and `coachSeverities` merge key by key (`mergeSettings`).
+ */
 export const updateSettingsSchema = z
   .object({
     version: z.number().int().positive(),
     name: z.string().trim().min(1).max(200).optional(),
-    settings: workspaceSettingsSchema.partial().default({}),
+    settings: settingsPatchSchema.default({}),
   })
   .strict();
 
@@ -121,7 +126,12 @@ export class WorkspaceService {
     authorize(session.scope, 'read', 'workspace');
     const row = await session.repos.workspaces.find(actor.workspaceId);
     if (!row) throw new AppError('not_found', 'workspace not found');
-    return { id: row.id, name: row.name, version: row.version, settings: readSettings(row.settings) };
+    return {
+      id: row.id,
+      name: row.name,
+      version: row.version,
+      settings: readSettings(row.settings, row.id, this.deps.logger),
+    };
   }
 
   /** Changes settings (admins only); a stale version is a `conflict` and changes nothing. */
@@ -132,8 +142,8 @@ export class WorkspaceService {
       authorize(session.scope, 'manage', 'settings');
       const row = await session.repos.workspaces.find(actor.workspaceId);
       if (!row) throw new AppError('not_found', 'workspace not found');
-      const before = readSettings(row.settings);
-      const merged = parseInput(workspaceSettingsSchema, { ...before, ...data.settings });
+      const before = readSettings(row.settings, row.id, this.deps.logger);
+      const merged = parseMerged(mergeSettings(before, data.settings));
       const name = data.name ?? row.name;
       const changed = await session.repos.workspaces.updateSettings(
         row.id,
@@ -164,4 +174,15 @@ export class WorkspaceService {
       return { id: row.id, name, version: data.version + 1, settings: merged };
     });
   }
+}
+
+/** Validates merged settings, naming fields as the input does (`settings.thresholds.atRisk`). */
+function parseMerged(merged: Record<string, unknown>): WorkspaceSettings {
+  const result = workspaceSettingsSchema.safeParse(merged);
+  if (result.success) return result.data;
+  const issues = result.error.issues.map((issue) => ({
+    path: ['settings', ...issue.path.map(String)].join('.'),
+    message: issue.message,
+  }));
+  throw new AppError('validation', `${issues[0]?.path}: ${issues[0]?.message}`, { issues });
 }

@@ -6,6 +6,7 @@ import * as webhooks from './0004-webhooks';
 import * as directoryVersion from './0005-directory-version';
 import * as rollupBacklog from './0006-rollup-backlog';
 import * as eventToken from './0007-event-token';
+import * as passwordResets from './20261201T2020-password-resets';
 
 /**
  * Every migration, forward only, in order. Listed in code rather than read from the file system,
@@ -19,4 +20,5 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0005-directory-version': { up: (db: Kysely<unknown>) => directoryVersion.up(db) },
   '0006-rollup-backlog': { up: (db: Kysely<unknown>) => rollupBacklog.up(db) },
   '0007-event-token': { up: (db: Kysely<unknown>) => eventToken.up(db) },
+  '20261201T2020-password-resets': { up: (db: Kysely<unknown>) => passwordResets.up(db) },
 };
