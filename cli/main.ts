@@ -11,6 +11,7 @@ type Register = (program: Command) => void;
 const COMMANDS: Record<string, () => Promise<Register>> = {
   advise: async () => (await import('./advise')).registerAdvise,
   demo: async () => (await import('./demo')).registerDemo,
+  export: async () => (await import('./export')).registerExport,
   lint: async () => (await import('./lint')).registerLint,
   score: async () => (await import('./score')).registerScore,
   serve: async () => (await import('./serve')).registerServe,

@@ -102,7 +102,9 @@ describe('writing goals files', () => {
     const again = load(text);
     const strip = (o: Organisation) =>
       JSON.parse(
-        JSON.stringify(o, (key, value) => (key === 'source' && typeof value === 'object' ? undefined : value)),
+        JSON.stringify(o, (key, value) =>
+          key === 'source' && typeof value === 'object' ? undefined : value,
+        ),
       );
     expect(strip(again)).toEqual(strip(org));
     for (const at of ['2026-10-20', '2026-11-20', '2027-01-05']) {

@@ -46,7 +46,10 @@ export function writeGoalsFile(org: Organisation, options: WriteOptions = {}): G
   const timeZone = org.timeZone;
   const fiscalYearStart = options.fiscalYearStart ?? 1;
   const cadence = options.cadence ?? 'weekly';
-  const file: GoalsFile = { version: GOALS_FILE_VERSION, cycle: cycleField(cycle, fiscalYearStart, timeZone) };
+  const file: GoalsFile = {
+    version: GOALS_FILE_VERSION,
+    cycle: cycleField(cycle, fiscalYearStart, timeZone),
+  };
   if (fiscalYearStart !== 1) file.fiscal_year_start = fiscalYearStart;
   if (timeZone !== 'UTC') file.timezone = timeZone;
   if (cadence !== 'weekly') file.cadence = cadence;
@@ -69,10 +72,12 @@ export function writeGoalsFile(org: Organisation, options: WriteOptions = {}): G
 /** The YAML text of a goals file, with a header comment. */
 export function stringifyGoalsFile(file: GoalsFile, header?: string): string {
   const body = stringify(file, { lineWidth: 0, aliasDuplicateObjects: false });
-  return header ? `${header
-    .split('\n')
-    .map((line) => `# ${line}`.trimEnd())
-    .join('\n')}\n${body}` : body;
+  return header
+    ? `${header
+        .split('\n')
+        .map((line) => `# ${line}`.trimEnd())
+        .join('\n')}\n${body}`
+    : body;
 }
 
 function cycleField(
@@ -155,8 +160,11 @@ function plan(points: readonly PlanPoint[], timeZone: string): FileKeyResult['pl
 
 function checkinEntry(c: Checkin, measure: Measure | undefined): FileCheckin {
   const entry: FileCheckin = { at: new Date(c.at).toISOString() };
-  if (measure?.type === 'milestones') entry.done = [...(c.done ?? [])];
-  else if (measure?.type === 'boolean') entry.done = c.value >= 1;
+  if (measure?.type === 'milestones') {
+    // Names no longer in the list (an edited measure) count for nothing: leave them out.
+    const known = new Set(measure.milestones.map((m) => (typeof m === 'string' ? m : m.name).toLowerCase()));
+    entry.done = (c.done ?? []).filter((name) => known.has(name.toLowerCase()));
+  } else if (measure?.type === 'boolean') entry.done = c.value >= 1;
   else entry.value = c.value;
   if (c.confidence !== undefined) entry.confidence = c.confidence;
   if (c.note) entry.note = c.note;

@@ -274,6 +274,11 @@ const CASES: Case[] = [
     expect: { anonymous: 401, otherAdmin: 400, default: 200 },
   },
   {
+    name: 'GET the export of a cycle',
+    request: async (f) => ({ method: 'GET', path: `/api/v1/cycles/${f.org.cycleId}/export?format=csv` }),
+    expect: { anonymous: 401, otherAdmin: 404, default: 200 },
+  },
+  {
     name: 'GET tokens',
     request: async () => ({ method: 'GET', path: '/api/v1/tokens' }),
     expect: { anonymous: 401, default: 200 },

@@ -6,6 +6,7 @@ import { registerCoachRoutes } from './coach.routes';
 import { registerCycleRoutes } from './cycles.routes';
 import { registerDashboardRoutes } from './dashboard.routes';
 import { registerEventRoutes } from './events.routes';
+import { registerExportRoutes } from './exports.routes';
 import { registerHealthRoutes } from './health.routes';
 import { registerKeyResultRoutes } from './key-results.routes';
 import { registerObjectiveRoutes } from './objectives.routes';
@@ -37,6 +38,7 @@ export function registerRoutes(app: Api, deps: AppDeps): void {
   registerDashboardRoutes(app, deps);
   registerCoachRoutes(app, deps);
   registerReportRoutes(app, deps);
+  registerExportRoutes(app, deps);
   registerTokenRoutes(app, deps);
   registerWebhookRoutes(app, deps);
   registerStreamRoutes(app, deps);

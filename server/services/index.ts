@@ -5,6 +5,7 @@ import { CloseOutService } from './close-out.service';
 import { CoachService } from './coach.service';
 import type { ServiceDeps } from './context';
 import { CycleService } from './cycle.service';
+import { ExportService } from './export.service';
 import { GoalListService } from './goal-list.service';
 import { GoalRemovalService } from './goal-removal.service';
 import { GoalReadService } from './goal-read.service';
@@ -37,6 +38,7 @@ export interface Services {
   coach: CoachService;
   checkInReads: CheckInReadService;
   reports: ReportService;
+  exports: ExportService;
   history: HistoryService;
   webhooks: WebhookService;
 }
@@ -65,6 +67,7 @@ export function createServices(deps: ServiceDeps): Services {
     coach: new CoachService(deps),
     checkInReads: new CheckInReadService(deps),
     reports: new ReportService(deps),
+    exports: new ExportService(deps),
     history: new HistoryService(deps),
     webhooks: new WebhookService(deps),
   };

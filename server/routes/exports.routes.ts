@@ -1,0 +1,52 @@
+import { z } from '@hono/zod-openapi';
+import type { AppDeps, Api } from '../app/env';
+import { EXPORT_FORMATS } from '../services/export.service';
+import { actorOf } from './context';
+import { idParams, route } from './openapi';
+
+const text = (description: string) => ({
+  description,
+  content: {
+    'application/yaml': { schema: z.string() },
+    'text/csv': { schema: z.string() },
+    'text/markdown': { schema: z.string() },
+  },
+});
+
+const exportCycle = route({
+  method: 'get',
+  path: '/api/v1/cycles/{id}/export',
+  tags: ['cycles'],
+  summary:
+    "A cycle's goals as a goals file (`yaml`, read by `tandem score` and `tandem lint`), a spreadsheet (`csv`) or a Markdown document (`md`): what the viewer may see, optionally one unit's subtree",
+  request: {
+    params: idParams,
+    query: z.object({
+      format: z.enum(EXPORT_FORMATS).optional().openapi({ description: 'default yaml' }),
+      unit: z
+        .string()
+        .min(1)
+        .max(100)
+        .optional()
+        .openapi({ description: 'only this unit and the units below it' }),
+    }),
+  },
+  responses: { 200: text('The document, as an attachment') },
+});
+
+/** Exports of a cycle. */
+export function registerExportRoutes(app: Api, deps: AppDeps): void {
+  const { exports } = deps.services;
+  app.openapi(exportCycle, async (c) => {
+    const query = c.req.valid('query');
+    const file = await exports.cycle(actorOf(c), {
+      cycle: c.req.valid('param').id,
+      ...(query.format ? { format: query.format } : {}),
+      ...(query.unit ? { unitId: query.unit } : {}),
+    });
+    c.header('Content-Type', file.contentType);
+    c.header('Content-Disposition', `attachment; filename="${file.filename}"`);
+    c.header('Cache-Control', 'no-store');
+    return c.body(file.body, 200);
+  });
+}

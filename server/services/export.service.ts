@@ -1,0 +1,269 @@
+import { z } from 'zod';
+import type { GoalEvaluation } from '../../core/evaluate';
+import { toCsv } from '../../core/exchange/csv';
+import { KeyAllocator } from '../../core/exchange/keys';
+import { cycleCsvRows, cycleMarkdown } from '../../core/exchange/tables';
+import { stringifyGoalsFile, writeGoalsFile } from '../../core/goals-file/write';
+import type { Checkin, Link, ObjectiveNode, Organisation, SmartGoalNode, UnitNode } from '../../core/model';
+import { formatDate } from '../../core/time';
+import { isVisible } from '../policies/permissions';
+import type { CycleRow } from '../repositories/cycle.repository';
+import type { Actor, ServiceDeps } from './context';
+import {
+  effectiveCheckins,
+  groupCheckins,
+  objectiveNode,
+  readMeasure,
+  smartGoalNode,
+  windowOfCycle,
+} from './evaluation';
+import { objectiveSubject, smartGoalSubject } from './goal-access';
+import { openSession, type Session } from './session';
+import { loadSlice } from './slice';
+import { notFound, parseInput } from './validate';
+
+/** The formats a cycle can be exported in. */
+export const EXPORT_FORMATS = ['yaml', 'csv', 'md'] as const;
+export type ExportFormat = (typeof EXPORT_FORMATS)[number];
+
+/** Input of an export: a cycle (id or name), optionally one unit's subtree, and a format. */
+export const exportSchema = z
+  .object({
+    cycle: z.string().trim().min(1).max(100).describe('cycle id or name, such as 2026-Q4'),
+    unitId: z
+      .string()
+      .min(1)
+      .max(100)
+      .optional()
+      .describe('unit id or name: only its goals and those of the units below it'),
+    format: z.enum(EXPORT_FORMATS).default('yaml'),
+  })
+  .strict();
+
+/** An exported document. */
+export interface ExportedFile {
+  filename: string;
+  contentType: string;
+  body: string;
+  counts: { objectives: number; keyResults: number; smartGoals: number; hiddenGoals: number };
+}
+
+const CONTENT_TYPES: Record<ExportFormat, string> = {
+  yaml: 'application/yaml; charset=utf-8',
+  csv: 'text/csv; charset=utf-8',
+  md: 'text/markdown; charset=utf-8',
+};
+
+/** What an export holds: the cycle as an organisation with readable keys, and its numbers. */
+interface ExportModel {
+  org: Organisation;
+  cycle: CycleRow;
+  evaluations: Map<string, GoalEvaluation>;
+  unitNames: Map<string, string>;
+  hiddenGoals: number;
+  droppedLinks: number;
+}
+
+/**
+ * Exports (SPEC 9): a cycle's goals as a goals file (YAML that `tandem score` and `tandem lint`
+ * read), a spreadsheet (CSV) or a Markdown document, with what the actor may see and nothing
+ * more. Goals get readable keys made from their titles (unique in the export); people are named
+ * by email; units by keys made from their names (`company` for the root).
+ */
+export class ExportService {
+  constructor(readonly deps: ServiceDeps) {}
+
+  /** A cycle (or a unit's part of it) in one format. */
+  async cycle(actor: Actor, input: z.input<typeof exportSchema>): Promise<ExportedFile> {
+    const data = parseInput(exportSchema, input);
+    const session = await openSession(this.deps, this.deps.db.kysely, actor);
+    const model = await this.#model(session, data.cycle, data.unitId);
+    const { org, cycle } = model;
+    const settings = session.settings;
+    const workspace = await session.repos.workspaces.find(actor.workspaceId);
+    const day = formatDate(session.at, settings.timeZone);
+    const counts = {
+      objectives: org.objectives.length,
+      keyResults: org.objectives.reduce((n, o) => n + o.keyResults.length, 0),
+      smartGoals: org.smartGoals.length,
+      hiddenGoals: model.hiddenGoals,
+    };
+    const base = `${slugFile(workspace?.name ?? 'tandem')}-${slugFile(cycle.name)}`;
+    const filename = `${base}.${data.format}`;
+    const tables = {
+      org,
+      cycle: cycle.name,
+      at: session.at,
+      evaluations: model.evaluations,
+      unitName: (key: string) => model.unitNames.get(key),
+      hiddenGoals: model.hiddenGoals,
+    };
+    let body: string;
+    if (data.format === 'yaml') {
+      const notes = [
+        `Tandem export of ${workspace?.name ?? 'a workspace'}, cycle ${cycle.name}, on ${day}.`,
+        'Score or lint it: tandem score FILE, tandem lint FILE.',
+      ];
+      if (model.hiddenGoals > 0)
+        notes.push(
+          `${model.hiddenGoals} goal(s) you may not see are left out (aligned KRs count them on the server).`,
+        );
+      if (model.droppedLinks > 0)
+        notes.push(`${model.droppedLinks} link(s) to goals outside this export are left out.`);
+      body = stringifyGoalsFile(
+        writeGoalsFile(org, {
+          cycle: cycle.name,
+          fiscalYearStart: settings.fiscalYearStartMonth,
+          cadence: settings.defaultCadence,
+        }),
+        notes.join('\n'),
+      );
+    } else if (data.format === 'csv') body = toCsv(cycleCsvRows(tables));
+    else body = cycleMarkdown(tables, `${workspace?.name ?? 'Goals'}: ${cycle.name}`);
+    return { filename, contentType: CONTENT_TYPES[data.format], body, counts };
+  }
+
+  async #model(session: Session, cycleRef: string, unitId: string | undefined): Promise<ExportModel> {
+    const { repos, scope, settings, actor } = session;
+    const ws = actor.workspaceId;
+    const cycle =
+      (await repos.cycles.find(ws, cycleRef)) ??
+      (await repos.cycles.findByName(ws, cycleRef)) ??
+      notFound('cycle', cycleRef);
+    let unitFilter: string[] | undefined;
+    if (unitId !== undefined) {
+      const unit =
+        (await repos.units.find(ws, unitId)) ??
+        (await repos.units.list(ws)).find((u) => u.name.toLowerCase() === unitId.toLowerCase()) ??
+        notFound('unit', unitId);
+      unitFilter = await repos.units.descendants(ws, [unit.id]);
+    }
+    const allObjectives = await repos.objectives.listByCycle(ws, cycle.id, unitFilter);
+    const allGoals = await repos.smartGoals.listByCycle(
+      ws,
+      cycle.id,
+      unitFilter ? { unitIds: unitFilter } : {},
+    );
+    const objectives = allObjectives.filter((o) => isVisible(scope, objectiveSubject(o)));
+    const goals = allGoals.filter((g) => isVisible(scope, smartGoalSubject(g)));
+    const slice = await loadSlice(session, objectives, goals);
+    const krs = objectives.flatMap((o) => slice.keyResults.get(o.id) ?? []);
+    const hiddenGoals = allObjectives.length - objectives.length + (allGoals.length - goals.length);
+
+    const [people, units, checkinRows, parentLinks] = await Promise.all([
+      repos.people.list(ws),
+      repos.units.list(ws),
+      repos.checkIns.listByGoals([
+        ...krs.filter((kr) => kr.progressSource === 'metric').map((kr) => kr.id),
+        ...goals.map((g) => g.id),
+      ]),
+      repos.alignments.parentsOf([...objectives.map((o) => o.id), ...goals.map((g) => g.id)]),
+    ]);
+    const memberships = await repos.units.membershipsOfMany(people.map((p) => p.id));
+    const email = new Map(people.map((p) => [p.id, p.email]));
+
+    // Units: the root is `company` when there is one root; the others by name.
+    const unitKeys = new KeyAllocator();
+    const unitKey = new Map<string, string>();
+    const roots = units.filter((u) => u.parentId === null);
+    for (const u of units) {
+      unitKey.set(u.id, roots.length === 1 && u.parentId === null ? unitKeys.reserve('company') : '');
+    }
+    for (const u of units) if (unitKey.get(u.id) === '') unitKey.set(u.id, unitKeys.allocate(u.name, 'unit'));
+    const leads = new Map<string, string[]>();
+    for (const m of memberships) {
+      if (!m.isLead) continue;
+      const list = leads.get(m.unitId) ?? [];
+      const mail = email.get(m.personId);
+      if (mail) list.push(mail);
+      leads.set(m.unitId, list);
+    }
+    const unitNodes: UnitNode[] = units.map((u) => ({
+      key: unitKey.get(u.id)!,
+      name: u.name,
+      parent: u.parentId ? unitKey.get(u.parentId) : undefined,
+      leads: (leads.get(u.id) ?? []).sort(),
+    }));
+
+    // Goals: keys from titles, in the order they were written.
+    const goalKeys = new KeyAllocator();
+    const key = new Map<string, string>();
+    for (const o of objectives) {
+      key.set(o.id, goalKeys.allocate(o.title, 'objective'));
+      for (const kr of slice.keyResults.get(o.id) ?? []) key.set(kr.id, goalKeys.allocate(kr.title, 'kr'));
+    }
+    for (const g of goals) key.set(g.id, goalKeys.allocate(g.title, 'smart-goal'));
+
+    let droppedLinks = 0;
+    const parents = new Map<string, Link[]>();
+    for (const link of parentLinks) {
+      const parent = key.get(link.parentId);
+      if (!parent) {
+        droppedLinks++;
+        continue;
+      }
+      const list = parents.get(link.childId) ?? [];
+      list.push({ key: parent, weight: link.weight });
+      parents.set(link.childId, list);
+    }
+    const byGoal = groupCheckins(checkinRows);
+    const checkins = new Map<string, Checkin[]>();
+    for (const kr of krs)
+      checkins.set(kr.id, effectiveCheckins(byGoal.get(kr.id) ?? [], readMeasure(kr.measure)));
+    const person = (id: string | null | undefined) => (id ? email.get(id) : undefined);
+    const unitOf = (id: string | null | undefined) => (id ? unitKey.get(id) : undefined);
+
+    const objectiveNodes: ObjectiveNode[] = objectives.map((o) => {
+      const node = objectiveNode(o, cycle, slice.keyResults.get(o.id) ?? [], checkins, [], settings);
+      return {
+        ...node,
+        key: key.get(o.id)!,
+        unit: unitOf(o.unitId),
+        lead: person(o.leadId),
+        owner: person(o.ownerId),
+        parents: parents.get(o.id) ?? [],
+        keyResults: node.keyResults.map((kr) => ({
+          ...kr,
+          key: key.get(kr.key)!,
+          objectiveKey: key.get(o.id)!,
+          owner: person(kr.owner),
+          measure: kr.progressSource === 'aligned' ? undefined : kr.measure,
+        })),
+      };
+    });
+    const smartNodes: SmartGoalNode[] = goals.map((g) => {
+      const own = effectiveCheckins(byGoal.get(g.id) ?? [], readMeasure(g.measure));
+      const node = smartGoalNode(g, cycle.name, own, [], settings);
+      return { ...node, key: key.get(g.id)!, owner: person(g.ownerId), parents: parents.get(g.id) ?? [] };
+    });
+    const evaluations = new Map<string, GoalEvaluation>();
+    for (const [id, evaluation] of slice.evaluations) {
+      const k = key.get(id);
+      if (k) evaluations.set(k, { ...evaluation, key: k });
+    }
+    return {
+      org: {
+        timeZone: settings.timeZone,
+        cycles: [{ name: cycle.name, window: windowOfCycle(cycle, settings.timeZone) }],
+        units: unitNodes,
+        objectives: objectiveNodes,
+        smartGoals: smartNodes,
+      },
+      cycle,
+      evaluations,
+      unitNames: new Map(units.map((u) => [unitKey.get(u.id)!, u.name])),
+      hiddenGoals,
+      droppedLinks,
+    };
+  }
+}
+
+function slugFile(text: string): string {
+  return (
+    text
+      .normalize('NFKD')
+      .replace(/[^\w.-]+/g, '-')
+      .replace(/^-+|-+$/g, '')
+      .toLowerCase() || 'export'
+  );
+}
