@@ -3,26 +3,25 @@ import path from 'node:path';
 import type { Command } from 'commander';
 import { AppError } from '../core/errors';
 import { EXPORT_FORMATS, type ExportFormat } from '../server/services/export.service';
-import { localActor, openLocalServices } from '../server/services/local';
+import {
+  type AccessOptions,
+  callServer,
+  defaultDatabase,
+  errorMessage,
+  UsageError,
+  withLocal,
+} from './access';
 import { EXIT } from './exit-codes';
 
 /** Options of `tandem export`. */
-export interface ExportOptions {
+export interface ExportOptions extends AccessOptions {
   cycle: string;
   format?: string | undefined;
   unit?: string | undefined;
   output?: string | undefined;
-  database?: string | undefined;
-  workspace?: string | undefined;
-  as?: string | undefined;
-  server?: string | undefined;
-  token?: string | undefined;
 }
 
-/** The database `tandem serve` uses by default: `DATABASE_URL`, else `<TANDEM_DATA_DIR>/tandem.db`. */
-export function defaultDatabase(env: NodeJS.ProcessEnv = process.env): string {
-  return env.DATABASE_URL ?? path.join(env.TANDEM_DATA_DIR ?? 'data', 'tandem.db');
-}
+export { defaultDatabase };
 
 const EXTENSIONS: Record<string, ExportFormat> = {
   '.yaml': 'yaml',
@@ -30,9 +29,6 @@ const EXTENSIONS: Record<string, ExportFormat> = {
   '.csv': 'csv',
   '.md': 'md',
 };
-
-/** A usage problem: the message is printed and the exit code is 2. */
-class UsageError extends Error {}
 
 function formatOf(options: ExportOptions): ExportFormat {
   if (options.format !== undefined) {
@@ -46,48 +42,26 @@ function formatOf(options: ExportOptions): ExportFormat {
 
 /** Exports through a running server's API with a token. */
 async function exportRemote(options: ExportOptions, format: ExportFormat): Promise<string> {
-  const token = options.token ?? process.env.TANDEM_TOKEN;
-  if (!token) throw new UsageError('--server needs a token: --token tdm_pat_... or TANDEM_TOKEN');
-  let base: URL;
-  try {
-    base = new URL(options.server!);
-  } catch {
-    throw new UsageError(`--server: "${options.server}" is not a URL such as http://127.0.0.1:3000`);
-  }
-  const url = new URL(`/api/v1/cycles/${encodeURIComponent(options.cycle)}/export`, base);
-  url.searchParams.set('format', format);
-  if (options.unit) url.searchParams.set('unit', options.unit);
-  let response: Response;
-  try {
-    response = await fetch(url, { headers: { Authorization: `Bearer ${token}` } });
-  } catch (error) {
-    throw new UsageError(`cannot reach ${base.origin}: ${(error as Error).message}`);
-  }
-  const body = await response.text();
-  if (!response.ok) {
-    let message = body;
-    try {
-      message = (JSON.parse(body) as { error: { message: string } }).error.message;
-    } catch {}
-    throw new UsageError(`the server answered ${response.status}: ${message}`);
-  }
-  return body;
+  const query = new URLSearchParams({ format, ...(options.unit ? { unit: options.unit } : {}) });
+  const { status, text } = await callServer(
+    options,
+    'GET',
+    `/api/v1/cycles/${encodeURIComponent(options.cycle)}/export?${query}`,
+  );
+  if (status !== 200) throw new UsageError(`the server answered ${status}: ${errorMessage(text)}`);
+  return text;
 }
 
-/** Exports from a local database (SQLite file or PostgreSQL URL), as its first admin unless `--as`. */
-async function exportLocal(options: ExportOptions, format: ExportFormat): Promise<string> {
-  const local = await openLocalServices(options.database ?? defaultDatabase());
-  try {
-    const actor = await localActor(local.db, { workspace: options.workspace, email: options.as });
-    const file = await local.services.exports.cycle(actor, {
+/** Exports from a local database (SQLite file or PostgreSQL URL). */
+function exportLocal(options: ExportOptions, format: ExportFormat): Promise<string> {
+  return withLocal(options, async (services, actor) => {
+    const file = await services.exports.cycle(actor, {
       cycle: options.cycle,
       format,
       ...(options.unit ? { unitId: options.unit } : {}),
     });
     return file.body;
-  } finally {
-    await local.close();
-  }
+  });
 }
 
 /**

@@ -12,6 +12,7 @@ const COMMANDS: Record<string, () => Promise<Register>> = {
   advise: async () => (await import('./advise')).registerAdvise,
   demo: async () => (await import('./demo')).registerDemo,
   export: async () => (await import('./export')).registerExport,
+  import: async () => (await import('./import')).registerImport,
   lint: async () => (await import('./lint')).registerLint,
   score: async () => (await import('./score')).registerScore,
   serve: async () => (await import('./serve')).registerServe,

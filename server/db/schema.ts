@@ -358,6 +358,15 @@ export interface WebhookDeliveriesTable {
 }
 
 /** The whole database, as Kysely sees it. */
+/** The key of a goal in goals files, per cycle (imports and exports). */
+export interface GoalKeysTable {
+  workspaceId: string;
+  cycleId: string;
+  key: string;
+  goalType: 'objective' | 'key_result' | 'smart_goal';
+  goalId: string;
+}
+
 export interface Database {
   workspaces: WorkspacesTable;
   people: PeopleTable;
@@ -366,6 +375,7 @@ export interface Database {
   cycles: CyclesTable;
   objectives: ObjectivesTable;
   keyResults: KeyResultsTable;
+  goalKeys: GoalKeysTable;
   smartGoals: SmartGoalsTable;
   alignments: AlignmentsTable;
   checkIns: CheckInsTable;

@@ -4,6 +4,7 @@ import { CheckInRepository } from './check-in.repository';
 import { CloseOutRepository } from './close-out.repository';
 import { CycleRepository } from './cycle.repository';
 import { EventRepository } from './event.repository';
+import { GoalKeyRepository } from './goal-key.repository';
 import { IdempotencyRepository } from './idempotency.repository';
 import { KeyResultRepository } from './key-result.repository';
 import { ObjectiveRepository } from './objective.repository';
@@ -27,6 +28,7 @@ export interface Repositories {
   alignments: AlignmentRepository;
   checkIns: CheckInRepository;
   events: EventRepository;
+  goalKeys: GoalKeyRepository;
   closeOuts: CloseOutRepository;
   idempotency: IdempotencyRepository;
   webhooks: WebhookRepository;
@@ -49,6 +51,7 @@ export function repositories(db: Executor, dialect: DialectName): Repositories {
     alignments: new AlignmentRepository(db),
     checkIns: new CheckInRepository(db),
     events: new EventRepository(db),
+    goalKeys: new GoalKeyRepository(db),
     closeOuts: new CloseOutRepository(db),
     idempotency: new IdempotencyRepository(db),
     webhooks: new WebhookRepository(db),

@@ -8,6 +8,7 @@ import { registerDashboardRoutes } from './dashboard.routes';
 import { registerEventRoutes } from './events.routes';
 import { registerExportRoutes } from './exports.routes';
 import { registerHealthRoutes } from './health.routes';
+import { registerImportRoutes } from './imports.routes';
 import { registerKeyResultRoutes } from './key-results.routes';
 import { registerObjectiveRoutes } from './objectives.routes';
 import { registerPeopleRoutes } from './people.routes';
@@ -39,6 +40,7 @@ export function registerRoutes(app: Api, deps: AppDeps): void {
   registerCoachRoutes(app, deps);
   registerReportRoutes(app, deps);
   registerExportRoutes(app, deps);
+  registerImportRoutes(app, deps);
   registerTokenRoutes(app, deps);
   registerWebhookRoutes(app, deps);
   registerStreamRoutes(app, deps);

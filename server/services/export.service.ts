@@ -18,6 +18,7 @@ import {
   windowOfCycle,
 } from './evaluation';
 import { objectiveSubject, smartGoalSubject } from './goal-access';
+import { cycleGoalKeys } from './goal-keys';
 import { openSession, type Session } from './session';
 import { loadSlice } from './slice';
 import { notFound, parseInput } from './validate';
@@ -185,14 +186,15 @@ export class ExportService {
       leads: (leads.get(u.id) ?? []).sort(),
     }));
 
-    // Goals: keys from titles, in the order they were written.
-    const goalKeys = new KeyAllocator();
+    // Goals: the keys imports match (cycleGoalKeys), so a re-import changes nothing.
     const key = new Map<string, string>();
-    for (const o of objectives) {
-      key.set(o.id, goalKeys.allocate(o.title, 'objective'));
-      for (const kr of slice.keyResults.get(o.id) ?? []) key.set(kr.id, goalKeys.allocate(kr.title, 'kr'));
-    }
-    for (const g of goals) key.set(g.id, goalKeys.allocate(g.title, 'smart-goal'));
+    for (const [k, goal] of await cycleGoalKeys(repos, ws, cycle.id)) key.set(goal.id, k);
+    const visibleIds = new Set([
+      ...objectives.map((o) => o.id),
+      ...krs.map((kr) => kr.id),
+      ...goals.map((g) => g.id),
+    ]);
+    for (const id of [...key.keys()]) if (!visibleIds.has(id)) key.delete(id);
 
     let droppedLinks = 0;
     const parents = new Map<string, Link[]>();

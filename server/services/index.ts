@@ -10,6 +10,7 @@ import { GoalListService } from './goal-list.service';
 import { GoalRemovalService } from './goal-removal.service';
 import { GoalReadService } from './goal-read.service';
 import { HistoryService } from './history.service';
+import { ImportService } from './import.service';
 import { KeyResultService } from './key-result.service';
 import { ObjectiveService } from './objective.service';
 import { PersonService } from './person.service';
@@ -39,6 +40,7 @@ export interface Services {
   checkInReads: CheckInReadService;
   reports: ReportService;
   exports: ExportService;
+  imports: ImportService;
   history: HistoryService;
   webhooks: WebhookService;
 }
@@ -68,6 +70,7 @@ export function createServices(deps: ServiceDeps): Services {
     checkInReads: new CheckInReadService(deps),
     reports: new ReportService(deps),
     exports: new ExportService(deps),
+    imports: new ImportService(deps),
     history: new HistoryService(deps),
     webhooks: new WebhookService(deps),
   };

@@ -7,6 +7,7 @@ import * as directoryVersion from './0005-directory-version';
 import * as rollupBacklog from './0006-rollup-backlog';
 import * as eventToken from './0007-event-token';
 import * as passwordResets from './20261201T2020-password-resets';
+import * as goalKeys from './20261201T2030-goal-keys';
 
 /**
  * Every migration, forward only, in order. Listed in code rather than read from the file system,
@@ -21,4 +22,5 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0006-rollup-backlog': { up: (db: Kysely<unknown>) => rollupBacklog.up(db) },
   '0007-event-token': { up: (db: Kysely<unknown>) => eventToken.up(db) },
   '20261201T2020-password-resets': { up: (db: Kysely<unknown>) => passwordResets.up(db) },
+  '20261201T2030-goal-keys': { up: (db: Kysely<unknown>) => goalKeys.up(db) },
 };

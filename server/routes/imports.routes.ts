@@ -1,0 +1,71 @@
+import { z } from '@hono/zod-openapi';
+import { AppError } from '../../core/errors';
+import type { AppDeps, Api } from '../app/env';
+import { importSchema } from '../services/import.service';
+import { actorOf } from './context';
+import { json, jsonBody, route } from './openapi';
+
+const importResultSchema = z
+  .object({
+    isDryRun: z.boolean(),
+    isApplied: z.boolean(),
+    cycle: z.string().nullable(),
+    problems: z.array(
+      z.object({
+        file: z.string(),
+        line: z.number().int(),
+        column: z.number().int(),
+        path: z.string(),
+        message: z.string(),
+      }),
+    ),
+    isFileError: z.boolean(),
+    summary: z.object({
+      create: z.number().int(),
+      update: z.number().int(),
+      unchanged: z.number().int(),
+      checkIns: z.number().int(),
+    }),
+    items: z.array(
+      z.object({
+        type: z.enum(['cycle', 'person', 'unit', 'objective', 'key_result', 'smart_goal']),
+        key: z.string(),
+        title: z.string(),
+        action: z.enum(['create', 'update', 'unchanged']),
+        changes: z.array(z.string()),
+      }),
+    ),
+  })
+  .openapi('ImportResult');
+
+const importGoals = route({
+  method: 'post',
+  path: '/api/v1/imports',
+  tags: ['imports'],
+  summary:
+    'Import goals files (YAML, SPEC 9) idempotently by key: a plan of what is created, updated or left alone (`dryRun`), or the import itself, in one transaction. Any problem (with file, line and column) is a 400 and nothing is written',
+  request: { body: jsonBody(importSchema, 'ImportInput') },
+  responses: { 200: json(importResultSchema, 'What was (or, for a dry run, would be) done') },
+});
+
+/** Imports of goals files. */
+export function registerImportRoutes(app: Api, deps: AppDeps): void {
+  const { imports } = deps.services;
+  app.openapi(importGoals, async (c) => {
+    const result = await imports.goalsFiles(actorOf(c), c.req.valid('json'));
+    if (result.problems.length > 0) {
+      const first = result.problems[0]!;
+      throw new AppError(
+        'validation',
+        `${result.problems.length} problem(s); the first: ${first.file}:${first.line}:${first.column}: ${first.message}`,
+        {
+          issues: result.problems
+            .slice(0, 200)
+            .map((p) => ({ path: `${p.file}:${p.line}:${p.column} ${p.path}`, message: p.message })),
+          problems: result.problems.slice(0, 1000),
+        },
+      );
+    }
+    return c.json(result, 200);
+  });
+}

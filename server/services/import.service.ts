@@ -1,0 +1,865 @@
+import { z } from 'zod';
+import { parseCycleName } from '../../core/cycle';
+import { slugKey } from '../../core/exchange/keys';
+import { buildOrganisation } from '../../core/goals-file/model';
+import {
+  type FileProblem,
+  formatPath,
+  type ParsedGoalsFile,
+  parseGoalsFile,
+} from '../../core/goals-file/parse';
+import { type Measure, milestoneWeights } from '../../core/measure';
+import type {
+  Checkin,
+  KeyResultNode,
+  Link,
+  ObjectiveNode,
+  Organisation,
+  SmartGoalNode,
+} from '../../core/model';
+import { formatDate } from '../../core/time';
+import type { CheckInsTable } from '../db/schema';
+import { can } from '../policies/permissions';
+import type { CycleRow } from '../repositories/cycle.repository';
+import type { KeyResultRow } from '../repositories/key-result.repository';
+import type { ObjectiveRow } from '../repositories/objective.repository';
+import type { SmartGoalRow } from '../repositories/smart-goal.repository';
+import { link } from './alignment.service';
+import { type Actor, type ServiceDeps, transact } from './context';
+import { objectiveSubject, smartGoalSubject } from './goal-access';
+import { cycleGoalKeys } from './goal-keys';
+import { keyResultRecord } from './key-result.service';
+import { recomputeCycles } from './rollup';
+import { type Change, openSession, recordEvents, type Session } from './session';
+import { smartGoalRecord } from './smart-goal.service';
+import { parseInput } from './validate';
+
+/** Input of an import: goals files (name and text), the cycle to import into, and how. */
+export const importSchema = z
+  .object({
+    files: z
+      .array(z.object({ name: z.string().min(1).max(300), text: z.string().max(10_000_000) }).strict())
+      .min(1)
+      .max(100),
+    cycle: z
+      .string()
+      .trim()
+      .min(1)
+      .max(100)
+      .optional()
+      .describe("import into this cycle instead of the files' own"),
+    dryRun: z.boolean().default(false),
+    createMissing: z.boolean().default(false).describe('create the cycle, people and units the files name'),
+  })
+  .strict();
+
+/** A problem with a place in a file (line and column 0 when it has no place). */
+export type ImportProblem = FileProblem;
+
+/** What the import does (or would do) to one thing. */
+export interface ImportItem {
+  type: 'cycle' | 'person' | 'unit' | 'objective' | 'key_result' | 'smart_goal';
+  key: string;
+  title: string;
+  action: 'create' | 'update' | 'unchanged';
+  /** The fields that change (updates), or what check-ins are added. */
+  changes: string[];
+}
+
+/** The outcome: nothing is written unless `isApplied`. */
+export interface ImportResult {
+  isDryRun: boolean;
+  isApplied: boolean;
+  cycle: string | null;
+  /** Problems with the files' syntax or schema (a usage error), or with what they name. */
+  problems: ImportProblem[];
+  isFileError: boolean;
+  summary: { create: number; update: number; unchanged: number; checkIns: number };
+  items: ImportItem[];
+}
+
+type GoalRowOf = { objective: ObjectiveRow; key_result: KeyResultRow; smart_goal: SmartGoalRow };
+
+const canonical = (value: unknown): string =>
+  JSON.stringify(value, (_key, v) =>
+    v && typeof v === 'object' && !Array.isArray(v)
+      ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => a.localeCompare(b)))
+      : v,
+  );
+
+const measureJson = (m: Measure | undefined): string | null => (m ? JSON.stringify(m) : null);
+
+/**
+ * Imports goals files (SPEC 9) into a workspace, idempotent by key: a goal is matched by its
+ * key in the cycle (`goal_keys`), created when new, updated in place when its file changed, left
+ * alone otherwise; check-ins in the files that the goal lacks are added (history is never
+ * removed). Every problem is reported at once, with file, line and column, and nothing is written
+ * unless there are none. The whole import is one transaction, recording events with source
+ * `import`, and recomputes the cycle's rollups once at the end. Each goal is written only where the
+ * importer may create or edit it (the policies); people and units are created (admins) only with
+ * `createMissing`.
+ */
+export class ImportService {
+  constructor(readonly deps: ServiceDeps) {}
+
+  async goalsFiles(actor: Actor, input: z.input<typeof importSchema>): Promise<ImportResult> {
+    const data = parseInput(importSchema, input);
+    const empty = (problems: ImportProblem[], isFileError: boolean): ImportResult => ({
+      isDryRun: data.dryRun,
+      isApplied: false,
+      cycle: null,
+      problems,
+      isFileError,
+      summary: { create: 0, update: 0, unchanged: 0, checkIns: 0 },
+      items: [],
+    });
+    const parsed: ParsedGoalsFile[] = [];
+    const problems: ImportProblem[] = [];
+    for (const file of data.files) {
+      const result = parseGoalsFile(file.text, file.name);
+      if (result.ok) parsed.push(result.parsed);
+      else problems.push(...result.problems);
+    }
+    if (problems.length > 0) return empty(problems, true);
+    // Links may name goals of the workspace that no file declares: resolved against the cycle below.
+    const built = buildOrganisation(parsed, { now: this.deps.clock.now(), unknownLinks: 'kept' });
+    if (!built.ok) return empty(built.problems, true);
+    const org = built.org;
+    if (org.cycles.length !== 1) {
+      return empty(
+        [
+          {
+            file: parsed[0]!.file,
+            line: 1,
+            column: 1,
+            path: 'cycle',
+            message: `the files name ${org.cycles.length} cycles (${org.cycles.map((c) => c.name).join(', ')}): import one cycle at a time`,
+          },
+        ],
+        true,
+      );
+    }
+    try {
+      return await transact(this.deps, async (trx) => {
+        const session = await openSession(this.deps, trx, { ...actor, source: 'import' });
+        const run = new ImportRun(session, org, parsed, data);
+        const result = await run.execute();
+        if (result.problems.length > 0 || data.dryRun) throw new Rollback(result);
+        return result;
+      });
+    } catch (error) {
+      if (error instanceof Rollback) return error.result;
+      throw error;
+    }
+  }
+}
+
+/** Ends the transaction without writing: a dry run, or problems found while applying. */
+class Rollback extends Error {
+  constructor(readonly result: ImportResult) {
+    super('import rolled back');
+  }
+}
+
+/** One import, inside its transaction. */
+class ImportRun {
+  readonly problems: ImportProblem[] = [];
+  readonly items: ImportItem[] = [];
+  readonly changes: Change[] = [];
+  checkIns = 0;
+  readonly people = new Map<string, string>();
+  readonly units = new Map<string, string>();
+  readonly goalIds = new Map<string, { type: keyof GoalRowOf; id: string }>();
+  /** The objectives as they will be after the import, for the policies of their KRs. */
+  readonly objectiveRows = new Map<string, ObjectiveRow>();
+  cycle!: CycleRow;
+
+  constructor(
+    readonly session: Session,
+    readonly org: Organisation,
+    readonly files: readonly ParsedGoalsFile[],
+    readonly options: z.infer<typeof importSchema>,
+  ) {}
+
+  get ws(): string {
+    return this.session.actor.workspaceId;
+  }
+
+  /** Records a problem at the field of the goal it is about (or at the goal, or the file). */
+  problem(
+    where: { key?: string; source?: { file: string; line: number; column: number } | undefined },
+    path: string,
+    message: string,
+  ) {
+    const s = where.source ?? { file: this.files[0]!.file, line: 0, column: 0 };
+    const at = where.key ? this.locate(s.file, where.key, path) : undefined;
+    this.problems.push({
+      file: s.file,
+      line: at?.line ?? s.line,
+      column: at?.column ?? s.column,
+      path: at?.path ?? path,
+      message,
+    });
+  }
+
+  /** Where a goal's field is written in its file. */
+  locate(
+    fileName: string,
+    key: string,
+    field: string,
+  ): { line: number; column: number; path: string } | undefined {
+    const file = this.files.find((f) => f.file === fileName);
+    if (!file) return undefined;
+    let path: (string | number)[] | undefined;
+    (file.content.objectives ?? []).forEach((o, i) => {
+      if (o.key === key) path = ['objectives', i];
+      (o.key_results ?? []).forEach((kr, j) => {
+        if (kr.key === key) path = ['objectives', i, 'key_results', j];
+      });
+    });
+    (file.content.smart_goals ?? []).forEach((g, i) => {
+      if (g.key === key) path = ['smart_goals', i];
+    });
+    if (!path) return undefined;
+    const full = [...path, field];
+    return { ...file.locate(full), path: formatPath(full) };
+  }
+
+  item(item: ImportItem): void {
+    this.items.push(item);
+  }
+
+  async execute(): Promise<ImportResult> {
+    await this.resolveCycle();
+    if (this.problems.length === 0) {
+      await this.resolvePeople();
+      await this.resolveUnits();
+    }
+    if (this.problems.length === 0) {
+      for (const [key, goal] of await cycleGoalKeys(this.session.repos, this.ws, this.cycle.id))
+        this.goalIds.set(key, goal);
+      for (const objective of this.org.objectives) await this.objective(objective);
+      for (const goal of this.org.smartGoals) await this.smartGoal(goal);
+      if (this.problems.length === 0) await this.alignAll();
+    }
+    if (this.problems.length === 0 && !this.options.dryRun) {
+      await recordEvents(this.session, this.changes);
+      await recomputeCycles(this.session.repos, this.ws, this.session.settings, this.session.at, [
+        this.cycle.id,
+      ]);
+    }
+    const count = (action: ImportItem['action']) => this.items.filter((i) => i.action === action).length;
+    return {
+      isDryRun: this.options.dryRun,
+      isApplied: this.problems.length === 0 && !this.options.dryRun,
+      cycle: this.cycle?.name ?? null,
+      problems: this.problems,
+      isFileError: false,
+      summary: {
+        create: count('create'),
+        update: count('update'),
+        unchanged: count('unchanged'),
+        checkIns: this.checkIns,
+      },
+      items: this.items,
+    };
+  }
+
+  async resolveCycle(): Promise<void> {
+    const fileCycle = this.org.cycles[0]!;
+    const name = this.options.cycle ?? fileCycle.name;
+    const { repos, settings } = this.session;
+    const found = (await repos.cycles.find(this.ws, name)) ?? (await repos.cycles.findByName(this.ws, name));
+    if (found) {
+      this.cycle = found;
+      if (found.state === 'closed')
+        this.problem({}, 'cycle', `cycle ${found.name} is closed; reopen it before importing into it`);
+      return;
+    }
+    if (!this.options.createMissing || !can(this.session.scope, 'manage', 'cycle')) {
+      this.problem(
+        {},
+        'cycle',
+        `no cycle ${name} in this workspace${can(this.session.scope, 'manage', 'cycle') ? ': create it, or import with createMissing (--create-missing)' : ''}`,
+      );
+      return;
+    }
+    const named = parseCycleName(name, settings.fiscalYearStartMonth);
+    const tz = settings.timeZone;
+    const dates = named.ok
+      ? named.cycle
+      : {
+          name,
+          kind: 'custom' as const,
+          startDate: formatDate(fileCycle.window.start, tz),
+          endDate: formatDate(fileCycle.window.end - 1, tz),
+        };
+    this.cycle = {
+      id: this.session.deps.newId(),
+      workspaceId: this.ws,
+      ...dates,
+      parentId: null,
+      state: 'planning',
+      closedAt: null,
+      createdAt: this.session.at,
+    };
+    if (!this.options.dryRun) await repos.cycles.insert(this.cycle);
+    this.changes.push({ entityType: 'cycle', entityId: this.cycle.id, action: 'created', after: this.cycle });
+    this.item({ type: 'cycle', key: name, title: name, action: 'create', changes: [] });
+  }
+
+  /** Every person the files name, by email. */
+  async resolvePeople(): Promise<void> {
+    const named = new Map<string, { key?: string; source?: ObjectiveNode['source']; path: string }>();
+    const add = (
+      email: string | undefined,
+      node: { key?: string; source?: ObjectiveNode['source'] },
+      path: string,
+    ) => {
+      if (email && !named.has(email.toLowerCase())) named.set(email.toLowerCase(), { ...node, path });
+    };
+    for (const unit of this.org.units)
+      for (const lead of unit.leads) add(lead, {}, `units.${unit.key}.leads`);
+    for (const o of this.org.objectives) {
+      add(o.lead, o, 'lead');
+      add(o.owner, o, 'owner');
+      for (const kr of o.keyResults) add(kr.owner, kr, 'owner');
+    }
+    for (const g of this.org.smartGoals) add(g.owner, g, 'owner');
+    const people = await this.session.repos.people.list(this.ws);
+    const byEmail = new Map(people.map((p) => [p.email.toLowerCase(), p.id]));
+    const mayAdd = can(this.session.scope, 'manage', 'person');
+    for (const [email, where] of named) {
+      const id = byEmail.get(email);
+      if (id) {
+        this.people.set(email, id);
+        continue;
+      }
+      const isEmail = /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email);
+      if (!isEmail) {
+        this.problem(where, where.path, `"${email}" is not an email address: name people by email`);
+      } else if (!this.options.createMissing || !mayAdd) {
+        this.problem(
+          where,
+          where.path,
+          `no person ${email} in this workspace${mayAdd ? ' (import with createMissing, --create-missing, to add them)' : ''}`,
+        );
+      } else {
+        const newId = this.session.deps.newId();
+        if (!this.options.dryRun)
+          await this.session.repos.people.insert({
+            id: newId,
+            workspaceId: this.ws,
+            email,
+            name: email.split('@')[0]!,
+            role: 'member',
+            timeZone: this.session.settings.timeZone,
+            managerId: null,
+            isActive: 1,
+            createdAt: this.session.at,
+          });
+        this.people.set(email, newId);
+        this.changes.push({
+          entityType: 'person',
+          entityId: newId,
+          action: 'created',
+          after: { email, role: 'member' },
+        });
+        this.item({ type: 'person', key: email, title: email, action: 'create', changes: [] });
+      }
+    }
+  }
+
+  person(email: string | undefined): string | null {
+    return email ? (this.people.get(email.toLowerCase()) ?? null) : null;
+  }
+
+  /** Units by key: declared units match existing ones by name (or a name whose key is theirs). */
+  async resolveUnits(): Promise<void> {
+    const existing = await this.session.repos.units.list(this.ws);
+    const roots = existing.filter((u) => u.parentId === null);
+    const match = (key: string, name: string | undefined) =>
+      existing.find((u) => name !== undefined && u.name.toLowerCase() === name.toLowerCase()) ??
+      existing.find((u) => slugKey(u.name) === key || u.id === key) ??
+      (key === 'company' && roots.length === 1 ? roots[0] : undefined);
+    const declared = new Map(this.org.units.map((u) => [u.key, u]));
+    const used = new Set<string>();
+    for (const o of this.org.objectives) if (o.unit) used.add(o.unit);
+    for (const u of this.org.units) used.add(u.key);
+    const mayAdd = can(this.session.scope, 'manage', 'unit');
+    const resolve = async (key: string, depth: number): Promise<string | undefined> => {
+      const known = this.units.get(key);
+      if (known) return known;
+      const unit = declared.get(key);
+      const found = match(key, unit?.name);
+      if (found) {
+        this.units.set(key, found.id);
+        return found.id;
+      }
+      const site = this.org.objectives.find((o) => o.unit === key);
+      if (!this.options.createMissing || !mayAdd || depth > 50) {
+        this.problem(
+          site ?? {},
+          site ? 'unit' : `units.${key}`,
+          `no unit "${unit?.name ?? key}" in this workspace${mayAdd ? ' (import with createMissing, --create-missing, to add it)' : ''}`,
+        );
+        return undefined;
+      }
+      const parentId = unit?.parent ? await resolve(unit.parent, depth + 1) : (roots[0]?.id ?? null);
+      const id = this.session.deps.newId();
+      if (!this.options.dryRun)
+        await this.session.repos.units.insert({
+          id,
+          workspaceId: this.ws,
+          parentId: parentId ?? null,
+          name: unit?.name ?? key,
+          createdAt: this.session.at,
+        });
+      this.units.set(key, id);
+      this.changes.push({
+        entityType: 'unit',
+        entityId: id,
+        action: 'created',
+        after: { name: unit?.name ?? key },
+      });
+      this.item({ type: 'unit', key, title: unit?.name ?? key, action: 'create', changes: [] });
+      for (const lead of unit?.leads ?? []) {
+        const personId = this.person(lead);
+        if (personId && !this.options.dryRun)
+          await this.session.repos.units.setMember({ workspaceId: this.ws, unitId: id, personId, isLead: 1 });
+      }
+      return id;
+    };
+    for (const key of used) await resolve(key, 0);
+  }
+
+  /** The existing goal of a key, when it has that type and still exists. */
+  async existing<T extends keyof GoalRowOf>(
+    type: T,
+    node: { key: string; source?: ObjectiveNode['source'] },
+  ): Promise<GoalRowOf[T] | undefined> {
+    const known = this.goalIds.get(node.key);
+    if (!known) return undefined;
+    const { repos } = this.session;
+    const row =
+      known.type === 'objective'
+        ? await repos.objectives.find(this.ws, known.id)
+        : known.type === 'key_result'
+          ? await repos.keyResults.find(this.ws, known.id)
+          : await repos.smartGoals.find(this.ws, known.id);
+    if (!row) return undefined;
+    if (known.type !== type) {
+      this.problem(
+        node,
+        'key',
+        `key "${node.key}" names a ${known.type.replace('_', ' ')} in this cycle, not a ${type.replace('_', ' ')}`,
+      );
+      return undefined;
+    }
+    return row as GoalRowOf[T];
+  }
+
+  async setKey(type: keyof GoalRowOf, key: string, id: string): Promise<void> {
+    this.goalIds.set(key, { type, id });
+    if (!this.options.dryRun)
+      await this.session.repos.goalKeys.set({
+        workspaceId: this.ws,
+        cycleId: this.cycle.id,
+        key,
+        goalType: type,
+        goalId: id,
+      });
+  }
+
+  cadenceOf(cadence: string): 'weekly' | 'biweekly' | 'monthly' | null {
+    return cadence === this.session.settings.defaultCadence
+      ? null
+      : (cadence as 'weekly' | 'biweekly' | 'monthly');
+  }
+
+  async objective(o: ObjectiveNode): Promise<void> {
+    const { repos, scope } = this.session;
+    const before = await this.existing('objective', o);
+    const unitId = o.unit ? (this.units.get(o.unit) ?? null) : null;
+    const ownerId = this.person(o.owner) ?? (unitId ? null : this.session.actor.personId);
+    const fields = {
+      title: o.title,
+      description: o.description ?? null,
+      kind: o.kind ?? null,
+      unitId,
+      ownerId,
+      leadId: this.person(o.lead) ?? ownerId ?? before?.leadId ?? this.session.actor.personId,
+      visibility: o.visibility,
+      state: o.state,
+    };
+    let id: string;
+    if (!before) {
+      const row: ObjectiveRow = {
+        id: this.session.deps.newId(),
+        workspaceId: this.ws,
+        cycleId: this.cycle.id,
+        ...fields,
+        predecessorId: null,
+        version: 1,
+        createdAt: this.session.at,
+        updatedAt: this.session.at,
+        progress: null,
+        score: null,
+        latestCheckinAt: null,
+        frozenScore: null,
+        frozenGrade: null,
+      };
+      if (!can(scope, 'create', 'objective', objectiveSubject(row))) {
+        this.problem(o, 'key', `you may not create objective "${o.title}" for this unit`);
+        return;
+      }
+      if (!this.options.dryRun) await repos.objectives.insert(row);
+      this.objectiveRows.set(row.id, row);
+      this.changes.push({ entityType: 'objective', entityId: row.id, action: 'created', after: row });
+      this.item({ type: 'objective', key: o.key, title: o.title, action: 'create', changes: [] });
+      id = row.id;
+    } else {
+      id = before.id;
+      this.objectiveRows.set(id, before);
+      const changed = (Object.keys(fields) as (keyof typeof fields)[]).filter((f) => fields[f] !== before[f]);
+      if (changed.length > 0) {
+        if (!can(scope, 'update', 'objective', objectiveSubject(before))) {
+          this.problem(o, 'key', `you may not edit objective "${before.title}"`);
+          return;
+        }
+        const patch = Object.fromEntries(changed.map((f) => [f, fields[f as keyof typeof fields]]));
+        if (!(await this.update('objective', before, patch, o))) return;
+        this.changes.push({
+          entityType: 'objective',
+          entityId: id,
+          action: 'updated',
+          before,
+          after: { ...before, ...patch },
+        });
+      }
+      this.item({
+        type: 'objective',
+        key: o.key,
+        title: o.title,
+        action: changed.length > 0 ? 'update' : 'unchanged',
+        changes: changed,
+      });
+    }
+    await this.setKey('objective', o.key, id);
+    for (const [position, kr] of o.keyResults.entries()) await this.keyResult(kr, id, position, o);
+  }
+
+  async keyResult(kr: KeyResultNode, objectiveId: string, position: number, o: ObjectiveNode): Promise<void> {
+    const { repos, scope } = this.session;
+    const before = await this.existing('key_result', kr);
+    const tz = this.session.settings.timeZone;
+    const fields = {
+      objectiveId,
+      title: kr.title,
+      measure: kr.progressSource === 'aligned' ? null : measureJson(kr.measure),
+      weight: kr.weight,
+      ownerId: this.person(kr.owner) ?? before?.ownerId ?? this.person(o.lead) ?? null,
+      plan: JSON.stringify(kr.plan.map((p) => ({ date: formatDate(p.at, tz), expected: p.expected }))),
+      cadence: this.cadenceOf(kr.cadence),
+      progressSource: kr.progressSource,
+      isLeading: (kr.leading ? 1 : 0) as 0 | 1,
+    };
+    const subject = objectiveSubject(this.objectiveRows.get(objectiveId)!);
+    let row: KeyResultRow;
+    let changed: string[] = [];
+    if (!before) {
+      row = {
+        id: this.session.deps.newId(),
+        workspaceId: this.ws,
+        ...fields,
+        position,
+        version: 1,
+        createdAt: this.session.at,
+        updatedAt: this.session.at,
+        progress: null,
+        score: null,
+        latestValue: null,
+        latestCheckinAt: null,
+        checkinCount: 0,
+        frozenScore: null,
+        frozenGrade: null,
+      };
+      if (!can(scope, 'create', 'key_result', subject)) {
+        this.problem(kr, 'key', `you may not add key results to "${o.title}"`);
+        return;
+      }
+      if (!this.options.dryRun) await repos.keyResults.insert(row);
+      this.changes.push({
+        entityType: 'key_result',
+        entityId: row.id,
+        action: 'created',
+        after: keyResultRecord(row),
+      });
+    } else {
+      changed = (Object.keys(fields) as (keyof typeof fields)[]).filter((f) =>
+        f === 'measure' || f === 'plan'
+          ? canonical(parse(fields[f])) !== canonical(parse(before[f]))
+          : fields[f] !== before[f],
+      );
+      row = before;
+      if (changed.length > 0) {
+        if (!can(scope, 'update', 'key_result', subject)) {
+          this.problem(kr, 'key', `you may not edit key result "${before.title}"`);
+          return;
+        }
+        const patch = Object.fromEntries(changed.map((f) => [f, fields[f as keyof typeof fields]]));
+        if (!(await this.update('key_result', before, patch, kr))) return;
+        row = { ...before, ...patch, version: before.version + 1 };
+        this.changes.push({
+          entityType: 'key_result',
+          entityId: before.id,
+          action: 'updated',
+          before: keyResultRecord(before),
+          after: keyResultRecord(row),
+        });
+      }
+    }
+    const added =
+      kr.progressSource === 'aligned' ? 0 : await this.checkins('key_result', row, kr.checkins, kr.measure);
+    const changes = [...changed, ...(added ? [`${added} check-in(s)`] : [])];
+    this.item({
+      type: 'key_result',
+      key: kr.key,
+      title: kr.title,
+      action: !before ? 'create' : changes.length > 0 ? 'update' : 'unchanged',
+      changes,
+    });
+    await this.setKey('key_result', kr.key, row.id);
+  }
+
+  /** An update of a goal read in this transaction; a concurrent edit (another version) is a problem. */
+  async update(
+    type: keyof GoalRowOf,
+    before: { id: string; version: number },
+    patch: Record<string, unknown>,
+    node: { source?: ObjectiveNode['source'] },
+  ): Promise<boolean> {
+    if (this.options.dryRun) return true;
+    const { repos } = this.session;
+    const values = { ...patch, updatedAt: this.session.at };
+    const isWritten =
+      type === 'objective'
+        ? await repos.objectives.updateVersioned(before.id, before.version, values)
+        : type === 'key_result'
+          ? await repos.keyResults.updateVersioned(before.id, before.version, values)
+          : await repos.smartGoals.updateVersioned(before.id, before.version, values);
+    if (!isWritten)
+      this.problem(node, 'key', 'the goal was changed by someone else during the import: import again');
+    return isWritten;
+  }
+
+  async smartGoal(g: SmartGoalNode): Promise<void> {
+    const { repos, scope } = this.session;
+    const before = await this.existing('smart_goal', g);
+    const ownerId = this.person(g.owner) ?? before?.ownerId ?? this.session.actor.personId;
+    const tz = this.session.settings.timeZone;
+    const fields = {
+      title: g.title,
+      definitionOfDone: g.definitionOfDone ?? null,
+      ownerId,
+      measure: measureJson(g.measure),
+      startDate: g.startDate ?? formatDate(g.window.start, tz),
+      dueDate: g.dueDate ?? formatDate(g.window.end - 1, tz),
+      achievability: g.achievability ?? null,
+      visibility: g.visibility,
+      state: g.state,
+      cadence: this.cadenceOf(g.cadence),
+    };
+    let row: SmartGoalRow;
+    let changed: string[] = [];
+    if (!before) {
+      const units = await repos.units.membershipsOf(ownerId);
+      row = {
+        id: this.session.deps.newId(),
+        workspaceId: this.ws,
+        cycleId: this.cycle.id,
+        ...fields,
+        unitId: units.map((m) => m.unitId).sort()[0] ?? null,
+        version: 1,
+        createdAt: this.session.at,
+        updatedAt: this.session.at,
+        progress: null,
+        score: null,
+        latestValue: null,
+        latestCheckinAt: null,
+        checkinCount: 0,
+        frozenScore: null,
+        frozenGrade: null,
+      };
+      if (!can(scope, 'create', 'smart_goal', smartGoalSubject(row))) {
+        this.problem(g, 'owner', `you may not create SMART goals for ${g.owner ?? 'this owner'}`);
+        return;
+      }
+      if (!this.options.dryRun) await repos.smartGoals.insert(row);
+      this.changes.push({
+        entityType: 'smart_goal',
+        entityId: row.id,
+        action: 'created',
+        after: smartGoalRecord(row),
+      });
+    } else {
+      row = before;
+      changed = (Object.keys(fields) as (keyof typeof fields)[]).filter((f) =>
+        f === 'measure'
+          ? canonical(parse(fields[f])) !== canonical(parse(before[f]))
+          : fields[f] !== before[f],
+      );
+      if (changed.length > 0) {
+        if (!can(scope, 'update', 'smart_goal', smartGoalSubject(before))) {
+          this.problem(g, 'key', `you may not edit SMART goal "${before.title}"`);
+          return;
+        }
+        const patch = Object.fromEntries(changed.map((f) => [f, fields[f as keyof typeof fields]]));
+        if (!(await this.update('smart_goal', before, patch, g))) return;
+        row = { ...before, ...patch, version: before.version + 1 };
+        this.changes.push({
+          entityType: 'smart_goal',
+          entityId: before.id,
+          action: 'updated',
+          before: smartGoalRecord(before),
+          after: smartGoalRecord(row),
+        });
+      }
+    }
+    const added = await this.checkins('smart_goal', row, g.checkins, g.measure);
+    const changes = [...changed, ...(added ? [`${added} check-in(s)`] : [])];
+    this.item({
+      type: 'smart_goal',
+      key: g.key,
+      title: g.title,
+      action: !before ? 'create' : changes.length > 0 ? 'update' : 'unchanged',
+      changes,
+    });
+    await this.setKey('smart_goal', g.key, row.id);
+  }
+
+  /** Adds the file's check-ins the goal does not have (same moment and same value); returns how many. */
+  async checkins(
+    type: 'key_result' | 'smart_goal',
+    goal: KeyResultRow | SmartGoalRow,
+    checkins: readonly Checkin[],
+    measure: Measure | undefined,
+  ): Promise<number> {
+    if (checkins.length === 0 || !measure) return 0;
+    const { repos } = this.session;
+    const stored = goal.checkinCount > 0 ? await repos.checkIns.listByGoals([goal.id]) : [];
+    const names =
+      measure.type === 'milestones'
+        ? new Map(milestoneWeights(measure).map((m) => [m.name.toLowerCase(), m.name]))
+        : undefined;
+    const seen = new Set(stored.map((c) => `${c.at}/${c.value}/${c.done ?? ''}`));
+    const rows: CheckInsTable[] = [];
+    let seq = goal.checkinCount;
+    for (const c of checkins) {
+      const done = names ? JSON.stringify((c.done ?? []).map((n) => names.get(n.toLowerCase()) ?? n)) : null;
+      const signature = `${c.at}/${c.value}/${done ?? ''}`;
+      if (seen.has(signature)) continue;
+      seen.add(signature);
+      rows.push({
+        id: this.session.deps.newId(),
+        workspaceId: this.ws,
+        goalType: type,
+        goalId: goal.id,
+        seq: seq++,
+        at: c.at,
+        value: c.value,
+        done,
+        confidence: c.confidence ?? null,
+        note: c.note ?? null,
+        authorId: this.session.actor.personId,
+        source: 'import',
+        correctsId: null,
+        createdAt: this.session.at,
+      });
+    }
+    if (rows.length === 0) return 0;
+    if (!this.options.dryRun) {
+      await repos.checkIns.insertMany(rows);
+      if (type === 'key_result') await repos.keyResults.updateDerived(goal.id, { checkinCount: seq });
+      else await repos.smartGoals.updateDerived(goal.id, { checkinCount: seq });
+    }
+    this.checkIns += rows.length;
+    for (const row of rows)
+      this.changes.push({
+        entityType: type,
+        entityId: goal.id,
+        action: 'checked_in',
+        after: { checkInId: row.id, at: row.at, value: row.value, source: 'import' },
+      });
+    return rows.length;
+  }
+
+  /** The links of every imported child are the file's: added, re-weighted, and removed when gone. */
+  async alignAll(): Promise<void> {
+    const { repos } = this.session;
+    const children: {
+      type: 'objective' | 'smart_goal';
+      node: ObjectiveNode | SmartGoalNode;
+      parents: Link[];
+    }[] = [
+      ...this.org.objectives.map((o) => ({ type: 'objective' as const, node: o, parents: o.parents })),
+      ...this.org.smartGoals.map((g) => ({ type: 'smart_goal' as const, node: g, parents: g.parents })),
+    ];
+    for (const child of children) {
+      const childId = this.goalIds.get(child.node.key)?.id;
+      if (!childId) continue;
+      const current = await repos.alignments.parentsOf([childId]);
+      const wanted = new Map<string, { type: 'objective' | 'key_result'; weight: number }>();
+      for (const parent of child.parents) {
+        const target = this.goalIds.get(parent.key);
+        if (!target || target.type === 'smart_goal') {
+          this.problem(
+            child.node,
+            child.type === 'objective' ? 'aligns_to' : 'supports',
+            target
+              ? `"${parent.key}" is a SMART goal: link to an objective or key result`
+              : `no objective or key result has the key "${parent.key}", in the files or in cycle ${this.cycle.name}`,
+          );
+          continue;
+        }
+        wanted.set(target.id, { type: target.type, weight: parent.weight });
+      }
+      const changes: string[] = [];
+      for (const [parentId, want] of wanted) {
+        const have = current.find((l) => l.parentId === parentId);
+        if (have && have.weight === want.weight) continue;
+        changes.push(have ? 'link weight' : 'link');
+        if (!this.options.dryRun)
+          await link(
+            this.session,
+            { childType: child.type, childId, parentType: want.type, parentId, weight: want.weight },
+            'aligns_to',
+          );
+      }
+      for (const have of current) {
+        if (wanted.has(have.parentId)) continue;
+        changes.push('link removed');
+        if (!this.options.dryRun) {
+          await repos.alignments.delete(have.id);
+          this.changes.push({
+            entityType: child.type,
+            entityId: childId,
+            action: 'unaligned',
+            before: { parentId: have.parentId },
+          });
+        }
+      }
+      if (changes.length > 0) {
+        const item = this.items.find((i) => i.key === child.node.key);
+        if (item) {
+          item.changes.push(...changes);
+          if (item.action === 'unchanged') item.action = 'update';
+        }
+      }
+    }
+  }
+}
+
+function parse(json: string | null): unknown {
+  return json === null ? null : JSON.parse(json);
+}
