@@ -39,16 +39,18 @@ export function importText(result: ImportResult): string {
 }
 
 /** Reads the files (or folders of `.yaml` files) named on the command line. */
-function readFiles(paths: readonly string[]): {
-  files: { name: string; text: string }[];
-  problems: FileProblem[];
-} {
+type InputFile = { name: string; text: string } | { name: string; base64: string };
+
+function readFiles(paths: readonly string[]): { files: InputFile[]; problems: FileProblem[] } {
   const expanded = expandPaths(paths);
-  const files: { name: string; text: string }[] = [];
+  const files: InputFile[] = [];
   const problems = [...expanded.problems];
   for (const file of expanded.files) {
     try {
-      files.push({ name: file, text: readFileSync(file, 'utf8') });
+      // Workbooks travel as base64 (to the API as well); goals files and CSV as text.
+      if (/\.(xlsx|xlsm|xls|ods)$/i.test(file))
+        files.push({ name: file, base64: readFileSync(file).toString('base64') });
+      else files.push({ name: file, text: readFileSync(file, 'utf8') });
     } catch (error) {
       problems.push({
         file,
@@ -122,8 +124,10 @@ export async function runImport(
 export function registerImport(program: Command): void {
   program
     .command('import')
-    .description('import goals files (or folders of them) into a workspace, idempotently by key')
-    .argument('<files...>', 'goals files or folders')
+    .description(
+      'import goals files, CSV or XLSX spreadsheets (or folders of goals files) into a workspace, idempotently by key',
+    )
+    .argument('<files...>', 'goals files (.yaml), spreadsheets (.csv, .xlsx) or folders of goals files')
     .option('--cycle <name>', "import into this cycle instead of the files' own")
     .option(
       '--dry-run',

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { parseCycleName } from '../../core/cycle';
 import { slugKey } from '../../core/exchange/keys';
+import { readSpreadsheet } from '../../core/exchange/spreadsheet';
 import { buildOrganisation } from '../../core/goals-file/model';
 import {
   type FileProblem,
@@ -32,13 +33,25 @@ import { keyResultRecord } from './key-result.service';
 import { recomputeCycles } from './rollup';
 import { type Change, openSession, recordEvents, type Session } from './session';
 import { smartGoalRecord } from './smart-goal.service';
+import { fileKind, type ReadSheets, readCsv, readWorkbook } from './spreadsheet-files';
 import { parseInput } from './validate';
 
 /** Input of an import: goals files (name and text), the cycle to import into, and how. */
 export const importSchema = z
   .object({
     files: z
-      .array(z.object({ name: z.string().min(1).max(300), text: z.string().max(10_000_000) }).strict())
+      .array(
+        z.union([
+          z.object({ name: z.string().min(1).max(300), text: z.string().max(20_000_000) }).strict(),
+          z
+            .object({
+              name: z.string().min(1).max(300),
+              base64: z.string().max(30_000_000).describe('a workbook (.xlsx, .xls, .ods), base64'),
+            })
+            .strict(),
+        ]),
+      )
+      .describe('goals files (.yaml), CSV (.csv) as text, or workbooks (.xlsx) as base64')
       .min(1)
       .max(100),
     cycle: z
@@ -102,6 +115,14 @@ const measureJson = (m: Measure | undefined): string | null => (m ? JSON.stringi
 export class ImportService {
   constructor(readonly deps: ServiceDeps) {}
 
+  /** The name of the cycle active now, for a spreadsheet that names none. */
+  async #activeCycle(actor: Actor): Promise<string | undefined> {
+    const session = await openSession(this.deps, this.deps.db.kysely, actor);
+    const today = formatDate(session.at, session.settings.timeZone);
+    const active = (await session.repos.cycles.list(actor.workspaceId)).filter((c) => c.state === 'active');
+    return (active.find((c) => c.startDate <= today && today <= c.endDate) ?? active[0])?.name;
+  }
+
   async goalsFiles(actor: Actor, input: z.input<typeof importSchema>): Promise<ImportResult> {
     const data = parseInput(importSchema, input);
     const empty = (problems: ImportProblem[], isFileError: boolean): ImportResult => ({
@@ -115,14 +136,46 @@ export class ImportService {
     });
     const parsed: ParsedGoalsFile[] = [];
     const problems: ImportProblem[] = [];
+    const now = this.deps.clock.now();
+    let sheetCycle = data.cycle;
     for (const file of data.files) {
-      const result = parseGoalsFile(file.text, file.name);
+      const kind = fileKind(file.name);
+      if (kind === 'yaml') {
+        const result = parseGoalsFile('text' in file ? file.text : decodeText(file.base64), file.name);
+        if (result.ok) parsed.push(result.parsed);
+        else problems.push(...result.problems);
+        continue;
+      }
+      let read: ReadSheets;
+      try {
+        read =
+          kind === 'csv'
+            ? readCsv('text' in file ? file.text : decodeText(file.base64))
+            : readWorkbook(
+                'base64' in file ? Buffer.from(file.base64, 'base64') : Buffer.from(file.text, 'latin1'),
+              );
+      } catch (error) {
+        problems.push({
+          file: file.name,
+          line: 0,
+          column: 0,
+          path: '',
+          message: `not a readable ${kind === 'csv' ? 'CSV' : 'workbook'} file: ${firstLine((error as Error).message)}`,
+        });
+        continue;
+      }
+      sheetCycle ??= await this.#activeCycle(actor);
+      const result = readSpreadsheet(file.name, read.sheets, {
+        cycle: sheetCycle,
+        hints: read.hints,
+        asOf: new Date(now).toISOString(),
+      });
       if (result.ok) parsed.push(result.parsed);
       else problems.push(...result.problems);
     }
     if (problems.length > 0) return empty(problems, true);
     // Links may name goals of the workspace that no file declares: resolved against the cycle below.
-    const built = buildOrganisation(parsed, { now: this.deps.clock.now(), unknownLinks: 'kept' });
+    const built = buildOrganisation(parsed, { now, unknownLinks: 'kept' });
     if (!built.ok) return empty(built.problems, true);
     const org = built.org;
     if (org.cycles.length !== 1) {
@@ -142,7 +195,7 @@ export class ImportService {
     try {
       return await transact(this.deps, async (trx) => {
         const session = await openSession(this.deps, trx, { ...actor, source: 'import' });
-        const run = new ImportRun(session, org, parsed, data);
+        const run = new ImportRun(session, org, parsed, data, now);
         const result = await run.execute();
         if (result.problems.length > 0 || data.dryRun) throw new Rollback(result);
         return result;
@@ -152,6 +205,14 @@ export class ImportService {
       throw error;
     }
   }
+}
+
+function decodeText(base64: string): string {
+  return Buffer.from(base64, 'base64').toString('utf8');
+}
+
+function firstLine(text: string): string {
+  return text.split('\n', 1)[0]!.slice(0, 200);
 }
 
 /** Ends the transaction without writing: a dry run, or problems found while applying. */
@@ -179,6 +240,8 @@ class ImportRun {
     readonly org: Organisation,
     readonly files: readonly ParsedGoalsFile[],
     readonly options: z.infer<typeof importSchema>,
+    /** The moment of reading (`current` values are check-ins at it). */
+    readonly now: number,
   ) {}
 
   get ws(): string {
@@ -755,10 +818,14 @@ class ImportRun {
     const seen = new Set(stored.map((c) => `${c.at}/${c.value}/${c.done ?? ''}`));
     const rows: CheckInsTable[] = [];
     let seq = goal.checkinCount;
+    const latest = [...stored].sort((a, b) => a.at - b.at || a.seq - b.seq).at(-1);
     for (const c of checkins) {
       const done = names ? JSON.stringify((c.done ?? []).map((n) => names.get(n.toLowerCase()) ?? n)) : null;
       const signature = `${c.at}/${c.value}/${done ?? ''}`;
       if (seen.has(signature)) continue;
+      // A value "as of now" (`current`, a spreadsheet's Current column) is news only when it differs
+      // from the latest check-in: importing the same sheet again adds nothing.
+      if (c.at === this.now && latest && latest.value === c.value && (latest.done ?? null) === done) continue;
       seen.add(signature);
       rows.push({
         id: this.session.deps.newId(),

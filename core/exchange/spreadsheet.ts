@@ -1,0 +1,698 @@
+import type { FileProblem, ParsedGoalsFile } from '../goals-file/parse';
+import { formatPath } from '../goals-file/parse';
+import {
+  type FileKeyResult,
+  type FileMeasure,
+  type FileObjective,
+  type FileSmartGoal,
+  GOALS_FILE_VERSION,
+  type GoalsFile,
+  goalsFileSchema,
+} from '../goals-file/schema';
+import { type Cell, type CellHints, cellText, headerKey, isBlank, readDate, readNumber } from './cells';
+import { KeyAllocator } from './keys';
+
+/** One sheet of a spreadsheet: its name and its rows of cells (the first row with headers). */
+export interface Sheet {
+  name: string;
+  rows: Cell[][];
+}
+
+/** What a spreadsheet becomes: a goals file that the importer treats like a YAML one. */
+export type SheetResult = { ok: true; parsed: ParsedGoalsFile } | { ok: false; problems: FileProblem[] };
+
+/** The columns a spreadsheet may have, each with the headers people give it (compared by `headerKey`). */
+export const COLUMN_ALIASES = {
+  type: ['type', 'goaltype', 'itemtype', 'level', 'tier'],
+  objective: ['objective', 'objectives', 'objectivetitle', 'objectivename', 'o', 'okr'],
+  objectiveKey: ['objectivekey', 'objectiveid', 'okey'],
+  title: [
+    'keyresult',
+    'keyresults',
+    'kr',
+    'krs',
+    'krtitle',
+    'keyresulttitle',
+    'keyresultname',
+    'result',
+    'smartgoal',
+    'smartgoals',
+    'task',
+    'title',
+    'name',
+    'goal',
+  ],
+  key: ['key', 'krkey', 'keyresultkey', 'goalkey', 'ref', 'reference', 'id', 'krid'],
+  owner: [
+    'owner',
+    'krowner',
+    'owners',
+    'responsible',
+    'assignee',
+    'assignedto',
+    'accountable',
+    'dri',
+    'person',
+    'email',
+    'owneremail',
+  ],
+  lead: ['lead', 'objectiveowner', 'objectivelead', 'leademail'],
+  team: [
+    'team',
+    'department',
+    'dept',
+    'orgunit',
+    'organisationunit',
+    'organizationunit',
+    'group',
+    'businessunit',
+    'squad',
+    'function',
+    'area',
+  ],
+  start: [
+    'baseline',
+    'start',
+    'startvalue',
+    'startingvalue',
+    'initial',
+    'initialvalue',
+    'from',
+    'base',
+    'baselinevalue',
+    'startingpoint',
+  ],
+  target: ['target', 'targetvalue', 'goalvalue', 'to', 'desired', 'targetnumber', 'objectivevalue'],
+  current: [
+    'current',
+    'currentvalue',
+    'actual',
+    'actualvalue',
+    'value',
+    'latest',
+    'latestvalue',
+    'achieved',
+    'now',
+    'today',
+  ],
+  progress: ['progress', '%complete', 'percentcomplete', 'complete', 'completion', '%done', 'progress%'],
+  measureUnit: ['uom', 'unitofmeasure', 'unitofmeasurement', 'measureunit', 'metricunit', 'units'],
+  unit: ['unit'],
+  due: ['due', 'duedate', 'deadline', 'enddate', 'end', 'by', 'targetdate', 'dueby', 'finish'],
+  startDate: ['startdate', 'begin', 'begins', 'from date', 'fromdate'],
+  weight: ['weight', 'weighting', 'wt', 'weight%'],
+  kind: ['kind', 'commitment', 'committed', 'okrtype', 'ambition', 'aspirational'],
+  measureType: ['measuretype', 'metrictype', 'direction', 'measure', 'krtype', 'type of measure'],
+  confidence: ['confidence', 'conf', 'confidence010'],
+  note: ['note', 'notes', 'comment', 'comments', 'remarks', 'update'],
+  visibility: ['visibility', 'private', 'access'],
+  supports: ['supports', 'alignsto', 'parent', 'alignedto', 'contributesto', 'parentkey', 'parentkr'],
+  cycle: ['cycle', 'quarter', 'period', 'timeframe'],
+  definitionOfDone: ['definitionofdone', 'dod', 'done when', 'donewhen', 'successcriteria'],
+  description: ['description', 'objectivedescription', 'why', 'rationale'],
+} as const;
+
+type Column = keyof typeof COLUMN_ALIASES;
+
+/** Headers that look like columns of goals but that Tandem computes (they are read and ignored). */
+const COMPUTED = new Set([
+  'status',
+  'score',
+  'grade',
+  'rag',
+  'health',
+  'trend',
+  'forecast',
+  'lastcheckin',
+  'expected',
+]);
+
+/** Words for measure units (a `Unit` column holding these is the unit of measure, not a team). */
+const MEASURE_UNITS = new Set([
+  '%',
+  '$',
+  '€',
+  '£',
+  'pts',
+  'points',
+  'days',
+  'd',
+  'hours',
+  'h',
+  'hrs',
+  'minutes',
+  'min',
+  'ms',
+  's',
+  'seconds',
+  'users',
+  'customers',
+  'count',
+  'number',
+  '#',
+  'eur',
+  'usd',
+  'gbp',
+  'k',
+  'm',
+  'nps',
+  'score',
+  'tickets',
+  'weeks',
+  'months',
+  'x',
+  'gb',
+  'tb',
+  'mb',
+  'leads',
+  'deals',
+  'accounts',
+  'people',
+]);
+
+const WORDS_DECREASE = /\b(reduce|decrease|lower|cut|shrink|drop|minimi[sz]e|less|fewer|down)\b/i;
+
+interface Header {
+  column: Column;
+  index: number;
+  text: string;
+}
+
+/** Where a path of the goals file came from: its row and column in the sheet. */
+interface Place {
+  line: number;
+  column: number;
+}
+
+/**
+ * Reads a spreadsheet of goals (CSV or XLSX, already split into cells) as a goals file: one row
+ * per KR or SMART goal with recognisable headers, matched whatever their case and spacing
+ * (`COLUMN_ALIASES`); an objective written once with its KRs on the rows below it (a blank
+ * objective cell means "same as above"); several sheets; numbers and dates as people type them.
+ * Rows without keys get keys made from their titles, the same every time. Every problem names the
+ * sheet, row, column and reason; the file's `locate` points at cells, so later problems (unknown
+ * owner, a measure going the wrong way) do too.
+ */
+export function readSpreadsheet(
+  fileName: string,
+  sheets: readonly Sheet[],
+  options: { cycle?: string | undefined; hints?: CellHints; asOf?: string } = {},
+): SheetResult {
+  const problems: FileProblem[] = [];
+  const places = new Map<string, Place>();
+  const objectives: FileObjective[] = [];
+  const smartGoals: FileSmartGoal[] = [];
+  const units = new Map<string, string>();
+  const keys = new KeyAllocator();
+  const objectiveByTitle = new Map<string, FileObjective>();
+  const cycles = new Set<string>();
+  const hints = options.hints ?? {};
+  // A current value is a check-in as of the moment of reading (the importer adds it only when it
+  // differs from the goal's latest).
+  const today = () => options.asOf ?? new Date(0).toISOString();
+  const multi = sheets.filter((s) => s.rows.some((r) => r.some((c) => !isBlank(c)))).length > 1;
+
+  for (const sheet of sheets) {
+    const file = multi ? `${fileName}[${sheet.name}]` : fileName;
+    const problem = (line: number, column: number, path: string, message: string) =>
+      problems.push({ file, line, column, path, message });
+    const headerRow = sheet.rows.findIndex((row) => row.filter((c) => !isBlank(c)).length >= 2);
+    if (headerRow < 0) continue;
+    const headers = matchHeaders(sheet.rows[headerRow]!);
+    const has = (column: Column) => headers.some((h) => h.column === column);
+    if (!has('title') && !has('objective')) {
+      problem(
+        headerRow + 1,
+        1,
+        '',
+        `no column of key results or objectives: expected a header such as "Objective", "Key Result" or "KR" (found ${sheet.rows[headerRow]!.map(cellText).filter(Boolean).join(', ')})`,
+      );
+      continue;
+    }
+    const unitColumn = headers.find((h) => h.column === 'unit');
+    if (unitColumn)
+      unitColumn.column = unitMeaning(
+        sheet.rows.slice(headerRow + 1),
+        unitColumn.index,
+        has('team'),
+        has('measureUnit'),
+      );
+    let above: { objective?: FileObjective; values: Partial<Record<Column, Cell>> } = { values: {} };
+    for (let r = headerRow + 1; r < sheet.rows.length; r++) {
+      const row = sheet.rows[r]!;
+      if (row.every(isBlank)) continue;
+      const line = r + 1;
+      const cell = (column: Column): Cell => {
+        const h = headers.find((x) => x.column === column);
+        return h ? row[h.index] : undefined;
+      };
+      const at = (column: Column): number => (headers.find((x) => x.column === column)?.index ?? 0) + 1;
+      const text = (column: Column) => cellText(cell(column));
+      // Objective columns left blank mean "same as above".
+      const inherited = (column: Column): string => {
+        const own = text(column);
+        if (own !== '') {
+          above.values[column] = own;
+          return own;
+        }
+        return text('objective') === '' ? cellText(above.values[column]) : '';
+      };
+      const type = goalType(text('type'));
+      if (type === 'unknown') {
+        problem(
+          line,
+          at('type'),
+          'type',
+          `"${text('type')}" is not a type: use objective, key result or SMART goal`,
+        );
+        continue;
+      }
+      const cycle = text('cycle');
+      if (cycle) cycles.add(cycle);
+      let objectiveTitle = text('objective');
+      if (objectiveTitle === '' && type !== 'smart_goal') objectiveTitle = above.objective?.title ?? '';
+      const title = text('title');
+      // An objective row: a title in the objective column and nothing in the KR column.
+      if (
+        type === 'objective' ||
+        (type === 'auto' && title === '' && objectiveTitle !== '' && text('objective') !== '')
+      ) {
+        const objective = objectiveFor(objectiveTitle, line, at('objective'));
+        if (objective) above = { objective, values: above.values };
+        continue;
+      }
+      if (title === '') {
+        problem(
+          line,
+          at('title'),
+          headers.find((h) => h.column === 'title')?.text ?? 'Key Result',
+          'no title: give the key result or SMART goal a title',
+        );
+        continue;
+      }
+      if (type === 'smart_goal') {
+        const goal = smartGoalRow(title, line);
+        if (goal) smartGoals.push(goal);
+        continue;
+      }
+      if (objectiveTitle === '') {
+        problem(
+          line,
+          at('objective'),
+          'Objective',
+          'this key result has no objective: name it in the Objective column (here or on a row above)',
+        );
+        continue;
+      }
+      const objective = objectiveFor(objectiveTitle, line, at('objective'));
+      if (!objective) continue;
+      above = { objective, values: above.values };
+      const i = objectives.indexOf(objective);
+      const kr = keyResultRow(title, line, ['objectives', i, 'key_results', objective.key_results!.length]);
+      if (kr) objective.key_results!.push(kr);
+
+      function objectiveFor(
+        objectiveText: string,
+        rowLine: number,
+        column: number,
+      ): FileObjective | undefined {
+        const known = objectiveByTitle.get(objectiveText.toLowerCase());
+        if (known) return known;
+        const key = text('objectiveKey') || keys.allocate(objectiveText, 'objective');
+        if (text('objectiveKey')) keys.reserve(key);
+        const objective: FileObjective = { key, title: objectiveText, key_results: [] };
+        const team = inherited('team');
+        if (team) objective.unit = unitKey(team);
+        const lead = inherited('lead');
+        if (lead) objective.lead = lead;
+        const kind = inherited('kind').toLowerCase();
+        if (kind) {
+          if (/commit/.test(kind)) objective.kind = 'committed';
+          else if (/aspir|stretch|ambit|moon|roof/.test(kind)) objective.kind = 'aspirational';
+          else problem(rowLine, at('kind'), 'kind', `"${kind}" is neither committed nor aspirational`);
+        }
+        const description = text('objective') !== '' ? text('description') : '';
+        if (description) objective.description = description;
+        const i = objectives.length;
+        place(['objectives', i], rowLine, column);
+        place(['objectives', i, 'key'], rowLine, column);
+        place(['objectives', i, 'title'], rowLine, column);
+        if (objective.unit) place(['objectives', i, 'unit'], rowLine, at('team'));
+        if (objective.lead) place(['objectives', i, 'lead'], rowLine, at('lead'));
+        objectives.push(objective);
+        objectiveByTitle.set(objectiveText.toLowerCase(), objective);
+        return objective;
+      }
+
+      function measured(path: (string | number)[], goalTitle: string) {
+        const measure: FileMeasure = {};
+        const start = number('start', path, 'measure.start');
+        const target = number('target', path, 'measure.target');
+        const current = number('current', path, 'current');
+        const progress = number('progress', path, 'current');
+        let unit = text('measureUnit') || start?.unit || target?.unit || current?.unit;
+        const typeText = text('measureType')
+          .toLowerCase()
+          .replace(/[\s_-]+/g, ' ');
+        const declared = measureTypeOf(typeText);
+        if (typeText && !declared)
+          problem(
+            line,
+            at('measureType'),
+            'measure',
+            `"${text('measureType')}" is not a measure type: use increase, decrease, at least, at most, between, milestones or yes/no`,
+          );
+        let value = current?.value;
+        if (declared === 'boolean') {
+          measure.type = 'boolean';
+          const done = text('current').toLowerCase();
+          return {
+            measure,
+            done: done === '' ? undefined : /^(yes|y|true|done|1|x|✓|complete|completed)$/.test(done),
+          };
+        }
+        if (start === undefined && target === undefined && current === undefined && progress !== undefined) {
+          // "% complete" alone: a percentage from 0 to 100.
+          measure.type = 'increase';
+          measure.start = 0;
+          measure.target = 100;
+          unit = '%';
+          value =
+            progress.value <= 1 && progress.unit !== '%' && text('progress').includes('.')
+              ? progress.value * 100
+              : progress.value;
+        } else {
+          if (declared === 'at_least' || declared === 'at_most') {
+            measure.type = declared;
+            if (target !== undefined) measure.threshold = target.value;
+          } else if (declared === 'between') {
+            measure.type = 'between';
+            if (start !== undefined) measure.low = start.value;
+            if (target !== undefined) measure.high = target.value;
+          } else {
+            if (start !== undefined) measure.start = start.value;
+            if (target !== undefined) measure.target = target.value;
+            if (declared === 'increase' || declared === 'decrease') measure.type = declared;
+            else if (start !== undefined && target !== undefined)
+              measure.type = target.value >= start.value ? 'increase' : 'decrease';
+            else if (target !== undefined)
+              measure.type = WORDS_DECREASE.test(goalTitle) ? 'decrease' : 'increase';
+          }
+        }
+        if (unit && Object.keys(measure).length > 0) measure.unit = unit.slice(0, 40);
+        place([...path, 'measure'], line, at(target !== undefined ? 'target' : 'start'));
+        place([...path, 'measure', 'start'], line, at('start'));
+        place([...path, 'measure', 'low'], line, at('start'));
+        place([...path, 'measure', 'target'], line, at('target'));
+        place([...path, 'measure', 'threshold'], line, at('target'));
+        place([...path, 'measure', 'high'], line, at('target'));
+        return { measure: Object.keys(measure).length > 0 ? measure : undefined, value };
+      }
+
+      function number(column: Column, path: (string | number)[], field: string) {
+        if (isBlank(cell(column))) return undefined;
+        const read = readNumber(cell(column), hints);
+        if (!read) {
+          problem(
+            line,
+            at(column),
+            headers.find((h) => h.column === column)!.text,
+            `"${text(column)}" is not a number`,
+          );
+          return undefined;
+        }
+        place([...path, ...field.split('.')], line, at(column));
+        return read;
+      }
+
+      function common(path: (string | number)[]) {
+        const confidence = isBlank(cell('confidence'))
+          ? undefined
+          : readNumber(cell('confidence'), hints)?.value;
+        if (
+          !isBlank(cell('confidence')) &&
+          (confidence === undefined || confidence < 0 || confidence > 10 || !Number.isInteger(confidence))
+        )
+          problem(
+            line,
+            at('confidence'),
+            'Confidence',
+            `"${text('confidence')}" is not a confidence from 0 to 10`,
+          );
+        const owner = text('owner');
+        if (owner) place([...path, 'owner'], line, at('owner'));
+        return {
+          confidence:
+            confidence !== undefined && Number.isInteger(confidence) && confidence >= 0 && confidence <= 10
+              ? confidence
+              : undefined,
+          owner,
+          note: text('note') || undefined,
+        };
+      }
+
+      function keyResultRow(
+        krTitle: string,
+        rowLine: number,
+        path: (string | number)[],
+      ): FileKeyResult | undefined {
+        const key = text('key') || keys.allocate(krTitle, 'kr');
+        if (text('key')) keys.reserve(key);
+        const kr: FileKeyResult = { key, title: krTitle };
+        place(path, rowLine, at('title'));
+        place([...path, 'key'], rowLine, at(text('key') ? 'key' : 'title'));
+        place([...path, 'title'], rowLine, at('title'));
+        const { measure, value, done } = measured(path, krTitle) as {
+          measure?: FileMeasure;
+          value?: number;
+          done?: boolean;
+        };
+        if (measure) kr.measure = measure;
+        const { confidence, owner, note } = common(path);
+        if (owner) kr.owner = owner;
+        if (!isBlank(cell('weight'))) {
+          const weight = readNumber(cell('weight'), hints);
+          if (!weight || weight.value < 0)
+            problem(
+              rowLine,
+              at('weight'),
+              'Weight',
+              `"${text('weight')}" is not a weight (a number, 0 or more)`,
+            );
+          else kr.weight = weight.unit === '%' ? weight.value / 100 : weight.value;
+        }
+        if (value !== undefined || done !== undefined) {
+          kr.checkins = [
+            {
+              at: today(),
+              ...(done !== undefined ? { done } : { value: value! }),
+              ...(confidence !== undefined ? { confidence } : {}),
+              ...(note ? { note } : {}),
+            },
+          ];
+          place([...path, 'checkins', 0], rowLine, at('current'));
+        } else if (confidence !== undefined) kr.confidence = confidence;
+        return kr;
+      }
+
+      function smartGoalRow(goalTitle: string, rowLine: number): FileSmartGoal | undefined {
+        const path = ['smart_goals', smartGoals.length];
+        const key = text('key') || keys.allocate(goalTitle, 'smart-goal');
+        if (text('key')) keys.reserve(key);
+        const goal: FileSmartGoal = { key, title: goalTitle };
+        place(path, rowLine, at('title'));
+        place([...path, 'key'], rowLine, at('title'));
+        place([...path, 'title'], rowLine, at('title'));
+        const { measure, value, done } = measured(path, goalTitle) as {
+          measure?: FileMeasure;
+          value?: number;
+          done?: boolean;
+        };
+        goal.measure = measure ?? { type: 'boolean' };
+        const { confidence, owner, note } = common(path);
+        if (owner) goal.owner = owner;
+        const dod = text('definitionOfDone');
+        if (dod) goal.definition_of_done = dod;
+        for (const [column, field] of [
+          ['due', 'due'],
+          ['startDate', 'start'],
+        ] as const) {
+          if (isBlank(cell(column))) continue;
+          const date = readDate(cell(column), hints);
+          if (!date)
+            problem(
+              rowLine,
+              at(column),
+              column === 'due' ? 'Due' : 'Start date',
+              `"${text(column)}" is not a date (use 2026-11-30, 30/11/2026, 30 Nov 2026 or a date cell)`,
+            );
+          else {
+            goal[field] = date;
+            place([...path, field], rowLine, at(column));
+          }
+        }
+        const supports =
+          text('supports') ||
+          (text('objective') ? (objectiveByTitle.get(text('objective').toLowerCase())?.key ?? '') : '');
+        if (supports) {
+          goal.supports = supports;
+          place([...path, 'supports'], rowLine, at('supports'));
+        }
+        if (/^(private|yes|true|1|x)$/i.test(text('visibility'))) goal.visibility = 'private';
+        if (value !== undefined || done !== undefined) {
+          goal.checkins = [
+            {
+              at: today(),
+              ...(done !== undefined ? { done } : { value: value! }),
+              ...(confidence !== undefined ? { confidence } : {}),
+              ...(note ? { note } : {}),
+            },
+          ];
+          place([...path, 'checkins', 0], rowLine, at('current'));
+        }
+        return goal;
+      }
+    }
+  }
+
+  function unitKey(team: string): string {
+    const existing = units.get(team.toLowerCase());
+    if (existing) return existing;
+    const key = new KeyAllocator();
+    for (const k of units.values()) key.reserve(k);
+    const made = key.allocate(team, 'unit');
+    units.set(team.toLowerCase(), made);
+    return made;
+  }
+
+  function place(path: (string | number)[], line: number, column: number): void {
+    places.set(formatPath(path), { line, column });
+  }
+
+  if (problems.length === 0 && objectives.length === 0 && smartGoals.length === 0) {
+    problems.push({
+      file: fileName,
+      line: 1,
+      column: 1,
+      path: '',
+      message:
+        'no goals found: expected a header row (Objective, Key Result, Owner, Start, Target...) and rows below it',
+    });
+  }
+  const cycleName = options.cycle ?? (cycles.size === 1 ? [...cycles][0] : undefined);
+  if (!cycleName) {
+    problems.push({
+      file: fileName,
+      line: 1,
+      column: 1,
+      path: 'cycle',
+      message:
+        cycles.size > 1
+          ? `the sheet names ${cycles.size} cycles (${[...cycles].join(', ')}): import one at a time with --cycle`
+          : 'name the cycle to import into (--cycle 2026-Q4, or a Cycle column)',
+    });
+  }
+  if (problems.length > 0) return { ok: false, problems };
+  const content: GoalsFile = {
+    version: GOALS_FILE_VERSION,
+    cycle: cycleName!,
+    ...(units.size > 0
+      ? {
+          units: [...units.entries()].map(([name, key]) => ({
+            key,
+            name: originalName(sheets, name) ?? name,
+          })),
+        }
+      : {}),
+    ...(objectives.length > 0 ? { objectives } : {}),
+    ...(smartGoals.length > 0 ? { smart_goals: smartGoals } : {}),
+  };
+  const checked = goalsFileSchema.safeParse(content);
+  if (!checked.success) {
+    return {
+      ok: false,
+      problems: checked.error.issues.slice(0, 100).map((issue) => {
+        const path = formatPath(issue.path as (string | number)[]);
+        const at = nearest(places, issue.path as (string | number)[]);
+        return { file: fileName, line: at.line, column: at.column, path, message: issue.message };
+      }),
+    };
+  }
+  return {
+    ok: true,
+    parsed: {
+      file: fileName,
+      content: checked.data,
+      locate: (path) => nearest(places, path as (string | number)[]),
+    },
+  };
+}
+
+function nearest(places: ReadonlyMap<string, Place>, path: readonly (string | number)[]): Place {
+  for (let n = path.length; n > 0; n--) {
+    const found = places.get(formatPath(path.slice(0, n)));
+    if (found) return found;
+  }
+  return { line: 1, column: 1 };
+}
+
+function originalName(sheets: readonly Sheet[], lower: string): string | undefined {
+  for (const sheet of sheets)
+    for (const row of sheet.rows)
+      for (const c of row) if (cellText(c).toLowerCase() === lower) return cellText(c);
+  return undefined;
+}
+
+function matchHeaders(row: readonly Cell[]): Header[] {
+  const headers: Header[] = [];
+  const taken = new Set<Column>();
+  row.forEach((cell, index) => {
+    const text = cellText(cell);
+    const key = headerKey(text);
+    if (key === '' || COMPUTED.has(key)) return;
+    for (const [column, aliases] of Object.entries(COLUMN_ALIASES) as [Column, readonly string[]][]) {
+      if (taken.has(column)) continue;
+      if (aliases.some((alias) => headerKey(alias) === key)) {
+        headers.push({ column, index, text });
+        taken.add(column);
+        return;
+      }
+    }
+  });
+  return headers;
+}
+
+/** Whether a `Unit` column names teams or units of measure, by what it holds. */
+function unitMeaning(
+  rows: readonly Cell[][],
+  index: number,
+  hasTeam: boolean,
+  hasMeasureUnit: boolean,
+): Column {
+  if (hasTeam) return 'measureUnit';
+  if (hasMeasureUnit) return 'team';
+  const values = rows.map((r) => cellText(r[index]).toLowerCase()).filter(Boolean);
+  const measureLike = values.filter((v) => MEASURE_UNITS.has(v) || v.length <= 2).length;
+  return values.length > 0 && measureLike >= values.length / 2 ? 'measureUnit' : 'team';
+}
+
+function goalType(text: string): 'objective' | 'key_result' | 'smart_goal' | 'auto' | 'unknown' {
+  const t = text.toLowerCase().replace(/[\s_-]+/g, '');
+  if (t === '') return 'auto';
+  if (/^(o|obj|objective|okr)$/.test(t)) return 'objective';
+  if (/^(kr|keyresult|result|metric)$/.test(t)) return 'key_result';
+  if (/^(smart|smartgoal|goal|task|initiative|project|action|sg)$/.test(t)) return 'smart_goal';
+  return 'unknown';
+}
+
+function measureTypeOf(text: string): FileMeasure['type'] | undefined {
+  if (text === '') return undefined;
+  if (/^(increase|up|grow|higher|raise|increase to|more)$/.test(text)) return 'increase';
+  if (/^(decrease|down|reduce|lower|decrease to|less)$/.test(text)) return 'decrease';
+  if (/^(at least|min|minimum|>=|≥|above|keep above)$/.test(text)) return 'at_least';
+  if (/^(at most|max|maximum|<=|≤|below|keep below)$/.test(text)) return 'at_most';
+  if (/^(between|range|within)$/.test(text)) return 'between';
+  if (/^(milestones?|steps)$/.test(text)) return 'milestones';
+  if (/^(yes\/no|yes no|boolean|binary|done|done\/not done|checkbox)$/.test(text)) return 'boolean';
+  return undefined;
+}
