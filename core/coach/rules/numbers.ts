@@ -107,6 +107,7 @@ export const krTooTimid: Rule = {
   keyResult(kr, objective, ctx) {
     if (objective.kind === 'committed' || kr.progressSource === 'aligned') return undefined;
     const values = startAndTarget(kr, ctx);
+    if (!values && !kr.measure) return timidInTitle(kr, objective, ctx);
     if (!values || values.start === 0) return undefined;
     const { start, target, unit } = values;
     const limit = ctx.thresholds.timidRatio;
@@ -130,6 +131,26 @@ export const krTooTimid: Rule = {
     };
   },
 };
+
+/**
+ * A relative change stated in the title of a KR with no measure ("Increase visitors by 5%"):
+ * under the timid ratio it is timid. The start is unknown, so the room left under a ceiling cannot
+ * be judged: from half the ratio up (15% to 30% by default) the finding is hedged.
+ */
+function timidInTitle(kr: KeyResultNode, objective: ObjectiveNode, ctx: LintContext): Hit | undefined {
+  const facts = ctx.text(kr);
+  const change = facts.change;
+  if (!change || change.unit !== '%' || facts.fromTo) return undefined;
+  const size = Math.abs(change.amount) / 100;
+  const limit = ctx.thresholds.timidRatio;
+  if (size === 0 || size >= limit) return undefined;
+  const isMoney = mentions(facts, ctx.lex.money) !== undefined;
+  return {
+    message: `"${change.text}" is a ${formatNumber(Math.abs(change.amount))}% change: an aspirational KR that small is likely to be hit in full, which means it was not a stretch.`,
+    suggestion: `Stretch it (e.g. by ${formatNumber(Math.max(limit, 0.5) * 100)}%) so that 0.7 is a real win, state the start ("from ... to ...") if it is already near its ceiling, or mark the objective kind: committed.`,
+    isHedged: objective.kind === undefined || isMoney || size >= limit / 2,
+  };
+}
 
 export const targetTooWild: Rule = {
   id: 'target-too-wild',

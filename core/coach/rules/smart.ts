@@ -16,7 +16,8 @@ export const smartNotSpecific: Rule = {
     const facts = ctx.text(goal);
     const lex = ctx.lex;
     if (mentions(facts, lex.objectiveStyleExceptions)) return undefined;
-    const strong = mentions(facts, lex.objectiveStyle);
+    const rank = /(?:^|\s)(?:#\s?1|no\.\s?1|number 1)(?![\p{L}\p{N}])/iu.exec(goal.title)?.[0]?.trim();
+    const strong = rank ?? mentions(facts, lex.objectiveStyle);
     const weak = strong ?? mentions(facts, lex.objectiveStyleWeak);
     if (weak) {
       return {
@@ -47,12 +48,22 @@ export const smartNotMeasurable: Rule = {
     const type = goal.measure?.type;
     if (type !== undefined && type !== 'boolean') return undefined;
     if (type === undefined && goal.missing.some((f) => f !== 'measure')) return undefined;
-    if (ctx.text(goal).quantities.some((q) => !q.isYear && !q.isName)) return undefined;
+    const facts = ctx.text(goal);
+    // Numbers (names such as "SOC 2" or "B2" too), and how often ("daily", "once per semester").
+    if (facts.quantities.some((q) => !q.isYear) || facts.frequency) return undefined;
+    if (facts.tokens.some((t) => /\p{L}/u.test(t) && /\d/.test(t))) return undefined;
+    // A deliverable says when it is done ("Publish the FAQ", "Send out the welcome letters"),
+    // unless it is a wish ("Write better code", "Develop better understanding").
+    const near = facts.tokens.slice(facts.mainIndex + 1, facts.mainIndex + 5);
+    const wish = ctx.lex.comparatives.find(near)?.base;
+    if (type === undefined && shapeOf(goal, ctx).taskVerb && !wish) return undefined;
     return {
       message:
         type === 'boolean'
           ? 'Done or not done, but done how? There is no definition of done.'
-          : 'No definition of done and no number: nobody can tell when it is finished.',
+          : wish
+            ? `"${wish}" by how much, and when is it done? There is no number and no definition of done.`
+            : 'No definition of done and no number: nobody can tell when it is finished.',
       suggestion:
         'Add definition_of_done: "Tutorial live for all new sign-ups, covering the 5 workflows", or a measure such as {type: milestones, milestones: [Draft, Review, Ship]}.',
       isHedged: type === 'boolean',
