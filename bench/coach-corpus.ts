@@ -67,11 +67,15 @@ function organisationFor(goal: CorpusGoal): Organisation {
     return org({ objectives: [companyObjective('g', [activation, uptime], { title: goal.text })] });
   }
   if (goal.kind === 'kr') {
-    return org({ objectives: [companyObjective('o', [draftKr('g', goal.text), uptime], { kind: 'aspirational' })] });
+    return org({
+      objectives: [companyObjective('o', [draftKr('g', goal.text), uptime], { kind: 'aspirational' })],
+    });
   }
   return org({
     objectives: [companyObjective('o', [activation, uptime])],
-    smartGoals: [smart('g', goal.text, { definitionOfDone: undefined, measure: undefined, missing: ['measure'] })],
+    smartGoals: [
+      smart('g', goal.text, { definitionOfDone: undefined, measure: undefined, missing: ['measure'] }),
+    ],
   });
 }
 

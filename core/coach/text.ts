@@ -173,7 +173,7 @@ function readQuantities(lower: string, asWritten: string, lex: CompiledLexicon):
     RATE.lastIndex = numberEnd;
     const rate = ordinal ? null : RATE.exec(lower);
     suffix.lastIndex = numberEnd;
-    const tail = ordinal ?? rate ? ['', undefined, undefined] : suffix.exec(lower);
+    const tail = (ordinal ?? rate) ? ['', undefined, undefined] : suffix.exec(lower);
     if (!tail) continue;
     const end = ordinal ? ORDINAL.lastIndex : rate ? RATE.lastIndex : suffix.lastIndex;
     number.lastIndex = end;
@@ -370,9 +370,11 @@ function directionOf(facts: TitleFacts, lex: CompiledLexicon): void {
   let down = false;
   let first: string | undefined;
   for (let i = 0; i < facts.tokens.length; i++) {
-    const isDown = lex.down.matchAt(facts.tokens, i) !== undefined || lex.downNouns.matchAt(facts.tokens, i) !== undefined;
+    const isDown =
+      lex.down.matchAt(facts.tokens, i) !== undefined || lex.downNouns.matchAt(facts.tokens, i) !== undefined;
     const isUp =
-      !isDown && (lex.up.matchAt(facts.tokens, i) !== undefined || lex.upNouns.matchAt(facts.tokens, i) !== undefined);
+      !isDown &&
+      (lex.up.matchAt(facts.tokens, i) !== undefined || lex.upNouns.matchAt(facts.tokens, i) !== undefined);
     if (isDown || isUp) first ??= facts.tokens[i];
     down ||= isDown;
     up ||= isUp;

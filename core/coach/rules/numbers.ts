@@ -1,6 +1,14 @@
 import { nearlyEqual } from '../../measure';
 import type { KeyResultNode, ObjectiveNode, SmartGoalNode } from '../../model';
-import { formatNumber, type Hit, type LintContext, type Rule, withUnit } from '../context';
+import {
+  aboutUnit,
+  formatNumber,
+  type Hit,
+  type LintContext,
+  type Rule,
+  roundForPeople,
+  withUnit,
+} from '../context';
 import { type Direction, directionOfPair, mentions, type Quantity } from '../text';
 import { canonicalUnit, measureUnit, numericMeasure } from './shape';
 
@@ -123,7 +131,9 @@ export const krTooTimid: Rule = {
       ((unit === undefined || unit === '%' || unit === 'pts') && start >= 50 && target <= 100) ||
       (unit === '%' && start >= 50) ||
       (!Number.isInteger(start) && Math.abs(start) <= 10 && unit !== '%');
-    const stretch = start + Math.sign(target - start) * Math.abs(start) * Math.max(limit, 0.5);
+    const stretch = roundForPeople(
+      start + Math.sign(target - start) * Math.abs(start) * Math.max(limit, 0.5),
+    );
     return {
       message: `${withUnit(start, unit)} to ${withUnit(target, unit)} is a ${Math.round(change * 100)}% change: an aspirational KR that small is likely to be hit in full, which means it was not a stretch.`,
       suggestion: `Stretch it (e.g. to ${withUnit(stretch, unit)}) so that 0.7 is a real win, or mark the objective kind: committed if this change must simply happen.`,
@@ -166,11 +176,11 @@ export const targetTooWild: Rule = {
     const isSmallCount = m.start < 10 && unit !== '%' && !(unit && /^[$€£¥]$/.test(unit));
     const kind = goal.type === 'smart_goal' ? 'a SMART goal' : 'a committed key result';
     return {
-      message: `${withUnit(m.start, m.unit)} to ${withUnit(m.target, m.unit)} is ${formatNumber(ratio)} times the start: ${kind} is expected to be met in full.`,
+      message: `${withUnit(m.start, m.unit)} to ${withUnit(m.target, m.unit)} is ${formatNumber(roundForPeople(ratio))} times the start: ${kind} is expected to be met in full.`,
       suggestion:
         goal.type === 'smart_goal'
-          ? `Commit to what you are sure of (e.g. ${withUnit(m.start * 1.5, m.unit)}) and split the rest into a later goal, or make it an aspirational KR.`
-          : `Commit to what you are sure of (e.g. ${withUnit(m.start * 1.5, m.unit)}) and put the stretch in an aspirational objective.`,
+          ? `Commit to what you are sure of (e.g. ${aboutUnit(m.start * 1.5, m.unit)}) and split the rest into a later goal, or make it an aspirational KR.`
+          : `Commit to what you are sure of (e.g. ${aboutUnit(m.start * 1.5, m.unit)}) and put the stretch in an aspirational objective.`,
       isHedged: isSmallCount,
     };
   }),

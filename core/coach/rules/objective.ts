@@ -23,7 +23,9 @@ export const objectiveHasMetric: Rule = {
     const isRank = numbers.every(
       (q) =>
         q.isOrdinal ||
-        /(?:^|\s)(?:top|no\.?|number|rank(?:ed)?|#)\s*$/.test(lower.slice(Math.max(0, q.index - 12), q.index)),
+        /(?:^|\s)(?:top|no\.?|number|rank(?:ed)?|#)\s*$/.test(
+          lower.slice(Math.max(0, q.index - 12), q.index),
+        ),
     );
     return {
       message: isRank

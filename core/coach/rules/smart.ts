@@ -1,7 +1,15 @@
 import { nearlyEqual, rawProgress } from '../../measure';
 import type { SmartGoalNode } from '../../model';
 import { DAY_MS } from '../../time';
-import { formatNumber, plural, type Rule, type TargetedHit, withUnit } from '../context';
+import {
+  aboutUnit,
+  formatNumber,
+  plural,
+  type Rule,
+  roundForPeople,
+  type TargetedHit,
+  withUnit,
+} from '../context';
 import { mainVerb, mentions } from '../text';
 import { numericMeasure, shapeOf } from './shape';
 
@@ -51,7 +59,8 @@ export const smartNotMeasurable: Rule = {
     const facts = ctx.text(goal);
     // Numbers (names such as "SOC 2" or "B2" too), and how often ("daily", "once per semester").
     if (facts.quantities.some((q) => !q.isYear) || facts.frequency) return undefined;
-    if (facts.tokens.some((t) => /\p{L}/u.test(t) && /\d/.test(t))) return undefined;
+    if (facts.tokens.some((t) => /\p{L}/u.test(t) && /\d/.test(t) && !ORDINAL_TOKEN.test(t)))
+      return undefined;
     // A deliverable says when it is done ("Publish the FAQ", "Send out the welcome letters"),
     // unless it is a wish ("Write better code", "Develop better understanding").
     const near = facts.tokens.slice(facts.mainIndex + 1, facts.mainIndex + 5);
@@ -70,6 +79,8 @@ export const smartNotMeasurable: Rule = {
     };
   },
 };
+
+const ORDINAL_TOKEN = /^\d+(?:st|nd|rd|th)$/;
 
 export const smartNotAchievable: Rule = {
   id: 'smart-not-achievable',
@@ -95,8 +106,8 @@ export const smartNotAchievable: Rule = {
     const perWeek = (m.target - m.start) * progressPerDay * 7;
     const projected = last.value + (m.target - m.start) * progressPerDay * daysLeft;
     return {
-      message: `At the recent pace (${withUnit(Math.abs(perWeek), m.unit)} a week) it reaches about ${withUnit(projected, m.unit)} by the due date; ${withUnit(m.target, m.unit)} needs ${formatNumber(Math.round(times * 10) / 10)} times that pace.`,
-      suggestion: `Reset the target to what the pace allows (about ${withUnit(projected, m.unit)}), move the due date, or write in the achievability note what will change the pace.`,
+      message: `At the recent pace (about ${aboutUnit(Math.abs(perWeek), m.unit)} a week) it reaches about ${aboutUnit(projected, m.unit)} by the due date; ${withUnit(m.target, m.unit)} needs ${formatNumber(roundForPeople(times))} times that pace.`,
+      suggestion: `Reset the target to what the pace allows (about ${aboutUnit(projected, m.unit)}), move the due date, or write in the achievability note what will change the pace.`,
       isHedged: Boolean(goal.achievability?.trim()),
     };
   },
