@@ -20,6 +20,12 @@ import type { FileCheckin, FileLink, FileMeasure, GoalsFile } from './schema';
 export interface BuildOptions {
   /** The time of reading: `current` values become check-ins at this moment. */
   now: Instant;
+  /**
+   * What a link to a key that none of the files declares is: a `problem` (the default: the files
+   * must be complete), or `kept`, for reading one file of a larger organisation (`tandem lint
+   * team.yaml`): the link stays on the goal, and the coach reports it as a finding.
+   */
+  unknownLinks?: 'problem' | 'kept';
 }
 
 export type BuildResult = { ok: true; org: Organisation } | { ok: false; problems: FileProblem[] };
@@ -277,9 +283,10 @@ class OrganisationBuilder {
     for (const site of this.linkSites) {
       const target = this.declared.get(site.link.key);
       if (site.link.key === site.from) this.problem(site.file, site.path, 'a goal cannot align to itself');
-      else if (!target)
-        this.problem(site.file, site.path, `no objective or key result has the key "${site.link.key}"`);
-      else if (target.type === 'smart_goal' || target.type === 'unit') {
+      else if (!target) {
+        if (this.options.unknownLinks !== 'kept')
+          this.problem(site.file, site.path, `no objective or key result has the key "${site.link.key}"`);
+      } else if (target.type === 'smart_goal' || target.type === 'unit') {
         this.problem(
           site.file,
           site.path,
