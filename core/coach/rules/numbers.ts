@@ -150,7 +150,7 @@ export const krTooTimid: Rule = {
 function timidInTitle(kr: KeyResultNode, objective: ObjectiveNode, ctx: LintContext): Hit | undefined {
   const facts = ctx.text(kr);
   const change = facts.change;
-  if (!change || change.unit !== '%' || facts.fromTo) return undefined;
+  if (change?.unit !== '%' || facts.fromTo !== undefined) return undefined;
   const size = Math.abs(change.amount) / 100;
   const limit = ctx.thresholds.timidRatio;
   if (size === 0 || size >= limit) return undefined;
