@@ -96,6 +96,36 @@ describe('tandem lint', () => {
     expect(run.stdout.trim()).toBe('0 errors, 0 warnings, 0 infos in 2 goals files (7 goals)');
   });
 
+  it('lints one file of a multi-file organisation: a key in another file is a finding, not exit 2', () => {
+    const { run, out } = json(fixture('folder/team.yaml'), '--at', '2026-10-10');
+    expect(run.status).toBe(0);
+    expect(run.stderr).toBe('');
+    expect(out.findings.map((f) => `${f.rule} ${f.target}`)).toEqual(['unresolved-link calm-oncall']);
+    expect(out.findings[0]?.message).toContain('"reliable"');
+    expect(out.findings[0]?.message).toContain('a file that was not given');
+    expect(out.summary).toMatchObject({ files: 1, goals: 4, warnings: 1 });
+  });
+
+  it('resolves keys from --goals files without linting them', () => {
+    const { run, out } = json(
+      fixture('folder/team.yaml'),
+      '--goals',
+      fixture('folder'),
+      '--at',
+      '2026-10-20',
+    );
+    expect(run.status).toBe(0);
+    // Only the team file's goals: the company file's own stale KRs are not reported.
+    expect(out.findings.map((f) => `${f.rule} ${f.target}`)).toEqual([
+      'stale pages',
+      'stale runbooks',
+      'stale alert-audit',
+    ]);
+    expect(out.summary).toMatchObject({ files: 1, goals: 4 });
+    const text = tandem(fixture('folder/team.yaml'), '--goals', fixture('folder'), '--at', '2026-10-10');
+    expect(text.stdout.trim()).toBe('0 errors, 0 warnings, 0 infos in 1 goals file (4 goals)');
+  });
+
   it('judges check-ins as of --at', () => {
     const { out } = json(fixture('folder'), '--at', '2026-10-20');
     expect(out.findings.map((f) => f.rule)).toEqual(['stale', 'stale', 'stale', 'stale', 'stale']);
@@ -124,6 +154,16 @@ describe('tandem lint', () => {
       /bad-coach\.yaml: rules: .*kr-no-such-rule|bad-coach\.yaml: rules\.kr-no-such-rule/,
     ],
     ['no file at all', [], /missing required argument/],
+    [
+      'a missing --goals folder',
+      [fixture('good.yaml'), '--goals', 'cli/fixtures/nope'],
+      /nope: no such file or folder/,
+    ],
+    [
+      'a broken --goals file',
+      [fixture('good.yaml'), '--goals', fixture('broken.yaml')],
+      /cli\/fixtures\/lint\/broken\.yaml:7:1: YAML: /,
+    ],
   ])('exits 2 on %s, saying where', (_name, args, message) => {
     const run = tandem(...args);
     expect(run.status).toBe(2);

@@ -7,7 +7,10 @@ import {
   type Finding,
   type LintResult,
   lint,
+  summarise,
 } from '../core/coach';
+import type { ParsedGoalsFile } from '../core/goals-file/parse';
+import type { Organisation, SourceRef } from '../core/model';
 import { formatPath } from '../core/goals-file/parse';
 import { DEFAULT_SETTINGS } from '../core/settings';
 import { EXIT } from './exit-codes';
@@ -112,6 +115,29 @@ interface LintCommandOptions {
   at?: string;
   json?: boolean;
   config?: string;
+  goals: string[];
+}
+
+/**
+ * Only what concerns the files given: findings about their goals (or about the files), and their
+ * goal count. Files read with `--goals` resolve keys and feed the organisation-wide rules, but are
+ * not linted themselves.
+ */
+export function onlyGiven(
+  result: LintResult,
+  org: Organisation,
+  files: readonly ParsedGoalsFile[],
+): LintResult {
+  const given = new Set(files.map((f) => f.file));
+  const isGiven = (source: SourceRef | undefined) => source === undefined || given.has(source.file);
+  const findings = result.findings.filter((f) => isGiven(f.source));
+  let goals = 0;
+  for (const objective of org.objectives) {
+    if (isGiven(objective.source)) goals++;
+    for (const kr of objective.keyResults) if (isGiven(kr.source)) goals++;
+  }
+  for (const goal of org.smartGoals) if (isGiven(goal.source)) goals++;
+  return { findings, summary: summarise(findings, goals) };
 }
 
 /** Registers `tandem lint FILE... [--at DATE] [--json] [--config FILE]`. */
@@ -128,6 +154,12 @@ export function registerLint(program: Command): void {
     )
     .option('--json', 'print {"findings": [...], "summary": {...}} for scripts')
     .option('--config <file>', 'coach settings (YAML or JSON): rule severities or "off", thresholds')
+    .option(
+      '--goals <path>',
+      'also read these goals files or folders, to resolve keys the files link to, without linting them (repeatable)',
+      (value: string, previous: string[]) => [...previous, value],
+      [] as string[],
+    )
     .addHelpText(
       'after',
       '\nExit codes: 0 no error findings, 1 at least one error finding, 2 bad usage or unreadable input.\nRules and settings: docs/coach.md',
@@ -143,13 +175,14 @@ export function registerLint(program: Command): void {
         }
         settings = read.settings;
       }
-      const loaded = loadGoalsForCommand(files, options.at);
+      const loaded = loadGoalsForCommand(files, options.at, { context: options.goals, unknownLinks: 'kept' });
       if (!loaded) return;
-      const result = lint(loaded.org, {
+      const all = lint(loaded.org, {
         at: loaded.at,
         settings,
         evaluation: { ...DEFAULT_SETTINGS, timeZone: loaded.org.timeZone },
       });
+      const result = loaded.context.length > 0 ? onlyGiven(all, loaded.org, loaded.files) : all;
       const fileCount = loaded.files.length;
       console.log(
         options.json ? JSON.stringify(lintJson(result, fileCount), null, 2) : lintText(result, fileCount),

@@ -1,5 +1,5 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { join, relative, resolve } from 'node:path';
 import { buildOrganisation } from '../core/goals-file/model';
 import {
   type FileProblem,
@@ -13,8 +13,27 @@ import { EXIT } from './exit-codes';
 
 /** The result of reading goals files from the command line. */
 export type LoadedGoals =
-  | { ok: true; org: Organisation; files: ParsedGoalsFile[]; at: Instant }
+  | {
+      ok: true;
+      org: Organisation;
+      /** The files given to work on. */
+      files: ParsedGoalsFile[];
+      /** Files read only to resolve keys (`--goals DIR`), not linted. */
+      context: ParsedGoalsFile[];
+      at: Instant;
+    }
   | { ok: false; problems: FileProblem[] };
+
+/** How goals files are read. */
+export interface LoadOptions {
+  /** Files or folders read only so that keys resolve (`tandem lint team.yaml --goals goals/`). */
+  context?: readonly string[] | undefined;
+  /**
+   * Links to keys no file declares: a usage error (`score`, which needs the whole tree), or kept
+   * for the coach to report (`lint`, which may read one file of a larger organisation).
+   */
+  unknownLinks?: 'problem' | 'kept' | undefined;
+}
 
 const GOALS_FILE = /\.(ya?ml)$/i;
 
@@ -56,9 +75,14 @@ export function loadGoals(
   paths: readonly string[],
   now: (timeZone: string) => Instant,
   cwd = process.cwd(),
+  options: LoadOptions = {},
 ): LoadedGoals {
   const expanded = expandPaths(paths);
   const problems = [...expanded.problems];
+  const given = new Set(expanded.files.map((file) => resolve(file)));
+  const around = options.context ? expandPaths(options.context) : { files: [], problems: [] };
+  problems.push(...around.problems);
+  const contextFiles = around.files.filter((file) => !given.has(resolve(file)));
   if (expanded.files.length === 0 && problems.length === 0) {
     problems.push({
       file: paths.join(' '),
@@ -69,7 +93,9 @@ export function loadGoals(
     });
   }
   const parsed: ParsedGoalsFile[] = [];
-  for (const file of expanded.files) {
+  const context: ParsedGoalsFile[] = [];
+  const contextSet = new Set(contextFiles);
+  for (const file of [...expanded.files, ...contextFiles]) {
     const shown = relative(cwd, file) || file;
     let text: string;
     try {
@@ -85,13 +111,16 @@ export function loadGoals(
       continue;
     }
     const result = parseGoalsFile(text, shown);
-    if (result.ok) parsed.push(result.parsed);
-    else problems.push(...result.problems);
+    if (!result.ok) problems.push(...result.problems);
+    else if (contextSet.has(file)) context.push(result.parsed);
+    else parsed.push(result.parsed);
   }
   if (problems.length > 0) return { ok: false, problems };
   const at = now(parsed[0]?.content.timezone ?? 'UTC');
-  const built = buildOrganisation(parsed, { now: at });
-  return built.ok ? { ok: true, org: built.org, files: parsed, at } : { ok: false, problems: built.problems };
+  const built = buildOrganisation([...parsed, ...context], { now: at, unknownLinks: options.unknownLinks });
+  return built.ok
+    ? { ok: true, org: built.org, files: parsed, context, at }
+    : { ok: false, problems: built.problems };
 }
 
 /** Prints located problems to stderr, one per line, compiler style. */
@@ -121,13 +150,19 @@ export function parseAt(
 export function loadGoalsForCommand(
   paths: readonly string[],
   atText: string | undefined,
+  options: LoadOptions = {},
 ): Extract<LoadedGoals, { ok: true }> | undefined {
   let isBadAt = false;
-  const loaded = loadGoals(paths, (timeZone) => {
-    const at = parseAt(atText, timeZone);
-    if (at === undefined) isBadAt = true;
-    return at ?? 0;
-  });
+  const loaded = loadGoals(
+    paths,
+    (timeZone) => {
+      const at = parseAt(atText, timeZone);
+      if (at === undefined) isBadAt = true;
+      return at ?? 0;
+    },
+    process.cwd(),
+    options,
+  );
   if (isBadAt) {
     console.error(`--at: "${atText}" is not a date (YYYY-MM-DD) or a date-time (YYYY-MM-DDTHH:MM)`);
   } else if (!loaded.ok) {

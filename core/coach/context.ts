@@ -230,6 +230,22 @@ export function formatNumber(value: number): string {
   return NUMBER_FORMAT.format(Number(value.toPrecision(6)));
 }
 
+/**
+ * A computed value rounded the way people write an estimate (item: "about 54 reports", not
+ * "about 53.5714 reports"): whole numbers from 10 up, one decimal from 1, two significant digits below.
+ */
+export function roundForPeople(value: number): number {
+  const size = Math.abs(value);
+  if (size >= 10) return Math.round(value);
+  if (size >= 1) return Math.round(value * 10) / 10;
+  return Number(value.toPrecision(2));
+}
+
+/** An estimate with its unit, rounded for people: "about 54 reports". */
+export function aboutUnit(value: number, unit: string | undefined): string {
+  return withUnit(roundForPeople(value), unit);
+}
+
 /** A value with its unit: "3%", "800 ms", "$1,200,000". */
 export function withUnit(value: number, unit: string | undefined): string {
   const n = formatNumber(value);

@@ -26,7 +26,12 @@ function weak() {
     draftKr('churn', 'Reduce churn from 3% to 5%'),
     draftKr('ship', 'Ship v2 onboarding'),
   ]);
-  return org({ objectives: [o], smartGoals: [smart('s', 'Write 30 support macros', { owner: undefined })] });
+  return org({
+    objectives: [o],
+    smartGoals: [
+      smart('s', 'Write 30 support macros', { owner: undefined, parents: [{ key: 'churn', weight: 1 }] }),
+    ],
+  });
 }
 
 describe('lint', () => {

@@ -81,6 +81,21 @@ export interface CompiledLexicon {
   fillers: Set<string>;
   task: WordSet;
   softTask: WordSet;
+  /** Task verbs of key results and SMART goals that objectives may use for outcomes. */
+  work: WordSet;
+  outcomeVerbs: WordSet;
+  upNouns: WordSet;
+  downNouns: WordSet;
+  comparatives: WordSet;
+  frequencies: WordSet;
+  fractions: WordSet;
+  months: Set<string>;
+  notOneBefore: Set<string>;
+  notOneAfter: WordSet;
+  /** Numbers written as words, with compounds ("twenty-five"), where they may start (global). */
+  numberWord: RegExp;
+  /** Every verb the coach knows, for finding the main verb after an adverb ("meaningfully participate"). */
+  verbs: WordSet;
   doneMarkers: WordSet;
   activity: WordSet;
   activityNouns: WordSet;
@@ -161,6 +176,30 @@ export function lexicon(locale: CoachLocale = 'en'): CompiledLexicon {
     fillers: new Set(w.fillers),
     task: set(w.taskVerbs),
     softTask: set(w.softTaskVerbs),
+    work: set(w.workVerbs),
+    outcomeVerbs: set(w.outcomeVerbs),
+    upNouns: new WordSet(w.upNouns),
+    downNouns: new WordSet(w.downNouns),
+    comparatives: new WordSet(w.comparatives),
+    frequencies: new WordSet(w.frequencies),
+    fractions: new WordSet(Object.keys(w.fractionPhrases)),
+    months: new Set(w.months),
+    notOneBefore: new Set(w.notOneBefore),
+    notOneAfter: new WordSet(w.notOneAfter),
+    numberWord: new RegExp(
+      `(?<![\\p{L}\\p{N}])(${alternation(Object.keys(w.numberWords))})(?:[-\\s](${alternation(Object.keys(w.numberWords).filter((k) => w.numberWords[k]! < 10 && w.numberWords[k]! > 0))}))?(?![\\p{L}\\p{N}]|-\\p{L})`,
+      'giu',
+    ),
+    verbs: set([
+      ...w.upVerbs,
+      ...w.downVerbs,
+      ...w.vagueVerbs,
+      ...w.taskVerbs,
+      ...w.workVerbs,
+      ...w.activityVerbs,
+      ...w.targetVerbs,
+      ...w.businessAsUsual,
+    ]),
     doneMarkers: new WordSet(w.doneMarkers),
     activity: set(w.activityVerbs),
     activityNouns: set(w.activityNouns),

@@ -67,7 +67,13 @@ describe('reading numbers in titles', () => {
     ['Run a 1:1 with every report'],
     ['Publish the 2026-10-01 release notes'],
     ['Go live at 9am'],
-    ['Rank 1st in the review'],
+    ['Launch on March 4'],
+    ['Ship it by 4 March'],
+    ['Execute the deliverables in preparation for May 1 launch'],
+    ['Write the welcome letters by 8/1/2014'],
+    ['Increase customer confidence in a one-of-a-kind product'],
+    ['Ensure each one participates in at least one of the hackathons'],
+    ['Make someone accountable'],
   ])('"%s" holds no metric number', (title) => {
     expect(read(title).quantities).toEqual([]);
   });
@@ -89,6 +95,57 @@ describe('reading numbers in titles', () => {
   });
 });
 
+describe('numbers as people write them', () => {
+  it.each([
+    ['Increase sales by ten percent in the quarter', 10, '%', 'change'],
+    ['Provide six million households with access', 6e6, undefined, 'plain'],
+    ['Hire twenty-five engineers', 25, undefined, 'plain'],
+    ['Identify two processes that need to be improved', 2, undefined, 'plain'],
+    ['Add one new person a month', 1, undefined, 'plain'],
+    ['Answer each call on the 2nd ring', 2, undefined, 'plain'],
+    ['Lose 20lbs by March 15th', 20, 'lb', 'plain'],
+    ['Handle 1TB of uploads a day', 1, 'TB', 'plain'],
+    ['Reduce complaints from 20/month to 5/month', 20, undefined, 'start'],
+    ['A 5% reduction in churn', -5, '%', 'change'],
+  ])('"%s" holds %d %s as a %s', (title, value, unit, role) => {
+    const facts = read(title);
+    const q = facts.quantities.find((x) => x.value === value || (role === 'change' && x.role === 'change'));
+    expect(q?.unit).toBe(unit);
+    expect(q?.role).toBe(role);
+    if (role === 'change') expect(facts.change?.amount).toBe(value);
+  });
+
+  it('reads an ordinal as an ordinal, and a date beside it as no number', () => {
+    expect(read('Answer each call on the 2nd ring').quantities[0]?.isOrdinal).toBe(true);
+    expect(read('Lose 20lbs by March 15th').quantities.map((q) => q.text)).toEqual(['20lbs']);
+    expect(read('Performance reviews completed by Jan 31, 2021').quantities.map((q) => q.text)).toEqual([
+      '2021',
+    ]);
+    expect(read('Hire 4 engineers in March').quantities.map((q) => q.value)).toEqual([4]);
+  });
+
+  it.each([
+    ['Cut support tickets by a third', -100 / 3],
+    ['Grow referrals by a quarter', 25],
+    ['Get twice as many referrals', 100],
+    ['Double weekly signups', 100],
+  ])('"%s" is a relative change of %d%%', (title, amount) => {
+    expect(read(title).change?.amount).toBeCloseTo(amount);
+  });
+
+  it.each([
+    ['Meet twice a week', 'twice'],
+    ['Communicate with the property manager daily', 'daily'],
+    ['Meet with colleagues once per academic semester', 'once'],
+    ['Walk 5 days per week', 'per week'],
+    ['Grow monthly active users', undefined],
+    ['Grow annual recurring revenue', undefined],
+  ])('"%s" happens %s', (title, frequency) => {
+    expect(read(title).frequency).toBe(frequency);
+    expect(read(title).change).toBeUndefined();
+  });
+});
+
 describe('reading direction and verbs', () => {
   it.each([
     ['Reduce churn from 3% to 1.5%', 'down'],
@@ -103,6 +160,8 @@ describe('reading direction and verbs', () => {
     ['Increase retention by reducing churn', undefined],
     ['Lower-tier customers renew', undefined],
     ['Drop-off rate', undefined],
+    ['A 5% reduction in churn', 'down'],
+    ['A 15% increase in conversion rate', 'up'],
   ])('"%s" goes %s', (title, direction) => {
     expect(read(title).direction).toBe(direction);
   });
@@ -112,6 +171,13 @@ describe('reading direction and verbs', () => {
     ['We will ship v2 onboarding', 'ship'],
     ['Successfully launch the portal', 'successfully launch'],
     ['Onboarding: reduce drop-off', 'reduce'],
+    ['Meaningfully participate in incident reviews', 'participate'],
+    ['To improve satisfaction, I will decrease response time', 'decrease'],
+    ['In order to promote healthy living, hand out tips', 'hand'],
+    ['By 30 June, implement the new system', 'implement'],
+    ['I am going to lose 20 lbs', 'lose'],
+    ['Monthly active users grow to 5,000', 'monthly'],
+    ['Early adopters renew', 'early'],
   ])('"%s" has the main verb of "%s"', (title, words) => {
     const facts = read(title);
     expect(facts.tokens[facts.mainIndex]).toBe(words.split(' ').at(-1));

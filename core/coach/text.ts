@@ -19,6 +19,10 @@ export interface Quantity {
   isYear: boolean;
   /** Part of a name, not a metric: "ISO 27001", "SOC 2", "Tier 1". */
   isName: boolean;
+  /** An ordinal ("the 2nd ring"): a number, but not a metric of an objective. */
+  isOrdinal?: boolean | undefined;
+  /** Written as a word ("ten percent", "six million"). */
+  isWord?: boolean | undefined;
   /** What the words around it make it. */
   role: 'start' | 'target' | 'change' | 'at_least' | 'at_most' | 'plain';
   text: string;
@@ -48,6 +52,8 @@ export interface TitleFacts {
   target?: Quantity | undefined;
   /** A relative change: "by 20%", "in half", "double". */
   change?: { amount: number; unit?: string | undefined; text: string } | undefined;
+  /** How often, when the title says ("daily", "per week", "twice"). */
+  frequency?: string | undefined;
   /** Direction asked for by the words, when every direction word agrees. */
   direction?: Direction | undefined;
   /** The first direction word, as written ("reduce", "grows"). */
@@ -89,11 +95,15 @@ export function readTitle(title: string, lex: CompiledLexicon): TitleFacts {
     flatTokens,
     quantities: readQuantities(lower, lower.length === title.length ? title : lower, lex),
   };
+  const often = lex.frequencies.find(flatTokens);
+  // "monthly active users", "annual recurring revenue" name a metric, not how often.
+  if (often && !METRIC_AFTER_FREQUENCY.has(flatTokens[often.index + 1] ?? '')) facts.frequency = often.base;
   relate(facts, lower, lex);
   directionOf(facts, lex);
   return facts;
 }
 
+const METRIC_AFTER_FREQUENCY = new Set(['active', 'recurring', 'revenue', 'users', 'visits', 'visitors']);
 const SPLIT_TOKEN = /[\p{L}\p{N}]['-][\p{L}\p{N}]/u;
 
 /** Words as written, separated by white space. */
@@ -116,10 +126,24 @@ function mainVerbIndex(lower: string, tokens: readonly string[], lex: CompiledLe
     const prefixTokens = tokenize(lower.slice(0, colon)).length;
     if (prefixTokens <= 4) start = prefixTokens;
   }
+  // "To improve X, I will ...", "In order to ..., hand out ...", "By 30 June, implement ...": the
+  // goal's verb comes after the leading clause.
+  if (start === 0 && LEADING_CLAUSE.test(lower)) {
+    const comma = lower.indexOf(', ');
+    if (comma > 0) start = tokenize(lower.slice(0, comma)).length;
+  }
   let i = start;
-  while (i < tokens.length - 1 && lex.fillers.has(tokens[i]!)) i++;
-  return i;
+  while (i < tokens.length - 1) {
+    const token = tokens[i]!;
+    if (lex.fillers.has(token)) i++;
+    // "Meaningfully participate", "Consistently deliver": a manner adverb before a known verb.
+    else if (token.endsWith('ly') && lex.verbs.matchAt(tokens, i + 1) !== undefined) i++;
+    else break;
+  }
+  return Math.min(i, Math.max(0, tokens.length - 1));
 }
+
+const LEADING_CLAUSE = /^(?:in order to|to|by)\s[^,]{1,60},\s/;
 
 const NOT_BEFORE_A_NUMBER = /[\p{L}\p{N}_./\-#:]/u;
 
@@ -128,25 +152,39 @@ function readQuantities(lower: string, asWritten: string, lex: CompiledLexicon):
   const number = lex.number;
   number.lastIndex = 0;
   let match = number.exec(lower);
-  if (match === null) return NO_QUANTITIES;
+  const words = lex.numberWord;
+  words.lastIndex = 0;
+  const hasWords = words.test(lower);
+  if (match === null && !hasWords) return NO_QUANTITIES;
   const out: Quantity[] = [];
+  if (hasWords) {
+    readNumberWords(lower, asWritten, lex, out);
+    if (match === null) return out;
+  }
   const suffix = lex.numberSuffix;
   for (; match !== null; match = number.exec(lower)) {
     const start = match.index;
     // A number glued to a word or another number is a name, a version or a date: "p95", "v2.1", "2026-10-01".
     if (start > 0 && NOT_BEFORE_A_NUMBER.test(lower[start - 1]!)) continue;
-    suffix.lastIndex = number.lastIndex;
-    const tail = suffix.exec(lower);
+    const numberEnd = number.lastIndex;
+    // "the 2nd ring", "March 15th": ordinals; a rate per period: "20/month".
+    ORDINAL.lastIndex = numberEnd;
+    const ordinal = ORDINAL.exec(lower);
+    RATE.lastIndex = numberEnd;
+    const rate = ordinal ? null : RATE.exec(lower);
+    suffix.lastIndex = numberEnd;
+    const tail = (ordinal ?? rate) ? ['', undefined, undefined] : suffix.exec(lower);
     if (!tail) continue;
-    number.lastIndex = suffix.lastIndex;
+    const end = ordinal ? ORDINAL.lastIndex : rate ? RATE.lastIndex : suffix.lastIndex;
+    number.lastIndex = end;
+    if (isDate(lower, start, end, lex)) continue;
     const [, sign, currency, digits = ''] = match;
     const [, multWord, unitWord] = tail;
     const written = Number(digits.includes(',') ? digits.replace(/,/g, '') : digits);
     if (!Number.isFinite(written)) continue;
     const multiplier = multWord ? (lex.words.multipliers[multWord.replace(/\s+/g, ' ')] ?? 1) : 1;
     const unit = currency ?? (unitWord ? lex.unitByWord.get(unitWord.replace(/\s+/g, ' ')) : undefined);
-    const isBare = !currency && !unitWord && !multWord;
-    const end = suffix.lastIndex;
+    const isBare = !currency && !unitWord && !multWord && !ordinal && !rate;
     const value = (sign ? -1 : 1) * written;
     out.push({
       value: value * multiplier,
@@ -155,13 +193,70 @@ function readQuantities(lower: string, asWritten: string, lex: CompiledLexicon):
       hasMultiplier: multiplier !== 1,
       isYear: isBare && digits.length === 4 && written >= 1900 && written <= 2100,
       isName: isBare && lex.standardNames.has(wordBefore(lower, start)),
+      isOrdinal: ordinal !== null,
       role: 'plain',
       text: asWritten.slice(start, end).trim(),
       index: start,
       end,
     });
   }
+  if (hasWords) out.sort((a, b) => a.index - b.index);
   return out;
+}
+
+const ORDINAL = /(?:st|nd|rd|th)(?![\p{L}\p{N}])/uy;
+const RATE = /\s?\/\s?(?:month|mo|week|wk|day|year|yr|quarter|hour|hr|h|sprint)(?![\p{L}\p{N}])/uy;
+
+/** Whether the number at [start, end) is part of a date: "March 4", "4 March", "Jan 31, 2021". */
+function isDate(lower: string, start: number, end: number, lex: CompiledLexicon): boolean {
+  if (lex.months.has(wordBefore(lower, start).replace(/\.$/, ''))) return true;
+  const after = /^\s+(?:of\s+)?([a-z]+)/.exec(lower.slice(end, end + 16));
+  return after !== null && lex.months.has(after[1]!);
+}
+
+/** Numbers written as words ("ten percent", "six million", "twenty-five"), in title order. */
+function readNumberWords(lower: string, asWritten: string, lex: CompiledLexicon, out: Quantity[]): void {
+  const re = lex.numberWord;
+  const words = lex.words.numberWords;
+  re.lastIndex = 0;
+  for (let m = re.exec(lower); m !== null; m = re.exec(lower)) {
+    const first = m[1]!;
+    let value = words[first]!;
+    let end = m.index + first.length;
+    if (m[2] !== undefined && value >= 20 && value < 100 && value % 10 === 0) {
+      value += words[m[2]]!;
+      end = m.index + m[0].length;
+    }
+    re.lastIndex = end;
+    if (first === 'one' && m[2] === undefined && !isNumberOne(lower, m.index, end, lex)) continue;
+    const suffix = lex.numberSuffix;
+    suffix.lastIndex = end;
+    const tail = suffix.exec(lower);
+    const [, multWord, unitWord] = tail ?? [];
+    if (tail) end = suffix.lastIndex;
+    re.lastIndex = end;
+    const multiplier = multWord ? (lex.words.multipliers[multWord.replace(/\s+/g, ' ')] ?? 1) : 1;
+    out.push({
+      value: value * multiplier,
+      written: value,
+      unit: unitWord ? lex.unitByWord.get(unitWord.replace(/\s+/g, ' ')) : undefined,
+      hasMultiplier: multiplier !== 1,
+      isYear: false,
+      isName: false,
+      isWord: true,
+      role: 'plain',
+      text: asWritten.slice(m.index, end).trim(),
+      index: m.index,
+      end,
+    });
+  }
+}
+
+/** "one" as a number ("one new person a month"), not a pronoun ("each one") or an idiom ("one of the"). */
+function isNumberOne(lower: string, start: number, end: number, lex: CompiledLexicon): boolean {
+  if (lex.notOneBefore.has(wordBefore(lower, start))) return false;
+  const next = tokenize(lower.slice(end, end + 24));
+  return next.length > 0 && lex.notOneAfter.matchAt(next, 0) === undefined;
 }
 
 const NO_QUANTITIES: Quantity[] = [];
@@ -208,6 +303,11 @@ function relate(facts: TitleFacts, lower: string, lex: CompiledLexicon): void {
     else if (lex.byBefore.test(before)) {
       q.role = 'change';
       facts.change ??= { amount: q.value, unit: q.unit, text: q.text };
+    } else if (q.unit === '%' && changeNounAfter(facts, q, lex)) {
+      // "A 5% reduction in churn", "68% decrease in incidents".
+      q.role = 'change';
+      const sign = changeNounAfter(facts, q, lex) === 'down' ? -1 : 1;
+      facts.change ??= { amount: sign * Math.abs(q.value), unit: q.unit, text: q.text };
     } else if (lex.toBefore.test(before) && verb) {
       q.role = 'target';
       facts.target ??= q;
@@ -223,7 +323,14 @@ function relate(facts: TitleFacts, lower: string, lex: CompiledLexicon): void {
       const base = (lex.up.matchAt(facts.tokens, i) ?? lex.down.matchAt(facts.tokens, i))?.base;
       if (base !== undefined) multiply = lex.words.multiplyVerbs[base];
     }
+    const fraction = half ? undefined : lex.fractions.find(facts.flatTokens);
+    const twice = /\btwice as (?:many|much)\b/.exec(lower);
     if (half) facts.change = { amount: -50, unit: '%', text: half.base };
+    else if (fraction) {
+      const share = lex.words.fractionPhrases[fraction.base]! * 100;
+      const down = lex.down.find(facts.tokens) !== undefined;
+      facts.change = { amount: down ? -share : share, unit: '%', text: fraction.base };
+    } else if (twice) facts.change = { amount: 100, unit: '%', text: twice[0] };
     else if (multiply !== undefined)
       facts.change = { amount: (multiply - 1) * 100, unit: '%', text: `${multiply}x` };
     else {
@@ -231,6 +338,14 @@ function relate(facts: TitleFacts, lower: string, lex: CompiledLexicon): void {
       if (times) facts.change = { amount: (times.value - 1) * 100, unit: '%', text: times.text };
     }
   }
+}
+
+/** The direction of a change noun right after a percentage ("5% reduction"), if any. */
+function changeNounAfter(facts: TitleFacts, q: Quantity, lex: CompiledLexicon): Direction | undefined {
+  const i = tokenIndexAt(facts, q.end);
+  if (lex.downNouns.matchAt(facts.tokens, i)) return 'down';
+  if (lex.upNouns.matchAt(facts.tokens, i)) return 'up';
+  return undefined;
 }
 
 function pair(facts: TitleFacts, from: Quantity, to: Quantity): void {
@@ -255,8 +370,11 @@ function directionOf(facts: TitleFacts, lex: CompiledLexicon): void {
   let down = false;
   let first: string | undefined;
   for (let i = 0; i < facts.tokens.length; i++) {
-    const isDown = lex.down.matchAt(facts.tokens, i) !== undefined;
-    const isUp = !isDown && lex.up.matchAt(facts.tokens, i) !== undefined;
+    const isDown =
+      lex.down.matchAt(facts.tokens, i) !== undefined || lex.downNouns.matchAt(facts.tokens, i) !== undefined;
+    const isUp =
+      !isDown &&
+      (lex.up.matchAt(facts.tokens, i) !== undefined || lex.upNouns.matchAt(facts.tokens, i) !== undefined);
     if (isDown || isUp) first ??= facts.tokens[i];
     down ||= isDown;
     up ||= isUp;

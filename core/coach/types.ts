@@ -46,6 +46,7 @@ export const RULE_IDS = [
   'restates-parent',
   'level-skip',
   'aligned-kr-without-children',
+  'unresolved-link',
   // confidence and check-ins
   'sandbagging',
   'moonshot-without-belief',

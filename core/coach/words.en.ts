@@ -11,7 +11,8 @@ const list = (text: string): string[] =>
 export const EN: CoachLexicon = {
   fillers: list(`
     we, i, will, shall, to, team, successfully, fully, significantly, dramatically, substantially,
-    drastically, further, quickly, finally, really, measurably, massively
+    drastically, further, quickly, finally, really, measurably, massively, meaningfully, am, is, are,
+    going, want, wants, would, like, aim, aims, hope, need, needs, must, should, can
   `),
   irregular: {
     built: 'build',
@@ -40,6 +41,14 @@ export const EN: CoachLexicon = {
     prepare, produce, create, build, develop, design, introduce, establish, define, pilot,
     prototype, test, audit
   `),
+  workVerbs: list(`
+    identify, resolve, provide, agree, agree on, choose, select, collect, gather, use, schedule,
+    undertake, renegotiate, negotiate, train, fix, execute, send, send out, distribute, hand out,
+    submit, interview, enroll, enrol, register, evaluate, assess, revise, update,
+    burn down, close out, kick off, onboard, purchase, buy, procure, sign up for, obtain, post,
+    tweet, speak, present, reach out, retire, consolidate, standardise, standardize, formalise,
+    formalize
+  `),
   softTaskVerbs: ['build', 'create', 'develop', 'design', 'introduce', 'establish', 'define'],
   doneMarkers: list(`
     shipped, launched, released, delivered, deployed, completed, migrated, implemented, live,
@@ -53,7 +62,12 @@ export const EN: CoachLexicon = {
   activityNouns: list(`
     meeting, call, post, email, demo, webinar, event, workshop, interview, presentation, tweet,
     article, newsletter, visit, training, session, sync, standup, talk, video, pitch, conference,
-    touchpoint, outreach, message, lunch, coffee, one on one
+    touchpoint, outreach, message, lunch, coffee, one on one, review, code review, commit, campaign,
+    blog post, podcast, episode, livestream, hackathon, meetup
+  `),
+  outcomeVerbs: list(`
+    reach, hit, achieve, attain, get, generate, attract, receive, earn, acquire, gain, win, have,
+    sign, close, convert, book, retain, welcome, serve, grow, increase, raise, double, triple, drive
   `),
   impactPhrases: list(`
     so that, resulting in, result in, leading to, lead to, that convert, converting, to drive,
@@ -72,19 +86,25 @@ export const EN: CoachLexicon = {
     reduce, cut, lower, decrease, shrink, drop, minimise, minimize, halve, slash, trim, shorten,
     lessen, eliminate, bring down
   `),
+  upNouns: list(`increase, rise, growth, improvement, uplift, lift, gain, boost, jump`),
+  downNouns: list(`decrease, reduction, drop, decline, cut, fall`),
   targetVerbs: ['reach', 'hit', 'achieve', 'attain', 'get to', 'exceed', 'surpass'],
   businessAsUsual: list(`
     maintain, continue, keep, sustain, as usual, business as usual, stay, remain, preserve, uphold,
     carry on
   `),
   objectiveStyle: list(`
-    world class, best in class, be the best, industry leading, market leading, industry leader,
+    world class, best in class, be the best, the best, best, greatest, industry leading, market leading, industry leader,
     market leader, leading provider, excellence, amazing, awesome, outstanding, exceptional,
     first class, top notch, revolutionise, revolutionize, dominate, the go to, number one
   `),
   objectiveStyleWeak: ['become', 'delight', 'our best', 'love'],
+  comparatives: list(`
+    better, more, less, healthier, happier, fitter, faster, stronger, smarter, harder, bigger,
+    happy, successful, healthy, in shape, good, great, well, best i can, my best
+  `),
   objectiveStyleExceptions: list(`
-    best practice, go to market, certified, certification, certificate, licensed, accredited,
+    best practice, best practices, personal best, best seller, best selling, go to market, certified, certification, certificate, licensed, accredited,
     fluent, qualified, proficient
   `),
   laggingMetrics: list(`
@@ -164,6 +184,12 @@ export const EN: CoachLexicon = {
     wk: ['weeks', 'week', 'wks'],
     mo: ['months', 'month'],
     x: ['x', '×'],
+    TB: ['tb', 'terabytes', 'terabyte'],
+    GB: ['gb', 'gigabytes', 'gigabyte'],
+    MB: ['mb', 'megabytes', 'megabyte'],
+    lb: ['lbs', 'lb'],
+    kg: ['kg', 'kilograms', 'kilogram', 'kilos'],
+    km: ['km', 'kilometres', 'kilometers'],
   },
   multipliers: {
     k: 1e3,
@@ -176,6 +202,52 @@ export const EN: CoachLexicon = {
     bn: 1e9,
     billion: 1e9,
   },
+  numberWords: {
+    zero: 0,
+    one: 1,
+    two: 2,
+    three: 3,
+    four: 4,
+    five: 5,
+    six: 6,
+    seven: 7,
+    eight: 8,
+    nine: 9,
+    ten: 10,
+    eleven: 11,
+    twelve: 12,
+    thirteen: 13,
+    fourteen: 14,
+    fifteen: 15,
+    sixteen: 16,
+    seventeen: 17,
+    eighteen: 18,
+    nineteen: 19,
+    twenty: 20,
+    thirty: 30,
+    forty: 40,
+    fifty: 50,
+    sixty: 60,
+    seventy: 70,
+    eighty: 80,
+    ninety: 90,
+    hundred: 100,
+    dozen: 12,
+  },
+  notOneBefore: list(`each, no, any, every, some, the, this, that, which, second, no, anyone, someone, a`),
+  notOneAfter: list(`of, another, on one, by one, to one, day, hand, way, thing, size`),
+  months: list(`
+    january, february, march, april, may, june, july, august, september, october, november,
+    december, jan, feb, mar, apr, jun, jul, aug, sep, sept, oct, nov, dec
+  `),
+  frequencies: list(`
+    daily, weekly, monthly, quarterly, yearly, annually, nightly, hourly, fortnightly, biweekly,
+    once, twice, every day, every week, every month, every quarter, every year, every sprint,
+    every semester, each day, each week, each month, each quarter, each year, each sprint,
+    each semester, each academic semester, per day, per week, per month, per quarter, per year,
+    per sprint, per semester, per academic semester, a day, a week, a month, a year, everyday
+  `),
+  fractionPhrases: { 'by a third': 1 / 3, 'by two thirds': 2 / 3, 'by a quarter': 0.25, 'by a fifth': 0.2 },
   multiplyVerbs: { double: 2, triple: 3, quadruple: 4, halve: 0.5 },
   halfPhrases: ['in half', 'by half'],
   atLeast: list(`

@@ -18,10 +18,21 @@ export interface CoachLexicon {
   softTaskVerbs: readonly string[];
   /** Past forms that mark a task done when a title starts with the thing: "SSO shipped". */
   doneMarkers: readonly string[];
+  /**
+   * Verbs that make a key result or a SMART goal a task ("Renegotiate the supplier contracts",
+   * "Train the support team"), though an objective may start with one and still name an outcome
+   * ("Resolve most customer issues before they escalate"): `objective-is-output` ignores them.
+   */
+  workVerbs: readonly string[];
   /** Activities rather than outcomes ("consult", "work on"). */
   activityVerbs: readonly string[];
   /** Things people count when they count activity ("20 customer calls"). */
   activityNouns: readonly string[];
+  /**
+   * Verbs that make a count an outcome others produce, not an activity of the team: "Reach 10,000
+   * monthly visits", "Generate 500 qualified leads" (the up and target verbs count too).
+   */
+  outcomeVerbs: readonly string[];
   /** Phrases naming the impact an activity should have, which rescue an activity count. */
   impactPhrases: readonly string[];
   /** Verbs that name no metric by themselves ("improve"). */
@@ -29,12 +40,21 @@ export interface CoachLexicon {
   /** Verbs that say the number should go up, or down. */
   upVerbs: readonly string[];
   downVerbs: readonly string[];
+  /** Nouns of a relative change after a percentage ("a 5% reduction in churn"), by direction. */
+  upNouns: readonly string[];
+  downNouns: readonly string[];
   /** Verbs that name an absolute target ("reach 10,000"). */
   targetVerbs: readonly string[];
   /** Verbs and phrases of business as usual. */
   businessAsUsual: readonly string[];
   /** Objective-style language that makes a SMART goal unspecific. */
   objectiveStyle: readonly string[];
+  /**
+   * Vague wishes a SMART goal may be written as: states and comparatives with no amount ("be
+   * happy", "eat healthier", "read more"). A task verb with one of these is not a deliverable
+   * ("Write better code").
+   */
+  comparatives: readonly string[];
   /** Softer objective-style words ("become"): findings are hedged. */
   objectiveStyleWeak: readonly string[];
   /** Phrases that make objective-style words concrete ("best practices", "become certified"). */
@@ -67,6 +87,18 @@ export interface CoachLexicon {
   units: Readonly<Record<string, readonly string[]>>;
   /** Multiplier words after a number ("$1.2M", "10k", "3 million"). */
   multipliers: Readonly<Record<string, number>>;
+  /** Numbers written as words ("ten percent", "twenty-five"), with their value. */
+  numberWords: Readonly<Record<string, number>>;
+  /** Words before "one" that make it a pronoun, not a number ("each one", "no one"). */
+  notOneBefore: readonly string[];
+  /** Words after "one" that make it an idiom, not a number ("one of the", "one another"). */
+  notOneAfter: readonly string[];
+  /** Month names and abbreviations: a number next to one is a date, not a metric ("March 4"). */
+  months: readonly string[];
+  /** How often something happens, which makes a SMART goal measurable ("daily", "per week"). */
+  frequencies: readonly string[];
+  /** Relative changes written as fractions ("by a third"), with their share. */
+  fractionPhrases: Readonly<Record<string, number>>;
   /** Verbs that multiply ("double"), with their factor; "halve" is a down verb with factor 0.5. */
   multiplyVerbs: Readonly<Record<string, number>>;
   /** Phrases that halve ("in half"). */

@@ -185,6 +185,22 @@ smart_goals:
     expect(problems?.join('\n')).toMatch(message);
   });
 
+  it('keeps links to keys in files not read when asked (one file of a larger organisation)', () => {
+    const team = `${header}objectives:\n  - { key: t, title: T, aligns_to: [company-kr] }\nsmart_goals:\n  - { key: s, title: S, supports: [t, elsewhere] }\n`;
+    const parsed = parseGoalsFile(team, 'team.yaml');
+    if (!parsed.ok) throw new Error('bad fixture');
+    const built = buildOrganisation([parsed.parsed], { now, unknownLinks: 'kept' });
+    expect(built.ok).toBe(true);
+    if (!built.ok) return;
+    expect(built.org.objectives[0]!.parents).toEqual([{ key: 'company-kr', weight: 1 }]);
+    expect(built.org.smartGoals[0]!.parents.map((l) => l.key)).toEqual(['t', 'elsewhere']);
+    expect(() => evaluateOrganisation(built.org, now)).not.toThrow();
+    // Self-links are still wrong whatever is read.
+    const self = parseGoalsFile(`${header}objectives:\n  - { key: t, title: T, aligns_to: [t] }\n`, 'f.yaml');
+    if (!self.ok) throw new Error('bad fixture');
+    expect(buildOrganisation([self.parsed], { now, unknownLinks: 'kept' }).ok).toBe(false);
+  });
+
   it('resolves links across files and rejects unknown keys, duplicates and cycles', () => {
     const company = `${header}objectives:\n  - key: c\n    title: Company\n    key_results: [{ key: ck, title: K, source: aligned }]\n`;
     const team = `${header}objectives:\n  - key: t\n    title: Team\n    aligns_to: [{ key: ck, weight: 2 }]\n    key_results: [{ key: tk, title: T }]\n`;

@@ -293,6 +293,19 @@ const CASES: Case[] = [
     expect: { anonymous: 401, default: 200 },
   },
   {
+    name: 'GET coach findings of a cycle',
+    request: async (f) => ({ method: 'GET', path: `/api/v1/coach/findings?cycle=${f.org.cycleId}` }),
+    expect: { anonymous: 401, otherAdmin: 404, default: 200 },
+  },
+  {
+    name: 'GET coach findings of a unit',
+    request: async (f) => ({
+      method: 'GET',
+      path: `/api/v1/coach/findings?cycle=${f.org.cycleId}&unit=${f.org.teamId}`,
+    }),
+    expect: { anonymous: 401, otherAdmin: 404, default: 200 },
+  },
+  {
     name: 'POST advisor',
     request: async () => ({ method: 'POST', path: '/api/v1/advisor', body: { statement: 'Grow revenue' } }),
     expect: { anonymous: 401, default: 200 },

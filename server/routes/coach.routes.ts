@@ -38,6 +38,21 @@ const lint = route({
   responses: { 200: json(lintResultSchema, 'Findings and a summary') },
 });
 
+const findings = route({
+  method: 'get',
+  path: '/api/v1/coach/findings',
+  tags: ['coach'],
+  summary:
+    "The coach's findings for the stored goals of a cycle (`?cycle=`), optionally of one unit (`?unit=`), that the viewer may see: for the planning view and a publish gate",
+  request: {
+    query: z.object({
+      cycle: z.string().min(1).max(100),
+      unit: z.string().min(1).max(100).optional(),
+    }),
+  },
+  responses: { 200: json(lintResultSchema, 'Findings and a summary') },
+});
+
 const advisor = route({
   method: 'post',
   path: '/api/v1/advisor',
@@ -51,6 +66,16 @@ const advisor = route({
 export function registerCoachRoutes(app: Api, deps: AppDeps): void {
   app.openapi(lint, async (c) => {
     const result = await deps.services.coach.lint(actorOf(c), c.req.valid('json'));
+    return c.json(
+      {
+        findings: result.findings.map(({ source: _, ...f }) => f),
+        summary: result.summary,
+      },
+      200,
+    );
+  });
+  app.openapi(findings, async (c) => {
+    const result = await deps.services.coach.findings(actorOf(c), c.req.valid('query'));
     return c.json(
       {
         findings: result.findings.map(({ source: _, ...f }) => f),

@@ -25,6 +25,17 @@ describe('kr-is-activity', () => {
     [draft('Run 10 workshops that convert 30% of attendees'), 'none'],
     [draft('Support tickets resolved in a day from 60% to 80%'), 'none'],
     [draft('Helpdesk satisfaction from 80% to 90%'), 'none'],
+    // Counts of doing the work, and activity verbs after a manner adverb.
+    [draft('Post 30 times on Instagram'), 'warning'],
+    [draft('Engineering teams contribute 1200 code reviews by end of every sprint'), 'warning'],
+    [draft('1 engineer on each group has at least 1 functional commit to end to end tests'), 'warning'],
+    [draft('Meaningfully participate in infrastructure incident reviews'), 'warning'],
+    [draft('Run four webinars'), 'warning'],
+    [draft('Make search 3 times faster'), 'none'],
+    // Outcome counts: others produce them.
+    [draft('Reach 10,000 monthly organic visits'), 'none'],
+    [draft('Achieve 50 inbound demo requests from LinkedIn content'), 'none'],
+    [draft('Generate 500 qualified leads via social'), 'none'],
   ])('"$0.title": %s', (kr, expected) => {
     expect(onKr('kr-is-activity', kr)).toBe(expected);
   });
@@ -42,6 +53,15 @@ describe('kr-not-measurable', () => {
     [draft('Grow onboarding completion', { progressSource: 'aligned' }), 'none'],
     [draft('Increase NPS', { missing: ['measure.start'] }), 'none'],
     [draft('Double the number of active API integrations'), 'none'],
+    // Deliverables are tasks (kr-should-be-smart), not unmeasurable.
+    [draft('Renegotiate supplier contracts'), 'none'],
+    [draft('Train the support team'), 'none'],
+    [draft('Meaningfully participate in incident reviews'), 'none'],
+    [draft('Reduce complaints from 20/month to 5/month'), 'none'],
+    [draft('Grow the partner ecosystem by ten percent'), 'none'],
+    [draft('Performance reviews completed by Jan 31, 2021'), 'none'],
+    [draft('Get more leads'), 'warning'],
+    [draft('Team happiness measure'), 'warning'],
   ])('"$0.title": %s', (kr, expected) => {
     expect(onKr('kr-not-measurable', kr)).toBe(expected);
   });
@@ -93,6 +113,18 @@ describe('kr-should-be-smart', () => {
     [draft('Build $2M of qualified pipeline'), 'none'],
     [draft('Test coverage from 60% to 80%'), 'none'],
     [draft('Release frequency from 2 to 8 a month'), 'none'],
+    // Verbs of work beyond the deliverable list, and done words without a level.
+    [draft('Renegotiate supplier contracts'), 'warning'],
+    [draft('Train the support team'), 'warning'],
+    [draft('Agree on the pricing model'), 'warning'],
+    [draft('Identify two processes that slow onboarding'), 'warning'],
+    [draft('Schedule quarterly business reviews'), 'warning'],
+    [draft('Performance reviews completed by Jan 31, 2021'), 'warning'],
+    [draft('Use of the mobile app from 20% to 35% of users'), 'none'],
+    [draft('Review to merge time less than 4 days'), 'none'],
+    [draft('Story points delivered every release are at least 90'), 'none'],
+    [draft('NPS from users who completed activation ≥8'), 'none'],
+    [draft('Run GitLab.com more efficiently'), 'none'],
   ])('"$0.title": %s', (kr, expected) => {
     expect(onKr('kr-should-be-smart', kr)).toBe(expected);
   });

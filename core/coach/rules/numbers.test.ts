@@ -81,6 +81,21 @@ describe('kr-too-timid', () => {
     [kr('Raise on-time delivery from 90% to 95%', inc(90, 95, '%')), 'aspirational', 'none'],
     [kr('Reduce churn from 3% to 1.5%', dec(3, 1.5, '%')), 'aspirational', 'none'],
     [kr('Grow integrations from 0 to 5', inc(0, 5)), 'aspirational', 'none'],
+    // Near the ceiling: 82% to 90% closes 44% of the room left.
+    [kr('Raise on-time delivery from 82% to 90%', inc(82, 90, '%')), 'aspirational', 'none'],
+    [kr('Raise on-time delivery from 90% to 92%', inc(90, 92, '%')), 'aspirational', 'info'],
+    // Stated in the title, with no measure.
+    [draftKr('k', 'Increase visitors by 5%'), 'aspirational', 'warning'],
+    [draftKr('k', 'Grow active contributors by 3%'), 'aspirational', 'warning'],
+    [draftKr('k', 'A 5% reduction in churn'), 'aspirational', 'warning'],
+    [draftKr('k', 'Increase weekly signups by ten percent'), 'aspirational', 'warning'],
+    [draftKr('k', 'Increase sales by ten percent'), 'aspirational', 'info'],
+    [draftKr('k', 'Increase conversion rate by 20%'), 'aspirational', 'info'],
+    [draftKr('k', 'Increase visitors by 5%'), undefined, 'info'],
+    [draftKr('k', 'Increase visitors by 5%'), 'committed', 'none'],
+    [draftKr('k', 'Increase visitors by 50%'), 'aspirational', 'none'],
+    [draftKr('k', 'Increase NPS by 5 points'), 'aspirational', 'none'],
+    [draftKr('k', 'Cut support tickets by a third'), 'aspirational', 'none'],
   ];
   it.each(cases)('"$0.title" (%s): %s', (goal, kind, expected) => {
     expect(onKr('kr-too-timid', goal, { kind })).toBe(expected);

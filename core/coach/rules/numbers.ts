@@ -1,6 +1,14 @@
 import { nearlyEqual } from '../../measure';
 import type { KeyResultNode, ObjectiveNode, SmartGoalNode } from '../../model';
-import { formatNumber, type Hit, type LintContext, type Rule, withUnit } from '../context';
+import {
+  aboutUnit,
+  formatNumber,
+  type Hit,
+  type LintContext,
+  type Rule,
+  roundForPeople,
+  withUnit,
+} from '../context';
 import { type Direction, directionOfPair, mentions, type Quantity } from '../text';
 import { canonicalUnit, measureUnit, numericMeasure } from './shape';
 
@@ -107,6 +115,7 @@ export const krTooTimid: Rule = {
   keyResult(kr, objective, ctx) {
     if (objective.kind === 'committed' || kr.progressSource === 'aligned') return undefined;
     const values = startAndTarget(kr, ctx);
+    if (!values && !kr.measure) return timidInTitle(kr, objective, ctx);
     if (!values || values.start === 0) return undefined;
     const { start, target, unit } = values;
     const limit = ctx.thresholds.timidRatio;
@@ -122,7 +131,9 @@ export const krTooTimid: Rule = {
       ((unit === undefined || unit === '%' || unit === 'pts') && start >= 50 && target <= 100) ||
       (unit === '%' && start >= 50) ||
       (!Number.isInteger(start) && Math.abs(start) <= 10 && unit !== '%');
-    const stretch = start + Math.sign(target - start) * Math.abs(start) * Math.max(limit, 0.5);
+    const stretch = roundForPeople(
+      start + Math.sign(target - start) * Math.abs(start) * Math.max(limit, 0.5),
+    );
     return {
       message: `${withUnit(start, unit)} to ${withUnit(target, unit)} is a ${Math.round(change * 100)}% change: an aspirational KR that small is likely to be hit in full, which means it was not a stretch.`,
       suggestion: `Stretch it (e.g. to ${withUnit(stretch, unit)}) so that 0.7 is a real win, or mark the objective kind: committed if this change must simply happen.`,
@@ -130,6 +141,26 @@ export const krTooTimid: Rule = {
     };
   },
 };
+
+/**
+ * A relative change stated in the title of a KR with no measure ("Increase visitors by 5%"):
+ * under the timid ratio it is timid. The start is unknown, so the room left under a ceiling cannot
+ * be judged: from half the ratio up (15% to 30% by default) the finding is hedged.
+ */
+function timidInTitle(kr: KeyResultNode, objective: ObjectiveNode, ctx: LintContext): Hit | undefined {
+  const facts = ctx.text(kr);
+  const change = facts.change;
+  if (change?.unit !== '%' || facts.fromTo !== undefined) return undefined;
+  const size = Math.abs(change.amount) / 100;
+  const limit = ctx.thresholds.timidRatio;
+  if (size === 0 || size >= limit) return undefined;
+  const isMoney = mentions(facts, ctx.lex.money) !== undefined;
+  return {
+    message: `"${change.text}" is a ${formatNumber(Math.abs(change.amount))}% change: an aspirational KR that small is likely to be hit in full, which means it was not a stretch.`,
+    suggestion: `Stretch it (e.g. by ${formatNumber(Math.max(limit, 0.5) * 100)}%) so that 0.7 is a real win, state the start ("from ... to ...") if it is already near its ceiling, or mark the objective kind: committed.`,
+    isHedged: objective.kind === undefined || isMoney || size >= limit / 2,
+  };
+}
 
 export const targetTooWild: Rule = {
   id: 'target-too-wild',
@@ -145,11 +176,11 @@ export const targetTooWild: Rule = {
     const isSmallCount = m.start < 10 && unit !== '%' && !(unit && /^[$€£¥]$/.test(unit));
     const kind = goal.type === 'smart_goal' ? 'a SMART goal' : 'a committed key result';
     return {
-      message: `${withUnit(m.start, m.unit)} to ${withUnit(m.target, m.unit)} is ${formatNumber(ratio)} times the start: ${kind} is expected to be met in full.`,
+      message: `${withUnit(m.start, m.unit)} to ${withUnit(m.target, m.unit)} is ${formatNumber(roundForPeople(ratio))} times the start: ${kind} is expected to be met in full.`,
       suggestion:
         goal.type === 'smart_goal'
-          ? `Commit to what you are sure of (e.g. ${withUnit(m.start * 1.5, m.unit)}) and split the rest into a later goal, or make it an aspirational KR.`
-          : `Commit to what you are sure of (e.g. ${withUnit(m.start * 1.5, m.unit)}) and put the stretch in an aspirational objective.`,
+          ? `Commit to what you are sure of (e.g. ${aboutUnit(m.start * 1.5, m.unit)}) and split the rest into a later goal, or make it an aspirational KR.`
+          : `Commit to what you are sure of (e.g. ${aboutUnit(m.start * 1.5, m.unit)}) and put the stretch in an aspirational objective.`,
       isHedged: isSmallCount,
     };
   }),

@@ -21,6 +21,13 @@ describe('objective-has-metric', () => {
     ['Offer 24/7 support that customers rave about', 'none'],
     ['Make v2 the default for every customer', 'none'],
     ['Become the #1 choice for small teams', 'none'],
+    ['Handle 1TB of uploads a day without a hiccup', 'warning'],
+    ['Win ten new enterprise markets', 'warning'],
+    ['Rank 1st in the analyst review', 'info'],
+    ['Launch the partner portal on March 4', 'none'],
+    ['Become one team across every office', 'none'],
+    ['Increase customer confidence in a one-of-a-kind product', 'none'],
+    ['Make new users successful in their first week', 'none'],
   ])('"%s": %s', (title, expected) => {
     expect(onObjective('objective-has-metric', titled(title))).toBe(expected);
   });
@@ -40,6 +47,10 @@ describe('objective-is-output', () => {
     ['Delight customers at every touchpoint', 'none'],
     ['Launchpad customers love the product', 'none'],
     ['Become the platform developers build on', 'none'],
+    ['Run the customer offsite', 'warning'],
+    ['Run GitLab.com more efficiently', 'none'],
+    ['Resolve the majority of customer issues before they escalate', 'none'],
+    ['Train the support team', 'none'],
   ])('"%s": %s', (title, expected) => {
     expect(onObjective('objective-is-output', titled(title))).toBe(expected);
   });

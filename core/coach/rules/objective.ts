@@ -1,6 +1,7 @@
 import type { ObjectiveNode } from '../../model';
 import { isLive, plural, type Rule, type TargetedHit } from '../context';
 import { mainVerb } from '../text';
+import { hasManner } from './shape';
 
 /** Rules about an objective on its own: its words, its lead, its kind and how many there are. */
 
@@ -12,12 +13,19 @@ export const objectiveHasMetric: Rule = {
   summary: "an objective's title holds a number, percentage or amount (numbers belong in KRs)",
   objective(o, ctx) {
     const facts = ctx.text(o);
-    const numbers = facts.quantities.filter((q) => !q.isYear && !q.isName);
+    // "Become one team" is not a metric: "one" as a word without a unit is left out.
+    const numbers = facts.quantities.filter(
+      (q) => !q.isYear && !q.isName && !(q.isWord && q.value === 1 && q.unit === undefined),
+    );
     const first = numbers[0];
     if (!first) return undefined;
     const lower = o.title.toLowerCase();
-    const isRank = numbers.every((q) =>
-      /(?:^|\s)(?:top|no\.?|number|rank(?:ed)?)\s*$/.test(lower.slice(Math.max(0, q.index - 12), q.index)),
+    const isRank = numbers.every(
+      (q) =>
+        q.isOrdinal ||
+        /(?:^|\s)(?:top|no\.?|number|rank(?:ed)?|#)\s*$/.test(
+          lower.slice(Math.max(0, q.index - 12), q.index),
+        ),
     );
     return {
       message: isRank
@@ -36,7 +44,8 @@ export const objectiveIsOutput: Rule = {
   objective(o, ctx) {
     const facts = ctx.text(o);
     const verb = mainVerb(facts, ctx.lex.task);
-    if (!verb) return undefined;
+    // "Run GitLab.com more efficiently": the way of working is the change.
+    if (!verb || hasManner(facts)) return undefined;
     return {
       message: `${quote(capitalise(facts.tokens[facts.mainIndex] ?? verb))} makes the objective a task or deliverable; an objective says what should change.`,
       suggestion:

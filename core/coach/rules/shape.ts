@@ -44,10 +44,18 @@ export function shapeOf(goal: KeyResultNode | SmartGoalNode, ctx: LintContext): 
     facts.quantities.some((q) => !q.isYear && !q.isName && q.unit !== undefined && OUTCOME_UNITS.has(q.unit));
   const hasImpact = mentions(facts, lex.impact) !== undefined;
   const activityVerb = mainVerb(facts, lex.activity);
+  let taskVerb = mainVerb(facts, lex.task) ?? mainVerb(facts, lex.work);
+  // A count is an outcome when others produce it: "Reach 10,000 monthly visits", "Generate 500 leads".
+  const countsOutcome = startsWithOutcomeVerb(facts, ctx);
   let activityCount: Shape['activityCount'];
-  for (const q of facts.quantities) {
+  for (const q of countsOutcome ? [] : facts.quantities) {
     if (q.isYear || q.isName || q.unit !== undefined) continue;
     const next = tokenIndexAt(facts, q.end);
+    // "Post 30 times on Instagram": a count of doing the task itself.
+    if (taskVerb && facts.tokens[next] === 'times' && !NOT_REPEATS.has(facts.tokens[next + 1] ?? '')) {
+      activityCount = { quantity: q, noun: taskVerb };
+      break;
+    }
     for (let i = next; i < next + 3 && !activityCount; i++) {
       const noun = lex.activityNouns.matchAt(facts.tokens, i);
       if (noun) activityCount = { quantity: q, noun: noun.base };
@@ -57,8 +65,12 @@ export function shapeOf(goal: KeyResultNode | SmartGoalNode, ctx: LintContext): 
   if (activityCount && (hasImpact || (facts.fromTo !== undefined && facts.fromTo.from.value !== 0))) {
     activityCount = undefined;
   }
-  let taskVerb = mainVerb(facts, lex.task);
-  if (!taskVerb && !startsWithAnyVerb(facts, ctx)) taskVerb = mentions(facts, lex.doneMarkers);
+  // "Story points delivered ... at least 90", "NPS from users who completed activation >= 8": a
+  // done word beside a level to reach is a metric, not a task.
+  const hasLevel = facts.quantities.some((q) => q.role === 'at_least' || q.role === 'at_most');
+  if (!taskVerb && !startsWithAnyVerb(facts, ctx) && !hasLevel) taskVerb = mentions(facts, lex.doneMarkers);
+  // "Run GitLab.com more efficiently": how the work is done is the outcome.
+  if (taskVerb && hasManner(facts)) taskVerb = undefined;
   const and = facts.tokens.indexOf('and', facts.mainIndex + 1);
   const isTaskUncertain = facts.quantities.some(
     (q) => !q.isYear && !q.isName && (q.unit === '%' || (and > 0 && tokenIndexAt(facts, q.index) > and)),
@@ -76,6 +88,23 @@ export function shapeOf(goal: KeyResultNode | SmartGoalNode, ctx: LintContext): 
   };
   shapes.set(goal, shape);
   return shape;
+}
+
+/** Words after "N times" that make it a multiple ("3 times faster"), not a count of doing something. */
+const NOT_REPEATS = new Set(['more', 'less', 'faster', 'higher', 'bigger', 'larger', 'as', 'the', 'over']);
+/** "Run X more efficiently": a manner of working right after the verb, which an outcome may name. */
+export function hasManner(facts: TitleFacts): boolean {
+  const end = Math.min(facts.tokens.length - 1, facts.mainIndex + 6);
+  for (let i = facts.mainIndex + 1; i < end; i++) {
+    const t = facts.tokens[i];
+    if ((t === 'more' || t === 'less') && facts.tokens[i + 1]!.endsWith('ly')) return true;
+  }
+  return false;
+}
+
+function startsWithOutcomeVerb(facts: TitleFacts, ctx: LintContext): boolean {
+  const lex = ctx.lex;
+  return [lex.outcomeVerbs, lex.up, lex.targetVerbs].some((set) => mainVerb(facts, set) !== undefined);
 }
 
 function startsWithAnyVerb(facts: TitleFacts, ctx: LintContext): boolean {

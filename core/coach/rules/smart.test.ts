@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { SmartGoalNode } from '../../model';
 import { checkins, day, links } from '../../testing/factories';
 import { dateWindow } from '../../time';
+import { lint } from '../engine';
 import { hits, onSmart, org, smart } from './testing';
 
 const goal = (title: string, overrides: Partial<SmartGoalNode> = {}) => smart('s', title, overrides);
@@ -17,6 +18,10 @@ describe('smart-not-specific', () => {
     [goal('Document best practices for code review'), 'none'],
     [goal('Publish 3 finance-team templates by 30 Nov'), 'none'],
     [goal('Improve the dashboard load time'), 'none'],
+    [goal('Be the #1 seller in the region by December'), 'warning'],
+    [goal('Offer the best onboarding in the market'), 'warning'],
+    [goal('Set a personal best in the 5k run'), 'none'],
+    [goal('Publish the 10 best-selling templates'), 'none'],
   ])('"$0.title": %s', (g, expected) => {
     expect(onSmart('smart-not-specific', g)).toBe(expected);
   });
@@ -36,6 +41,22 @@ describe('smart-not-measurable', () => {
       'none',
     ],
     [goal('Write 30 support macros', bare), 'none'],
+    // Vague wishes: no number, no definition of done, no deliverable.
+    [goal('Save money', bare), 'warning'],
+    [goal('Learn a new skill', bare), 'warning'],
+    [goal('Write better code', bare), 'warning'],
+    [goal('Do my best', bare), 'warning'],
+    [goal('Sales will go up', bare), 'warning'],
+    [goal('I want to read more', bare), 'warning'],
+    // Deliverables say when they are done; numbers, names and frequencies measure.
+    [goal('Publish the FAQ', bare), 'none'],
+    [goal('Send out welcome letters to incoming freshmen', bare), 'none'],
+    [goal('Get a B2 in Spanish', bare), 'none'],
+    [goal('Meet with health center employees once per academic semester', bare), 'none'],
+    [goal('Increase sales by ten percent in the quarter', bare), 'none'],
+    [goal('Answer each call on the 2nd ring', bare), 'none'],
+    [goal('Lose 20lbs by March 15th', bare), 'none'],
+    [goal('Save money by March 15th', bare), 'warning'],
     [
       goal('Cut CI time', { ...bare, measure: { type: 'decrease', start: 20, target: 8 }, missing: [] }),
       'none',
@@ -99,6 +120,20 @@ describe('smart-not-achievable', () => {
     ['going backwards', paced({ checkins: checkins(['2026-10-01', 3], ['2026-10-15', 1]) }), 'none'],
   ])('pace: %s', (_name, g, expected) => {
     expect(onSmart('smart-not-achievable', g, at)).toBe(expected);
+  });
+
+  it('writes its estimates as people would ("about 32 reports", not "about 32.1429 reports")', () => {
+    const g = goal('Write 100 reports', {
+      measure: { type: 'increase', start: 0, target: 100, unit: 'reports' },
+      checkins: checkins(['2026-10-01', 0], ['2026-10-15', 7.5]),
+    });
+    const [finding] = lint(org({ smartGoals: [g] }), at).findings.filter(
+      (f) => f.rule === 'smart-not-achievable',
+    );
+    expect(finding?.message).toMatch(
+      /^At the recent pace \(about 3\.8 reports a week\) it reaches about \d+ reports by/,
+    );
+    expect(`${finding?.message} ${finding?.suggestion}`).not.toMatch(/\d\.\d{2,}/);
   });
 });
 

@@ -1,7 +1,15 @@
 import { nearlyEqual, rawProgress } from '../../measure';
 import type { SmartGoalNode } from '../../model';
 import { DAY_MS } from '../../time';
-import { formatNumber, plural, type Rule, type TargetedHit, withUnit } from '../context';
+import {
+  aboutUnit,
+  formatNumber,
+  plural,
+  type Rule,
+  roundForPeople,
+  type TargetedHit,
+  withUnit,
+} from '../context';
 import { mainVerb, mentions } from '../text';
 import { numericMeasure, shapeOf } from './shape';
 
@@ -16,7 +24,8 @@ export const smartNotSpecific: Rule = {
     const facts = ctx.text(goal);
     const lex = ctx.lex;
     if (mentions(facts, lex.objectiveStyleExceptions)) return undefined;
-    const strong = mentions(facts, lex.objectiveStyle);
+    const rank = /(?:^|\s)(?:#\s?1|no\.\s?1|number 1)(?![\p{L}\p{N}])/iu.exec(goal.title)?.[0]?.trim();
+    const strong = rank ?? mentions(facts, lex.objectiveStyle);
     const weak = strong ?? mentions(facts, lex.objectiveStyleWeak);
     if (weak) {
       return {
@@ -47,18 +56,31 @@ export const smartNotMeasurable: Rule = {
     const type = goal.measure?.type;
     if (type !== undefined && type !== 'boolean') return undefined;
     if (type === undefined && goal.missing.some((f) => f !== 'measure')) return undefined;
-    if (ctx.text(goal).quantities.some((q) => !q.isYear && !q.isName)) return undefined;
+    const facts = ctx.text(goal);
+    // Numbers (names such as "SOC 2" or "B2" too), and how often ("daily", "once per semester").
+    if (facts.quantities.some((q) => !q.isYear) || facts.frequency) return undefined;
+    if (facts.tokens.some((t) => /\p{L}/u.test(t) && /\d/.test(t) && !ORDINAL_TOKEN.test(t)))
+      return undefined;
+    // A deliverable says when it is done ("Publish the FAQ", "Send out the welcome letters"),
+    // unless it is a wish ("Write better code", "Develop better understanding").
+    const near = facts.tokens.slice(facts.mainIndex + 1, facts.mainIndex + 5);
+    const wish = ctx.lex.comparatives.find(near)?.base;
+    if (type === undefined && shapeOf(goal, ctx).taskVerb && !wish) return undefined;
     return {
       message:
         type === 'boolean'
           ? 'Done or not done, but done how? There is no definition of done.'
-          : 'No definition of done and no number: nobody can tell when it is finished.',
+          : wish
+            ? `"${wish}" by how much, and when is it done? There is no number and no definition of done.`
+            : 'No definition of done and no number: nobody can tell when it is finished.',
       suggestion:
         'Add definition_of_done: "Tutorial live for all new sign-ups, covering the 5 workflows", or a measure such as {type: milestones, milestones: [Draft, Review, Ship]}.',
       isHedged: type === 'boolean',
     };
   },
 };
+
+const ORDINAL_TOKEN = /^\d+(?:st|nd|rd|th)$/;
 
 export const smartNotAchievable: Rule = {
   id: 'smart-not-achievable',
@@ -84,8 +106,8 @@ export const smartNotAchievable: Rule = {
     const perWeek = (m.target - m.start) * progressPerDay * 7;
     const projected = last.value + (m.target - m.start) * progressPerDay * daysLeft;
     return {
-      message: `At the recent pace (${withUnit(Math.abs(perWeek), m.unit)} a week) it reaches about ${withUnit(projected, m.unit)} by the due date; ${withUnit(m.target, m.unit)} needs ${formatNumber(Math.round(times * 10) / 10)} times that pace.`,
-      suggestion: `Reset the target to what the pace allows (about ${withUnit(projected, m.unit)}), move the due date, or write in the achievability note what will change the pace.`,
+      message: `At the recent pace (about ${aboutUnit(Math.abs(perWeek), m.unit)} a week) it reaches about ${aboutUnit(projected, m.unit)} by the due date; ${withUnit(m.target, m.unit)} needs ${formatNumber(roundForPeople(times))} times that pace.`,
+      suggestion: `Reset the target to what the pace allows (about ${aboutUnit(projected, m.unit)}), move the due date, or write in the achievability note what will change the pace.`,
       isHedged: Boolean(goal.achievability?.trim()),
     };
   },

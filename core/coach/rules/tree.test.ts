@@ -135,3 +135,36 @@ describe('aligned-kr-without-children', () => {
     );
   });
 });
+
+describe('unresolved-link', () => {
+  it.each([
+    [
+      'an objective aligned to a key in a file not read',
+      [team('t', 'platform', { parents: links('elsewhere') })],
+      [],
+      ['t warning'],
+    ],
+    [
+      'a SMART goal supporting a key in a file not read',
+      [company],
+      [smart('s', 'Write the runbook', { parents: links('nope') })],
+      ['s warning'],
+    ],
+    [
+      'links that resolve',
+      [company, team('t', 'platform', { parents: links('nps') })],
+      [smart('s', 'Write the runbook', { parents: links('nps') })],
+      [],
+    ],
+    ['no links at all', [company, team('t', 'platform')], [], []],
+  ])('%s', (_name, objectives, smartGoals, expected) => {
+    expect(hits(org({ objectives, smartGoals }), 'unresolved-link')).toEqual(expected);
+  });
+
+  it('names the key and stands in for orphan and smart-not-relevant', () => {
+    const o = org({ objectives: [company, team('t', 'platform', { parents: links('company-kr') })] });
+    expect(hits(o, 'orphan')).toEqual([]);
+    const goal = smart('s', 'Write the runbook', { parents: links('elsewhere') });
+    expect(hits(org({ smartGoals: [goal] }), 'smart-not-relevant')).toEqual([]);
+  });
+});

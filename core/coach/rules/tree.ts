@@ -111,4 +111,29 @@ export const alignedKrWithoutChildren: Rule = {
   },
 };
 
-export const TREE_RULES: readonly Rule[] = [orphan, restatesParent, levelSkip, alignedKrWithoutChildren];
+function unresolved(goal: ObjectiveNode | SmartGoalNode, ctx: LintContext): Hit | undefined {
+  const missing = goal.parents.filter((link) => ctx.goal(link.key) === undefined).map((l) => `"${l.key}"`);
+  if (missing.length === 0) return undefined;
+  const field = goal.type === 'objective' ? 'aligns_to' : 'supports';
+  return {
+    message: `${field} names ${missing.join(', ')}, which no goal in the files read has: it may live in a file that was not given, or the key is misspelt.`,
+    suggestion:
+      'Lint it together with the file that declares the key (tandem lint company.yaml team.yaml), or let the linter read that folder without linting it: tandem lint team.yaml --goals goals/.',
+  };
+}
+
+export const unresolvedLink: Rule = {
+  id: 'unresolved-link',
+  severity: 'warning',
+  summary: 'aligns_to or supports names a key that no goal read has (it may be in a file not given)',
+  objective: (o, ctx) => unresolved(o, ctx),
+  smartGoal: (goal, ctx) => unresolved(goal, ctx),
+};
+
+export const TREE_RULES: readonly Rule[] = [
+  orphan,
+  restatesParent,
+  levelSkip,
+  alignedKrWithoutChildren,
+  unresolvedLink,
+];
