@@ -1,10 +1,23 @@
 import { KeyAllocator } from '../../core/exchange/keys';
 import type { Repositories } from '../repositories/index';
+import type { KeyResultRow } from '../repositories/key-result.repository';
+import type { ObjectiveRow } from '../repositories/objective.repository';
+import type { SmartGoalRow } from '../repositories/smart-goal.repository';
 
 /** A goal's key in goals files, and what kind of goal it is. */
 export interface KeyedGoal {
   id: string;
   type: 'objective' | 'key_result' | 'smart_goal';
+  /** Whether the key is stored (`goal_keys`), rather than made from the title. */
+  isStored: boolean;
+}
+
+/** Every goal of a cycle by key, with the rows read to make the keys. */
+export interface CycleGoals {
+  byKey: Map<string, KeyedGoal>;
+  objectives: ObjectiveRow[];
+  keyResults: KeyResultRow[];
+  smartGoals: SmartGoalRow[];
 }
 
 /**
@@ -19,6 +32,15 @@ export async function cycleGoalKeys(
   workspaceId: string,
   cycleId: string,
 ): Promise<Map<string, KeyedGoal>> {
+  return (await cycleGoals(repos, workspaceId, cycleId)).byKey;
+}
+
+/** `cycleGoalKeys` with the rows of the cycle's goals. */
+export async function cycleGoals(
+  repos: Repositories,
+  workspaceId: string,
+  cycleId: string,
+): Promise<CycleGoals> {
   const [stored, objectives, goals] = await Promise.all([
     repos.goalKeys.forCycle(workspaceId, cycleId),
     repos.objectives.listByCycle(workspaceId, cycleId),
@@ -36,11 +58,11 @@ export async function cycleGoalKeys(
   for (const row of stored) {
     if (!exists.has(row.goalId)) continue;
     allocator.reserve(row.key);
-    byKey.set(row.key, { id: row.goalId, type: row.goalType });
+    byKey.set(row.key, { id: row.goalId, type: row.goalType, isStored: true });
     keyed.add(row.goalId);
   }
   const give = (id: string, title: string, type: KeyedGoal['type'], fallback: string) => {
-    if (!keyed.has(id)) byKey.set(allocator.allocate(title, fallback), { id, type });
+    if (!keyed.has(id)) byKey.set(allocator.allocate(title, fallback), { id, type, isStored: false });
   };
   const krsOf = new Map<string, typeof krs>();
   for (const kr of krs) krsOf.set(kr.objectiveId, [...(krsOf.get(kr.objectiveId) ?? []), kr]);
@@ -52,5 +74,5 @@ export async function cycleGoalKeys(
       give(kr.id, kr.title, 'key_result', 'kr');
   }
   for (const g of goals) give(g.id, g.title, 'smart_goal', 'smart-goal');
-  return byKey;
+  return { byKey, objectives, keyResults: krs, smartGoals: goals };
 }

@@ -21,6 +21,8 @@ import type {
 import { formatDate } from '../../core/time';
 import type { CheckInsTable } from '../db/schema';
 import { can } from '../policies/permissions';
+import type { AlignmentRow } from '../repositories/alignment.repository';
+import type { CheckInRow } from '../repositories/check-in.repository';
 import type { CycleRow } from '../repositories/cycle.repository';
 import type { KeyResultRow } from '../repositories/key-result.repository';
 import type { ObjectiveRow } from '../repositories/objective.repository';
@@ -28,7 +30,7 @@ import type { SmartGoalRow } from '../repositories/smart-goal.repository';
 import { link } from './alignment.service';
 import { type Actor, type ServiceDeps, transact } from './context';
 import { objectiveSubject, smartGoalSubject } from './goal-access';
-import { cycleGoalKeys } from './goal-keys';
+import { cycleGoals } from './goal-keys';
 import { keyResultRecord } from './key-result.service';
 import { recomputeCycles } from './rollup';
 import { type Change, openSession, recordEvents, type Session } from './session';
@@ -230,7 +232,11 @@ class ImportRun {
   checkIns = 0;
   readonly people = new Map<string, string>();
   readonly units = new Map<string, string>();
-  readonly goalIds = new Map<string, { type: keyof GoalRowOf; id: string }>();
+  readonly goalIds = new Map<string, { type: keyof GoalRowOf; id: string; isStored?: boolean }>();
+  /** The cycle's goals, check-ins and links, read once (an import touches most of them). */
+  readonly rows = new Map<string, ObjectiveRow | KeyResultRow | SmartGoalRow>();
+  readonly storedCheckins = new Map<string, CheckInRow[]>();
+  readonly storedParents = new Map<string, AlignmentRow[]>();
   /** The objectives as they will be after the import, for the policies of their KRs. */
   readonly objectiveRows = new Map<string, ObjectiveRow>();
   cycle!: CycleRow;
@@ -299,13 +305,12 @@ class ImportRun {
       await this.resolveUnits();
     }
     if (this.problems.length === 0) {
-      for (const [key, goal] of await cycleGoalKeys(this.session.repos, this.ws, this.cycle.id))
-        this.goalIds.set(key, goal);
+      await this.preload();
       for (const objective of this.org.objectives) await this.objective(objective);
       for (const goal of this.org.smartGoals) await this.smartGoal(goal);
       if (this.problems.length === 0) await this.alignAll();
     }
-    if (this.problems.length === 0 && !this.options.dryRun) {
+    if (this.problems.length === 0 && !this.options.dryRun && this.changes.length > 0) {
       await recordEvents(this.session, this.changes);
       await recomputeCycles(this.session.repos, this.ws, this.session.settings, this.session.at, [
         this.cycle.id,
@@ -496,6 +501,31 @@ class ImportRun {
     for (const key of used) await resolve(key, 0);
   }
 
+  async preload(): Promise<void> {
+    const { repos } = this.session;
+    const goals = await cycleGoals(repos, this.ws, this.cycle.id);
+    for (const [key, goal] of goals.byKey) this.goalIds.set(key, goal);
+    for (const row of [...goals.objectives, ...goals.keyResults, ...goals.smartGoals])
+      this.rows.set(row.id, row);
+    const measured = [
+      ...goals.keyResults.filter((kr) => kr.checkinCount > 0),
+      ...goals.smartGoals.filter((g) => g.checkinCount > 0),
+    ].map((g) => g.id);
+    for (let i = 0; i < measured.length; i += 2000)
+      for (const row of await repos.checkIns.listByGoals(measured.slice(i, i + 2000))) {
+        const list = this.storedCheckins.get(row.goalId);
+        if (list) list.push(row);
+        else this.storedCheckins.set(row.goalId, [row]);
+      }
+    const children = [...goals.objectives, ...goals.smartGoals].map((g) => g.id);
+    for (let i = 0; i < children.length; i += 2000)
+      for (const link of await repos.alignments.parentsOf(children.slice(i, i + 2000))) {
+        const list = this.storedParents.get(link.childId);
+        if (list) list.push(link);
+        else this.storedParents.set(link.childId, [link]);
+      }
+  }
+
   /** The existing goal of a key, when it has that type and still exists. */
   async existing<T extends keyof GoalRowOf>(
     type: T,
@@ -503,13 +533,7 @@ class ImportRun {
   ): Promise<GoalRowOf[T] | undefined> {
     const known = this.goalIds.get(node.key);
     if (!known) return undefined;
-    const { repos } = this.session;
-    const row =
-      known.type === 'objective'
-        ? await repos.objectives.find(this.ws, known.id)
-        : known.type === 'key_result'
-          ? await repos.keyResults.find(this.ws, known.id)
-          : await repos.smartGoals.find(this.ws, known.id);
+    const row = this.rows.get(known.id);
     if (!row) return undefined;
     if (known.type !== type) {
       this.problem(
@@ -523,7 +547,9 @@ class ImportRun {
   }
 
   async setKey(type: keyof GoalRowOf, key: string, id: string): Promise<void> {
-    this.goalIds.set(key, { type, id });
+    const known = this.goalIds.get(key);
+    if (known?.id === id && known.isStored) return;
+    this.goalIds.set(key, { type, id, isStored: true });
     if (!this.options.dryRun)
       await this.session.repos.goalKeys.set({
         workspaceId: this.ws,
@@ -810,7 +836,7 @@ class ImportRun {
   ): Promise<number> {
     if (checkins.length === 0 || !measure) return 0;
     const { repos } = this.session;
-    const stored = goal.checkinCount > 0 ? await repos.checkIns.listByGoals([goal.id]) : [];
+    const stored = this.storedCheckins.get(goal.id) ?? [];
     const names =
       measure.type === 'milestones'
         ? new Map(milestoneWeights(measure).map((m) => [m.name.toLowerCase(), m.name]))
@@ -875,7 +901,7 @@ class ImportRun {
     for (const child of children) {
       const childId = this.goalIds.get(child.node.key)?.id;
       if (!childId) continue;
-      const current = await repos.alignments.parentsOf([childId]);
+      const current = this.storedParents.get(childId) ?? [];
       const wanted = new Map<string, { type: 'objective' | 'key_result'; weight: number }>();
       for (const parent of child.parents) {
         const target = this.goalIds.get(parent.key);
