@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { z } from 'zod';
+import { parseAllowList } from '../outbound/address-policy';
 
 const port = z.coerce.number().int().min(0).max(65_535);
 
@@ -24,6 +25,21 @@ export const configSchema = z.object({
   TANDEM_DB_POOL: z.coerce.number().int().min(1).max(200).default(10),
   /** `off`: this node sends no webhooks (deliveries still queue, for nodes where it is `on`). */
   TANDEM_WEBHOOKS: z.enum(['on', 'off']).default('on'),
+  /**
+   * Ranges outgoing requests (webhooks) may reach besides public addresses, as CIDRs separated by
+   * commas, such as `127.0.0.0/8,::1/128`. Default: none (loopback, private, link-local and
+   * metadata addresses are refused).
+   */
+  TANDEM_OUTBOUND_ALLOW: z
+    .string()
+    .default('')
+    .superRefine((value, ctx) => {
+      try {
+        parseAllowList(value);
+      } catch (error) {
+        ctx.addIssue({ code: 'custom', message: (error as Error).message });
+      }
+    }),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -42,6 +58,8 @@ export interface Config {
   poolSize: number;
   /** Whether this node runs the webhook dispatcher (`TANDEM_WEBHOOKS`). */
   isSendingWebhooks: boolean;
+  /** Ranges outgoing requests may reach besides public addresses (`TANDEM_OUTBOUND_ALLOW`). */
+  outboundAllow: string;
   logLevel: z.infer<typeof configSchema>['LOG_LEVEL'];
 }
 
@@ -89,6 +107,7 @@ export function loadConfig(
     isProxyTrusted: e.TANDEM_TRUST_PROXY === 'true',
     poolSize: e.TANDEM_DB_POOL,
     isSendingWebhooks: e.TANDEM_WEBHOOKS === 'on',
+    outboundAllow: e.TANDEM_OUTBOUND_ALLOW,
     logLevel: e.LOG_LEVEL,
   };
 }

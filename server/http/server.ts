@@ -10,6 +10,7 @@ import { describeDatabase } from '../config/config';
 import { type Db, isPostgresUrl, migrateToLatest, openDatabase } from '../db/database';
 import { startWalCheckpointer } from '../db/wal-checkpointer';
 import { generateSmallOrganisation } from '../demo/small';
+import { OutboundGuard } from '../outbound/guard';
 import { serviceDeps } from '../services/context';
 import { RollupSettler } from '../services/rollup-backlog';
 import { WebhookDispatcher } from '../webhooks/dispatcher';
@@ -60,8 +61,10 @@ export async function startServer(
     { database: describeDatabase(config.database), dialect: db.dialect, applied },
     'database ready',
   );
+  const outbound = new OutboundGuard({ allow: config.outboundAllow });
   const deps = createAppDeps({
     db,
+    outbound,
     logger,
     publicUrl: config.publicUrl,
     isSecureCookie: config.isSecureCookie,
@@ -88,7 +91,7 @@ export async function startServer(
   const relay = db.dialect === 'postgres' ? await startPgRelay(config.database, deps.bus, logger) : undefined;
   // Sends the webhook outbox: every second, and soon after each committed write announced on the bus.
   const dispatcher = config.isSendingWebhooks
-    ? new WebhookDispatcher(serviceDeps(db), { logger })
+    ? new WebhookDispatcher(serviceDeps(db, undefined, undefined, outbound), { logger })
     : undefined;
   dispatcher?.start((wake) => deps.bus.subscribe(wake));
   // SQLite: WAL checkpoints in a worker thread, not inside commits.

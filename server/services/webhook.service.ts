@@ -166,6 +166,7 @@ export class WebhookService {
   /** Registers a webhook; its secret is in this answer only. */
   async create(actor: Actor, input: unknown): Promise<WebhookView & { secret: string }> {
     const data = parseInput(createWebhookSchema, input);
+    await this.#assertTarget(data.url);
     return transact(this.deps, async (trx) => {
       const session = await this.#admin(actor, trx);
       const row: WebhookRow = {
@@ -196,6 +197,7 @@ export class WebhookService {
    */
   async update(actor: Actor, id: string, input: unknown): Promise<WebhookView> {
     const data = parseInput(updateWebhookSchema, input);
+    if (data.url !== undefined) await this.#assertTarget(data.url);
     return transact(this.deps, async (trx) => {
       const session = await this.#admin(actor, trx);
       const row = await this.#find(session, id);
@@ -308,6 +310,15 @@ export class WebhookService {
         throw new AppError('conflict', 'this delivery is already pending or being sent', { id: deliveryId });
       return deliveryView((await repo.find(actor.workspaceId, id, deliveryId))!);
     });
+  }
+
+  /**
+   * Refuses a URL whose host is not a public address (or in a range the admin allows), or a name
+   * that resolves to one; before any transaction, since it may ask DNS. Sending checks again.
+   */
+  async #assertTarget(url: string): Promise<void> {
+    const why = await this.deps.outbound.checkTarget(url);
+    if (why) invalid('url', `not allowed: ${why}`);
   }
 
   async #admin(actor: Actor, trx?: Parameters<typeof openSession>[1]): Promise<Session> {
