@@ -18,6 +18,11 @@ export const configSchema = z.object({
   TANDEM_SIGNUP: z.enum(['first', 'open']).default('first'),
   /** Largest request body in bytes. */
   TANDEM_BODY_LIMIT: z.coerce.number().int().min(1024).max(50_000_000).default(1_000_000),
+  /**
+   * Longest time a client may take to send a whole request, headers and body (slow clients get a
+   * 408 and are disconnected); the headers alone get at most 10 s. Live streams are not cut by it.
+   */
+  TANDEM_REQUEST_TIMEOUT_MS: z.coerce.number().int().min(1000).max(600_000).default(30_000),
   TANDEM_SESSION_DAYS: z.coerce.number().int().min(1).max(365).default(14),
   /** `true` behind a reverse proxy: the client address is the first of `X-Forwarded-For`. */
   TANDEM_TRUST_PROXY: z.enum(['true', 'false']).default('false'),
@@ -53,6 +58,8 @@ export interface Config {
   isSecureCookie: boolean;
   signup: 'first' | 'open';
   bodyLimit: number;
+  /** Longest time to receive a request (`TANDEM_REQUEST_TIMEOUT_MS`). */
+  requestTimeoutMs: number;
   sessionDays: number;
   isProxyTrusted: boolean;
   poolSize: number;
@@ -103,6 +110,7 @@ export function loadConfig(
     isSecureCookie: publicUrl.startsWith('https://'),
     signup: e.TANDEM_SIGNUP,
     bodyLimit: e.TANDEM_BODY_LIMIT,
+    requestTimeoutMs: e.TANDEM_REQUEST_TIMEOUT_MS,
     sessionDays: e.TANDEM_SESSION_DAYS,
     isProxyTrusted: e.TANDEM_TRUST_PROXY === 'true',
     poolSize: e.TANDEM_DB_POOL,
