@@ -219,7 +219,12 @@ export class WebhookService {
         isEnabled,
         updatedAt,
       });
-      if (!isChanged) return staleVersion('webhook', id, (await session.repos.webhooks.find(actor.workspaceId, id))?.version);
+      if (!isChanged)
+        return staleVersion(
+          'webhook',
+          id,
+          (await session.repos.webhooks.find(actor.workspaceId, id))?.version,
+        );
       if (row.isEnabled === 1 && isEnabled === 0)
         await session.repos.webhookDeliveries.failPending(actor.workspaceId, id, 'webhook disabled');
       const after = view(next);
@@ -252,7 +257,12 @@ export class WebhookService {
         secret,
         updatedAt: session.at,
       });
-      if (!isChanged) return staleVersion('webhook', id, (await session.repos.webhooks.find(actor.workspaceId, id))?.version);
+      if (!isChanged)
+        return staleVersion(
+          'webhook',
+          id,
+          (await session.repos.webhooks.find(actor.workspaceId, id))?.version,
+        );
       await recordEvents(session, [{ entityType: WEBHOOK_ENTITY, entityId: id, action: 'secret_rotated' }]);
       return { ...view({ ...row, updatedAt: session.at, version: row.version + 1 }), secret };
     });
