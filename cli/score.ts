@@ -70,7 +70,8 @@ export function scoreTable(org: Organisation, at: Instant, evaluations: readonly
       e.flags.join(', '),
     ];
   });
-  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
+  // A loop, not Math.max(...rows): spreading tens of thousands of rows overflows the stack.
+  const widths = header.map((h, i) => rows.reduce((width, r) => Math.max(width, r[i]!.length), h.length));
   const line = (cells: string[]) =>
     cells
       .map((c, i) => (i === 0 || i >= 4 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!)))

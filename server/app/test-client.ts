@@ -1,6 +1,7 @@
 import pino from 'pino';
 import type { z } from 'zod';
 import { createAppDeps } from '../http/deps';
+import { OutboundGuard } from '../outbound/guard';
 import type { Actor } from '../services/context';
 import { FixedClock } from '../services/context';
 import { sequentialIds } from '../test/scenario';
@@ -49,6 +50,8 @@ export async function testApi(
     bodyLimit?: number;
     idPrefix?: string;
     isProxyTrusted?: boolean;
+    /** Ranges outgoing requests may reach besides public ones (tests allow loopback explicitly). */
+    outboundAllow?: string;
   } = {},
 ): Promise<TestApi> {
   const test = await freshDatabase(dialect);
@@ -61,6 +64,7 @@ export async function testApi(
     signup: options.signup ?? 'first',
     bodyLimit: options.bodyLimit,
     isProxyTrusted: options.isProxyTrusted,
+    outbound: new OutboundGuard({ allow: options.outboundAllow }),
   });
   deps.streamHeartbeatMs = 100;
   const app = createApp(deps);

@@ -1,4 +1,4 @@
-import type { Insertable, Selectable } from 'kysely';
+import { type Insertable, type Selectable, sql } from 'kysely';
 import type { Executor } from '../db/database';
 import type {
   AccountsTable,
@@ -6,7 +6,6 @@ import type {
   InvitationsTable,
   PasswordResetsTable,
   SessionsTable,
-  SignInFailuresTable,
 } from '../db/schema';
 
 export type AccountRow = Selectable<AccountsTable>;
@@ -14,9 +13,13 @@ export type SessionRow = Selectable<SessionsTable>;
 export type ApiTokenRow = Selectable<ApiTokensTable>;
 export type InvitationRow = Selectable<InvitationsTable>;
 export type PasswordResetRow = Selectable<PasswordResetsTable>;
-export type SignInFailureRow = Selectable<SignInFailuresTable>;
+/** A key's password attempts in its current window, and until when it is locked. */
+export interface AttemptCount {
+  failures: number;
+  lockedUntil: number | null;
+}
 
-/** Queries on accounts, memberships, sessions, API tokens, invitations and failed sign-ins. */
+/** Queries on accounts, memberships, sessions, API tokens, invitations and password attempts. */
 export class AccountRepository {
   constructor(readonly db: Executor) {}
 
@@ -206,22 +209,50 @@ export class AccountRepository {
     return Number(result.numUpdatedRows) > 0;
   }
 
-  findFailures(key: string): Promise<SignInFailureRow | undefined> {
-    return this.db.selectFrom('signInFailures').selectAll().where('key', '=', key).executeTakeFirst();
+  /**
+   * Counts one password attempt against a key in one atomic statement (an upsert), and returns
+   * the count: a fresh window (none yet, the last one older than `windowStartAfter`, or a lock
+   * that has run out) starts at 1; past `max`, the key is locked until `lockedUntil` if it was
+   * not already. Concurrent attempts each get their own number, on SQLite and PostgreSQL alike.
+   */
+  async countAttempt(
+    key: string,
+    at: { now: number; windowStartAfter: number; max: number; lockedUntil: number },
+  ): Promise<AttemptCount> {
+    const isFresh = sql`(sign_in_failures.window_start <= ${at.windowStartAfter}
+      or (sign_in_failures.locked_until is not null and sign_in_failures.locked_until <= ${at.now}))`;
+    const result = await sql<{ failures: number | string; lockedUntil: number | string | null }>`
+      insert into sign_in_failures (key, failures, window_start, locked_until)
+      values (${key}, 1, ${at.now}, null)
+      on conflict (key) do update set
+        failures = case when ${isFresh} then 1 else sign_in_failures.failures + 1 end,
+        window_start = case when ${isFresh} then ${at.now} else sign_in_failures.window_start end,
+        locked_until = case
+          when ${isFresh} then null
+          when sign_in_failures.failures + 1 > ${at.max} and sign_in_failures.locked_until is null
+            then ${at.lockedUntil}
+          else sign_in_failures.locked_until end
+      returning failures, locked_until as "lockedUntil"`.execute(this.db);
+    const row = result.rows[0]!;
+    return {
+      failures: Number(row.failures),
+      lockedUntil: row.lockedUntil === null ? null : Number(row.lockedUntil),
+    };
   }
 
-  async saveFailures(row: SignInFailureRow): Promise<void> {
+  /** Gives back one counted attempt (it was not a failure). */
+  async releaseAttempt(key: string): Promise<void> {
     await this.db
-      .insertInto('signInFailures')
-      .values(row)
-      .onConflict((oc) =>
-        oc.column('key').doUpdateSet({
-          failures: row.failures,
-          windowStart: row.windowStart,
-          lockedUntil: row.lockedUntil,
-        }),
-      )
+      .updateTable('signInFailures')
+      .set((eb) => ({ failures: eb('failures', '-', 1) }))
+      .where('key', '=', key)
+      .where('failures', '>', 0)
       .execute();
+  }
+
+  /** Locks a key until a moment (a failure reached its limit). */
+  async lockAttempts(key: string, lockedUntil: number): Promise<void> {
+    await this.db.updateTable('signInFailures').set({ lockedUntil }).where('key', '=', key).execute();
   }
 
   async clearFailures(key: string): Promise<void> {

@@ -132,23 +132,25 @@ export class AccountService {
 
   /**
    * Signs in with email and password. Repeated failures lock the email (and, past a larger
-   * limit, the client address) for a while, counted in the database so every node agrees.
+   * limit, the client address) for a while, counted in the database so every node agrees; the
+   * same lock-out covers every other place a password is checked.
    */
   async signin(input: unknown, client: string): Promise<{ session: NewSession; workspaceId: string }> {
     const data = parseInput(signinSchema, input);
-    await this.limiter.assertAllowed(data.email, client);
     const repo = this.#repo();
-    const account = await repo.findAccountByEmail(data.email);
-    const isValid = await verifyPassword(account?.passwordHash ?? (await decoyHash()), data.password);
-    const memberships = account && isValid ? await repo.memberships(account.id) : [];
-    const membership = data.workspaceId
-      ? memberships.find((m) => m.workspaceId === data.workspaceId)
-      : memberships[0];
-    if (!account || !isValid || !membership) {
-      await this.limiter.recordFailure(data.email, client);
+    let account: Awaited<ReturnType<AccountRepository['findAccountByEmail']>>;
+    let membership: Awaited<ReturnType<AccountRepository['memberships']>>[number] | undefined;
+    const isValid = await this.limiter.attempt(data.email, client, async () => {
+      account = await repo.findAccountByEmail(data.email);
+      const isRight = await verifyPassword(account?.passwordHash ?? (await decoyHash()), data.password);
+      const memberships = account && isRight ? await repo.memberships(account.id) : [];
+      membership = data.workspaceId
+        ? memberships.find((m) => m.workspaceId === data.workspaceId)
+        : memberships[0];
+      return membership !== undefined;
+    });
+    if (!isValid || !account || !membership)
       throw new AppError('unauthenticated', 'email or password is wrong');
-    }
-    await this.limiter.clear(data.email);
     const session = this.#newSession();
     const at = this.deps.clock.now();
     await repo.deleteExpiredSessions(account.id, at);
@@ -187,16 +189,19 @@ export class AccountService {
 
   /**
    * Changes the password (the current one is required, the new one must differ), ends every other
-   * session of the account, and records a `password_changed` event (never the password).
+   * session of the account, and records a `password_changed` event (never the password). Wrong
+   * current passwords count towards the sign-in lock-out.
    */
-  async changePassword(principal: Principal, input: unknown): Promise<void> {
+  async changePassword(principal: Principal, input: unknown, client: string): Promise<void> {
     const data = parseInput(changePasswordSchema, input);
     if (!principal.accountId) throw new AppError('forbidden', 'sign in with a password to change it');
     const repo = this.#repo();
     const account = await repo.findAccount(principal.accountId);
-    if (!account || !(await verifyPassword(account.passwordHash, data.currentPassword))) {
-      invalid('currentPassword', 'is not your current password');
-    }
+    if (!account) throw new AppError('unauthenticated', 'sign in again');
+    const isRight = await this.limiter.attempt(account.email, client, () =>
+      verifyPassword(account.passwordHash, data.currentPassword),
+    );
+    if (!isRight) invalid('currentPassword', 'is not your current password');
     if (data.newPassword === data.currentPassword)
       invalid('newPassword', 'must differ from the current password');
     const passwordHash = await hashPassword(data.newPassword);
@@ -281,7 +286,10 @@ export class AccountService {
    * Accepts an invitation: creates the account (or, for an email that has one, checks its
    * password), links it to the invited person, and signs in to that workspace.
    */
-  async acceptInvitation(input: unknown): Promise<{ session: NewSession; workspaceId: string }> {
+  async acceptInvitation(
+    input: unknown,
+    client: string,
+  ): Promise<{ session: NewSession; workspaceId: string }> {
     const data = parseInput(acceptInvitationSchema, input);
     const repo = this.#repo();
     const invitation = await repo.findInvitationByHash(hashSecret(data.token));
@@ -293,7 +301,14 @@ export class AccountService {
     const person = await people.find(invitation.workspaceId, invitation.personId);
     if (person?.isActive !== 1) throw new AppError('not_found', 'this invitation is no longer valid');
     const existing = await repo.findAccountByEmail(person.email);
-    if (existing && !(await verifyPassword(existing.passwordHash, data.password))) {
+    // The account's password is checked under the same lock-out as sign-in: an invitation must
+    // not be a way to guess the password of a locked-out account.
+    if (
+      existing &&
+      !(await this.limiter.attempt(existing.email, client, () =>
+        verifyPassword(existing.passwordHash, data.password),
+      ))
+    ) {
       invalid('password', 'an account with this email exists: give its password to join');
     }
     const passwordHash = existing ? null : await hashPassword(data.password);

@@ -16,6 +16,19 @@ describe('configuration', () => {
     expect(() => loadConfig({ TANDEM_WEBHOOKS: 'maybe' })).toThrow(/TANDEM_WEBHOOKS/);
   });
 
+  it('reads and validates the outbound allow list (none by default)', () => {
+    expect(loadConfig({}).outboundAllow).toBe('');
+    expect(loadConfig({ TANDEM_OUTBOUND_ALLOW: '127.0.0.0/8,::1/128' }).outboundAllow).toBe(
+      '127.0.0.0/8,::1/128',
+    );
+    expect(() => loadConfig({ TANDEM_OUTBOUND_ALLOW: '127.0.0.0/8,localhost' })).toThrow(
+      /TANDEM_OUTBOUND_ALLOW: "localhost" is not an IPv4 .* \(got "127\.0\.0\.0\/8,localhost"\)/,
+    );
+    expect(() => loadConfig({ TANDEM_OUTBOUND_ALLOW: '10.0.0.0/40' })).toThrow(
+      /prefix length must be 0 to 32/,
+    );
+  });
+
   it('reads the environment, and flags win over it', () => {
     const config = loadConfig(
       {

@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { z } from 'zod';
+import { parseAllowList } from '../outbound/address-policy';
 
 const port = z.coerce.number().int().min(0).max(65_535);
 
@@ -17,6 +18,11 @@ export const configSchema = z.object({
   TANDEM_SIGNUP: z.enum(['first', 'open']).default('first'),
   /** Largest request body in bytes. */
   TANDEM_BODY_LIMIT: z.coerce.number().int().min(1024).max(50_000_000).default(1_000_000),
+  /**
+   * Longest time a client may take to send a whole request, headers and body (slow clients get a
+   * 408 and are disconnected); the headers alone get at most 10 s. Live streams are not cut by it.
+   */
+  TANDEM_REQUEST_TIMEOUT_MS: z.coerce.number().int().min(1000).max(600_000).default(30_000),
   TANDEM_SESSION_DAYS: z.coerce.number().int().min(1).max(365).default(14),
   /** `true` behind a reverse proxy: the client address is the first of `X-Forwarded-For`. */
   TANDEM_TRUST_PROXY: z.enum(['true', 'false']).default('false'),
@@ -24,6 +30,21 @@ export const configSchema = z.object({
   TANDEM_DB_POOL: z.coerce.number().int().min(1).max(200).default(10),
   /** `off`: this node sends no webhooks (deliveries still queue, for nodes where it is `on`). */
   TANDEM_WEBHOOKS: z.enum(['on', 'off']).default('on'),
+  /**
+   * Ranges outgoing requests (webhooks) may reach besides public addresses, as CIDRs separated by
+   * commas, such as `127.0.0.0/8,::1/128`. Default: none (loopback, private, link-local and
+   * metadata addresses are refused).
+   */
+  TANDEM_OUTBOUND_ALLOW: z
+    .string()
+    .default('')
+    .superRefine((value, ctx) => {
+      try {
+        parseAllowList(value);
+      } catch (error) {
+        ctx.addIssue({ code: 'custom', message: (error as Error).message });
+      }
+    }),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -37,11 +58,15 @@ export interface Config {
   isSecureCookie: boolean;
   signup: 'first' | 'open';
   bodyLimit: number;
+  /** Longest time to receive a request (`TANDEM_REQUEST_TIMEOUT_MS`). */
+  requestTimeoutMs: number;
   sessionDays: number;
   isProxyTrusted: boolean;
   poolSize: number;
   /** Whether this node runs the webhook dispatcher (`TANDEM_WEBHOOKS`). */
   isSendingWebhooks: boolean;
+  /** Ranges outgoing requests may reach besides public addresses (`TANDEM_OUTBOUND_ALLOW`). */
+  outboundAllow: string;
   logLevel: z.infer<typeof configSchema>['LOG_LEVEL'];
 }
 
@@ -85,10 +110,12 @@ export function loadConfig(
     isSecureCookie: publicUrl.startsWith('https://'),
     signup: e.TANDEM_SIGNUP,
     bodyLimit: e.TANDEM_BODY_LIMIT,
+    requestTimeoutMs: e.TANDEM_REQUEST_TIMEOUT_MS,
     sessionDays: e.TANDEM_SESSION_DAYS,
     isProxyTrusted: e.TANDEM_TRUST_PROXY === 'true',
     poolSize: e.TANDEM_DB_POOL,
     isSendingWebhooks: e.TANDEM_WEBHOOKS === 'on',
+    outboundAllow: e.TANDEM_OUTBOUND_ALLOW,
     logLevel: e.LOG_LEVEL,
   };
 }

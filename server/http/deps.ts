@@ -6,6 +6,7 @@ import { TokenService } from '../auth/token.service';
 import { EventBus } from '../app/event-bus';
 import type { AppDeps } from '../app/env';
 import type { Db } from '../db/database';
+import type { OutboundGuard } from '../outbound/guard';
 import { type Clock, createServices, serviceDeps, systemClock } from '../services/index';
 
 /** Options for `createAppDeps`; everything but the database has a default. */
@@ -20,6 +21,8 @@ export interface AppDepsOptions {
   signup?: 'first' | 'open';
   isProxyTrusted?: boolean;
   sessionDays?: number;
+  /** Where outgoing requests may go (default: public addresses only). */
+  outbound?: OutboundGuard;
 }
 
 /**
@@ -30,7 +33,10 @@ export interface AppDepsOptions {
  */
 export function createAppDeps(options: AppDepsOptions): AppDeps {
   const logger = options.logger ?? pino({ level: 'silent' });
-  const deps = { ...serviceDeps(options.db, options.clock ?? systemClock, options.newId), logger };
+  const deps = {
+    ...serviceDeps(options.db, options.clock ?? systemClock, options.newId, options.outbound),
+    logger,
+  };
   const accounts = new AccountService(deps, {
     signup: options.signup ?? 'first',
     sessionDays: options.sessionDays ?? 14,

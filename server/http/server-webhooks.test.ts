@@ -18,7 +18,12 @@ describeEachDialect('serve sends webhooks', (dialect) => {
     receiver = new WebhookReceiver();
     await receiver.start();
     test = dialect === 'postgres' && PG_URL ? await freshDatabase('postgres') : undefined;
-    const config = loadConfig({ PORT: '0', DATABASE_URL: test?.location ?? ':memory:', LOG_LEVEL: 'silent' });
+    const config = loadConfig({
+      PORT: '0',
+      DATABASE_URL: test?.location ?? ':memory:',
+      LOG_LEVEL: 'silent',
+      TANDEM_OUTBOUND_ALLOW: '127.0.0.0/8',
+    });
     server = await startServer(config, { logger: pino({ level: 'silent' }) });
   });
   afterAll(async () => {

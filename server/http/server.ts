@@ -1,4 +1,5 @@
 import { mkdirSync } from 'node:fs';
+import type { Server as HttpServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
@@ -10,11 +11,30 @@ import { describeDatabase } from '../config/config';
 import { type Db, isPostgresUrl, migrateToLatest, openDatabase } from '../db/database';
 import { startWalCheckpointer } from '../db/wal-checkpointer';
 import { generateSmallOrganisation } from '../demo/small';
+import { OutboundGuard } from '../outbound/guard';
 import { serviceDeps } from '../services/context';
 import { RollupSettler } from '../services/rollup-backlog';
 import { WebhookDispatcher } from '../webhooks/dispatcher';
 import { createAppDeps } from './deps';
 import { startPgRelay } from './pg-relay';
+
+/** The Node HTTP server's timeouts for a request timeout (`TANDEM_REQUEST_TIMEOUT_MS`), in ms. */
+export function httpTimeouts(requestMs: number): {
+  requestMs: number;
+  headersMs: number;
+  keepAliveMs: number;
+  checkEveryMs: number;
+} {
+  const headersMs = Math.min(10_000, requestMs);
+  return {
+    requestMs,
+    headersMs,
+    // An idle kept-alive connection closes before a client could be sending slow headers on it.
+    keepAliveMs: Math.min(5000, headersMs),
+    // Node looks for expired requests this often (default 30 s, which would double a timeout).
+    checkEveryMs: Math.min(1000, Math.max(250, Math.floor(requestMs / 4))),
+  };
+}
 
 /** A running server: where it listens, and how to stop it. */
 export interface RunningServer {
@@ -60,8 +80,10 @@ export async function startServer(
     { database: describeDatabase(config.database), dialect: db.dialect, applied },
     'database ready',
   );
+  const outbound = new OutboundGuard({ allow: config.outboundAllow });
   const deps = createAppDeps({
     db,
+    outbound,
     logger,
     publicUrl: config.publicUrl,
     isSecureCookie: config.isSecureCookie,
@@ -88,7 +110,7 @@ export async function startServer(
   const relay = db.dialect === 'postgres' ? await startPgRelay(config.database, deps.bus, logger) : undefined;
   // Sends the webhook outbox: every second, and soon after each committed write announced on the bus.
   const dispatcher = config.isSendingWebhooks
-    ? new WebhookDispatcher(serviceDeps(db), { logger })
+    ? new WebhookDispatcher(serviceDeps(db, undefined, undefined, outbound), { logger })
     : undefined;
   dispatcher?.start((wake) => deps.bus.subscribe(wake));
   // SQLite: WAL checkpoints in a worker thread, not inside commits.
@@ -97,7 +119,18 @@ export async function startServer(
   const settler = new RollupSettler(serviceDeps(db), logger);
   settler.start();
   const app = createApp(deps);
-  const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host });
+  const timeouts = httpTimeouts(config.requestTimeoutMs);
+  const server = serve({
+    fetch: app.fetch,
+    port: config.port,
+    hostname: config.host,
+    serverOptions: { connectionsCheckingInterval: timeouts.checkEveryMs },
+  }) as HttpServer;
+  // Node's defaults hold a slow body for 300 s and slow headers for 60 s. These apply until a
+  // request has been received; a live stream's response may last for hours.
+  server.requestTimeout = timeouts.requestMs;
+  server.headersTimeout = timeouts.headersMs;
+  server.keepAliveTimeout = timeouts.keepAliveMs;
   try {
     await new Promise<void>((resolve, reject) => {
       server.once('listening', resolve);

@@ -54,7 +54,7 @@ export function repositories(db: Executor, dialect: DialectName): Repositories {
     goalKeys: new GoalKeyRepository(db),
     closeOuts: new CloseOutRepository(db),
     idempotency: new IdempotencyRepository(db),
-    webhooks: new WebhookRepository(db),
+    webhooks: new WebhookRepository(db, dialect === 'postgres'),
     webhookDeliveries: new WebhookDeliveryRepository(db),
     rollupBacklog: new RollupBacklogRepository(db, dialect === 'postgres'),
     hasRowLocks: dialect === 'postgres',

@@ -27,9 +27,27 @@ const enabledTargets = prepared((db, workspaceId: string) =>
     .where('isEnabled', '=', 1),
 );
 
+/**
+ * The same, locking the rows `FOR KEY SHARE` (PostgreSQL): the lock the foreign key check of
+ * the delivery insert takes anyway, taken when the webhooks are read, so a concurrent delete
+ * either waits for this transaction or has committed and the webhook is not read at all.
+ */
+const enabledTargetsLocked = prepared((db, workspaceId: string) =>
+  db
+    .selectFrom('webhooks')
+    .select(['id', 'events'])
+    .where('workspaceId', '=', workspaceId)
+    .where('isEnabled', '=', 1)
+    .forKeyShare(),
+);
+
 /** Queries on `webhooks`, the outgoing webhook endpoints of each workspace. */
 export class WebhookRepository {
-  constructor(readonly db: Executor) {}
+  /** `hasRowLocks`: PostgreSQL (rows can be locked); SQLite has one writer at a time. */
+  constructor(
+    readonly db: Executor,
+    readonly hasRowLocks = false,
+  ) {}
 
   async insert(row: Insertable<WebhooksTable>): Promise<void> {
     await this.db.insertInto('webhooks').values(row).execute();
@@ -56,10 +74,13 @@ export class WebhookRepository {
 
   /**
    * The enabled webhooks of a workspace and their filters: one indexed query, run by the outbox
-   * for every use case that records events (check-ins included), so it is prepared once.
+   * for every use case that records events (check-ins included), so it is prepared once. On
+   * PostgreSQL the rows are locked against deletion until the transaction ends (the outbox then
+   * inserts deliveries that reference them).
    */
   async enabledTargets(workspaceId: string): Promise<WebhookTarget[]> {
-    return (await enabledTargets(this.db, workspaceId)).rows;
+    const query = this.hasRowLocks && this.db.isTransaction ? enabledTargetsLocked : enabledTargets;
+    return (await query(this.db, workspaceId)).rows;
   }
 
   /** The endpoints of some webhooks (any workspace: the dispatcher serves them all). */

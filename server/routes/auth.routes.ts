@@ -144,7 +144,7 @@ export function registerAuthRoutes(app: Api, deps: AppDeps): void {
   });
   app.openapi(me, async (c) => c.json(await deps.accounts.me(signedIn(c)), 200));
   app.openapi(password, async (c) => {
-    await deps.accounts.changePassword(signedIn(c), c.req.valid('json'));
+    await deps.accounts.changePassword(signedIn(c), c.req.valid('json'), c.get('client'));
     return c.json({ ok: true as const }, 200);
   });
   app.openapi(invite, async (c) => {
@@ -160,7 +160,7 @@ export function registerAuthRoutes(app: Api, deps: AppDeps): void {
     return c.json({ ok: true as const }, 200);
   });
   app.openapi(accept, async (c) => {
-    const { session } = await deps.accounts.acceptInvitation(c.req.valid('json'));
+    const { session } = await deps.accounts.acceptInvitation(c.req.valid('json'), c.get('client'));
     setSessionCookie(c, deps, session);
     return c.json(await signedInAs(session.token), 200);
   });

@@ -490,7 +490,10 @@ const CASES: Case[] = [
         email: `forgetful${Math.random()}@org.test`,
         name: 'Forgetful',
       });
-      await api.deps.accounts.acceptInvitation({ token: invited.token, password: 'a long enough password' });
+      await api.deps.accounts.acceptInvitation(
+        { token: invited.token, password: 'a long enough password' },
+        'test',
+      );
       return { method: 'POST', path: `/api/v1/people/${invited.person.id}/password-reset` };
     },
     expect: { ...ADMINS_ONLY, admin: 201 },

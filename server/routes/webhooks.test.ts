@@ -1,6 +1,5 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { type Credentials, parsed, type TestApi, testApi } from '../app/test-client';
-import { serviceDeps } from '../services/context';
 import { describeEachDialect } from '../test/databases';
 import { type SmallOrg, smallOrg } from '../test/fixtures';
 import { verifyStandardWebhook, WebhookReceiver } from '../test/webhook-receiver';
@@ -16,12 +15,12 @@ describeEachDialect('webhooks API', (dialect) => {
   let dispatcher: WebhookDispatcher;
 
   beforeAll(async () => {
-    api = await testApi(dialect, { at: Date.UTC(2026, 9, 15, 12) });
+    api = await testApi(dialect, { at: Date.UTC(2026, 9, 15, 12), outboundAllow: '127.0.0.0/8' });
     org = await smallOrg(api.deps.services);
     admin = await api.tokenFor(org.admin);
     receiver = new WebhookReceiver();
     await receiver.start();
-    dispatcher = new WebhookDispatcher(serviceDeps(api.test.db, api.clock));
+    dispatcher = new WebhookDispatcher(api.deps.services.webhooks.deps);
   });
   afterAll(async () => {
     await receiver.stop();

@@ -4,6 +4,7 @@ import type { Db, Executor } from '../db/database';
 import type { CheckinSource, Database } from '../db/schema';
 import type { Transaction } from 'kysely';
 import type { Logger } from 'pino';
+import { OutboundGuard } from '../outbound/guard';
 
 /** The source of "now" for services and jobs; tests pass a clock they can move. */
 export interface Clock {
@@ -32,15 +33,21 @@ export interface ServiceDeps {
   newId: () => string;
   /** Where problems that do not fail a request are logged (stored settings that do not parse); default stderr. */
   logger?: Pick<Logger, 'error'>;
+  /** Where outgoing requests (webhooks) may go: public addresses and the ranges an admin allows. */
+  outbound: OutboundGuard;
 }
 
-/** Builds service dependencies with the wall clock and random UUIDs unless given. */
+/**
+ * Builds service dependencies with the wall clock, random UUIDs and an outbound guard that allows
+ * public addresses only, unless given.
+ */
 export function serviceDeps(
   db: Db,
   clock: Clock = systemClock,
   newId: () => string = randomUUID,
+  outbound: OutboundGuard = new OutboundGuard(),
 ): ServiceDeps {
-  return { db, clock, newId };
+  return { db, clock, newId, outbound };
 }
 
 /** Who is acting, in which workspace, through which interface. */

@@ -97,7 +97,11 @@ export async function assertPerson(
   }
 }
 
-/** A `conflict` for a stale version. */
+/**
+ * A `conflict` for a stale version. `current` must be read after the versioned update found
+ * nothing to change (not the row read before it): on PostgreSQL another transaction may have
+ * committed in between, and the client must learn the version that is current now.
+ */
 export function staleVersion(entity: string, id: string, current: number | undefined): never {
   throw new AppError('conflict', `the ${entity} was changed since you read it; reload and try again`, {
     id,

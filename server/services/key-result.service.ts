@@ -148,7 +148,8 @@ export class KeyResultService {
         ...(isLeading === undefined ? {} : { isLeading: isLeading ? 1 : 0 }),
         updatedAt: session.at,
       });
-      if (!isChanged) staleVersion('key result', id, before.version);
+      if (!isChanged)
+        staleVersion('key result', id, (await session.repos.keyResults.find(actor.workspaceId, id))?.version);
       const after = (await session.repos.keyResults.find(actor.workspaceId, id))!;
       await new Rollups(session.repos, actor.workspaceId, session.settings, session.at).keyResult(after);
       const cycle = await getCycle(session, objective.cycleId);

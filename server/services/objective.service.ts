@@ -111,7 +111,8 @@ export class ObjectiveService {
         ...patch,
         updatedAt: session.at,
       });
-      if (!isChanged) staleVersion('objective', id, before.version);
+      if (!isChanged)
+        staleVersion('objective', id, (await session.repos.objectives.find(actor.workspaceId, id))?.version);
       const after = await getObjective(session, id);
       if (patch.kind !== undefined || patch.state !== undefined) {
         await new Rollups(session.repos, actor.workspaceId, session.settings, session.at).objective(id);

@@ -151,7 +151,8 @@ export class SmartGoalService {
         ...(measure === undefined ? {} : { measure: measure === null ? null : JSON.stringify(measure) }),
         updatedAt: session.at,
       });
-      if (!isChanged) staleVersion('SMART goal', id, before.version);
+      if (!isChanged)
+        staleVersion('SMART goal', id, (await session.repos.smartGoals.find(actor.workspaceId, id))?.version);
       const after = (await session.repos.smartGoals.find(actor.workspaceId, id))!;
       await new Rollups(session.repos, actor.workspaceId, session.settings, session.at).smartGoal(after);
       const cycle = await getCycle(session, before.cycleId);

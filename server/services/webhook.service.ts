@@ -166,6 +166,7 @@ export class WebhookService {
   /** Registers a webhook; its secret is in this answer only. */
   async create(actor: Actor, input: unknown): Promise<WebhookView & { secret: string }> {
     const data = parseInput(createWebhookSchema, input);
+    await this.#assertTarget(data.url);
     return transact(this.deps, async (trx) => {
       const session = await this.#admin(actor, trx);
       const row: WebhookRow = {
@@ -196,6 +197,7 @@ export class WebhookService {
    */
   async update(actor: Actor, id: string, input: unknown): Promise<WebhookView> {
     const data = parseInput(updateWebhookSchema, input);
+    if (data.url !== undefined) await this.#assertTarget(data.url);
     return transact(this.deps, async (trx) => {
       const session = await this.#admin(actor, trx);
       const row = await this.#find(session, id);
@@ -217,7 +219,12 @@ export class WebhookService {
         isEnabled,
         updatedAt,
       });
-      if (!isChanged) return staleVersion('webhook', id, row.version);
+      if (!isChanged)
+        return staleVersion(
+          'webhook',
+          id,
+          (await session.repos.webhooks.find(actor.workspaceId, id))?.version,
+        );
       if (row.isEnabled === 1 && isEnabled === 0)
         await session.repos.webhookDeliveries.failPending(actor.workspaceId, id, 'webhook disabled');
       const after = view(next);
@@ -250,7 +257,12 @@ export class WebhookService {
         secret,
         updatedAt: session.at,
       });
-      if (!isChanged) return staleVersion('webhook', id, row.version);
+      if (!isChanged)
+        return staleVersion(
+          'webhook',
+          id,
+          (await session.repos.webhooks.find(actor.workspaceId, id))?.version,
+        );
       await recordEvents(session, [{ entityType: WEBHOOK_ENTITY, entityId: id, action: 'secret_rotated' }]);
       return { ...view({ ...row, updatedAt: session.at, version: row.version + 1 }), secret };
     });
@@ -308,6 +320,15 @@ export class WebhookService {
         throw new AppError('conflict', 'this delivery is already pending or being sent', { id: deliveryId });
       return deliveryView((await repo.find(actor.workspaceId, id, deliveryId))!);
     });
+  }
+
+  /**
+   * Refuses a URL whose host is not a public address (or in a range the admin allows), or a name
+   * that resolves to one; before any transaction, since it may ask DNS. Sending checks again.
+   */
+  async #assertTarget(url: string): Promise<void> {
+    const why = await this.deps.outbound.checkTarget(url);
+    if (why) invalid('url', `not allowed: ${why}`);
   }
 
   async #admin(actor: Actor, trx?: Parameters<typeof openSession>[1]): Promise<Session> {

@@ -152,8 +152,8 @@ export class WorkspaceService {
         name,
       );
       if (!changed)
-        throw new AppError('conflict', 'the workspace was changed since you read it', {
-          version: row.version,
+        throw new AppError('conflict', 'the workspace was changed since you read it; reload and try again', {
+          currentVersion: (await session.repos.workspaces.find(row.id))?.version ?? null,
         });
       // Cycle windows and cadence periods follow the time zone, week start, fiscal year and
       // default cadence, and stored scores of maintain KRs follow those: recompute the cycles not

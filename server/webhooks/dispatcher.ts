@@ -4,8 +4,8 @@ import type { WebhookDeliveryRow } from '../repositories/webhook-delivery.reposi
 import type { WebhookEndpoint } from '../repositories/webhook.repository';
 import { type Repositories, repositories } from '../repositories/index';
 import type { ServiceDeps } from '../services/context';
-import { type AttemptOutcome, afterAttempt } from './retry';
-import { signMessage } from './signature';
+import { afterAttempt } from './retry';
+import { sendDelivery } from './send';
 
 /** Options of the dispatcher; the defaults suit a server. */
 export interface DispatcherOptions {
@@ -22,8 +22,6 @@ export interface DispatcherOptions {
   logger?: Logger;
 }
 
-/** Longest error text kept per attempt. */
-const MAX_ERROR = 300;
 const DAY_MS = 86_400_000;
 /** How often the delivery log is pruned, and how many rows one statement deletes. */
 const PRUNE_EVERY_MS = 3_600_000;
@@ -31,8 +29,8 @@ const PRUNE_BATCH = 5000;
 
 /**
  * Sends the webhook outbox: polls due deliveries, claims a batch with a lease (so nodes sharing a
- * PostgreSQL never send one twice at once), POSTs each one signed as Standard Webhooks describes,
- * with a timeout and without following redirects, and records the result: delivered on a 2xx,
+ * PostgreSQL never send one twice at once), sends each one with `sendDelivery` (signed as Standard
+ * Webhooks describes, through the outbound guard, with a timeout and without following redirects), and records the result: delivered on a 2xx,
  * otherwise retried on the schedule of `retry.ts` until it fails. Time comes from the injected
  * clock (due times, leases, the signature's timestamp), so tests move it instead of sleeping.
  *
@@ -176,7 +174,7 @@ export class WebhookDispatcher {
       });
       return;
     }
-    const outcome = await this.#send(endpoint, delivery, at);
+    const outcome = await sendDelivery(this.#deps.outbound, endpoint, delivery, at, this.#options.timeoutMs);
     const result = afterAttempt(delivery.attempts + 1, outcome, this.#deps.clock.now());
     const isRecorded = await repos.webhookDeliveries.finish(delivery.id, lease, result);
     const log = {
@@ -190,73 +188,4 @@ export class WebhookDispatcher {
       this.#logger.warn({ ...log, error: result.lastError }, 'webhook failed');
     else this.#logger.debug({ ...log, status: result.lastStatusCode }, 'webhook attempt');
   }
-
-  async #send(endpoint: WebhookEndpoint, delivery: WebhookDeliveryRow, at: number): Promise<AttemptOutcome> {
-    const headers = {
-      ...signMessage(endpoint.secret, delivery.id, at, delivery.payload),
-      'content-type': 'application/json',
-      'user-agent': 'Tandem-Webhooks/1',
-    };
-    try {
-      const response = await fetch(endpoint.url, {
-        method: 'POST',
-        headers,
-        body: delivery.payload,
-        redirect: 'manual',
-        signal: AbortSignal.timeout(this.#options.timeoutMs),
-      });
-      const status = response.status;
-      if (status >= 200 && status < 300) {
-        await response.body?.cancel();
-        return { isDelivered: true, statusCode: status, error: null };
-      }
-      if (status >= 300 && status < 400) {
-        await response.body?.cancel();
-        return {
-          isDelivered: false,
-          statusCode: status,
-          error: `HTTP ${status}: redirects are not followed`,
-        };
-      }
-      const text = clean(await readSnippet(response, MAX_ERROR));
-      return {
-        isDelivered: false,
-        statusCode: status,
-        error: clip(`HTTP ${status}${text ? `: ${text}` : ''}`),
-      };
-    } catch (error) {
-      return { isDelivered: false, statusCode: null, error: this.#describe(error, endpoint.url) };
-    }
-  }
-
-  /** A failure without the URL (it may carry a token) or anything of the request. */
-  #describe(error: unknown, url: string): string {
-    const e = error as { name?: string; message?: string; cause?: { code?: string; message?: string } };
-    if (e.name === 'TimeoutError' || e.name === 'AbortError')
-      return `timed out after ${this.#options.timeoutMs} ms`;
-    const reason = e.cause?.code ?? e.cause?.message ?? e.message ?? String(error);
-    return clip(`request failed: ${clean(reason.split(url).join('<url>'))}`);
-  }
 }
-
-/** The first `max` bytes of a response body as text; the rest is not read. */
-async function readSnippet(response: Response, max: number): Promise<string> {
-  if (!response.body) return '';
-  const reader = response.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  try {
-    while (size < max) {
-      const { done, value } = await reader.read();
-      if (done) break;
-      chunks.push(value);
-      size += value.length;
-    }
-  } finally {
-    await reader.cancel().catch(() => undefined);
-  }
-  return Buffer.concat(chunks).subarray(0, max).toString('utf8');
-}
-
-const clean = (text: string) => text.replace(/[\p{Cc}\s]+/gu, ' ').trim();
-const clip = (text: string) => (text.length > MAX_ERROR ? `${text.slice(0, MAX_ERROR - 1)}…` : text);
