@@ -1,5 +1,5 @@
 import { hostname } from 'node:os';
-import { randomBytes } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import pino, { type Logger } from 'pino';
 import { z } from 'zod';
 import type { JobRow } from '../repositories/job.repository';
@@ -24,6 +24,8 @@ export interface RunnerOptions {
   pollMs?: number;
   /** Most jobs running at once on this node (default 20). */
   concurrency?: number;
+  /** Ids of the rows the runner writes (slots' jobs, runs); default random UUIDs, unique across nodes. */
+  newId?: () => string;
   /** How long a claim holds a job; a job must finish within it (default 60 s). */
   leaseMs?: number;
   /** The pause after a write is announced before looking (coalesces bursts; default 50 ms). */
@@ -52,8 +54,9 @@ export class JobRunner {
   readonly node: string;
   readonly #deps: ServiceDeps;
   readonly #definitions: Map<string, JobDefinition>;
-  readonly #options: Required<Omit<RunnerOptions, 'logger' | 'node'>>;
+  readonly #options: Required<Omit<RunnerOptions, 'logger' | 'node' | 'newId'>>;
   readonly #logger: Logger;
+  readonly #ids: Pick<ServiceDeps, 'clock' | 'newId'>;
   readonly #inFlight = new Set<Promise<void>>();
   #scheduledUpTo: number | undefined;
   #timer: ReturnType<typeof setInterval> | undefined;
@@ -79,6 +82,7 @@ export class JobRunner {
     };
     this.node = options.node ?? `${hostname()}:${process.pid}:${randomBytes(3).toString('hex')}`;
     this.#logger = options.logger ?? pino({ level: 'silent' });
+    this.#ids = { clock: deps.clock, newId: options.newId ?? randomUUID };
   }
 
   /**
@@ -131,8 +135,9 @@ export class JobRunner {
 
   async #look(): Promise<void> {
     try {
+      // A look once begun claims at least one round, so `start(); await stop()` does a look.
       await this.schedule();
-      while (!this.#isStopped && (await this.#claimAndStart()) > 0);
+      while ((await this.#claimAndStart()) > 0 && !this.#isStopped);
     } catch (error) {
       this.#logger.error({ err: error }, 'job runner: looking for work failed; trying again at the next poll');
     }
@@ -149,7 +154,7 @@ export class JobRunner {
     for (const definition of this.#definitions.values()) {
       if (!definition.schedule) continue;
       for (const slot of dueSlots(definition.schedule, now, this.#scheduledUpTo))
-        rows.push(newJob(this.#deps, definition, { slot }, { key: slotKey(definition.id, slot), runAt: slot }));
+        rows.push(newJob(this.#ids, definition, { slot }, { key: slotKey(definition.id, slot), runAt: slot }));
     }
     const repos = repositories(this.#deps.db.kysely, this.#deps.db.dialect);
     let queued = 0;
@@ -164,7 +169,7 @@ export class JobRunner {
     input: z.input<D['input']>,
     options?: NewJobOptions,
   ): Promise<string> {
-    const row = newJob(this.#deps, definition, input, options);
+    const row = newJob(this.#ids, definition, input, options);
     await repositories(this.#deps.db.kysely, this.#deps.db.dialect).jobs.insertMany([row]);
     return row.id;
   }
@@ -196,7 +201,7 @@ export class JobRunner {
         room,
         this.node,
         now + this.#options.leaseMs,
-        this.#deps.newId,
+        this.#ids.newId,
       ),
     );
     for (const job of claimed) {
@@ -211,7 +216,7 @@ export class JobRunner {
 
   async #run(job: JobRow): Promise<void> {
     const definition = this.#definitions.get(job.name)!;
-    const runId = this.#deps.newId();
+    const runId = this.#ids.newId();
     const repos = () => repositories(this.#deps.db.kysely, this.#deps.db.dialect);
     let isCompleted = false;
     const context: JobContext = {
