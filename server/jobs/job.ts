@@ -85,8 +85,7 @@ const DEFAULT_ATTEMPTS = 5;
 export function retryPolicy(definition: Pick<JobDefinition, 'retry'>): RetryPolicy {
   return {
     maxAttempts: definition.retry?.maxAttempts ?? DEFAULT_ATTEMPTS,
-    backoffMs:
-      definition.retry?.backoffMs ?? ((attempt) => Math.min(10_000 * 2 ** (attempt - 1), 3_600_000)),
+    backoffMs: definition.retry?.backoffMs ?? ((attempt) => Math.min(10_000 * 2 ** (attempt - 1), 3_600_000)),
   };
 }
 

@@ -1,15 +1,15 @@
-import { hostname } from 'node:os';
 import { randomBytes, randomUUID } from 'node:crypto';
+import { hostname } from 'node:os';
 import pino, { type Logger } from 'pino';
 import { z } from 'zod';
-import type { JobRow } from '../repositories/job.repository';
 import { repositories } from '../repositories/index';
+import type { JobRow } from '../repositories/job.repository';
 import { type ServiceDeps, transact } from '../services/context';
 import {
   type JobContext,
   type JobDefinition,
-  newJob,
   type NewJobOptions,
+  newJob,
   PermanentJobError,
   RetryJobAt,
   retryPolicy,
@@ -139,7 +139,10 @@ export class JobRunner {
       await this.schedule();
       while ((await this.#claimAndStart()) > 0 && !this.#isStopped);
     } catch (error) {
-      this.#logger.error({ err: error }, 'job runner: looking for work failed; trying again at the next poll');
+      this.#logger.error(
+        { err: error },
+        'job runner: looking for work failed; trying again at the next poll',
+      );
     }
   }
 
@@ -154,7 +157,9 @@ export class JobRunner {
     for (const definition of this.#definitions.values()) {
       if (!definition.schedule) continue;
       for (const slot of dueSlots(definition.schedule, now, this.#scheduledUpTo))
-        rows.push(newJob(this.#ids, definition, { slot }, { key: slotKey(definition.id, slot), runAt: slot }));
+        rows.push(
+          newJob(this.#ids, definition, { slot }, { key: slotKey(definition.id, slot), runAt: slot }),
+        );
     }
     const repos = repositories(this.#deps.db.kysely, this.#deps.db.dialect);
     let queued = 0;
@@ -247,7 +252,10 @@ export class JobRunner {
       if (!input.success)
         throw new PermanentJobError(`invalid input: ${z.prettifyError(input.error).replace(/\s+/g, ' ')}`);
       await definition.handler(input.data, context);
-      if (!isCompleted && !(await repos().jobs.finish(job, this.node, this.#deps.clock.now(), { outcome: 'succeeded' }, runId)))
+      if (
+        !isCompleted &&
+        !(await repos().jobs.finish(job, this.node, this.#deps.clock.now(), { outcome: 'succeeded' }, runId))
+      )
         this.#logger.warn(log, 'job finished after its lease ended; another node may run it again');
       else this.#logger.debug(log, 'job succeeded');
     } catch (error) {
@@ -263,7 +271,8 @@ export class JobRunner {
         : ({
             outcome: 'retry',
             error: message,
-            runAt: error instanceof RetryJobAt ? error.at : now + retryPolicy(definition).backoffMs(job.attempts),
+            runAt:
+              error instanceof RetryJobAt ? error.at : now + retryPolicy(definition).backoffMs(job.attempts),
           } as const);
       const isRecorded = await repos()
         .jobs.finish(job, this.node, now, finish, runId)

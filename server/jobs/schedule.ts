@@ -30,11 +30,7 @@ export function dueSlots(schedule: JobSchedule, upTo: number, after?: number): n
   if (!latest) return [];
   if (after === undefined || latest.getTime() <= after) return after === undefined ? [latest.getTime()] : [];
   const slots: number[] = [];
-  for (
-    let slot = cron.nextRun(new Date(after));
-    slot && slot.getTime() <= upTo;
-    slot = cron.nextRun(slot)
-  ) {
+  for (let slot = cron.nextRun(new Date(after)); slot && slot.getTime() <= upTo; slot = cron.nextRun(slot)) {
     slots.push(slot.getTime());
     if (slots.length > MAX_SLOTS_PER_TICK) slots.shift();
   }

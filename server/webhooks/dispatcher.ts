@@ -1,12 +1,12 @@
 import type { Logger } from 'pino';
 import pino from 'pino';
-import type { WebhookEndpoint } from '../repositories/webhook.repository';
-import { type JobDefinition, defineJob, PermanentJobError, RetryJobAt } from '../jobs/job';
+import { defineJob, type JobDefinition, PermanentJobError, RetryJobAt } from '../jobs/job';
 import { JobRunner, scheduledInput } from '../jobs/runner';
 import { repositories } from '../repositories/index';
+import type { WebhookEndpoint } from '../repositories/webhook.repository';
+import type { WebhookDeliveryRow } from '../repositories/webhook-delivery.repository';
 import type { ServiceDeps } from '../services/context';
 import { DELIVERY_JOB } from '../services/webhook-outbox';
-import type { WebhookDeliveryRow } from '../repositories/webhook-delivery.repository';
 import { type AttemptOutcome, afterAttempt } from './retry';
 import { signMessage } from './signature';
 
@@ -155,7 +155,8 @@ export class WebhookDispatcher {
       throw new PermanentJobError(result.lastError ?? 'webhook failed');
     }
     this.#logger.debug({ ...log, status: result.lastStatusCode }, 'webhook attempt');
-    if (result.state === 'pending') throw new RetryJobAt(result.lastError ?? 'not delivered', result.nextAttemptAt);
+    if (result.state === 'pending')
+      throw new RetryJobAt(result.lastError ?? 'not delivered', result.nextAttemptAt);
   }
 
   async #send(endpoint: WebhookEndpoint, delivery: WebhookDeliveryRow, at: number): Promise<AttemptOutcome> {

@@ -7,6 +7,7 @@ import type { Kysely } from 'kysely';
  * PostgreSQL never run one job at once and a crashed node's job is taken over when the lease ends.
  * `key`, when set, is unique: a scheduled slot (`webhooks.prune-log@2026-12-01T20:00:00.000Z`) or
  * a fanned-out item is queued once however many nodes try. `job_runs` records every run's outcome.
+ * `sessions_expires` serves the hourly pruning of expired sessions.
  */
 export async function up(db: Kysely<unknown>): Promise<void> {
   const s = db.schema;
@@ -45,4 +46,6 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('finished_at', 'bigint', (c) => c.notNull())
     .execute();
   await s.createIndex('job_runs_job').on('job_runs').columns(['job_id', 'attempt']).execute();
+  // The hourly `sessions.prune` job: expired sessions of any account.
+  await s.createIndex('sessions_expires').on('sessions').column('expires_at').execute();
 }
