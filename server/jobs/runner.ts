@@ -14,7 +14,7 @@ import {
   RetryJobAt,
   retryPolicy,
 } from './job';
-import { assertSchedule, dueSlots, slotKey } from './schedule';
+import { assertSchedule, dueSlots, nextSlot, slotKey } from './schedule';
 
 /** Options of a runner; the defaults suit a server. */
 export interface RunnerOptions {
@@ -59,6 +59,8 @@ export class JobRunner {
   readonly #ids: Pick<ServiceDeps, 'clock' | 'newId'>;
   readonly #inFlight = new Set<Promise<void>>();
   #scheduledUpTo: number | undefined;
+  /** Per scheduled definition, its next slot after the last look: nothing to queue before it. */
+  readonly #nextSlots = new Map<string, number | undefined>();
   #timer: ReturnType<typeof setInterval> | undefined;
   #soon: ReturnType<typeof setTimeout> | undefined;
   #unsubscribe: (() => void) | undefined;
@@ -156,6 +158,9 @@ export class JobRunner {
     const rows = [];
     for (const definition of this.#definitions.values()) {
       if (!definition.schedule) continue;
+      const next = this.#nextSlots.get(definition.id);
+      if (this.#nextSlots.has(definition.id) && (next === undefined || now < next)) continue;
+      this.#nextSlots.set(definition.id, nextSlot(definition.schedule, now));
       for (const slot of dueSlots(definition.schedule, now, this.#scheduledUpTo))
         rows.push(
           newJob(this.#ids, definition, { slot }, { key: slotKey(definition.id, slot), runAt: slot }),

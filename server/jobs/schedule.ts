@@ -39,3 +39,8 @@ export function dueSlots(schedule: JobSchedule, upTo: number, after?: number): n
 
 /** The key of one scheduled slot of a definition: `id@ISO instant`, unique in the queue. */
 export const slotKey = (id: string, slot: number) => `${id}@${new Date(slot).toISOString()}`;
+
+/** The first slot of a schedule after `at` (exclusive), or undefined when there is none. */
+export function nextSlot(schedule: JobSchedule, at: number): number | undefined {
+  return cronOf(schedule).nextRun(new Date(at))?.getTime();
+}
