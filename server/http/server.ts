@@ -88,7 +88,14 @@ export async function startServer(
       logger.info({ email: admin.email }, 'demo organisation loaded');
     } else logger.info('demo: the database already has a workspace; nothing loaded');
   }
-  const background = await startBackground(backgroundTasks(config, db, deps, logger), logger);
+  const background = await startBackground(backgroundTasks(config, db, deps, logger), logger).catch(
+    async (error: unknown) => {
+      // A task could not start (PostgreSQL refused the relay's connection, say): the ones before it
+      // are stopped already; close the database too, so the process can end.
+      await db.close();
+      throw error;
+    },
+  );
   const app = createApp(deps);
   const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host });
   try {

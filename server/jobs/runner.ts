@@ -264,8 +264,12 @@ export class JobRunner {
         this.#logger.warn(log, 'job finished after its lease ended; another node may run it again');
       else this.#logger.debug(log, 'job succeeded');
     } catch (error) {
-      if (error instanceof LeaseLost || isCompleted) {
-        this.#logger.warn({ ...log, err: error }, 'job lease lost before its result was recorded');
+      if (error instanceof LeaseLost) {
+        this.#logger.warn(log, 'job lease lost before its result was recorded; its effect was rolled back');
+        return;
+      }
+      if (isCompleted) {
+        this.#logger.error({ ...log, err: error }, 'job failed after it completed; its result stands');
         return;
       }
       const message = error instanceof Error ? error.message : String(error);
