@@ -99,6 +99,16 @@ export class AccountRepository {
       .execute();
   }
 
+  /**
+   * Deletes up to `limit` sessions of any account that expired by `now` (the hourly
+   * `sessions.prune` job); returns how many.
+   */
+  async deleteExpired(now: number, limit: number): Promise<number> {
+    const expired = this.db.selectFrom('sessions').select('id').where('expiresAt', '<=', now).limit(limit);
+    const deleted = await this.db.deleteFrom('sessions').where('id', 'in', expired).executeTakeFirst();
+    return Number(deleted.numDeletedRows);
+  }
+
   async deleteSession(id: string): Promise<void> {
     await this.db.deleteFrom('sessions').where('id', '=', id).execute();
   }

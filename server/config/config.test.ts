@@ -10,10 +10,19 @@ describe('configuration', () => {
       publicUrl: 'http://127.0.0.1:3000',
       isSecureCookie: false,
       signup: 'first',
+      isRunningJobs: true,
       isSendingWebhooks: true,
     });
-    expect(loadConfig({ TANDEM_WEBHOOKS: 'off' }).isSendingWebhooks).toBe(false);
+    expect(loadConfig({ TANDEM_WEBHOOKS: 'off' })).toMatchObject({
+      isRunningJobs: true,
+      isSendingWebhooks: false,
+    });
+    expect(loadConfig({ TANDEM_JOBS: 'off' })).toMatchObject({
+      isRunningJobs: false,
+      isSendingWebhooks: false,
+    });
     expect(() => loadConfig({ TANDEM_WEBHOOKS: 'maybe' })).toThrow(/TANDEM_WEBHOOKS/);
+    expect(() => loadConfig({ TANDEM_JOBS: 'no' })).toThrow(/TANDEM_JOBS/);
   });
 
   it('reads and validates the outbound allow list (none by default)', () => {

@@ -28,6 +28,8 @@ export const configSchema = z.object({
   TANDEM_TRUST_PROXY: z.enum(['true', 'false']).default('false'),
   /** PostgreSQL pool size. */
   TANDEM_DB_POOL: z.coerce.number().int().min(1).max(200).default(10),
+  /** `off`: this node runs no background jobs (they still queue, for nodes where it is `on`). */
+  TANDEM_JOBS: z.enum(['on', 'off']).default('on'),
   /** `off`: this node sends no webhooks (deliveries still queue, for nodes where it is `on`). */
   TANDEM_WEBHOOKS: z.enum(['on', 'off']).default('on'),
   /**
@@ -63,7 +65,9 @@ export interface Config {
   sessionDays: number;
   isProxyTrusted: boolean;
   poolSize: number;
-  /** Whether this node runs the webhook dispatcher (`TANDEM_WEBHOOKS`). */
+  /** Whether this node runs background jobs at all (`TANDEM_JOBS`). */
+  isRunningJobs: boolean;
+  /** Whether this node's job runner takes the webhook jobs (`TANDEM_WEBHOOKS`, and `TANDEM_JOBS`). */
   isSendingWebhooks: boolean;
   /** Ranges outgoing requests may reach besides public addresses (`TANDEM_OUTBOUND_ALLOW`). */
   outboundAllow: string;
@@ -114,7 +118,8 @@ export function loadConfig(
     sessionDays: e.TANDEM_SESSION_DAYS,
     isProxyTrusted: e.TANDEM_TRUST_PROXY === 'true',
     poolSize: e.TANDEM_DB_POOL,
-    isSendingWebhooks: e.TANDEM_WEBHOOKS === 'on',
+    isRunningJobs: e.TANDEM_JOBS === 'on',
+    isSendingWebhooks: e.TANDEM_JOBS === 'on' && e.TANDEM_WEBHOOKS === 'on',
     outboundAllow: e.TANDEM_OUTBOUND_ALLOW,
     logLevel: e.LOG_LEVEL,
   };

@@ -357,6 +357,52 @@ export interface WebhookDeliveriesTable {
   createdAt: number;
 }
 
+/** Where a job is: waiting (`queued`), claimed (`running`, with a lease), or finished. */
+export type JobState = 'queued' | 'running' | 'succeeded' | 'failed';
+
+/** One piece of background work (`server/jobs/`, migration 20261201T2000-jobs). */
+export interface JobsTable {
+  id: string;
+  /** The job definition's id, such as `webhooks.deliver`. */
+  name: string;
+  /** The definition's version when the job was queued. */
+  version: number;
+  /** Unique when set: a scheduled slot or a fanned-out item is queued once. */
+  key: string | null;
+  /** JSON, validated by the definition's schema before it runs. */
+  input: string;
+  state: JobState;
+  /** Due from this instant (the next attempt's, after a failure). */
+  runAt: number;
+  /** Attempts started so far (a claim counts one, so a crash counts too). */
+  attempts: number;
+  maxAttempts: number;
+  /** The lease: a claim holds the job until then; after that another node may take it over. */
+  lockedUntil: number;
+  /** The node holding (or last holding) the lease. */
+  lockedBy: string | null;
+  lastError: string | null;
+  createdAt: number;
+  /** When the current (or last) run started. */
+  startedAt: number | null;
+  finishedAt: number | null;
+}
+
+/** How one run of a job ended; `lost` when its lease ran out (a crash) and another node took over. */
+export type JobOutcome = 'succeeded' | 'retry' | 'failed' | 'lost';
+
+/** One run of a job and its outcome. */
+export interface JobRunsTable {
+  id: string;
+  jobId: string;
+  attempt: number;
+  node: string;
+  outcome: JobOutcome;
+  error: string | null;
+  startedAt: number;
+  finishedAt: number;
+}
+
 /** The whole database, as Kysely sees it. */
 /** The key of a goal in goals files, per cycle (imports and exports). */
 export interface GoalKeysTable {
@@ -394,4 +440,6 @@ export interface Database {
   webhooks: WebhooksTable;
   webhookDeliveries: WebhookDeliveriesTable;
   rollupBacklog: RollupBacklogTable;
+  jobs: JobsTable;
+  jobRuns: JobRunsTable;
 }

@@ -1,22 +1,26 @@
+import { randomBytes } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import type { Server as HttpServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
-import { randomBytes } from 'node:crypto';
 import { serve } from '@hono/node-server';
 import pino, { type Logger } from 'pino';
 import { createApp } from '../app/app';
+import type { AppDeps } from '../app/env';
 import type { Config } from '../config/config';
 import { describeDatabase } from '../config/config';
 import { type Db, isPostgresUrl, migrateToLatest, openDatabase } from '../db/database';
-import { startWalCheckpointer } from '../db/wal-checkpointer';
+import { startWalCheckpointer, type WalCheckpointer } from '../db/wal-checkpointer';
 import { generateSmallOrganisation } from '../demo/small';
+import { type BackgroundTask, startBackground } from '../jobs/background';
+import { maintenanceJobs } from '../jobs/maintenance';
+import { JobRunner } from '../jobs/runner';
 import { OutboundGuard } from '../outbound/guard';
 import { serviceDeps } from '../services/context';
 import { RollupSettler } from '../services/rollup-backlog';
 import { WebhookDispatcher } from '../webhooks/dispatcher';
 import { createAppDeps } from './deps';
-import { startPgRelay } from './pg-relay';
+import { type PgRelay, startPgRelay } from './pg-relay';
 
 /** The Node HTTP server's timeouts for a request timeout (`TANDEM_REQUEST_TIMEOUT_MS`), in ms. */
 export function httpTimeouts(requestMs: number): {
@@ -106,18 +110,14 @@ export async function startServer(
       logger.info({ email: admin.email }, 'demo organisation loaded');
     } else logger.info('demo: the database already has a workspace; nothing loaded');
   }
-  // Several nodes may share one PostgreSQL: relay live notices between them.
-  const relay = db.dialect === 'postgres' ? await startPgRelay(config.database, deps.bus, logger) : undefined;
-  // Sends the webhook outbox: every second, and soon after each committed write announced on the bus.
-  const dispatcher = config.isSendingWebhooks
-    ? new WebhookDispatcher(serviceDeps(db, undefined, undefined, outbound), { logger })
-    : undefined;
-  dispatcher?.start((wake) => deps.bus.subscribe(wake));
-  // SQLite: WAL checkpoints in a worker thread, not inside commits.
-  const checkpointer = startWalCheckpointer(db, config.database, logger);
-  // Settles the rollup backlog that check-ins leave (reads settle it too, before they read).
-  const settler = new RollupSettler(serviceDeps(db), logger);
-  settler.start();
+  const background = await startBackground(backgroundTasks(config, db, deps, logger, outbound), logger).catch(
+    async (error: unknown) => {
+      // A task could not start (PostgreSQL refused the relay's connection, say): the ones before it
+      // are stopped already; close the database too, so the process can end.
+      await db.close();
+      throw error;
+    },
+  );
   const app = createApp(deps);
   const timeouts = httpTimeouts(config.requestTimeoutMs);
   const server = serve({
@@ -138,10 +138,7 @@ export async function startServer(
     });
   } catch (error) {
     // Not listening (the port is taken, say): stop what was started, so the process can end.
-    await dispatcher?.stop();
-    await settler.stop();
-    await relay?.close();
-    await checkpointer?.stop();
+    await background.stop();
     await db.close();
     throw error;
   }
@@ -159,12 +156,65 @@ export async function startServer(
       // Live streams never end on their own.
       if ('closeAllConnections' in server) server.closeAllConnections();
       await closed;
-      await dispatcher?.stop();
-      await settler.stop();
-      await relay?.close();
-      await checkpointer?.stop();
+      await background.stop();
       await db.close();
       logger.flush();
     },
   };
+}
+
+/**
+ * A node's background work, in starting order (stopped in reverse): the SQLite WAL checkpointer,
+ * the PostgreSQL relay of live notices, the rollup settler, then the job runner (housekeeping, and
+ * the webhook jobs unless `TANDEM_WEBHOOKS=off`; nothing with `TANDEM_JOBS=off`).
+ */
+function backgroundTasks(
+  config: Config,
+  db: Db,
+  deps: AppDeps,
+  logger: Logger,
+  outbound: OutboundGuard,
+): BackgroundTask[] {
+  let checkpointer: WalCheckpointer | undefined;
+  let relay: PgRelay | undefined;
+  // Settles the rollup backlog that check-ins leave (reads settle it too, before they read).
+  const settler = new RollupSettler(serviceDeps(db), logger);
+  const tasks: BackgroundTask[] = [
+    {
+      // SQLite: WAL checkpoints in a worker thread, not inside commits.
+      name: 'wal-checkpointer',
+      start: () => {
+        checkpointer = startWalCheckpointer(db, config.database, logger);
+      },
+      stop: async () => checkpointer?.stop(),
+    },
+    {
+      // Several nodes may share one PostgreSQL: relay live notices between them.
+      name: 'pg-relay',
+      start: async () => {
+        if (db.dialect === 'postgres') relay = await startPgRelay(config.database, deps.bus, logger);
+      },
+      stop: async () => relay?.close(),
+    },
+    { name: 'rollup-settler', start: () => settler.start(), stop: () => settler.stop() },
+  ];
+  if (config.isRunningJobs) {
+    const webhooks = config.isSendingWebhooks
+      ? new WebhookDispatcher(serviceDeps(db, undefined, undefined, outbound), { logger }).jobs()
+      : [];
+    const runner = new JobRunner(
+      serviceDeps(db, undefined, undefined, outbound),
+      [...maintenanceJobs, ...webhooks],
+      {
+        logger,
+      },
+    );
+    // A job queued by a write (a webhook delivery) starts within 50 ms of its commit, announced on the bus.
+    tasks.push({
+      name: 'job-runner',
+      start: () => runner.start((wake) => deps.bus.subscribe(wake)),
+      stop: () => runner.stop(),
+    });
+  }
+  return tasks;
 }

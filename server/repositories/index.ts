@@ -6,6 +6,7 @@ import { CycleRepository } from './cycle.repository';
 import { EventRepository } from './event.repository';
 import { GoalKeyRepository } from './goal-key.repository';
 import { IdempotencyRepository } from './idempotency.repository';
+import { JobRepository } from './job.repository';
 import { KeyResultRepository } from './key-result.repository';
 import { ObjectiveRepository } from './objective.repository';
 import { PersonRepository } from './person.repository';
@@ -34,6 +35,7 @@ export interface Repositories {
   webhooks: WebhookRepository;
   webhookDeliveries: WebhookDeliveryRepository;
   rollupBacklog: RollupBacklogRepository;
+  jobs: JobRepository;
   /** Whether rows can be locked (`FOR UPDATE`): PostgreSQL yes, SQLite (one writer at a time) no. */
   hasRowLocks: boolean;
 }
@@ -57,6 +59,7 @@ export function repositories(db: Executor, dialect: DialectName): Repositories {
     webhooks: new WebhookRepository(db, dialect === 'postgres'),
     webhookDeliveries: new WebhookDeliveryRepository(db),
     rollupBacklog: new RollupBacklogRepository(db, dialect === 'postgres'),
+    jobs: new JobRepository(db, dialect === 'postgres'),
     hasRowLocks: dialect === 'postgres',
   };
 }

@@ -4,7 +4,7 @@ import type { WebhookDeliveriesTable, WebhookDeliveryState } from '../db/schema'
 
 export type WebhookDeliveryRow = Selectable<WebhookDeliveriesTable>;
 
-/** The result of one attempt, written by the dispatcher that holds the lease. */
+/** The result of one attempt, written by the delivery job that made it. */
 export interface AttemptResult {
   state: WebhookDeliveryState;
   attempts: number;
@@ -67,46 +67,22 @@ export class WebhookDeliveryRepository {
       .execute();
   }
 
-  /** The ids of up to `limit` deliveries due at `now` and held by nobody, oldest due first. */
-  async dueIds(now: number, limit: number): Promise<string[]> {
-    const rows = await this.db
-      .selectFrom('webhookDeliveries')
-      .select('id')
-      .where('state', '=', 'pending')
-      .where('nextAttemptAt', '<=', now)
-      .where('lockedUntil', '<', now)
-      .orderBy('nextAttemptAt')
-      .limit(limit)
-      .execute();
-    return rows.map((r) => r.id);
+  /** A delivery by its id alone (the delivery job's handler). */
+  findById(id: string): Promise<WebhookDeliveryRow | undefined> {
+    return this.db.selectFrom('webhookDeliveries').selectAll().where('id', '=', id).executeTakeFirst();
   }
 
   /**
-   * Takes the lease on those of `ids` still due and free, in one conditional UPDATE, and returns
-   * them. Two dispatchers racing for a row cannot both win: on SQLite writes are serial, and on
-   * PostgreSQL the second UPDATE waits for the first and re-checks `locked_until` on the row the
-   * first one wrote, so it skips it.
+   * Writes an attempt's result, only if the delivery is still pending with the attempts it had when
+   * the attempt began (so a run that stalled past its job's lease cannot overwrite a newer result).
    */
-  claim(ids: readonly string[], now: number, leaseUntil: number): Promise<WebhookDeliveryRow[]> {
-    if (ids.length === 0) return Promise.resolve([]);
-    return this.db
-      .updateTable('webhookDeliveries')
-      .set({ lockedUntil: leaseUntil })
-      .where('id', 'in', [...ids])
-      .where('state', '=', 'pending')
-      .where('nextAttemptAt', '<=', now)
-      .where('lockedUntil', '<', now)
-      .returningAll()
-      .execute();
-  }
-
-  /** Writes an attempt's result and releases the lease, only if this lease still holds it. */
-  async finish(id: string, leaseUntil: number, result: AttemptResult): Promise<boolean> {
+  async record(id: string, attemptsBefore: number, result: AttemptResult): Promise<boolean> {
     const updated = await this.db
       .updateTable('webhookDeliveries')
-      .set({ ...result, lockedUntil: 0 })
+      .set(result)
       .where('id', '=', id)
-      .where('lockedUntil', '=', leaseUntil)
+      .where('state', '=', 'pending')
+      .where('attempts', '=', attemptsBefore)
       .executeTakeFirst();
     return updated.numUpdatedRows > 0n;
   }
@@ -119,7 +95,6 @@ export class WebhookDeliveryRepository {
       .where('workspaceId', '=', workspaceId)
       .where('id', '=', id)
       .where('state', '<>', 'pending')
-      .where('lockedUntil', '<', now)
       .executeTakeFirst();
     return updated.numUpdatedRows > 0n;
   }

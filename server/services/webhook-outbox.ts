@@ -1,12 +1,42 @@
+import { z } from 'zod';
 import type { EventsTable, WebhookDeliveriesTable } from '../db/schema';
+import { newJob } from '../jobs/job';
 import type { WebhookTarget } from '../repositories/webhook.repository';
 import type { Session } from './session';
 
 /**
  * The transactional outbox of outgoing webhooks: every recorded event becomes one delivery row per
  * enabled webhook of its workspace whose filter matches, in the transaction of the event, so a
- * webhook hears of exactly the changes that committed. `server/webhooks/dispatcher.ts` sends them.
+ * webhook hears of exactly the changes that committed. With each delivery row goes one job
+ * (`webhooks.deliver`) in the jobs queue, and `server/webhooks/dispatcher.ts` is its handler.
  */
+
+/**
+ * The job that sends one delivery. Its retries follow the webhook schedule (`webhooks/retry.ts`),
+ * which the handler applies itself; `maxAttempts` only bounds runs lost to crashes on top of it.
+ */
+export const DELIVERY_JOB = {
+  id: 'webhooks.deliver',
+  version: 1,
+  input: z.object({ deliveryId: z.string().min(1) }),
+  retry: { maxAttempts: 20 },
+};
+
+/** Queues the deliveries and, for each, the job that sends it, in the session's transaction. */
+export async function queueDeliveries(
+  session: Session,
+  deliveries: readonly WebhookDeliveriesTable[],
+): Promise<void> {
+  for (let i = 0; i < deliveries.length; i += 200) {
+    const slice = deliveries.slice(i, i + 200);
+    await session.repos.webhookDeliveries.insertMany(slice);
+    await session.repos.jobs.insertMany(slice.map((d) => deliveryJob(session, d.id)));
+  }
+}
+
+/** The job that sends one delivery, due now (a manual retry queues one more). */
+export const deliveryJob = (session: Session, deliveryId: string) =>
+  newJob(session.deps, DELIVERY_JOB, { deliveryId }, { runAt: session.at });
 
 /** Entity type of the webhooks' own audit events, which are never delivered (but `webhook.test`). */
 export const WEBHOOK_ENTITY = 'webhook';
@@ -122,6 +152,5 @@ export async function enqueueDeliveries(session: Session, events: readonly Event
       rows.push(newDelivery(session, webhook.id, event, payload));
     }
   }
-  for (let i = 0; i < rows.length; i += 200)
-    await session.repos.webhookDeliveries.insertMany(rows.slice(i, i + 200));
+  await queueDeliveries(session, rows);
 }

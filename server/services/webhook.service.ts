@@ -9,7 +9,7 @@ import { type Actor, type ServiceDeps, transact } from './context';
 import { staleVersion } from './goal-access';
 import { openSession, recordEvents, type Session } from './session';
 import { invalid, notFound, parseInput } from './validate';
-import { newDelivery, WEBHOOK_ENTITY } from './webhook-outbox';
+import { deliveryJob, newDelivery, queueDeliveries, WEBHOOK_ENTITY } from './webhook-outbox';
 
 /** An http(s) URL without a user name or password (fetch refuses those, and they would leak). */
 const webhookUrl = z
@@ -283,7 +283,7 @@ export class WebhookService {
         },
       ]);
       const delivery = newDelivery(session, id, event!);
-      await session.repos.webhookDeliveries.insertMany([delivery]);
+      await queueDeliveries(session, [delivery]);
       return deliveryView(delivery);
     });
   }
@@ -318,6 +318,7 @@ export class WebhookService {
       if (!(await repo.find(actor.workspaceId, id, deliveryId))) return notFound('delivery', deliveryId);
       if (!(await repo.requeue(actor.workspaceId, deliveryId, session.at)))
         throw new AppError('conflict', 'this delivery is already pending or being sent', { id: deliveryId });
+      await session.repos.jobs.insertMany([deliveryJob(session, deliveryId)]);
       return deliveryView((await repo.find(actor.workspaceId, id, deliveryId))!);
     });
   }

@@ -1,21 +1,24 @@
 import type { Logger } from 'pino';
 import pino from 'pino';
-import type { WebhookDeliveryRow } from '../repositories/webhook-delivery.repository';
+import { defineJob, type JobDefinition, PermanentJobError, RetryJobAt } from '../jobs/job';
+import { JobRunner, scheduledInput } from '../jobs/runner';
+import { repositories } from '../repositories/index';
 import type { WebhookEndpoint } from '../repositories/webhook.repository';
-import { type Repositories, repositories } from '../repositories/index';
+import type { WebhookDeliveryRow } from '../repositories/webhook-delivery.repository';
 import type { ServiceDeps } from '../services/context';
+import { DELIVERY_JOB } from '../services/webhook-outbox';
 import { afterAttempt } from './retry';
 import { sendDelivery } from './send';
 
 /** Options of the dispatcher; the defaults suit a server. */
 export interface DispatcherOptions {
-  /** How often to look for due deliveries (default 1 s). */
+  /** How often its own runner looks for due deliveries (default 1 s; `start` and `drain` only). */
   pollMs?: number;
-  /** Most deliveries claimed and sent at once (default 20). */
+  /** Most deliveries its own runner sends at once (default 20). */
   batchSize?: number;
   /** Longest wait for a receiver's answer (default 10 s). */
   timeoutMs?: number;
-  /** How long a claimed delivery stays ours; longer than the timeout (default 60 s). */
+  /** How long its own runner's claim holds a delivery job; longer than the timeout (default 60 s). */
   leaseMs?: number;
   /** How long finished deliveries stay in the delivery log (default 30 days). */
   retentionMs?: number;
@@ -23,33 +26,27 @@ export interface DispatcherOptions {
 }
 
 const DAY_MS = 86_400_000;
-/** How often the delivery log is pruned, and how many rows one statement deletes. */
-const PRUNE_EVERY_MS = 3_600_000;
+/** How many rows one pruning statement deletes. */
 const PRUNE_BATCH = 5000;
 
 /**
- * Sends the webhook outbox: polls due deliveries, claims a batch with a lease (so nodes sharing a
- * PostgreSQL never send one twice at once), sends each one with `sendDelivery` (signed as Standard
- * Webhooks describes, through the outbound guard, with a timeout and without following redirects), and records the result: delivered on a 2xx,
- * otherwise retried on the schedule of `retry.ts` until it fails. Time comes from the injected
- * clock (due times, leases, the signature's timestamp), so tests move it instead of sleeping.
+ * Sends the webhook outbox as jobs: `webhooks.deliver` (one per delivery, queued with it in the
+ * transaction of its event) POSTs the delivery with `sendDelivery` (signed as Standard Webhooks
+ * describes, through the outbound guard, with a timeout and without following redirects), and records the result: delivered on a 2xx, otherwise
+ * retried on the schedule of `retry.ts` until it fails. `webhooks.prune-log` (hourly) deletes
+ * finished deliveries older than the retention. Both run in the server's job runner (`jobs()`);
+ * `start`, `drain` and `stop` run them in a runner of their own, for tests and scripts. Time comes
+ * from the injected clock (due times, the signature's timestamp), so tests move it.
  *
  * @example
  * const dispatcher = new WebhookDispatcher(serviceDeps(db));
- * dispatcher.start((wake) => bus.subscribe(wake));
- * await dispatcher.stop();
+ * await dispatcher.drain();
  */
 export class WebhookDispatcher {
   readonly #deps: ServiceDeps;
   readonly #options: Required<Omit<DispatcherOptions, 'logger'>>;
   readonly #logger: Logger;
-  #timer: ReturnType<typeof setInterval> | undefined;
-  #soon: ReturnType<typeof setTimeout> | undefined;
-  #unsubscribe: (() => void) | undefined;
-  #running: Promise<void> | undefined;
-  #isAgain = false;
-  #isStopped = false;
-  #prunedAt = Number.NEGATIVE_INFINITY;
+  readonly #runner: JobRunner;
 
   constructor(deps: ServiceDeps, options: DispatcherOptions = {}) {
     this.#deps = deps;
@@ -61,109 +58,73 @@ export class WebhookDispatcher {
       retentionMs: options.retentionMs ?? 30 * DAY_MS,
     };
     this.#logger = options.logger ?? pino({ level: 'silent' });
-  }
-
-  /**
-   * Starts polling. `onChange`, when given, subscribes to committed writes (the event bus) so a
-   * new delivery goes out at once rather than at the next poll; bursts are coalesced.
-   */
-  start(onChange?: (wake: () => void) => () => void): void {
-    this.#timer = setInterval(() => this.wake(), this.#options.pollMs);
-    this.#timer.unref();
-    this.#unsubscribe = onChange?.(() => this.#wakeSoon());
-    this.wake();
-  }
-
-  /** Stops polling and waits for the attempts in flight (each bounded by the timeout). */
-  async stop(): Promise<void> {
-    this.#isStopped = true;
-    clearInterval(this.#timer);
-    clearTimeout(this.#soon);
-    this.#unsubscribe?.();
-    await this.#running;
-  }
-
-  /** Looks for due deliveries now (or right after the current look). */
-  wake(): void {
-    if (this.#isStopped) return;
-    if (this.#running) {
-      this.#isAgain = true;
-      return;
-    }
-    this.#running = this.#drain().finally(() => {
-      this.#running = undefined;
-      if (this.#isAgain) {
-        this.#isAgain = false;
-        this.wake();
-      }
+    this.#runner = new JobRunner(deps, this.jobs(), {
+      pollMs: this.#options.pollMs,
+      concurrency: this.#options.batchSize,
+      leaseMs: this.#options.leaseMs,
+      logger: this.#logger,
     });
   }
 
-  #wakeSoon(): void {
-    if (this.#soon || this.#isStopped) return;
-    this.#soon = setTimeout(() => {
-      this.#soon = undefined;
-      this.wake();
-    }, 50);
-    this.#soon.unref();
+  /** The webhook jobs, for a job runner: sending one delivery, and pruning the delivery log hourly. */
+  jobs(): JobDefinition[] {
+    return [
+      defineJob({ ...DELIVERY_JOB, handler: ({ deliveryId }) => this.deliver(deliveryId) }),
+      defineJob({
+        id: 'webhooks.prune-log',
+        version: 1,
+        input: scheduledInput,
+        schedule: { cron: '0 * * * *' },
+        handler: async () => {
+          await this.prune();
+        },
+      }),
+    ];
   }
 
-  async #drain(): Promise<void> {
-    try {
-      if (this.#deps.clock.now() - this.#prunedAt >= PRUNE_EVERY_MS) await this.prune();
-      while (!this.#isStopped && (await this.runOnce()) >= this.#options.batchSize);
-    } catch (error) {
-      this.#logger.error({ err: error }, 'webhook dispatch failed; trying again at the next poll');
-    }
+  /** Starts its own runner of the webhook jobs; `onChange` as `JobRunner.start` takes it. */
+  start(onChange?: (wake: () => void) => () => void): void {
+    this.#runner.start(onChange);
+  }
+
+  /** Stops its own runner and waits for the attempts in flight (each bounded by the timeout). */
+  stop(): Promise<void> {
+    return this.#runner.stop();
+  }
+
+  /** Sends everything due until nothing is (for tests and scripts); the pruning slot too. */
+  async drain(): Promise<void> {
+    await this.#runner.drain();
   }
 
   /**
    * Deletes finished deliveries older than the retention from the delivery log, in batches;
-   * returns how many. Runs on its own at most once an hour.
+   * returns how many.
    */
   async prune(): Promise<number> {
     const now = this.#deps.clock.now();
-    this.#prunedAt = now;
     const repos = repositories(this.#deps.db.kysely, this.#deps.db.dialect);
     let pruned = 0;
     for (;;) {
       const deleted = await repos.webhookDeliveries.prune(now - this.#options.retentionMs, PRUNE_BATCH);
       pruned += deleted;
-      if (deleted < PRUNE_BATCH || this.#isStopped) return pruned;
+      if (deleted < PRUNE_BATCH) return pruned;
     }
   }
 
-  /** Claims and sends everything due until nothing is (for tests and scripts). */
-  async drain(): Promise<void> {
-    while ((await this.runOnce()) > 0);
-  }
-
   /**
-   * Claims one batch of due deliveries, sends them concurrently and records each result. Returns
-   * how many were due (some may have been claimed by another node first).
+   * The handler of `webhooks.deliver`: one attempt of a delivery, if it is still pending (a
+   * deleted webhook's or a disabled one's is done). Throws `RetryJobAt` with the next attempt's
+   * time while the schedule lasts, and `PermanentJobError` once the delivery has failed.
    */
-  async runOnce(): Promise<number> {
+  async deliver(deliveryId: string): Promise<void> {
     const repos = repositories(this.#deps.db.kysely, this.#deps.db.dialect);
-    const now = this.#deps.clock.now();
-    const ids = await repos.webhookDeliveries.dueIds(now, this.#options.batchSize);
-    if (ids.length === 0) return 0;
-    const lease = now + this.#options.leaseMs;
-    const claimed = await repos.webhookDeliveries.claim(ids, now, lease);
-    const endpoints = await repos.webhooks.endpoints([...new Set(claimed.map((d) => d.webhookId))]);
-    const byId = new Map(endpoints.map((e) => [e.id, e]));
-    await Promise.all(claimed.map((d) => this.#attempt(repos, d, byId.get(d.webhookId), lease)));
-    return ids.length;
-  }
-
-  async #attempt(
-    repos: Repositories,
-    delivery: WebhookDeliveryRow,
-    endpoint: WebhookEndpoint | undefined,
-    lease: number,
-  ): Promise<void> {
+    const delivery = await repos.webhookDeliveries.findById(deliveryId);
+    if (delivery?.state !== 'pending') return;
+    const [endpoint] = await repos.webhooks.endpoints([delivery.webhookId]);
     const at = this.#deps.clock.now();
     if (endpoint?.isEnabled !== 1) {
-      await repos.webhookDeliveries.finish(delivery.id, lease, {
+      await repos.webhookDeliveries.record(delivery.id, delivery.attempts, {
         state: 'failed',
         attempts: delivery.attempts,
         nextAttemptAt: at,
@@ -176,16 +137,23 @@ export class WebhookDispatcher {
     }
     const outcome = await sendDelivery(this.#deps.outbound, endpoint, delivery, at, this.#options.timeoutMs);
     const result = afterAttempt(delivery.attempts + 1, outcome, this.#deps.clock.now());
-    const isRecorded = await repos.webhookDeliveries.finish(delivery.id, lease, result);
+    const isRecorded = await repos.webhookDeliveries.record(delivery.id, delivery.attempts, result);
     const log = {
       delivery: delivery.id,
       webhook: endpoint.id,
       attempts: result.attempts,
       state: result.state,
     };
-    if (!isRecorded) this.#logger.warn(log, 'webhook delivery lease lost before its result was recorded');
-    else if (result.state === 'failed')
+    if (!isRecorded) {
+      this.#logger.warn(log, 'webhook delivery changed while it was being sent; its result is not recorded');
+      return;
+    }
+    if (result.state === 'failed') {
       this.#logger.warn({ ...log, error: result.lastError }, 'webhook failed');
-    else this.#logger.debug({ ...log, status: result.lastStatusCode }, 'webhook attempt');
+      throw new PermanentJobError(result.lastError ?? 'webhook failed');
+    }
+    this.#logger.debug({ ...log, status: result.lastStatusCode }, 'webhook attempt');
+    if (result.state === 'pending')
+      throw new RetryJobAt(result.lastError ?? 'not delivered', result.nextAttemptAt);
   }
 }

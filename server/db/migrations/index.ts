@@ -6,12 +6,19 @@ import * as webhooks from './0004-webhooks';
 import * as directoryVersion from './0005-directory-version';
 import * as rollupBacklog from './0006-rollup-backlog';
 import * as eventToken from './0007-event-token';
+import * as jobs from './20261201T2000-jobs';
 import * as passwordResets from './20261201T2020-password-resets';
 import * as goalKeys from './20261201T2030-goal-keys';
 
 /**
  * Every migration, forward only, in order. Listed in code rather than read from the file system,
  * because Kysely's `FileMigrationProvider` cannot load `.ts` files inside Vitest.
+ *
+ * New migrations are named by UTC timestamp, `YYYYMMDDTHHMM-what` (file and id alike), and listed
+ * in name order (at the end, unless a branch merged later has an earlier stamp): two branches
+ * adding one each in parallel do not collide, and every timestamp sorts after the seven numbered
+ * ones (`0001-...` to `0007-...`), which keep their names. Kysely applies them in name order;
+ * `migrations.test.ts` checks that this list is in that order and its ids unique.
  */
 export const MIGRATIONS: Record<string, Migration> = {
   '0001-initial': { up: (db: Kysely<unknown>) => initial.up(db) },
@@ -21,6 +28,7 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0005-directory-version': { up: (db: Kysely<unknown>) => directoryVersion.up(db) },
   '0006-rollup-backlog': { up: (db: Kysely<unknown>) => rollupBacklog.up(db) },
   '0007-event-token': { up: (db: Kysely<unknown>) => eventToken.up(db) },
+  '20261201T2000-jobs': { up: (db: Kysely<unknown>) => jobs.up(db) },
   '20261201T2020-password-resets': { up: (db: Kysely<unknown>) => passwordResets.up(db) },
   '20261201T2030-goal-keys': { up: (db: Kysely<unknown>) => goalKeys.up(db) },
 };

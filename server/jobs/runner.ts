@@ -1,0 +1,297 @@
+import { randomBytes, randomUUID } from 'node:crypto';
+import { hostname } from 'node:os';
+import pino, { type Logger } from 'pino';
+import { z } from 'zod';
+import { repositories } from '../repositories/index';
+import type { JobRow } from '../repositories/job.repository';
+import { type ServiceDeps, transact } from '../services/context';
+import {
+  type JobContext,
+  type JobDefinition,
+  type NewJobOptions,
+  newJob,
+  PermanentJobError,
+  RetryJobAt,
+  retryPolicy,
+} from './job';
+import { assertSchedule, dueSlots, nextSlot, slotKey } from './schedule';
+
+/** Options of a runner; the defaults suit a server. */
+export interface RunnerOptions {
+  /** This node's name in leases and run records (default host:pid:random). */
+  node?: string;
+  /** How often to look for due jobs and slots (default 1 s). */
+  pollMs?: number;
+  /** Most jobs running at once on this node (default 20). */
+  concurrency?: number;
+  /** Ids of the rows the runner writes (slots' jobs, runs); default random UUIDs, unique across nodes. */
+  newId?: () => string;
+  /** How long a claim holds a job; a job must finish within it (default 60 s). */
+  leaseMs?: number;
+  /** The pause after a write is announced before looking (coalesces bursts; default 50 ms). */
+  wakeDelayMs?: number;
+  logger?: Logger;
+}
+
+/** The input of every scheduled job: the slot (the instant the schedule named) it runs for. */
+export const scheduledInput = z.object({ slot: z.number().int() });
+
+class LeaseLost extends Error {}
+
+/**
+ * Runs background jobs from the queue in the database: queues one job per schedule slot (keyed, so
+ * several nodes queue it once), claims due jobs with a lease, runs each with its validated input,
+ * records every run's outcome, and retries failures with backoff until the definition's attempts
+ * are used up. A job whose node died is taken over once its lease ends. Time comes from the
+ * injected clock, so a test moves it through weeks of schedule without sleeping.
+ *
+ * @example
+ * const runner = new JobRunner(serviceDeps(db), [pruneSessions]);
+ * runner.start((wake) => bus.subscribe(wake));
+ * await runner.stop();
+ */
+export class JobRunner {
+  readonly node: string;
+  readonly #deps: ServiceDeps;
+  readonly #definitions: Map<string, JobDefinition>;
+  readonly #options: Required<Omit<RunnerOptions, 'logger' | 'node' | 'newId'>>;
+  readonly #logger: Logger;
+  readonly #ids: Pick<ServiceDeps, 'clock' | 'newId'>;
+  readonly #inFlight = new Set<Promise<void>>();
+  #scheduledUpTo: number | undefined;
+  /** Per scheduled definition, its next slot after the last look: nothing to queue before it. */
+  readonly #nextSlots = new Map<string, number | undefined>();
+  #timer: ReturnType<typeof setInterval> | undefined;
+  #soon: ReturnType<typeof setTimeout> | undefined;
+  #unsubscribe: (() => void) | undefined;
+  #pass: Promise<void> | undefined;
+  #isAgain = false;
+  #isStopped = false;
+
+  constructor(deps: ServiceDeps, definitions: readonly JobDefinition[], options: RunnerOptions = {}) {
+    this.#deps = deps;
+    this.#definitions = new Map();
+    for (const definition of definitions) {
+      if (this.#definitions.has(definition.id)) throw new Error(`job ${definition.id} is defined twice`);
+      if (definition.schedule) assertSchedule(definition.id, definition.schedule);
+      this.#definitions.set(definition.id, definition);
+    }
+    this.#options = {
+      pollMs: options.pollMs ?? 1000,
+      concurrency: options.concurrency ?? 20,
+      leaseMs: options.leaseMs ?? 60_000,
+      wakeDelayMs: options.wakeDelayMs ?? 50,
+    };
+    this.node = options.node ?? `${hostname()}:${process.pid}:${randomBytes(3).toString('hex')}`;
+    this.#logger = options.logger ?? pino({ level: 'silent' });
+    this.#ids = { clock: deps.clock, newId: options.newId ?? randomUUID };
+  }
+
+  /**
+   * Starts polling. `onChange`, when given, subscribes to committed writes (the event bus), so a
+   * job queued by a write starts within `wakeDelayMs` rather than at the next poll.
+   */
+  start(onChange?: (wake: () => void) => () => void): void {
+    this.#isStopped = false;
+    this.#timer = setInterval(() => this.wake(), this.#options.pollMs);
+    this.#timer.unref();
+    this.#unsubscribe = onChange?.(() => this.#wakeSoon());
+    this.wake();
+  }
+
+  /** Stops polling and waits for the jobs in flight (each bounded by its own work). */
+  async stop(): Promise<void> {
+    this.#isStopped = true;
+    clearInterval(this.#timer);
+    clearTimeout(this.#soon);
+    this.#unsubscribe?.();
+    this.#unsubscribe = undefined;
+    await this.#pass;
+    await Promise.all(this.#inFlight);
+  }
+
+  /** Looks for due slots and jobs now (or right after the current look). */
+  wake(): void {
+    if (this.#isStopped) return;
+    if (this.#pass) {
+      this.#isAgain = true;
+      return;
+    }
+    this.#pass = this.#look().finally(() => {
+      this.#pass = undefined;
+      if (this.#isAgain) {
+        this.#isAgain = false;
+        this.wake();
+      }
+    });
+  }
+
+  #wakeSoon(): void {
+    if (this.#soon || this.#isStopped) return;
+    this.#soon = setTimeout(() => {
+      this.#soon = undefined;
+      this.wake();
+    }, this.#options.wakeDelayMs);
+    this.#soon.unref();
+  }
+
+  async #look(): Promise<void> {
+    try {
+      // A look once begun claims at least one round, so `start(); await stop()` does a look.
+      await this.schedule();
+      while ((await this.#claimAndStart()) > 0 && !this.#isStopped);
+    } catch (error) {
+      this.#logger.error(
+        { err: error },
+        'job runner: looking for work failed; trying again at the next poll',
+      );
+    }
+  }
+
+  /**
+   * Queues the due slots of every scheduled definition: every slot since this runner's last look,
+   * or the latest one on its first. Each slot's key is unique in the table, so however many nodes
+   * do this, a slot is queued once. Returns how many this call queued.
+   */
+  async schedule(): Promise<number> {
+    const now = this.#deps.clock.now();
+    const rows = [];
+    for (const definition of this.#definitions.values()) {
+      if (!definition.schedule) continue;
+      const next = this.#nextSlots.get(definition.id);
+      if (this.#nextSlots.has(definition.id) && (next === undefined || now < next)) continue;
+      this.#nextSlots.set(definition.id, nextSlot(definition.schedule, now));
+      for (const slot of dueSlots(definition.schedule, now, this.#scheduledUpTo))
+        rows.push(
+          newJob(this.#ids, definition, { slot }, { key: slotKey(definition.id, slot), runAt: slot }),
+        );
+    }
+    const repos = repositories(this.#deps.db.kysely, this.#deps.db.dialect);
+    let queued = 0;
+    for (let i = 0; i < rows.length; i += 200) queued += await repos.jobs.insertMany(rows.slice(i, i + 200));
+    this.#scheduledUpTo = now;
+    return queued;
+  }
+
+  /** Queues one job of a definition this runner knows, outside any transaction; returns its id. */
+  async enqueue<D extends JobDefinition>(
+    definition: D,
+    input: z.input<D['input']>,
+    options?: NewJobOptions,
+  ): Promise<string> {
+    const row = newJob(this.#ids, definition, input, options);
+    await repositories(this.#deps.db.kysely, this.#deps.db.dialect).jobs.insertMany([row]);
+    return row.id;
+  }
+
+  /**
+   * Queues due slots, then claims and runs due jobs until none is left (retries due later wait);
+   * for tests and scripts. Returns how many runs it made.
+   */
+  async drain(): Promise<number> {
+    await this.schedule();
+    let runs = 0;
+    for (;;) {
+      const started = await this.#claimAndStart();
+      runs += started;
+      await Promise.all(this.#inFlight);
+      if (started === 0 && this.#inFlight.size === 0) return runs;
+    }
+  }
+
+  /** Claims as many due jobs as there is room for and starts them; returns how many. */
+  async #claimAndStart(): Promise<number> {
+    const room = this.#options.concurrency - this.#inFlight.size;
+    if (room <= 0) return 0;
+    const now = this.#deps.clock.now();
+    const claimed = await transact(this.#deps, (trx) =>
+      repositories(trx, this.#deps.db.dialect).jobs.claim(
+        [...this.#definitions.keys()],
+        now,
+        room,
+        this.node,
+        now + this.#options.leaseMs,
+        this.#ids.newId,
+      ),
+    );
+    for (const job of claimed) {
+      const run = this.#run(job).finally(() => {
+        this.#inFlight.delete(run);
+        if (!this.#isStopped && this.#timer) this.wake();
+      });
+      this.#inFlight.add(run);
+    }
+    return claimed.length;
+  }
+
+  async #run(job: JobRow): Promise<void> {
+    const definition = this.#definitions.get(job.name)!;
+    const runId = this.#ids.newId();
+    const repos = () => repositories(this.#deps.db.kysely, this.#deps.db.dialect);
+    let isCompleted = false;
+    const context: JobContext = {
+      deps: this.#deps,
+      logger: this.#logger.child({ job: job.name, jobId: job.id }),
+      job: { id: job.id, key: job.key, attempt: job.attempts, runAt: job.runAt },
+      complete: async (work) => {
+        await transact(this.#deps, async (trx) => {
+          const at = this.#deps.clock.now();
+          const held = await repositories(trx, this.#deps.db.dialect).jobs.finish(
+            job,
+            this.node,
+            at,
+            { outcome: 'succeeded' },
+            runId,
+          );
+          if (!held) throw new LeaseLost();
+          await work(trx);
+        });
+        isCompleted = true;
+      },
+    };
+    const log = { job: job.name, jobId: job.id, attempt: job.attempts };
+    try {
+      if (job.attempts > job.maxAttempts)
+        throw new PermanentJobError(`gave up after ${job.maxAttempts} attempts`);
+      const input = definition.input.safeParse(JSON.parse(job.input));
+      if (!input.success)
+        throw new PermanentJobError(`invalid input: ${z.prettifyError(input.error).replace(/\s+/g, ' ')}`);
+      await definition.handler(input.data, context);
+      if (
+        !isCompleted &&
+        !(await repos().jobs.finish(job, this.node, this.#deps.clock.now(), { outcome: 'succeeded' }, runId))
+      )
+        this.#logger.warn(log, 'job finished after its lease ended; another node may run it again');
+      else this.#logger.debug(log, 'job succeeded');
+    } catch (error) {
+      if (error instanceof LeaseLost) {
+        this.#logger.warn(log, 'job lease lost before its result was recorded; its effect was rolled back');
+        return;
+      }
+      if (isCompleted) {
+        this.#logger.error({ ...log, err: error }, 'job failed after it completed; its result stands');
+        return;
+      }
+      const message = error instanceof Error ? error.message : String(error);
+      const now = this.#deps.clock.now();
+      const isFinal = error instanceof PermanentJobError || job.attempts >= job.maxAttempts;
+      const finish = isFinal
+        ? ({ outcome: 'failed', error: message } as const)
+        : ({
+            outcome: 'retry',
+            error: message,
+            runAt:
+              error instanceof RetryJobAt ? error.at : now + retryPolicy(definition).backoffMs(job.attempts),
+          } as const);
+      const isRecorded = await repos()
+        .jobs.finish(job, this.node, now, finish, runId)
+        .catch((e: unknown) => {
+          this.#logger.error({ ...log, err: e }, 'job result could not be recorded');
+          return true;
+        });
+      if (!isRecorded) this.#logger.warn(log, 'job lease lost before its result was recorded');
+      else if (isFinal) this.#logger.warn({ ...log, error: message }, 'job failed');
+      else this.#logger.info({ ...log, error: message, retryAt: finish.runAt }, 'job will be retried');
+    }
+  }
+}
