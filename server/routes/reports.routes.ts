@@ -21,12 +21,9 @@ const cycleReportSchema = z
         band,
         decision: z.string().nullable(),
         learned: z.string().nullable(),
-        successorId: z
-          .string()
-          .nullable()
-          .openapi({
-            description: 'The objective created by `continue`; null also when the viewer may not see it',
-          }),
+        successorId: z.string().nullable().openapi({
+          description: 'The objective created by `continue`; null also when the viewer may not see it',
+        }),
         keyResults: z.array(
           z.object({
             id: z.string(),
