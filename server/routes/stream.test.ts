@@ -234,7 +234,7 @@ describeEachDialect('the live stream', (dialect) => {
     ]);
   });
 
-  it('ends a stream at once when its token is revoked or its session signs out, not at the heartbeat', async () => {
+  it('ends a stream at once when its token is revoked, its session signs out or its person is deactivated, not at the heartbeat', async () => {
     api.deps.streamHeartbeatMs = 60_000;
     try {
       const created = await api.deps.tokens.create(org.viewer, { name: 'revoked' });
@@ -268,6 +268,25 @@ describeEachDialect('the live stream', (dialect) => {
         await sessionReader.read();
         expect((await accounts.call('POST', '/api/v1/auth/signout', { as: session })).status).toBe(200);
         expect(await endsWithin(sessionReader, 1000)).toBe(true);
+
+        const leaving = await api.deps.services.people.add(org.admin, {
+          email: 'leaving@org.test',
+          name: 'Leaving',
+          role: 'member',
+        });
+        const byLeaving = await api.app.request('/api/v1/stream', {
+          headers: {
+            Authorization: `Bearer ${(await api.tokenFor({ ...org.viewer, personId: leaving.id })).bearer}`,
+          },
+        });
+        const leavingReader = byLeaving.body!.getReader();
+        await leavingReader.read();
+        const deactivated = await api.call('PATCH', `/api/v1/people/${leaving.id}`, {
+          as: await api.tokenFor(org.admin),
+          body: { isActive: false },
+        });
+        expect(deactivated.status).toBe(200);
+        expect(await endsWithin(leavingReader, 1000)).toBe(true);
       } finally {
         await accounts.dispose();
       }
