@@ -23,6 +23,7 @@ import {
 import { openSession } from './session';
 import { loadSlice } from './slice';
 import { notFound } from './validate';
+import { visibleGoals } from './visibility';
 import { evaluationSettings } from './workspace-settings';
 
 /** Objectives and SMART goals of one unit in one cycle, as the viewer may see them. */
@@ -98,15 +99,15 @@ export class GoalReadService {
     const unit = (await session.repos.units.find(ws, unitId)) ?? notFound('unit', unitId);
     const objectiveRows = await session.repos.objectives.listByCycle(ws, cycle.id, [unitId]);
     const goalRows = await session.repos.smartGoals.listByCycle(ws, cycle.id, { unitIds: [unitId] });
-    const visibleObjectives = objectiveRows.filter((o) => isVisible(session.scope, objectiveSubject(o)));
-    const visibleGoals = goalRows.filter((g) => isVisible(session.scope, smartGoalSubject(g)));
-    const slice = await loadSlice(session, visibleObjectives, visibleGoals);
-    const hidden = objectiveRows.length - visibleObjectives.length + goalRows.length - visibleGoals.length;
+    const objectives = visibleGoals(session.scope, objectiveRows, objectiveSubject);
+    const goals = visibleGoals(session.scope, goalRows, smartGoalSubject);
+    const slice = await loadSlice(session, objectives.visible, goals.visible);
+    const hidden = objectives.hidden + goals.hidden;
     return {
       unit: { id: unit.id, name: unit.name, parentId: unit.parentId },
       cycle: { id: cycle.id, name: cycle.name, state: cycle.state },
-      objectives: visibleObjectives.map((o) => objectiveView(slice, session.scope, o)),
-      smartGoals: visibleGoals.map((g) => smartGoalView(slice, g)),
+      objectives: objectives.visible.map((o) => objectiveView(slice, session.scope, o)),
+      smartGoals: goals.visible.map((g) => smartGoalView(slice, g)),
       hiddenGoals: hidden,
       hiddenSummary: hiddenSummary(hidden),
     };
@@ -118,7 +119,7 @@ export class GoalReadService {
     const rows = await session.repos.smartGoals.listByCycle(actor.workspaceId, cycleId, {
       ownerIds: [ownerId],
     });
-    const visible = rows.filter((g) => isVisible(session.scope, smartGoalSubject(g)));
+    const { visible } = visibleGoals(session.scope, rows, smartGoalSubject);
     const slice = await loadSlice(session, [], visible);
     return visible.map((g) => smartGoalView(slice, g));
   }
@@ -136,9 +137,11 @@ export class GoalReadService {
     const cycleId = cycle.id;
     const roots = (await session.repos.units.roots(ws)).map((u) => u.id);
     const all = await session.repos.objectives.listSummariesByCycle(ws, cycleId);
-    const company = (await session.repos.objectives.listByCycle(ws, cycleId, roots)).filter((o) =>
-      isVisible(session.scope, objectiveSubject(o)),
-    );
+    const company = visibleGoals(
+      session.scope,
+      await session.repos.objectives.listByCycle(ws, cycleId, roots),
+      objectiveSubject,
+    ).visible;
     const slice = await loadSlice(session, company);
     const evaluator = new Evaluator(session.at, evaluationSettings(session.settings));
     const window = windowOfCycle(cycle, session.settings.timeZone);

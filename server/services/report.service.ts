@@ -18,7 +18,7 @@ import type { SmartGoalRow } from '../repositories/smart-goal.repository';
 import type { Actor, ServiceDeps } from './context';
 import { getCycle, keyResultSubject, objectiveSubject, smartGoalSubject } from './goal-access';
 import { windowOfCycle } from './evaluation';
-import { hiddenGoalsAmong, hiddenSummary, visibleRef } from './visibility';
+import { hiddenGoalsAmong, hiddenSummary, visibleGoals, visibleRef } from './visibility';
 import { openSession, type Session } from './session';
 import { notFound, parseInput } from './validate';
 
@@ -273,8 +273,8 @@ export class ReportService {
         ? [{ kr, kind: (o.kind ?? 'aspirational') as Kind }]
         : [];
     });
-    const goals = allGoals.filter((g) => isVisible(session.scope, smartGoalSubject(g)));
-    return { krs, goals, hidden: inScope.length - krs.length + allGoals.length - goals.length };
+    const goals = visibleGoals(session.scope, allGoals, smartGoalSubject);
+    return { krs, goals: goals.visible, hidden: inScope.length - krs.length + goals.hidden };
   }
 
   async #assertMayReadPerson(session: Session, personId: string): Promise<void> {

@@ -1,4 +1,4 @@
-import { isVisible } from '../policies/permissions';
+import { type ActorScope, type GoalSubject, isVisible } from '../policies/permissions';
 import { keyResultSubject, objectiveSubject, smartGoalSubject } from './goal-access';
 import type { Session } from './session';
 
@@ -51,6 +51,22 @@ export async function hiddenGoalsAmong(
     if (!objective || !isVisible(scope, keyResultSubject(k, objective))) hidden.add(k.id);
   }
   return hidden.size === 0 ? NOTHING_HIDDEN : { has: (id) => typeof id === 'string' && hidden.has(id) };
+}
+
+/**
+ * Goals already loaded, split into those the viewer may see and how many they may not: what
+ * every list, page and count shows (the hidden ones only as `hiddenGoals`, "n private goals").
+ *
+ * @example
+ * const { visible, hidden } = visibleGoals(session.scope, rows, objectiveSubject);
+ */
+export function visibleGoals<T>(
+  scope: ActorScope,
+  rows: readonly T[],
+  subjectOf: (row: T) => GoalSubject,
+): { visible: T[]; hidden: number } {
+  const visible = rows.filter((row) => isVisible(scope, subjectOf(row)));
+  return { visible, hidden: rows.length - visible.length };
 }
 
 /** The references whose goal the viewer may see, and how many were withheld. */
