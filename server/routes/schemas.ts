@@ -85,7 +85,9 @@ const rollups = {
 export const keyResultRecordSchema = z
   .object({
     id: z.string(),
-    objectiveId: z.string(),
+    objectiveId: z.string().nullable().openapi({
+      description: 'Its objective; null when you may see the KR (you own it) but not its objective',
+    }),
     title: z.string(),
     measure,
     weight: z.number(),

@@ -141,14 +141,20 @@ describeEachDialect('visibility through every read', (dialect) => {
       goals.push({ key, type: 'objective', id: row.id, title, seenBy });
       return row.id;
     };
-    const keyResult = async (key: string, seenBy: readonly Who[], objectiveId: string, aligned = false) => {
+    const keyResult = async (
+      key: string,
+      seenBy: readonly Who[],
+      objectiveId: string,
+      aligned = false,
+      ownerId = actors.owner.personId,
+    ) => {
       const title = `${key} key result title`;
       const row = await s.keyResults.create(admin, {
         objectiveId,
         title,
         ...(aligned
           ? { progressSource: 'aligned' }
-          : { measure: { type: 'increase', start: 0, target: 100 }, ownerId: actors.owner.personId }),
+          : { measure: { type: 'increase', start: 0, target: 100 }, ownerId }),
       });
       goals.push({ key, type: 'key_result', id: row.id, title, seenBy });
       return row.id;
@@ -185,6 +191,8 @@ describeEachDialect('visibility through every read', (dialect) => {
     });
     const p1 = await keyResult('P1', PRIVATE, p);
     const p2 = await keyResult('P2', PRIVATE, p, true);
+    // Owned by someone who may see this KR (it is theirs) but not the private objective it is in.
+    await keyResult('P3', [...PRIVATE, 'other', 'token'], p, false, actors.other.personId);
     await s.alignments.align(admin, {
       childType: 'objective',
       childId: u,
@@ -320,6 +328,11 @@ describeEachDialect('visibility through every read', (dialect) => {
     expect(vs).toMatchObject({ supports: [], hiddenParents: 2 });
     const w1 = bodies.get(`token /api/v1/key-results/${goal('W1').id}`) as Record<string, unknown>;
     expect(w1).toMatchObject({ children: [], hiddenChildren: 3, hiddenSummary: '3 private goals' });
+    const p3 = bodies.get(`other /api/v1/key-results/${goal('P3').id}`) as Record<string, unknown>;
+    expect(p3).toMatchObject({ id: goal('P3').id, objectiveId: null });
+    expect(bodies.get(`lead /api/v1/key-results/${goal('P3').id}`)).toMatchObject({
+      objectiveId: goal('P').id,
+    });
     const events = bodies.get(`other /api/v1/events?goalType=objective&goalId=${goal('V').id}`) as {
       items: { action: string; after: { parentId: string | null }; hiddenGoals: number }[];
     };
@@ -507,11 +520,11 @@ describeEachDialect('visibility through every read', (dialect) => {
         hiddenGoals: number;
       };
       expect(calibration.ambition.count).toBe(0);
-      expect(calibration.hiddenGoals).toBe(4);
+      expect(calibration.hiddenGoals).toBe(5);
       const asLead = bodies.get(`lead /api/v1/calibration?unit=${ids.teamA}`) as {
         ambition: { count: number };
       };
-      expect(asLead.ambition.count).toBe(3);
+      expect(asLead.ambition.count).toBe(4);
     });
   });
 });

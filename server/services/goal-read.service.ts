@@ -80,7 +80,9 @@ export class GoalReadService {
     authorize(session.scope, 'read', 'key_result', keyResultSubject(kr, objective));
     const slice = await loadSlice(session, [objective]);
     const view = objectiveView(slice, session.scope, objective).keyResults.find((k) => k.id === id);
-    return view ?? goalNotFound('key_result', id);
+    if (!view) return goalNotFound('key_result', id);
+    // A KR's owner sees it even inside an objective they may not see: that objective stays unnamed.
+    return isVisible(session.scope, objectiveSubject(objective)) ? view : { ...view, objectiveId: null };
   }
 
   /** One SMART goal. */

@@ -32,7 +32,9 @@ export interface ChildView {
   status: Status | null;
 }
 
-export interface KeyResultView extends KeyResultRecord {
+export interface KeyResultView extends Omit<KeyResultRecord, 'objectiveId'> {
+  /** Its objective; null when the viewer may see the KR (they own it) but not its objective. */
+  objectiveId: string | null;
   evaluation: EvaluationView;
   /** The owner was deactivated: the goal stays, shown with them as a former owner. */
   hasFormerOwner: boolean;
