@@ -14,7 +14,7 @@ import {
 import { recomputeCycles } from './rollup';
 import { openSession, type Session } from './session';
 import { parseInput } from './validate';
-import { hiddenGoalsAmong, redactIds, stringsIn } from './visibility';
+import { hiddenGoalsAmong, idsIn, redactIds } from './visibility';
 
 /** One entry of a goal's history (SPEC 2, events): who, when, from where, before and after. */
 export interface HistoryEntry {
@@ -51,10 +51,7 @@ export class HistoryService {
       before: row.before === null ? null : (JSON.parse(row.before) as unknown),
       after: row.after === null ? null : (JSON.parse(row.after) as unknown),
     }));
-    const hidden = await hiddenGoalsAmong(
-      session,
-      rows.flatMap((r) => stringsIn([r.before, r.after])),
-    );
+    const hidden = await hiddenGoalsAmong(session, idsIn(rows.map((r) => [r.before, r.after])));
     return rows.map(({ row, before, after }) => {
       const shown = redactIds(hidden, { before, after });
       const { before: b, after: a } = shown.value as { before: unknown; after: unknown };

@@ -84,12 +84,26 @@ export function visibleRef(hidden: HiddenGoals, id: string | null): string | nul
   return id !== null && hidden.has(id) ? null : id;
 }
 
-/** Every string in a JSON value (an event's before and after): the candidates for `hiddenGoalsAmong`. */
-export function stringsIn(value: unknown, into: string[] = []): string[] {
-  if (typeof value === 'string') into.push(value);
-  else if (Array.isArray(value)) for (const item of value) stringsIn(item, into);
-  else if (value !== null && typeof value === 'object')
-    for (const item of Object.values(value)) stringsIn(item, into);
+/**
+ * The values of id fields (`parentId`, `predecessorId`, `goalIds`: any key ending in `Id` or
+ * `Ids`) anywhere in a JSON value such as an event's before and after, without repeats: the
+ * candidates for `hiddenGoalsAmong`.
+ */
+export function idsIn(value: unknown, into: Set<string> = new Set()): Set<string> {
+  if (Array.isArray(value)) {
+    for (const item of value) idsIn(item, into);
+  } else if (value !== null && typeof value === 'object') {
+    for (const [key, item] of Object.entries(value)) {
+      const isIdField = key.endsWith('Id') || key.endsWith('Ids');
+      if (isIdField && typeof item === 'string') {
+        into.add(item);
+      } else if (isIdField && Array.isArray(item)) {
+        for (const id of item) if (typeof id === 'string') into.add(id);
+      } else {
+        idsIn(item, into);
+      }
+    }
+  }
   return into;
 }
 
