@@ -164,7 +164,13 @@ async function bench(label: string, location: string): Promise<Row[]> {
       requests: [{ method: 'GET', path: `/api/v1/dashboard?cycle=${cycle}` }],
     });
     rows.push(
-      row(label, "company dashboard (a member's), 1 client", memberDashboard, 'p95 < 50 ms', (r) => r.p95 < 50),
+      row(
+        label,
+        "company dashboard (a member's), 1 client",
+        memberDashboard,
+        'p95 < 50 ms',
+        (r) => r.p95 < 50,
+      ),
     );
     let u = 0;
     const unitPage = await load(url, {
