@@ -72,22 +72,26 @@ function leaksIn(text: string, hidden: readonly Goal[]): string[] {
   );
 }
 
-/** Reads server-sent events until the time is up or the stream ends. */
-async function streamText(res: Response, ms: number): Promise<string> {
+/** Reads a server-sent event stream: `until` collects text until a marker appears (or the time is up). */
+function sseReader(res: Response) {
   const reader = res.body!.getReader();
   const decoder = new TextDecoder();
   let text = '';
-  const deadline = Date.now() + ms;
-  while (Date.now() < deadline) {
-    const chunk = await Promise.race([
-      reader.read(),
-      new Promise<null>((resolve) => setTimeout(() => resolve(null), Math.max(0, deadline - Date.now()))),
-    ]);
-    if (!chunk || chunk.done) break;
-    text += decoder.decode(chunk.value, { stream: true });
-  }
-  await reader.cancel();
-  return text;
+  return {
+    async until(marker: string, ms: number): Promise<string> {
+      const deadline = Date.now() + ms;
+      while (!text.includes(marker) && Date.now() < deadline) {
+        const chunk = await Promise.race([
+          reader.read(),
+          new Promise<null>((resolve) => setTimeout(() => resolve(null), Math.max(0, deadline - Date.now()))),
+        ]);
+        if (!chunk || chunk.done) break;
+        text += decoder.decode(chunk.value, { stream: true });
+      }
+      return text;
+    },
+    close: () => reader.cancel(),
+  };
 }
 
 describeEachDialect('visibility through every read', (dialect) => {
@@ -465,10 +469,8 @@ describeEachDialect('visibility through every read', (dialect) => {
         }),
       })),
     );
-    const texts = Promise.all(
-      streams.map(async ({ who, res }) => ({ who, text: await streamText(res, 1500) })),
-    );
-    await new Promise((resolve) => setTimeout(resolve, 50));
+    const readers = streams.map(({ who, res }) => ({ who, reader: sseReader(res) }));
+    for (const { reader } of readers) expect(await reader.until('event: ready', 20_000)).toContain('ready');
     for (const g of goals) {
       const path = { objective: 'objectives', key_result: 'key-results', smart_goal: 'smart-goals' }[g.type];
       const current = await api.call('GET', `/api/v1/${path}/${g.id}`, { as: as.admin });
@@ -484,7 +486,23 @@ describeEachDialect('visibility through every read', (dialect) => {
         },
       });
     }
-    const seen = await texts;
+    // A notice every stream hears, after every edit: each stream is read up to it.
+    const sentinel = 'end-of-edits';
+    api.deps.bus.publish({
+      workspaceId: actors.admin.workspaceId,
+      entityType: 'workspace',
+      entityId: sentinel,
+      action: 'marked',
+      at: Date.now(),
+    });
+    const seen = await Promise.all(
+      readers.map(async ({ who, reader }) => {
+        const text = await reader.until(sentinel, 30_000);
+        await reader.close();
+        return { who, text };
+      }),
+    );
+    for (const { who, text } of seen) expect(text, who).toContain(sentinel);
     const leaks = seen.flatMap(({ who, text }) => leaksIn(text, hiddenFrom(who)).map((l) => `${who}: ${l}`));
     expect(leaks).toEqual([]);
     const asAdmin = seen.find((x) => x.who === 'admin')!.text;
