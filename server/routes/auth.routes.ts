@@ -162,7 +162,15 @@ export function registerAuthRoutes(app: Api, deps: AppDeps): void {
     return c.json({ ...issued, url: `${deps.publicUrl}/password-reset#${issued.token}` }, 201);
   });
   app.openapi(reset, async (c) => {
-    await deps.passwordResets.reset(c.req.valid('json'));
+    const { workspaceId, personId } = await deps.passwordResets.reset(c.req.valid('json'));
+    // Every session of the account ended: their open streams end now, on every node.
+    deps.bus.publish({
+      workspaceId,
+      entityType: 'access',
+      entityId: personId,
+      action: 'password_reset',
+      at: Date.now(),
+    });
     return c.json({ ok: true as const }, 200);
   });
   app.openapi(accept, async (c) => {

@@ -384,10 +384,12 @@ describeEachDialect('visibility through every read', (dialect) => {
         ['GET', `/api/v1/${base[type]}/${id}`],
         ['PATCH', `/api/v1/${base[type]}/${id}`, { version: 1, title: 'A new title' }],
         ['GET', `/api/v1/events?goalType=${type}&goalId=${id}`],
+        ['DELETE', `/api/v1/${base[type]}/${id}`],
       ];
       if (type === 'objective') {
         out.push(
           ['POST', '/api/v1/key-results', { objectiveId: id, title: 'Another measure' }],
+          ['POST', `/api/v1/key-results/${goal('V1').id}/move`, { version: 1, objectiveId: id }],
           [
             'POST',
             '/api/v1/alignments',
@@ -419,6 +421,7 @@ describeEachDialect('visibility through every read', (dialect) => {
       }
       if (type === 'key_result') {
         out.push(
+          ['POST', `/api/v1/key-results/${id}/move`, { version: 1, objectiveId: goal('V').id }],
           [
             'POST',
             '/api/v1/alignments',
