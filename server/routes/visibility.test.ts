@@ -36,6 +36,9 @@ const EVERYONE: readonly Who[] = [
 const TEAM_A: readonly Who[] = ['admin', 'owner', 'lead', 'deptLead'];
 const PRIVATE: readonly Who[] = ['admin', 'owner', 'manager', 'lead', 'deptLead'];
 
+/** Reading everything as eight principals takes a while on a loaded machine. */
+const READ_TIMEOUT_MS = 180_000;
+
 /** The GET paths of the API this test reads (every one in the OpenAPI document must be here). */
 const READ_PATHS = new Set([
   '/api/health',
@@ -324,34 +327,38 @@ describeEachDialect('visibility through every read', (dialect) => {
     expect(gets.filter((path) => !READ_PATHS.has(path))).toEqual([]);
   });
 
-  it('shows no principal the id or title of a goal they may not see, in any read of the open cycle', async () => {
-    const { leaks, bodies } = await readEverything();
-    expect(leaks).toEqual([]);
-    // And what they may see is there, with the hidden links counted where they were.
-    const v = (who: Who) =>
-      bodies.get(`${who} /api/v1/objectives/${goal('V').id}`) as Record<string, unknown>;
-    expect(v('other')).toMatchObject({ alignsTo: [], hiddenParents: 2 });
-    expect(v('owner')).toMatchObject({ hiddenParents: 0 });
-    expect((v('owner').alignsTo as unknown[]).length).toBe(2);
-    expect(v('manager')).toMatchObject({ hiddenParents: 1 });
-    const vs = bodies.get(`viewer /api/v1/smart-goals/${goal('VS').id}`) as Record<string, unknown>;
-    expect(vs).toMatchObject({ supports: [], hiddenParents: 2 });
-    const w1 = bodies.get(`token /api/v1/key-results/${goal('W1').id}`) as Record<string, unknown>;
-    expect(w1).toMatchObject({ children: [], hiddenChildren: 3, hiddenSummary: '3 private goals' });
-    const p3 = bodies.get(`other /api/v1/key-results/${goal('P3').id}`) as Record<string, unknown>;
-    expect(p3).toMatchObject({ id: goal('P3').id, objectiveId: null });
-    expect(bodies.get(`lead /api/v1/key-results/${goal('P3').id}`)).toMatchObject({
-      objectiveId: goal('P').id,
-    });
-    const events = bodies.get(`other /api/v1/events?goalType=objective&goalId=${goal('V').id}`) as {
-      items: { action: string; after: { parentId: string | null }; hiddenGoals: number }[];
-    };
-    const aligned = events.items.filter((e) => e.action === 'aligned');
-    expect(aligned.map((e) => [e.after.parentId, e.hiddenGoals])).toEqual([
-      [null, 1],
-      [null, 1],
-    ]);
-  });
+  it(
+    'shows no principal the id or title of a goal they may not see, in any read of the open cycle',
+    async () => {
+      const { leaks, bodies } = await readEverything();
+      expect(leaks).toEqual([]);
+      // And what they may see is there, with the hidden links counted where they were.
+      const v = (who: Who) =>
+        bodies.get(`${who} /api/v1/objectives/${goal('V').id}`) as Record<string, unknown>;
+      expect(v('other')).toMatchObject({ alignsTo: [], hiddenParents: 2 });
+      expect(v('owner')).toMatchObject({ hiddenParents: 0 });
+      expect((v('owner').alignsTo as unknown[]).length).toBe(2);
+      expect(v('manager')).toMatchObject({ hiddenParents: 1 });
+      const vs = bodies.get(`viewer /api/v1/smart-goals/${goal('VS').id}`) as Record<string, unknown>;
+      expect(vs).toMatchObject({ supports: [], hiddenParents: 2 });
+      const w1 = bodies.get(`token /api/v1/key-results/${goal('W1').id}`) as Record<string, unknown>;
+      expect(w1).toMatchObject({ children: [], hiddenChildren: 3, hiddenSummary: '3 private goals' });
+      const p3 = bodies.get(`other /api/v1/key-results/${goal('P3').id}`) as Record<string, unknown>;
+      expect(p3).toMatchObject({ id: goal('P3').id, objectiveId: null });
+      expect(bodies.get(`lead /api/v1/key-results/${goal('P3').id}`)).toMatchObject({
+        objectiveId: goal('P').id,
+      });
+      const events = bodies.get(`other /api/v1/events?goalType=objective&goalId=${goal('V').id}`) as {
+        items: { action: string; after: { parentId: string | null }; hiddenGoals: number }[];
+      };
+      const aligned = events.items.filter((e) => e.action === 'aligned');
+      expect(aligned.map((e) => [e.after.parentId, e.hiddenGoals])).toEqual([
+        [null, 1],
+        [null, 1],
+      ]);
+    },
+    READ_TIMEOUT_MS,
+  );
 
   it('counts on the dashboard only what the viewer may see, and the rest as private goals', async () => {
     const dashboard = async (who: Who) =>
@@ -382,92 +389,96 @@ describeEachDialect('visibility through every read', (dialect) => {
     expect(calibration.status).toBe(200);
   });
 
-  it("answers a hidden goal's 404 exactly as a missing one's, on every route taking a goal id", async () => {
-    const missing = { objective: 'vis-999001', key_result: 'vis-999002', smart_goal: 'vis-999003' };
-    const base = { objective: 'objectives', key_result: 'key-results', smart_goal: 'smart-goals' };
-    const requests = (type: Goal['type'], id: string): [string, string, unknown?][] => {
-      const out: [string, string, unknown?][] = [
-        ['GET', `/api/v1/${base[type]}/${id}`],
-        ['PATCH', `/api/v1/${base[type]}/${id}`, { version: 1, title: 'A new title' }],
-        ['GET', `/api/v1/events?goalType=${type}&goalId=${id}`],
-        ['DELETE', `/api/v1/${base[type]}/${id}`],
-      ];
-      if (type === 'objective') {
-        out.push(
-          ['POST', '/api/v1/key-results', { objectiveId: id, title: 'Another measure' }],
-          ['POST', `/api/v1/key-results/${goal('V1').id}/move`, { version: 1, objectiveId: id }],
-          [
-            'POST',
-            '/api/v1/alignments',
-            { childType: 'objective', childId: id, parentType: 'objective', parentId: goal('W').id },
-          ],
-          [
-            'POST',
-            '/api/v1/alignments',
-            { childType: 'objective', childId: goal('V').id, parentType: 'objective', parentId: id },
-          ],
-          ['DELETE', `/api/v1/alignments?childType=objective&childId=${goal('V').id}&parentId=${id}`],
-        );
-      } else {
-        out.push(
-          ['GET', `/api/v1/check-ins?goalType=${type}&goalId=${id}`],
-          ['POST', '/api/v1/check-ins', { goalType: type, goalId: id, value: 1 }],
-          ['POST', '/api/v1/check-ins/batch', { items: [{ goalType: type, goalId: id, value: 1 }] }],
-        );
-      }
-      if (type === 'smart_goal') {
-        out.push(
-          [
-            'POST',
-            '/api/v1/alignments',
-            { childType: 'smart_goal', childId: id, parentType: 'key_result', parentId: goal('W1').id },
-          ],
-          ['DELETE', `/api/v1/alignments?childType=smart_goal&childId=${id}&parentId=${goal('W1').id}`],
-        );
-      }
-      if (type === 'key_result') {
-        out.push(
-          ['POST', `/api/v1/key-results/${id}/move`, { version: 1, objectiveId: goal('V').id }],
-          [
-            'POST',
-            '/api/v1/alignments',
-            { childType: 'objective', childId: goal('V').id, parentType: 'key_result', parentId: id },
-          ],
-          ['DELETE', `/api/v1/alignments?childType=objective&childId=${goal('V').id}&parentId=${id}`],
-          [
-            'POST',
-            '/api/v1/smart-goals',
-            {
-              cycleId: ids.cycle,
-              title: 'Support it',
-              startDate: '2026-10-01',
-              dueDate: '2026-11-01',
-              supports: [{ type: 'key_result', id }],
-            },
-          ],
-        );
-      }
-      return out;
-    };
-    const answer = async (who: Who, [method, path, body]: [string, string, unknown?], id: string) => {
-      const res = await api.call(method, path, { as: as[who], ...(body === undefined ? {} : { body }) });
-      const { requestId: _, ...error } = (res.body as { error: Record<string, unknown> }).error ?? {};
-      return `${res.status} ${JSON.stringify(error).replaceAll(id, '<id>')}`;
-    };
-    const differences: string[] = [];
-    for (const who of ['other', 'viewer', 'token', 'manager'] as const) {
-      for (const hidden of hiddenFrom(who)) {
-        const asHidden = requests(hidden.type, hidden.id);
-        const asMissing = requests(hidden.type, missing[hidden.type]);
-        for (const [i, request] of asHidden.entries()) {
-          const a = await answer(who, request, hidden.id);
-          const b = await answer(who, asMissing[i]!, missing[hidden.type]);
-          if (a !== b) differences.push(`${who} ${request[0]} ${request[1]} (${hidden.key}): ${a} <> ${b}`);
+  it(
+    "answers a hidden goal's 404 exactly as a missing one's, on every route taking a goal id",
+    async () => {
+      const missing = { objective: 'vis-999001', key_result: 'vis-999002', smart_goal: 'vis-999003' };
+      const base = { objective: 'objectives', key_result: 'key-results', smart_goal: 'smart-goals' };
+      const requests = (type: Goal['type'], id: string): [string, string, unknown?][] => {
+        const out: [string, string, unknown?][] = [
+          ['GET', `/api/v1/${base[type]}/${id}`],
+          ['PATCH', `/api/v1/${base[type]}/${id}`, { version: 1, title: 'A new title' }],
+          ['GET', `/api/v1/events?goalType=${type}&goalId=${id}`],
+          ['DELETE', `/api/v1/${base[type]}/${id}`],
+        ];
+        if (type === 'objective') {
+          out.push(
+            ['POST', '/api/v1/key-results', { objectiveId: id, title: 'Another measure' }],
+            ['POST', `/api/v1/key-results/${goal('V1').id}/move`, { version: 1, objectiveId: id }],
+            [
+              'POST',
+              '/api/v1/alignments',
+              { childType: 'objective', childId: id, parentType: 'objective', parentId: goal('W').id },
+            ],
+            [
+              'POST',
+              '/api/v1/alignments',
+              { childType: 'objective', childId: goal('V').id, parentType: 'objective', parentId: id },
+            ],
+            ['DELETE', `/api/v1/alignments?childType=objective&childId=${goal('V').id}&parentId=${id}`],
+          );
+        } else {
+          out.push(
+            ['GET', `/api/v1/check-ins?goalType=${type}&goalId=${id}`],
+            ['POST', '/api/v1/check-ins', { goalType: type, goalId: id, value: 1 }],
+            ['POST', '/api/v1/check-ins/batch', { items: [{ goalType: type, goalId: id, value: 1 }] }],
+          );
+        }
+        if (type === 'smart_goal') {
+          out.push(
+            [
+              'POST',
+              '/api/v1/alignments',
+              { childType: 'smart_goal', childId: id, parentType: 'key_result', parentId: goal('W1').id },
+            ],
+            ['DELETE', `/api/v1/alignments?childType=smart_goal&childId=${id}&parentId=${goal('W1').id}`],
+          );
+        }
+        if (type === 'key_result') {
+          out.push(
+            ['POST', `/api/v1/key-results/${id}/move`, { version: 1, objectiveId: goal('V').id }],
+            [
+              'POST',
+              '/api/v1/alignments',
+              { childType: 'objective', childId: goal('V').id, parentType: 'key_result', parentId: id },
+            ],
+            ['DELETE', `/api/v1/alignments?childType=objective&childId=${goal('V').id}&parentId=${id}`],
+            [
+              'POST',
+              '/api/v1/smart-goals',
+              {
+                cycleId: ids.cycle,
+                title: 'Support it',
+                startDate: '2026-10-01',
+                dueDate: '2026-11-01',
+                supports: [{ type: 'key_result', id }],
+              },
+            ],
+          );
+        }
+        return out;
+      };
+      const answer = async (who: Who, [method, path, body]: [string, string, unknown?], id: string) => {
+        const res = await api.call(method, path, { as: as[who], ...(body === undefined ? {} : { body }) });
+        const { requestId: _, ...error } = (res.body as { error: Record<string, unknown> }).error ?? {};
+        return `${res.status} ${JSON.stringify(error).replaceAll(id, '<id>')}`;
+      };
+      const differences: string[] = [];
+      for (const who of ['other', 'viewer', 'token', 'manager'] as const) {
+        for (const hidden of hiddenFrom(who)) {
+          const asHidden = requests(hidden.type, hidden.id);
+          const asMissing = requests(hidden.type, missing[hidden.type]);
+          for (const [i, request] of asHidden.entries()) {
+            const a = await answer(who, request, hidden.id);
+            const b = await answer(who, asMissing[i]!, missing[hidden.type]);
+            if (a !== b) differences.push(`${who} ${request[0]} ${request[1]} (${hidden.key}): ${a} <> ${b}`);
+          }
         }
       }
-    }
-    expect(differences).toEqual([]);
-  });
+      expect(differences).toEqual([]);
+    },
+    READ_TIMEOUT_MS,
+  );
 
   it('tells no stream of a goal its principal may not see', async () => {
     const streams = await Promise.all(
@@ -537,21 +548,25 @@ describeEachDialect('visibility through every read', (dialect) => {
       expect(res.status, JSON.stringify(res.body)).toBe(200);
     });
 
-    it('shows no hidden goal in the report, calibration or any other read', async () => {
-      const { leaks, bodies } = await readEverything();
-      expect(leaks).toEqual([]);
-      const report = bodies.get(`viewer /api/v1/cycles/${ids.cycle}/report`) as { hiddenGoals: number };
-      expect(report.hiddenGoals).toBe(hiddenFrom('viewer').filter((g) => g.type !== 'key_result').length);
-      const calibration = bodies.get(`viewer /api/v1/calibration?unit=${ids.teamA}`) as {
-        ambition: { count: number };
-        hiddenGoals: number;
-      };
-      expect(calibration.ambition.count).toBe(0);
-      expect(calibration.hiddenGoals).toBe(5);
-      const asLead = bodies.get(`lead /api/v1/calibration?unit=${ids.teamA}`) as {
-        ambition: { count: number };
-      };
-      expect(asLead.ambition.count).toBe(4);
-    });
+    it(
+      'shows no hidden goal in the report, calibration or any other read',
+      async () => {
+        const { leaks, bodies } = await readEverything();
+        expect(leaks).toEqual([]);
+        const report = bodies.get(`viewer /api/v1/cycles/${ids.cycle}/report`) as { hiddenGoals: number };
+        expect(report.hiddenGoals).toBe(hiddenFrom('viewer').filter((g) => g.type !== 'key_result').length);
+        const calibration = bodies.get(`viewer /api/v1/calibration?unit=${ids.teamA}`) as {
+          ambition: { count: number };
+          hiddenGoals: number;
+        };
+        expect(calibration.ambition.count).toBe(0);
+        expect(calibration.hiddenGoals).toBe(5);
+        const asLead = bodies.get(`lead /api/v1/calibration?unit=${ids.teamA}`) as {
+          ambition: { count: number };
+        };
+        expect(asLead.ambition.count).toBe(4);
+      },
+      READ_TIMEOUT_MS,
+    );
   });
 });
