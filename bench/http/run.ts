@@ -156,6 +156,22 @@ async function bench(label: string, location: string): Promise<Row[]> {
       requests: [{ method: 'GET', path: `/api/v1/dashboard?cycle=${cycle}` }],
     });
     rows.push(row(label, 'company dashboard, 1 client', dashboard, 'p95 < 50 ms', (r) => r.p95 < 50));
+    // A member's dashboard counts only what they may see (SPEC 8): every objective is checked.
+    const member = { authorization: `Bearer ${readers[0]!.token}` };
+    const memberDashboard = await load(url, {
+      connections: 1,
+      headers: member,
+      requests: [{ method: 'GET', path: `/api/v1/dashboard?cycle=${cycle}` }],
+    });
+    rows.push(
+      row(
+        label,
+        "company dashboard (a member's), 1 client",
+        memberDashboard,
+        'p95 < 50 ms',
+        (r) => r.p95 < 50,
+      ),
+    );
     let u = 0;
     const unitPage = await load(url, {
       connections: 1,

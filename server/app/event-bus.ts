@@ -1,9 +1,21 @@
 import { EventEmitter } from 'node:events';
 
-/** A change worth pushing to viewers: which goal (or other entity) changed, how, and in which workspace. */
+/**
+ * A change worth pushing to viewers: which goal (or other entity) changed, how, and in which
+ * workspace. `access` notices (a sign-out, a revoked token; `entityId` is the person) are never
+ * shown: they tell that person's open streams to check they are still signed in.
+ */
 export interface ChangeNotice {
   workspaceId: string;
-  entityType: 'objective' | 'key_result' | 'smart_goal' | 'cycle' | 'unit' | 'person' | 'workspace';
+  entityType:
+    | 'objective'
+    | 'key_result'
+    | 'smart_goal'
+    | 'cycle'
+    | 'unit'
+    | 'person'
+    | 'workspace'
+    | 'access';
   entityId: string;
   action: string;
   at: number;

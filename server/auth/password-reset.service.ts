@@ -84,9 +84,10 @@ export class PasswordResetService {
   /**
    * Sets a new password with a reset link's secret: once, before it expires, for an active
    * person. Every session of the account ends (API tokens stay: they do not depend on the
-   * password); the person then signs in with the new password.
+   * password); the person then signs in with the new password. Returns whose password it was,
+   * so that their open streams can be ended at once.
    */
-  async reset(input: unknown): Promise<void> {
+  async reset(input: unknown): Promise<{ workspaceId: string; personId: string }> {
     const data = parseInput(resetPasswordSchema, input);
     const repo = new AccountRepository(this.deps.db.kysely);
     const reset = await repo.findPasswordResetByHash(hashSecret(data.token));
@@ -113,5 +114,6 @@ export class PasswordResetService {
       ]);
     });
     await this.limiter.clear(person.email);
+    return { workspaceId: reset.workspaceId, personId: reset.personId };
   }
 }

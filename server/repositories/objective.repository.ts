@@ -58,11 +58,36 @@ export class ObjectiveRepository {
     workspaceId: string,
     cycleId: string,
   ): Promise<
-    Pick<ObjectiveRow, 'id' | 'unitId' | 'progress' | 'score' | 'latestCheckinAt' | 'kind' | 'state'>[]
+    Pick<
+      ObjectiveRow,
+      | 'id'
+      | 'workspaceId'
+      | 'unitId'
+      | 'progress'
+      | 'score'
+      | 'latestCheckinAt'
+      | 'kind'
+      | 'state'
+      | 'visibility'
+      | 'leadId'
+      | 'ownerId'
+    >[]
   > {
     const rows = await this.db
       .selectFrom('objectives')
-      .select(['id', 'workspaceId', 'unitId', 'progress', 'score', 'latestCheckinAt', 'kind', 'state'])
+      .select([
+        'id',
+        'workspaceId',
+        'unitId',
+        'progress',
+        'score',
+        'latestCheckinAt',
+        'kind',
+        'state',
+        'visibility',
+        'leadId',
+        'ownerId',
+      ])
       .where('cycleId', '=', cycleId)
       .orderBy('createdAt')
       .orderBy('id')

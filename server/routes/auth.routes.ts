@@ -10,7 +10,7 @@ import {
 } from '../auth/schemas';
 import type { AppDeps, Api } from '../app/env';
 import { SESSION_COOKIE } from '../app/middleware';
-import { actorOf, setSessionCookie, signedIn } from './context';
+import { actorOf, notify, setSessionCookie, signedIn } from './context';
 import { idParams, json, jsonBody, okSchema, route } from './openapi';
 import { meSchema, personSchema } from './schemas';
 
@@ -138,13 +138,19 @@ export function registerAuthRoutes(app: Api, deps: AppDeps): void {
     return c.json(await signedInAs(session.token), 200);
   });
   app.openapi(signout, async (c) => {
-    await deps.accounts.signout(signedIn(c));
+    const principal = signedIn(c);
+    await deps.accounts.signout(principal);
+    // The session's open streams end now, on every node.
+    notify(deps, principal.actor, 'access', principal.actor.personId, 'signed_out');
     deleteCookie(c, SESSION_COOKIE, { path: '/' });
     return c.json({ ok: true as const }, 200);
   });
   app.openapi(me, async (c) => c.json(await deps.accounts.me(signedIn(c)), 200));
   app.openapi(password, async (c) => {
-    await deps.accounts.changePassword(signedIn(c), c.req.valid('json'), c.get('client'));
+    const principal = signedIn(c);
+    await deps.accounts.changePassword(principal, c.req.valid('json'), c.get('client'));
+    // The other sessions it ended lose their streams now.
+    notify(deps, principal.actor, 'access', principal.actor.personId, 'password_changed');
     return c.json({ ok: true as const }, 200);
   });
   app.openapi(invite, async (c) => {
@@ -156,7 +162,15 @@ export function registerAuthRoutes(app: Api, deps: AppDeps): void {
     return c.json({ ...issued, url: `${deps.publicUrl}/password-reset#${issued.token}` }, 201);
   });
   app.openapi(reset, async (c) => {
-    await deps.passwordResets.reset(c.req.valid('json'));
+    const { workspaceId, personId } = await deps.passwordResets.reset(c.req.valid('json'));
+    // Every session of the account ended: their open streams end now, on every node.
+    deps.bus.publish({
+      workspaceId,
+      entityType: 'access',
+      entityId: personId,
+      action: 'password_reset',
+      at: Date.now(),
+    });
     return c.json({ ok: true as const }, 200);
   });
   app.openapi(accept, async (c) => {

@@ -2,6 +2,7 @@ import { z } from '@hono/zod-openapi';
 import type { AppDeps, Api } from '../app/env';
 import { actorOf } from './context';
 import { idParams, json, route } from './openapi';
+import { hiddenCountSchema, hiddenSummarySchema } from './schemas';
 
 const band = z.enum(['red', 'yellow', 'green']).nullable();
 const bands = z.object({ red: z.number().int(), yellow: z.number().int(), green: z.number().int() });
@@ -20,7 +21,9 @@ const cycleReportSchema = z
         band,
         decision: z.string().nullable(),
         learned: z.string().nullable(),
-        successorId: z.string().nullable(),
+        successorId: z.string().nullable().openapi({
+          description: 'The objective created by `continue`; null also when the viewer may not see it',
+        }),
         keyResults: z.array(
           z.object({
             id: z.string(),
@@ -47,8 +50,8 @@ const cycleReportSchema = z
       }),
     ),
     distribution: z.object({ objectives: bands, keyResults: bands, smartGoals: bands }),
-    hiddenGoals: z.number().int(),
-    hiddenSummary: z.string().nullable(),
+    hiddenGoals: hiddenCountSchema("The cycle's objectives and SMART goals"),
+    hiddenSummary: hiddenSummarySchema,
   })
   .openapi('CycleReport');
 
@@ -63,6 +66,8 @@ const calibrationSchema = z
     }),
     commitment: z.object({ value: z.number().nullable(), count: z.number().int() }),
     confidence: z.object({ value: z.number().nullable(), count: z.number().int() }),
+    hiddenGoals: hiddenCountSchema('KRs and SMART goals in scope, left out of every figure,'),
+    hiddenSummary: hiddenSummarySchema,
   })
   .openapi('Calibration');
 

@@ -85,7 +85,9 @@ const rollups = {
 export const keyResultRecordSchema = z
   .object({
     id: z.string(),
-    objectiveId: z.string(),
+    objectiveId: z.string().nullable().openapi({
+      description: 'Its objective; null when you may see the KR (you own it) but not its objective',
+    }),
     title: z.string(),
     measure,
     weight: z.number(),
@@ -108,6 +110,23 @@ const hasFormerOwner = z
   .boolean()
   .describe('the owner (for objectives, the lead or personal owner) was deactivated: a former owner');
 
+/**
+ * How many references to goals the viewer may not see were withheld from what sits beside it
+ * (SPEC 8): such goals are counted, never named by id or title (docs/api.md, "Visibility").
+ */
+export const hiddenCountSchema = (what: string) =>
+  z
+    .number()
+    .int()
+    .min(0)
+    .openapi({ description: `${what} the viewer may not see: counted here, never named` });
+
+/** "1 private goal", "3 private goals", or null: the words for a hidden count. */
+export const hiddenSummarySchema = z
+  .string()
+  .nullable()
+  .openapi({ description: '"1 private goal", "n private goals", or null when nothing is hidden' });
+
 export const keyResultSchema = keyResultRecordSchema
   .extend({
     evaluation: evaluationSchema,
@@ -122,8 +141,8 @@ export const keyResultSchema = keyResultRecordSchema
         status: z.enum(STATUSES).nullable(),
       }),
     ),
-    hiddenChildren: z.number().int(),
-    hiddenSummary: z.string().nullable(),
+    hiddenChildren: hiddenCountSchema('Goals aligned below'),
+    hiddenSummary: hiddenSummarySchema,
   })
   .openapi('KeyResult');
 
@@ -139,7 +158,10 @@ export const objectiveRecordSchema = z
     leadId: z.string().nullable(),
     visibility,
     state: z.enum(['draft', 'active', 'closed', 'dropped']),
-    predecessorId: z.string().nullable(),
+    predecessorId: z
+      .string()
+      .nullable()
+      .openapi({ description: 'The objective this one continues; null also when the viewer may not see it' }),
     version: z.number().int(),
     createdAt: instant,
     updatedAt: instant,
@@ -152,7 +174,8 @@ export const objectiveSchema = objectiveRecordSchema
     evaluation: evaluationSchema,
     hasFormerOwner,
     keyResults: z.array(keyResultSchema),
-    alignsTo: z.array(link),
+    alignsTo: z.array(link).openapi({ description: 'Parents the viewer may see' }),
+    hiddenParents: hiddenCountSchema('Parents'),
   })
   .openapi('Objective');
 
@@ -181,7 +204,12 @@ export const smartGoalRecordSchema = z
   .openapi('SmartGoalRecord');
 
 export const smartGoalSchema = smartGoalRecordSchema
-  .extend({ evaluation: evaluationSchema, hasFormerOwner, supports: z.array(link) })
+  .extend({
+    evaluation: evaluationSchema,
+    hasFormerOwner,
+    supports: z.array(link).openapi({ description: 'Parents the viewer may see' }),
+    hiddenParents: hiddenCountSchema('Parents'),
+  })
   .openapi('SmartGoal');
 
 export const checkInSchema = z
@@ -230,6 +258,9 @@ export const eventSchema = z
     before: z.unknown(),
     after: z.unknown(),
     isEditedAfterClose: z.boolean(),
+    hiddenGoals: hiddenCountSchema(
+      'References in `before` and `after` (such as the parent of an `aligned` event), replaced by null, to goals',
+    ),
   })
   .openapi('Event');
 
@@ -246,8 +277,11 @@ export const dashboardSchema = z
         objectives: z.number().int(),
         meanScore: z.number().nullable(),
         statusCounts,
+        hiddenGoals: hiddenCountSchema("The unit's objectives"),
       }),
     ),
+    hiddenGoals: hiddenCountSchema("The cycle's objectives"),
+    hiddenSummary: hiddenSummarySchema,
   })
   .openapi('Dashboard');
 
@@ -257,8 +291,8 @@ export const unitPageSchema = z
     cycle: z.object({ id: z.string(), name: z.string(), state: z.string() }),
     objectives: z.array(objectiveSchema),
     smartGoals: z.array(smartGoalSchema),
-    hiddenGoals: z.number().int(),
-    hiddenSummary: z.string().nullable(),
+    hiddenGoals: hiddenCountSchema("The unit's objectives and SMART goals"),
+    hiddenSummary: hiddenSummarySchema,
   })
   .openapi('UnitPage');
 

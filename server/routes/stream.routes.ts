@@ -18,28 +18,46 @@ const stream = route({
   },
 });
 
-/** How long a viewer's answer about one goal is reused on their stream (visibility rarely changes). */
+/**
+ * How long a viewer's answer about one goal is reused on their stream when nothing announced
+ * changes it (a backstop for changes made outside any server, such as a restored backup).
+ */
 const VISIBILITY_TTL_MS = 10_000;
 
 /**
+ * Whether a notice can change what a viewer may see or whether they are still signed in: anything
+ * but a check-in (a goal's or its objective's visibility, an alignment, a person's role or units,
+ * a unit's place, a sign-out, a revoked token).
+ */
+const isStructural = (notice: ChangeNotice) => notice.action !== 'checked_in';
+
+/**
  * Whether a viewer may hear of a change: same workspace, and the goal visible to them (asked of
- * the policies, and remembered per stream for a few seconds, so a busy goal costs one check).
+ * the policies, and remembered per stream, so a busy goal costs one check). The memory is
+ * forgotten with every structural notice, before that notice is judged, so a change of
+ * visibility (of the goal, or of the objective a KR belongs to) or of the viewer's role or units
+ * holds from the next notice on; `access` notices are never shown.
  */
 function audienceFilter(deps: AppDeps, actor: Actor) {
   const known = new Map<string, { isVisible: boolean; until: number }>();
   return async (notice: ChangeNotice): Promise<boolean> => {
-    if (notice.workspaceId !== actor.workspaceId) return false;
+    if (notice.workspaceId !== actor.workspaceId || notice.entityType === 'access') return false;
+    if (isStructural(notice)) known.clear();
     const type = notice.entityType;
     if (type !== 'objective' && type !== 'key_result' && type !== 'smart_goal') return true;
     const now = Date.now();
     const cached = known.get(notice.entityId);
-    if (cached && cached.until > now && notice.action !== 'updated') return cached.isVisible;
+    if (cached && cached.until > now) return cached.isVisible;
     const isVisible = await deps.services.checkInReads.canSee(actor, type, notice.entityId);
     if (known.size > 10_000) known.clear();
     known.set(notice.entityId, { isVisible, until: now + VISIBILITY_TTL_MS });
     return isVisible;
   };
 }
+
+/** Whether a notice may mean the viewer is no longer signed in (so the stream checks at once). */
+const mayEndAccess = (notice: ChangeNotice, actor: Actor) =>
+  (notice.entityType === 'access' || notice.entityType === 'person') && notice.entityId === actor.personId;
 
 /** The live stream of changes, scoped by what each viewer may see. */
 export function registerStreamRoutes(app: Api, deps: AppDeps): void {
@@ -70,12 +88,14 @@ export function registerStreamRoutes(app: Api, deps: AppDeps): void {
           });
           wake = undefined;
           if (queue.length === 0 && !sse.aborted) {
-            // A signed-out, revoked or deactivated viewer's stream ends at the next heartbeat.
+            // A backstop for access ended elsewhere (expiry, or a change no notice announced).
             if (!(await deps.accounts.isStillSignedIn(principal))) break;
             await sse.write(': heartbeat\n\n');
           }
           continue;
         }
+        // A sign-out, a revoked token or a deactivation ends the stream now, not at the heartbeat.
+        if (mayEndAccess(notice, actor) && !(await deps.accounts.isStillSignedIn(principal))) break;
         if (await isFor(notice)) {
           const { workspaceId: _, ...data } = notice;
           await sse.writeSSE({ event: 'change', data: JSON.stringify(data) });

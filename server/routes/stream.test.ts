@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { type TestApi, testApi } from '../app/test-client';
+import { sessionFrom, type TestApi, testApi } from '../app/test-client';
 import { describeEachDialect } from '../test/databases';
 import { type SmallOrg, smallOrg } from '../test/fixtures';
 
@@ -31,6 +31,20 @@ async function changes(
   }
   await reader.cancel();
   return found;
+}
+
+/** Whether a stream ends (its reader reports done) within `ms`. */
+async function endsWithin(reader: ReadableStreamDefaultReader<Uint8Array>, ms: number): Promise<boolean> {
+  const deadline = Date.now() + ms;
+  while (Date.now() < deadline) {
+    const chunk = await Promise.race([
+      reader.read(),
+      new Promise<null>((resolve) => setTimeout(() => resolve(null), deadline - Date.now())),
+    ]);
+    if (chunk?.done) return true;
+  }
+  await reader.cancel();
+  return false;
 }
 
 describeEachDialect('the live stream', (dialect) => {
@@ -119,6 +133,193 @@ describeEachDialect('the live stream', (dialect) => {
     let isDone = false;
     while (!isDone && Date.now() < deadline) isDone = (await reader.read()).done;
     expect(isDone).toBe(true);
+  });
+
+  /** Opens a stream, runs `change` once it is ready, and returns what the stream told (ids and actions). */
+  async function heardAfter(bearer: string, change: () => Promise<void>): Promise<string[]> {
+    const stream = await api.app.request('/api/v1/stream', {
+      headers: { Authorization: `Bearer ${bearer}` },
+    });
+    const reader = stream.body!.getReader();
+    const decoder = new TextDecoder();
+    let text = '';
+    const until = async (marker: string) => {
+      const deadline = Date.now() + 20_000;
+      while (!text.includes(marker) && Date.now() < deadline) {
+        const chunk = await reader.read();
+        if (chunk.done) break;
+        text += decoder.decode(chunk.value, { stream: true });
+      }
+      expect(text).toContain(marker);
+    };
+    await until('event: ready');
+    await change();
+    // Every stream hears a workspace notice: read up to one published after the change.
+    const sentinel = `end-${Math.random()}`;
+    api.deps.bus.publish({
+      workspaceId: org.workspaceId,
+      entityType: 'workspace',
+      entityId: sentinel,
+      action: 'marked',
+      at: Date.now(),
+    });
+    await until(sentinel);
+    await reader.cancel();
+    return text
+      .split('\n\n')
+      .filter((block) => block.includes('event: change'))
+      .map((block) => JSON.parse(/data: (.*)/.exec(block)![1]!) as { entityId: string; action: string })
+      .filter((e) => e.entityId !== sentinel)
+      .map((e) => `${e.entityId} ${e.action}`);
+  }
+
+  it("stops telling of a KR's check-ins as soon as its objective is made private", async () => {
+    const objective = await api.deps.services.objectives.create(org.admin, {
+      cycleId: org.cycleId,
+      title: 'Make onboarding self-serve',
+      unitId: org.teamId,
+      leadId: org.lead.personId,
+    });
+    const kr = await api.deps.services.keyResults.create(org.admin, {
+      objectiveId: objective.id,
+      title: 'Cut time to first value from 10 to 2 days',
+      measure: { type: 'decrease', start: 10, target: 2 },
+      ownerId: org.member.personId,
+    });
+    const [viewer, member] = [await api.tokenFor(org.viewer), await api.tokenFor(org.member)];
+    const checkIn = (value: number) =>
+      api.call('POST', '/api/v1/check-ins', {
+        as: member,
+        body: { goalType: 'key_result', goalId: kr.id, value },
+      });
+    const heard = await heardAfter(viewer.bearer, async () => {
+      await checkIn(8);
+      const made = await api.call('PATCH', `/api/v1/objectives/${objective.id}`, {
+        as: await api.tokenFor(org.admin),
+        body: { version: objective.version, visibility: 'private' },
+      });
+      expect(made.status).toBe(200);
+      await checkIn(6);
+      await checkIn(5);
+    });
+    expect(heard).toEqual([`${kr.id} checked_in`]);
+  });
+
+  it("follows a change of the viewer's units and role at once", async () => {
+    const admin = await api.tokenFor(org.admin);
+    const unitGoal = await api.deps.services.smartGoals.create(org.member, {
+      cycleId: org.cycleId,
+      title: 'Document the release checklist',
+      startDate: '2026-10-01',
+      dueDate: '2026-11-30',
+      measure: { type: 'boolean' },
+      visibility: 'unit',
+      unitId: org.teamId,
+    });
+    const privateGoal = await api.deps.services.smartGoals.create(org.member, {
+      cycleId: org.cycleId,
+      title: 'Prepare for the architecture interview',
+      startDate: '2026-10-01',
+      dueDate: '2026-11-30',
+      measure: { type: 'boolean' },
+      visibility: 'private',
+    });
+    const member = await api.tokenFor(org.member);
+    const checkIn = (goalId: string, done: boolean) =>
+      api.call('POST', '/api/v1/check-ins', { as: member, body: { goalType: 'smart_goal', goalId, done } });
+    const colleague = await api.tokenFor(org.colleague);
+    const heardByColleague = await heardAfter(colleague.bearer, async () => {
+      await checkIn(unitGoal.id, false);
+      const removed = await api.call(
+        'DELETE',
+        `/api/v1/units/${org.teamId}/members/${org.colleague.personId}`,
+        {
+          as: admin,
+        },
+      );
+      expect(removed.status).toBe(200);
+      await checkIn(unitGoal.id, true);
+    });
+    expect(heardByColleague.filter((e) => e.startsWith(unitGoal.id))).toEqual([`${unitGoal.id} checked_in`]);
+    const promoted = await api.deps.services.people.add(org.admin, {
+      email: 'acting-admin@org.test',
+      name: 'Acting admin',
+      role: 'admin',
+    });
+    const acting = { ...org.admin, personId: promoted.id };
+    const heardByActing = await heardAfter((await api.tokenFor(acting)).bearer, async () => {
+      await checkIn(privateGoal.id, false);
+      const demoted = await api.call('PATCH', `/api/v1/people/${promoted.id}`, {
+        as: admin,
+        body: { role: 'member' },
+      });
+      expect(demoted.status).toBe(200);
+      await checkIn(privateGoal.id, true);
+    });
+    expect(heardByActing.filter((e) => e.startsWith(privateGoal.id))).toEqual([
+      `${privateGoal.id} checked_in`,
+    ]);
+  });
+
+  it('ends a stream at once when its token is revoked, its session signs out or its person is deactivated, not at the heartbeat', async () => {
+    api.deps.streamHeartbeatMs = 60_000;
+    try {
+      const created = await api.deps.tokens.create(org.viewer, { name: 'revoked' });
+      const byToken = await api.app.request('/api/v1/stream', {
+        headers: { Authorization: `Bearer ${created.token}` },
+      });
+      const reader = byToken.body!.getReader();
+      await reader.read();
+      const other = await api.tokenFor(org.viewer);
+      const revoked = await api.call('DELETE', `/api/v1/tokens/${created.id}`, { as: other });
+      expect(revoked.status).toBe(200);
+      expect(await endsWithin(reader, 5000)).toBe(true);
+
+      const accounts = await testApi(dialect);
+      try {
+        accounts.deps.streamHeartbeatMs = 60_000;
+        const signup = await accounts.call('POST', '/api/v1/auth/signup', {
+          body: {
+            email: 'maria@acme.test',
+            password: 'correct horse battery',
+            name: 'Maria',
+            workspaceName: 'Acme',
+          },
+        });
+        const session = sessionFrom(signup);
+        const bySession = await accounts.app.request('/api/v1/stream', {
+          headers: { Cookie: `tandem_session=${session.cookie}` },
+        });
+        expect(bySession.status).toBe(200);
+        const sessionReader = bySession.body!.getReader();
+        await sessionReader.read();
+        expect((await accounts.call('POST', '/api/v1/auth/signout', { as: session })).status).toBe(200);
+        expect(await endsWithin(sessionReader, 5000)).toBe(true);
+
+        const leaving = await api.deps.services.people.add(org.admin, {
+          email: 'leaving@org.test',
+          name: 'Leaving',
+          role: 'member',
+        });
+        const byLeaving = await api.app.request('/api/v1/stream', {
+          headers: {
+            Authorization: `Bearer ${(await api.tokenFor({ ...org.viewer, personId: leaving.id })).bearer}`,
+          },
+        });
+        const leavingReader = byLeaving.body!.getReader();
+        await leavingReader.read();
+        const deactivated = await api.call('PATCH', `/api/v1/people/${leaving.id}`, {
+          as: await api.tokenFor(org.admin),
+          body: { isActive: false },
+        });
+        expect(deactivated.status).toBe(200);
+        expect(await endsWithin(leavingReader, 5000)).toBe(true);
+      } finally {
+        await accounts.dispose();
+      }
+    } finally {
+      api.deps.streamHeartbeatMs = 100;
+    }
   });
 
   it('refuses anonymous listeners', async () => {

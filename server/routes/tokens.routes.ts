@@ -1,7 +1,7 @@
 import { z } from '@hono/zod-openapi';
 import { createTokenSchema } from '../auth/schemas';
 import type { AppDeps, Api } from '../app/env';
-import { actorOf } from './context';
+import { actorOf, notify } from './context';
 import { idParams, json, jsonBody, okSchema, pageOf, pageQuery, route } from './openapi';
 import { paginate } from './paginate';
 import { tokenSchema } from './schemas';
@@ -46,7 +46,10 @@ export function registerTokenRoutes(app: Api, deps: AppDeps): void {
   });
   app.openapi(create, async (c) => c.json(await deps.tokens.create(actorOf(c), c.req.valid('json')), 201));
   app.openapi(revoke, async (c) => {
-    await deps.tokens.revoke(actorOf(c), c.req.valid('param').id);
+    const actor = actorOf(c);
+    await deps.tokens.revoke(actor, c.req.valid('param').id);
+    // Streams opened with the token end now (on every node), not at their next heartbeat.
+    notify(deps, actor, 'access', actor.personId, 'token_revoked');
     return c.json({ ok: true as const }, 200);
   });
 }

@@ -8,6 +8,7 @@ import { getObjective, getSmartGoal, objectiveSubject, smartGoalSubject } from '
 import { Rollups } from './rollup';
 import { openSession, recordEvents, type Session } from './session';
 import { invalid, parseInput } from './validate';
+import { hiddenGoalsAmong } from './visibility';
 
 /** Input of `align`: a weighted link from a child (objective or SMART goal) up to a parent (objective or KR). */
 export const alignSchema = z
@@ -54,14 +55,18 @@ export async function wouldMakeCycle(
   return false;
 }
 
-/** Checks a parent exists in the workspace, naming the field otherwise. */
+/**
+ * Checks a parent exists in the workspace and the actor may see it, naming the field otherwise
+ * (a parent past visibility is answered as a missing one, word for word).
+ */
 async function assertParent(session: Session, type: ParentType, id: string, field: string): Promise<void> {
   const repos = session.repos;
   const found =
     type === 'objective'
       ? await repos.objectives.find(session.actor.workspaceId, id)
       : await repos.keyResults.find(session.actor.workspaceId, id);
-  if (!found) invalid(field, `no such ${type.replace('_', ' ')} in this workspace`);
+  if (!found || (await hiddenGoalsAmong(session, [id])).has(id))
+    invalid(field, `no such ${type.replace('_', ' ')} in this workspace`);
 }
 
 /**
@@ -129,7 +134,8 @@ export class AlignmentService {
       const session = await openSession(this.deps, trx, actor);
       await this.#authorizeChild(session, data.childType, data.childId);
       const existing = await session.repos.alignments.find(actor.workspaceId, data.childId, data.parentId);
-      if (!existing)
+      // A link to a parent the actor may not see is answered as no link at all.
+      if (!existing || (await hiddenGoalsAmong(session, [data.parentId])).has(data.parentId))
         throw new AppError('not_found', 'no such link', { childId: data.childId, parentId: data.parentId });
       await session.repos.alignments.delete(existing.id);
       if (existing.parentType === 'key_result') {

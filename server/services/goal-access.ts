@@ -1,4 +1,5 @@
 import { AppError } from '../../core/errors';
+import { goalNotFound } from '../policies/authorize';
 import type { GoalSubject } from '../policies/permissions';
 import type { CycleRow } from '../repositories/cycle.repository';
 import type { KeyResultRow } from '../repositories/key-result.repository';
@@ -7,10 +8,16 @@ import type { SmartGoalRow } from '../repositories/smart-goal.repository';
 import type { Session } from './session';
 import { invalid, notFound } from './validate';
 
+/** What the policies see of a goal, and which goal it is (for a `not_found` that names it). */
+export type GoalSubjectOf = GoalSubject & { id: string; type: 'objective' | 'key_result' | 'smart_goal' };
+
 /** What the policies see of an objective. */
-export function objectiveSubject(row: ObjectiveRow): GoalSubject & { id: string } {
+export function objectiveSubject(
+  row: Pick<ObjectiveRow, 'id' | 'workspaceId' | 'visibility' | 'unitId' | 'leadId' | 'ownerId'>,
+): GoalSubjectOf {
   return {
     id: row.id,
+    type: 'objective',
     workspaceId: row.workspaceId,
     visibility: row.visibility,
     unitId: row.unitId,
@@ -19,18 +26,20 @@ export function objectiveSubject(row: ObjectiveRow): GoalSubject & { id: string 
 }
 
 /** What the policies see of a KR: its objective's visibility and unit, and its own owner too. */
-export function keyResultSubject(row: KeyResultRow, objective: ObjectiveRow): GoalSubject & { id: string } {
+export function keyResultSubject(row: KeyResultRow, objective: ObjectiveRow): GoalSubjectOf {
   return {
     ...objectiveSubject(objective),
     id: row.id,
+    type: 'key_result',
     ownerIds: [row.ownerId, objective.leadId, objective.ownerId],
   };
 }
 
 /** What the policies see of a SMART goal. */
-export function smartGoalSubject(row: SmartGoalRow): GoalSubject & { id: string } {
+export function smartGoalSubject(row: SmartGoalRow): GoalSubjectOf {
   return {
     id: row.id,
+    type: 'smart_goal',
     workspaceId: row.workspaceId,
     visibility: row.visibility,
     unitId: row.unitId,
@@ -41,7 +50,7 @@ export function smartGoalSubject(row: SmartGoalRow): GoalSubject & { id: string 
 /** The objective, or `not_found`. */
 export async function getObjective(session: Session, id: string): Promise<ObjectiveRow> {
   const row = await session.repos.objectives.find(session.actor.workspaceId, id);
-  return row ?? notFound('objective', id);
+  return row ?? goalNotFound('objective', id);
 }
 
 /** The KR and its objective, or `not_found`. */
@@ -50,14 +59,14 @@ export async function getKeyResult(
   id: string,
 ): Promise<{ kr: KeyResultRow; objective: ObjectiveRow }> {
   const kr = await session.repos.keyResults.find(session.actor.workspaceId, id);
-  if (!kr) return notFound('key result', id);
+  if (!kr) return goalNotFound('key_result', id);
   return { kr, objective: await getObjective(session, kr.objectiveId) };
 }
 
 /** The SMART goal, or `not_found`. */
 export async function getSmartGoal(session: Session, id: string): Promise<SmartGoalRow> {
   const row = await session.repos.smartGoals.find(session.actor.workspaceId, id);
-  return row ?? notFound('SMART goal', id);
+  return row ?? goalNotFound('smart_goal', id);
 }
 
 /** The cycle, or `not_found`. */

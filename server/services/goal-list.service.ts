@@ -1,7 +1,6 @@
 import { z } from 'zod';
 import { AppError } from '../../core/errors';
 import { STATUSES } from '../../core/status';
-import { isVisible } from '../policies/permissions';
 import { type GoalListFilter, GoalListRepository } from '../repositories/goal-list.repository';
 import type { ObjectiveRow } from '../repositories/objective.repository';
 import type { SmartGoalRow } from '../repositories/smart-goal.repository';
@@ -11,6 +10,7 @@ import { type ObjectiveView, objectiveView, type SmartGoalView, smartGoalView } 
 import { openSession, type Session } from './session';
 import { loadSlice } from './slice';
 import { parseInput } from './validate';
+import { visibleGoals } from './visibility';
 
 /** Filters and page of a goal list. `after` is the id the previous page ended on. */
 export const goalListSchema = z
@@ -46,7 +46,7 @@ export class GoalListService {
     this.#checkState(data.state, ['draft', 'active', 'closed', 'dropped']);
     return this.#fill(data, async (after, limit) => {
       const rows = await this.#repo().objectives(actor.workspaceId, data, after, limit);
-      const visible = rows.filter((o: ObjectiveRow) => isVisible(session.scope, objectiveSubject(o)));
+      const { visible } = visibleGoals(session.scope, rows, (o: ObjectiveRow) => objectiveSubject(o));
       const slice = await loadSlice(session, visible);
       return {
         scanned: rows.map((r) => r.id),
@@ -62,7 +62,7 @@ export class GoalListService {
     this.#checkState(data.state, ['open', 'done', 'missed', 'dropped']);
     return this.#fill(data, async (after, limit) => {
       const rows = await this.#repo().smartGoals(actor.workspaceId, data, after, limit);
-      const visible = rows.filter((g: SmartGoalRow) => isVisible(session.scope, smartGoalSubject(g)));
+      const { visible } = visibleGoals(session.scope, rows, (g: SmartGoalRow) => smartGoalSubject(g));
       const slice = await loadSlice(session, [], visible);
       return { scanned: rows.map((r) => r.id), views: visible.map((g) => smartGoalView(slice, g)) };
     });

@@ -1,6 +1,6 @@
 import { Evaluator } from '../../core/evaluate';
 import { STATUSES, type Status } from '../../core/status';
-import { authorize } from '../policies/authorize';
+import { authorize, goalNotFound } from '../policies/authorize';
 import { isVisible } from '../policies/permissions';
 import type { Actor, ServiceDeps } from './context';
 import { storedEvaluation, windowOfCycle } from './evaluation';
@@ -23,6 +23,7 @@ import {
 import { openSession } from './session';
 import { loadSlice } from './slice';
 import { notFound } from './validate';
+import { visibleGoals } from './visibility';
 import { evaluationSettings } from './workspace-settings';
 
 /** Objectives and SMART goals of one unit in one cycle, as the viewer may see them. */
@@ -40,15 +41,19 @@ export interface Dashboard {
   cycle: { id: string; name: string; state: string };
   /** Objectives of the root unit(s), in full. */
   company: ObjectiveView[];
-  /** Objectives of the whole cycle by status, from the stored rollups. */
+  /** Objectives of the whole cycle the viewer may see, by status, from the stored rollups. */
   statusCounts: Record<Status | 'none', number>;
-  /** The same per owning unit. */
+  /** The same per owning unit, with the unit's objectives the viewer may not see counted apart. */
   units: {
     unitId: string;
     objectives: number;
     meanScore: number | null;
     statusCounts: Partial<Record<Status | 'none', number>>;
+    hiddenGoals: number;
   }[];
+  /** Objectives of the cycle the viewer may not see: in no count or mean above. */
+  hiddenGoals: number;
+  hiddenSummary: string | null;
 }
 
 const emptyCounts = (): Record<Status | 'none', number> =>
@@ -62,7 +67,7 @@ export class GoalReadService {
   async getObjective(actor: Actor, id: string): Promise<ObjectiveView> {
     const session = await openSession(this.deps, this.deps.db.kysely, actor);
     const row = await session.repos.objectives.find(actor.workspaceId, id);
-    if (!row) return notFound('objective', id);
+    if (!row) return goalNotFound('objective', id);
     authorize(session.scope, 'read', 'objective', objectiveSubject(row));
     const slice = await loadSlice(session, [row]);
     return objectiveView(slice, session.scope, row);
@@ -75,7 +80,9 @@ export class GoalReadService {
     authorize(session.scope, 'read', 'key_result', keyResultSubject(kr, objective));
     const slice = await loadSlice(session, [objective]);
     const view = objectiveView(slice, session.scope, objective).keyResults.find((k) => k.id === id);
-    return view ?? notFound('key result', id);
+    if (!view) return goalNotFound('key_result', id);
+    // A KR's owner sees it even inside an objective they may not see: that objective stays unnamed.
+    return isVisible(session.scope, objectiveSubject(objective)) ? view : { ...view, objectiveId: null };
   }
 
   /** One SMART goal. */
@@ -94,15 +101,15 @@ export class GoalReadService {
     const unit = (await session.repos.units.find(ws, unitId)) ?? notFound('unit', unitId);
     const objectiveRows = await session.repos.objectives.listByCycle(ws, cycle.id, [unitId]);
     const goalRows = await session.repos.smartGoals.listByCycle(ws, cycle.id, { unitIds: [unitId] });
-    const visibleObjectives = objectiveRows.filter((o) => isVisible(session.scope, objectiveSubject(o)));
-    const visibleGoals = goalRows.filter((g) => isVisible(session.scope, smartGoalSubject(g)));
-    const slice = await loadSlice(session, visibleObjectives, visibleGoals);
-    const hidden = objectiveRows.length - visibleObjectives.length + goalRows.length - visibleGoals.length;
+    const objectives = visibleGoals(session.scope, objectiveRows, objectiveSubject);
+    const goals = visibleGoals(session.scope, goalRows, smartGoalSubject);
+    const slice = await loadSlice(session, objectives.visible, goals.visible);
+    const hidden = objectives.hidden + goals.hidden;
     return {
       unit: { id: unit.id, name: unit.name, parentId: unit.parentId },
       cycle: { id: cycle.id, name: cycle.name, state: cycle.state },
-      objectives: visibleObjectives.map((o) => objectiveView(slice, session.scope, o)),
-      smartGoals: visibleGoals.map((g) => smartGoalView(slice, g)),
+      objectives: objectives.visible.map((o) => objectiveView(slice, session.scope, o)),
+      smartGoals: goals.visible.map((g) => smartGoalView(slice, g)),
       hiddenGoals: hidden,
       hiddenSummary: hiddenSummary(hidden),
     };
@@ -114,7 +121,7 @@ export class GoalReadService {
     const rows = await session.repos.smartGoals.listByCycle(actor.workspaceId, cycleId, {
       ownerIds: [ownerId],
     });
-    const visible = rows.filter((g) => isVisible(session.scope, smartGoalSubject(g)));
+    const { visible } = visibleGoals(session.scope, rows, smartGoalSubject);
     const slice = await loadSlice(session, [], visible);
     return visible.map((g) => smartGoalView(slice, g));
   }
@@ -132,9 +139,11 @@ export class GoalReadService {
     const cycleId = cycle.id;
     const roots = (await session.repos.units.roots(ws)).map((u) => u.id);
     const all = await session.repos.objectives.listSummariesByCycle(ws, cycleId);
-    const company = (await session.repos.objectives.listByCycle(ws, cycleId, roots)).filter((o) =>
-      isVisible(session.scope, objectiveSubject(o)),
-    );
+    const company = visibleGoals(
+      session.scope,
+      await session.repos.objectives.listByCycle(ws, cycleId, roots),
+      objectiveSubject,
+    ).visible;
     const slice = await loadSlice(session, company);
     const evaluator = new Evaluator(session.at, evaluationSettings(session.settings));
     const window = windowOfCycle(cycle, session.settings.timeZone);
@@ -147,9 +156,28 @@ export class GoalReadService {
         scoreSum: number;
         scored: number;
         statusCounts: Partial<Record<Status | 'none', number>>;
+        hiddenGoals: number;
       }
     >();
+    const unitOf = (key: string) => {
+      const unit = perUnit.get(key) ?? {
+        objectives: 0,
+        scoreSum: 0,
+        scored: 0,
+        statusCounts: {},
+        hiddenGoals: 0,
+      };
+      perUnit.set(key, unit);
+      return unit;
+    };
+    let hidden = 0;
     for (const o of all) {
+      // Counted like the unit page counts: what the viewer may see, and the rest as "n private goals".
+      if (!isVisible(session.scope, objectiveSubject(o))) {
+        hidden++;
+        if (o.unitId !== null) unitOf(o.unitId).hiddenGoals++;
+        continue;
+      }
       const ref = Math.max(o.latestCheckinAt ?? window.start, window.start);
       const stored = {
         ...storedEvaluation(o.id, 'key_result', o, false),
@@ -166,15 +194,13 @@ export class GoalReadService {
       const status = o.state === 'dropped' ? 'dropped' : (evaluation?.status ?? 'none');
       statusCounts[status]++;
       if (o.unitId === null) continue;
-      const key = o.unitId;
-      const unit = perUnit.get(key) ?? { objectives: 0, scoreSum: 0, scored: 0, statusCounts: {} };
+      const unit = unitOf(o.unitId);
       unit.objectives++;
       if (o.score !== null) {
         unit.scoreSum += o.score;
         unit.scored++;
       }
       unit.statusCounts[status] = (unit.statusCounts[status] ?? 0) + 1;
-      perUnit.set(key, unit);
     }
     return {
       cycle: { id: cycle.id, name: cycle.name, state: cycle.state },
@@ -185,7 +211,10 @@ export class GoalReadService {
         objectives: u.objectives,
         meanScore: u.scored ? u.scoreSum / u.scored : null,
         statusCounts: u.statusCounts,
+        hiddenGoals: u.hiddenGoals,
       })),
+      hiddenGoals: hidden,
+      hiddenSummary: hiddenSummary(hidden),
     };
   }
 }

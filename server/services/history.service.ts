@@ -14,6 +14,7 @@ import {
 import { recomputeCycles } from './rollup';
 import { openSession, type Session } from './session';
 import { parseInput } from './validate';
+import { hiddenGoalsAmong, idsIn, redactIds } from './visibility';
 
 /** One entry of a goal's history (SPEC 2, events): who, when, from where, before and after. */
 export interface HistoryEntry {
@@ -28,6 +29,8 @@ export interface HistoryEntry {
   before: unknown;
   after: unknown;
   isEditedAfterClose: boolean;
+  /** References in before and after to goals the viewer may not see, replaced by null. */
+  hiddenGoals: number;
 }
 
 const goalRef = z
@@ -43,19 +46,29 @@ export class HistoryService {
     const { goalType, goalId } = parseInput(goalRef, input);
     const session = await openSession(this.deps, this.deps.db.kysely, actor);
     await authorizeRead(session, goalType, goalId);
-    const rows = await session.repos.events.listByEntity(actor.workspaceId, goalId);
-    return rows.map((row) => ({
-      id: row.id,
-      at: row.at,
-      actorType: row.actorType,
-      actorId: row.actorId,
-      actorTokenId: row.actorTokenId,
-      source: row.source,
-      action: row.action,
-      before: row.before === null ? null : JSON.parse(row.before),
-      after: row.after === null ? null : JSON.parse(row.after),
-      isEditedAfterClose: row.isEditedAfterClose === 1,
+    const rows = (await session.repos.events.listByEntity(actor.workspaceId, goalId)).map((row) => ({
+      row,
+      before: row.before === null ? null : (JSON.parse(row.before) as unknown),
+      after: row.after === null ? null : (JSON.parse(row.after) as unknown),
     }));
+    const hidden = await hiddenGoalsAmong(session, idsIn(rows.map((r) => [r.before, r.after])));
+    return rows.map(({ row, before, after }) => {
+      const shown = redactIds(hidden, { before, after });
+      const { before: b, after: a } = shown.value as { before: unknown; after: unknown };
+      return {
+        id: row.id,
+        at: row.at,
+        actorType: row.actorType,
+        actorId: row.actorId,
+        actorTokenId: row.actorTokenId,
+        source: row.source,
+        action: row.action,
+        before: b,
+        after: a,
+        isEditedAfterClose: row.isEditedAfterClose === 1,
+        hiddenGoals: shown.hidden,
+      };
+    });
   }
 
   /**

@@ -3,6 +3,7 @@ import { measureSchema } from '../../core/measure';
 import { cadenceSchema } from '../../core/settings';
 import { isDateText } from '../../core/time';
 import { authorize } from '../policies/authorize';
+import { isVisible } from '../policies/permissions';
 import type { KeyResultRow } from '../repositories/key-result.repository';
 import { type Actor, type ServiceDeps, transact } from './context';
 import {
@@ -133,7 +134,11 @@ export class KeyResultService {
   }
 
   /** Edits a KR; a stale `version` is a `conflict` and nothing changes. */
-  async update(actor: Actor, id: string, input: unknown): Promise<KeyResultRecord> {
+  async update(
+    actor: Actor,
+    id: string,
+    input: unknown,
+  ): Promise<Omit<KeyResultRecord, 'objectiveId'> & { objectiveId: string | null }> {
     const data = parseInput(updateKeyResultSchema, input);
     return transact(this.deps, async (trx) => {
       const session = await openSession(this.deps, trx, actor);
@@ -163,7 +168,11 @@ export class KeyResultService {
           isAfterClose: cycle.state === 'closed',
         },
       ]);
-      return keyResultRecord((await session.repos.keyResults.find(actor.workspaceId, id))!);
+      const record = keyResultRecord((await session.repos.keyResults.find(actor.workspaceId, id))!);
+      // Its owner may edit a KR inside an objective they may not see: that objective stays unnamed.
+      return isVisible(session.scope, objectiveSubject(objective))
+        ? record
+        : { ...record, objectiveId: null };
     });
   }
 }

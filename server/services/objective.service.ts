@@ -14,6 +14,7 @@ import {
 import { Rollups } from './rollup';
 import { openSession, recordEvents } from './session';
 import { invalid, parseInput } from './validate';
+import { hiddenGoalsAmong, visibleRef } from './visibility';
 
 const visibility = z.enum(['workspace', 'unit', 'private']);
 
@@ -128,7 +129,8 @@ export class ObjectiveService {
           isAfterClose: cycle.state === 'closed',
         },
       ]);
-      return record(after);
+      const hidden = await hiddenGoalsAmong(session, [after.predecessorId]);
+      return { ...record(after), predecessorId: visibleRef(hidden, after.predecessorId) };
     });
   }
 }

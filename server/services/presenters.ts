@@ -9,6 +9,7 @@ import { objectiveSubject, smartGoalSubject } from './goal-access';
 import { keyResultRecord, type KeyResultRecord } from './key-result.service';
 import type { Slice } from './slice';
 import { smartGoalRecord, type SmartGoalRecord } from './smart-goal.service';
+import { hiddenSummary, visibleRef, withhold } from './visibility';
 
 /** The computed numbers of a goal (SPEC 3), as every interface shows them. */
 export interface EvaluationView {
@@ -31,7 +32,9 @@ export interface ChildView {
   status: Status | null;
 }
 
-export interface KeyResultView extends KeyResultRecord {
+export interface KeyResultView extends Omit<KeyResultRecord, 'objectiveId'> {
+  /** Its objective; null when the viewer may see the KR (they own it) but not its objective. */
+  objectiveId: string | null;
   evaluation: EvaluationView;
   /** The owner was deactivated: the goal stays, shown with them as a former owner. */
   hasFormerOwner: boolean;
@@ -42,25 +45,35 @@ export interface KeyResultView extends KeyResultRecord {
   hiddenSummary: string | null;
 }
 
+/** A link up to a parent the viewer may see. */
+export interface ParentLinkView {
+  parentType: 'objective' | 'key_result';
+  parentId: string;
+  weight: number;
+}
+
 export interface ObjectiveView extends Omit<ObjectiveRow, 'workspaceId'> {
   evaluation: EvaluationView;
   /** The lead or personal owner was deactivated (a former owner). */
   hasFormerOwner: boolean;
   keyResults: KeyResultView[];
-  alignsTo: { parentType: 'objective' | 'key_result'; parentId: string; weight: number }[];
+  /** Parents the viewer may see. */
+  alignsTo: ParentLinkView[];
+  /** Parents the viewer may not see: counted, never named. */
+  hiddenParents: number;
 }
 
 export interface SmartGoalView extends SmartGoalRecord {
   evaluation: EvaluationView;
   /** The owner was deactivated (a former owner). */
   hasFormerOwner: boolean;
-  supports: { parentType: 'objective' | 'key_result'; parentId: string; weight: number }[];
+  /** Parents the viewer may see. */
+  supports: ParentLinkView[];
+  /** Parents the viewer may not see: counted, never named. */
+  hiddenParents: number;
 }
 
-/** "1 private goal" or "n private goals" (null for none). */
-export function hiddenSummary(count: number): string | null {
-  return count === 0 ? null : count === 1 ? '1 private goal' : `${count} private goals`;
-}
+export { hiddenSummary } from './visibility';
 
 function evaluationView(evaluation: GoalEvaluation | undefined, isEditedAfterClose: boolean): EvaluationView {
   const flags = [...(evaluation?.flags ?? [])];
@@ -79,12 +92,15 @@ function evaluationView(evaluation: GoalEvaluation | undefined, isEditedAfterClo
 const isFormer = (slice: Slice, personId: string | null) =>
   personId !== null && slice.formerPeople.has(personId);
 
-const linksUp = (slice: Slice, id: string) =>
-  (slice.parents.get(id) ?? []).map((l) => ({
+/** The links up from a goal, those to parents the viewer may not see withheld and counted. */
+function linksUp(slice: Slice, id: string): { visible: ParentLinkView[]; hidden: number } {
+  const links = (slice.parents.get(id) ?? []).map((l) => ({
     parentType: l.parentType,
     parentId: l.parentId,
     weight: l.weight,
   }));
+  return withhold(slice.hidden, links, (l) => l.parentId);
+}
 
 function keyResultView(slice: Slice, scope: ActorScope, kr: KeyResultRow): KeyResultView {
   const children: ChildView[] = [];
@@ -126,21 +142,26 @@ function keyResultView(slice: Slice, scope: ActorScope, kr: KeyResultRow): KeyRe
 /** An objective with its KRs and computed numbers, for a viewer who may see it. */
 export function objectiveView(slice: Slice, scope: ActorScope, row: ObjectiveRow): ObjectiveView {
   const { workspaceId: _, ...rest } = row;
+  const up = linksUp(slice, row.id);
   return {
     ...rest,
+    predecessorId: visibleRef(slice.hidden, row.predecessorId),
     evaluation: evaluationView(slice.evaluations.get(row.id), slice.editedAfterClose.has(row.id)),
     hasFormerOwner: isFormer(slice, row.leadId) || isFormer(slice, row.ownerId),
     keyResults: (slice.keyResults.get(row.id) ?? []).map((kr) => keyResultView(slice, scope, kr)),
-    alignsTo: linksUp(slice, row.id),
+    alignsTo: up.visible,
+    hiddenParents: up.hidden,
   };
 }
 
 /** A SMART goal with its computed numbers. */
 export function smartGoalView(slice: Slice, row: SmartGoalRow): SmartGoalView {
+  const up = linksUp(slice, row.id);
   return {
     ...smartGoalRecord(row),
     evaluation: evaluationView(slice.evaluations.get(row.id), slice.editedAfterClose.has(row.id)),
     hasFormerOwner: isFormer(slice, row.ownerId),
-    supports: linksUp(slice, row.id),
+    supports: up.visible,
+    hiddenParents: up.hidden,
   };
 }

@@ -18,7 +18,7 @@ import type { SmartGoalRow } from '../repositories/smart-goal.repository';
 import type { Actor, ServiceDeps } from './context';
 import { getCycle, keyResultSubject, objectiveSubject, smartGoalSubject } from './goal-access';
 import { windowOfCycle } from './evaluation';
-import { hiddenSummary } from './presenters';
+import { hiddenGoalsAmong, hiddenSummary, visibleGoals, visibleRef } from './visibility';
 import { openSession, type Session } from './session';
 import { notFound, parseInput } from './validate';
 
@@ -84,6 +84,9 @@ export interface Calibration {
   ambition: ReturnType<typeof ambitionIndex>;
   commitment: ReturnType<typeof commitmentReliability>;
   confidence: ReturnType<typeof brierScore>;
+  /** Goals in scope the viewer may not see: left out of every figure above. */
+  hiddenGoals: number;
+  hiddenSummary: string | null;
 }
 
 const emptyBands = (): Bands => ({ red: 0, yellow: 0, green: 0 });
@@ -107,6 +110,10 @@ export class ReportService {
     const krs = await repos.keyResults.listByObjectives(objectives.map((o) => o.id));
     const goals = await repos.smartGoals.listByCycle(ws, cycleId);
     const distribution = { objectives: emptyBands(), keyResults: emptyBands(), smartGoals: emptyBands() };
+    const successors = await hiddenGoalsAmong(
+      session,
+      [...notes.values()].map((n) => n.successorId),
+    );
     let hidden = 0;
     const report: CycleReport['objectives'] = [];
     for (const o of objectives) {
@@ -129,7 +136,7 @@ export class ReportService {
         band,
         decision: note?.decision ?? null,
         learned: note?.learned ?? null,
-        successorId: note?.successorId ?? null,
+        successorId: visibleRef(successors, note?.successorId ?? null),
         keyResults: krs
           .filter((k) => k.objectiveId === o.id && isVisible(scope, keyResultSubject(k, o)))
           .map((k) => {
@@ -200,8 +207,11 @@ export class ReportService {
     const aspirational: number[] = [];
     const committed: number[] = [];
     const outcomes: ConfidenceOutcome[] = [];
+    let hidden = 0;
     for (const cycle of cycles) {
-      const { krs, goals } = await this.#goalsOf(session, cycle, data);
+      const found = await this.#goalsOf(session, cycle, data);
+      const { krs, goals } = found;
+      hidden += found.hidden;
       const measured: { id: string; grade: number; level: number }[] = [];
       for (const { kr, kind } of krs) {
         if (kr.frozenGrade === null) continue;
@@ -230,6 +240,8 @@ export class ReportService {
       ambition: ambitionIndex(aspirational),
       commitment: commitmentReliability(committed),
       confidence: brierScore(outcomes),
+      hiddenGoals: hidden,
+      hiddenSummary: hiddenSummary(hidden),
     };
   }
 
@@ -237,7 +249,7 @@ export class ReportService {
     session: Session,
     cycle: CycleRow,
     scope: { unitId?: string | undefined; personId?: string | undefined },
-  ): Promise<{ krs: { kr: KeyResultRow; kind: Kind }[]; goals: SmartGoalRow[] }> {
+  ): Promise<{ krs: { kr: KeyResultRow; kind: Kind }[]; goals: SmartGoalRow[]; hidden: number }> {
     const { repos } = session;
     const ws = session.actor.workspaceId;
     const objectives: ObjectiveRow[] = await repos.objectives.listByCycle(
@@ -245,16 +257,24 @@ export class ReportService {
       cycle.id,
       scope.unitId ? [scope.unitId] : undefined,
     );
-    const kinds = new Map(objectives.map((o) => [o.id, (o.kind ?? 'aspirational') as Kind]));
-    const krs = (await repos.keyResults.listByObjectives(objectives.map((o) => o.id)))
-      .filter((k) => !scope.personId || k.ownerId === scope.personId)
-      .map((kr) => ({ kr, kind: kinds.get(kr.objectiveId) ?? 'aspirational' }));
-    const goals = await repos.smartGoals.listByCycle(
+    const byId = new Map(objectives.map((o) => [o.id, o]));
+    const inScope = (await repos.keyResults.listByObjectives(objectives.map((o) => o.id))).filter(
+      (k) => !scope.personId || k.ownerId === scope.personId,
+    );
+    const allGoals = await repos.smartGoals.listByCycle(
       ws,
       cycle.id,
       scope.unitId ? { unitIds: [scope.unitId] } : { ownerIds: [scope.personId!] },
     );
-    return { krs, goals };
+    // Only what the viewer may see counts (SPEC 8); the rest is counted apart.
+    const krs = inScope.flatMap((kr) => {
+      const o = byId.get(kr.objectiveId);
+      return o && isVisible(session.scope, keyResultSubject(kr, o))
+        ? [{ kr, kind: (o.kind ?? 'aspirational') as Kind }]
+        : [];
+    });
+    const goals = visibleGoals(session.scope, allGoals, smartGoalSubject);
+    return { krs, goals: goals.visible, hidden: inScope.length - krs.length + goals.hidden };
   }
 
   async #assertMayReadPerson(session: Session, personId: string): Promise<void> {

@@ -18,6 +18,7 @@ import {
 } from './evaluation';
 import { evaluationSettings } from './workspace-settings';
 import type { Session } from './session';
+import { type HiddenGoals, hiddenGoalsAmong } from './visibility';
 
 /** A set of goals loaded together and evaluated by core as of the session's moment. */
 export interface Slice {
@@ -35,6 +36,8 @@ export interface Slice {
   outside: Map<string, ObjectiveRow>;
   /** Owners and leads of the slice's goals who were deactivated ("former owners"). */
   formerPeople: Set<string>;
+  /** Goals the slice's goals name (parents, predecessors) that the viewer may not see. */
+  hidden: HiddenGoals;
 }
 
 const push = <T>(map: Map<string, T[]>, key: string, value: T) => {
@@ -126,14 +129,22 @@ export async function loadSlice(
     ...closedObjectives.flatMap((o) => [o.id, ...(keyResults.get(o.id) ?? []).map((kr) => kr.id)]),
     ...[...smartGoals.values()].filter((g) => cycles.get(g.cycleId)?.state === 'closed').map((g) => g.id),
   ];
-  const editedAfterClose = await repos.events.editedAfterClose(closedIds);
   const peopleIds = new Set<string>();
   for (const o of objectives.values()) for (const id of [o.leadId, o.ownerId]) if (id) peopleIds.add(id);
   for (const kr of krs) if (kr.ownerId) peopleIds.add(kr.ownerId);
   for (const g of smartGoals.values()) peopleIds.add(g.ownerId);
-  const formerPeople = new Set(await repos.people.inactiveAmong(ws, [...peopleIds]));
+  const [editedAfterClose, hidden, inactive] = await Promise.all([
+    repos.events.editedAfterClose(closedIds),
+    hiddenGoalsAmong(session, [
+      ...parentLinks.map((l) => l.parentId),
+      ...[...objectives.values()].map((o) => o.predecessorId),
+    ]),
+    repos.people.inactiveAmong(ws, [...peopleIds]),
+  ]);
+  const formerPeople = new Set(inactive);
   return {
     formerPeople,
+    hidden,
     objectives,
     keyResults,
     smartGoals,
