@@ -1,18 +1,37 @@
 import { z } from 'zod';
 import { type CoachSettingsInput, coachSettingsSchema, type LintResult, lint } from '../../core/coach';
-import { AppError } from '../../core/errors';
+import { AppError, validationError } from '../../core/errors';
 import { buildOrganisation } from '../../core/goals-file/model';
-import { parseGoalsFile } from '../../core/goals-file/parse';
+import { GOALS_FILE_LIMITS, isDeeperThan, parseGoalsFile } from '../../core/goals-file/parse';
 import { parseMoment } from '../../core/time';
 import type { Actor, ServiceDeps } from './context';
 import { openSession } from './session';
 import { invalid, parseInput } from './validate';
 import { evaluationSettings } from './workspace-settings';
 
+/**
+ * How big a goals file the server lints: parsing YAML costs ~50-100 microseconds a line on the
+ * event loop, so 5,000 lines (a few dozen teams' goals) keep one lint under a few hundred ms
+ * while every other request waits. The CLI has no such limit.
+ */
+export const COACH_LIMITS = { maxLines: 5_000, maxCharacters: 262_144 } as const;
+
+function lineCount(text: string): number {
+  let lines = 1;
+  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) lines++;
+  return lines;
+}
+
 /** Input of `lint`: a goals file (SPEC 9) as YAML text or as a JSON object, and the moment to judge by. */
 export const coachLintSchema = z
   .object({
-    yaml: z.string().max(2_000_000).optional(),
+    yaml: z
+      .string()
+      .max(COACH_LIMITS.maxCharacters)
+      .refine((text) => lineCount(text) <= COACH_LIMITS.maxLines, {
+        message: `at most ${COACH_LIMITS.maxLines} lines`,
+      })
+      .optional(),
     goals: z.record(z.string(), z.unknown()).optional(),
     /** A date or date-time in the workspace timezone; default now. */
     at: z.string().optional(),
@@ -34,7 +53,11 @@ export class CoachService {
     const tz = session.settings.timeZone;
     const at =
       data.at === undefined ? session.at : (parseMoment(data.at, tz) ?? invalid('at', 'expected a date'));
+    if (data.goals !== undefined && isDeeperThan(data.goals, GOALS_FILE_LIMITS.maxDepth))
+      invalid('goals', `nested more than ${GOALS_FILE_LIMITS.maxDepth} levels deep`);
     const text = data.yaml ?? JSON.stringify(data.goals);
+    if (text.length > COACH_LIMITS.maxCharacters)
+      invalid(data.yaml === undefined ? 'goals' : 'yaml', `at most ${COACH_LIMITS.maxCharacters} characters`);
     const parsed = parseGoalsFile(text, 'goals');
     const built = parsed.ok ? buildOrganisation([parsed.parsed], { now: at }) : parsed;
     if (!built.ok) {
@@ -42,7 +65,8 @@ export class CoachService {
         path: p.path || '(goals)',
         message: p.line > 0 ? `${p.message} (line ${p.line}, column ${p.column})` : p.message,
       }));
-      throw new AppError('validation', `the goals file has ${issues.length} problem(s)`, { issues });
+      const error = validationError(issues);
+      throw new AppError('validation', `the goals file has problems: ${error.message}`, error.details);
     }
     const settings = coachSettingsSchema.safeParse({ rules: session.settings.coachSeverities });
     return lint(built.org, {

@@ -17,7 +17,7 @@ import {
 } from './goal-access';
 import { Rollups } from './rollup';
 import { openSession, recordEvents } from './session';
-import { parseInput } from './validate';
+import { isEmptyChange, parseInput } from './validate';
 
 const planPoint = z
   .object({
@@ -139,6 +139,7 @@ export class KeyResultService {
       const session = await openSession(this.deps, trx, actor);
       const { kr: before, objective } = await getKeyResult(session, id);
       authorize(session.scope, 'update', 'key_result', keyResultSubject(before, objective));
+      if (isEmptyChange(data)) return keyResultRecord(before);
       await assertPerson(session, 'ownerId', data.ownerId);
       const { version, measure, plan, isLeading, ...rest } = data;
       const isChanged = await session.repos.keyResults.updateVersioned(id, version, {
