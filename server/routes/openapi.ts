@@ -15,7 +15,8 @@ export const errorSchema = z
   })
   .openapi('Error');
 
-const errorResponse = (description: string) => ({
+/** A documented error answer (the envelope) with a description. */
+export const errorResponse = (description: string) => ({
   description,
   content: { 'application/json': { schema: errorSchema } },
 });
@@ -47,20 +48,19 @@ const RATE_LIMITED = new Set([
 ]);
 
 /** The error responses that apply to an operation, by what it takes and who may call it. */
-function errorsOf(config: Omit<RouteConfig, 'security'>, isPublic: boolean) {
+function errorsOf(config: Omit<RouteConfig, 'security'>) {
   const hasBody = config.request?.body !== undefined;
   const isUnsafe = config.method !== 'get';
   const isApi = config.path.startsWith('/api/v1/');
-  const hasPathIds = config.path.includes('{');
   const pick = (code: keyof typeof ERRORS, applies: boolean) => (applies ? { [code]: ERRORS[code] } : {});
   return {
     ...pick(400, true),
     ...pick(401, isApi),
-    ...pick(403, isApi && !isPublic),
-    ...pick(404, isApi && (!isPublic || hasPathIds)),
+    ...pick(403, isApi),
+    ...pick(404, isApi),
     ...pick(409, isUnsafe && isApi),
-    ...pick(413, hasBody),
-    ...pick(415, hasBody),
+    ...pick(413, hasBody || isUnsafe),
+    ...pick(415, hasBody || isUnsafe),
     ...pick(429, RATE_LIMITED.has(config.path)),
   } as Partial<typeof ERRORS>;
 }
@@ -98,8 +98,8 @@ export function operationIdOf(method: string, path: string): string {
 }
 
 /**
- * A documented route: the error responses of the envelope that apply to it (400 always; 401 on
- * `/api/v1`; 403 and 404 on signed-in routes; 409 on writes; 413 and 415 with a body; 429 where
+ * A documented route: the error responses of the envelope that apply to it (400 always; 401, 403
+ * and 404 on `/api/v1`; 409, 413 and 415 on writes (which send JSON or nothing); 429 where
  * a password is checked), an operation id, and signed-in security unless `isPublic`.
  */
 export function route<R extends Omit<RouteConfig, 'security'>>(config: R & { isPublic?: boolean }) {
@@ -108,7 +108,7 @@ export function route<R extends Omit<RouteConfig, 'security'>>(config: R & { isP
     operationId: operationIdOf(rest.method, rest.path),
     ...rest,
     security: isPublic ? [] : SIGNED_IN,
-    responses: { ...errorsOf(rest, isPublic ?? false), ...rest.responses },
+    responses: { ...errorsOf(rest), ...rest.responses },
   } as R & { security: typeof SIGNED_IN; responses: R['responses'] & typeof ERRORS });
 }
 
