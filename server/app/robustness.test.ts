@@ -135,6 +135,11 @@ describeEachDialect('malformed requests answer 4xx with the envelope', (dialect)
       .select((eb) => eb.fn.countAll<number>().as('n'))
       .executeTakeFirstOrThrow();
     expect(Number(eventsAfter.n)).toBe(Number(eventsBefore.n));
+    const stale = await api.call('PATCH', `/api/v1/objectives/${org.objectiveId}`, {
+      as: admin,
+      body: { version: objective.version + 5 },
+    });
+    expectEnvelope(stale, 409);
     // A change of one setting keeps the others (it used to reset them to their defaults).
     const zone = await api.call('PATCH', '/api/v1/workspace/settings', {
       as: admin,
@@ -229,10 +234,10 @@ describeEachDialect('malformed requests answer 4xx with the envelope', (dialect)
   });
 
   it('bounds the goals file the coach parses: lines and characters', async () => {
-    const long = `version: 1\n${'# a comment\n'.repeat(6000)}`;
+    const long = `version: 1\n${'# a comment\n'.repeat(2500)}`;
     const lines = await api.call('POST', '/api/v1/coach/lint', { as: admin, body: { yaml: long } });
     expectEnvelope(lines, 400);
-    expect(lines.body.error.details.issues[0]).toEqual({ path: 'yaml', message: 'at most 5000 lines' });
+    expect(lines.body.error.details.issues[0]).toEqual({ path: 'yaml', message: 'at most 2000 lines' });
     const wide = await api.call('POST', '/api/v1/coach/lint', {
       as: admin,
       body: { goals: { version: 1, cycle: '2026-Q4', notes: 'x'.repeat(300_000) } },

@@ -10,11 +10,11 @@ import { invalid, parseInput } from './validate';
 import { evaluationSettings } from './workspace-settings';
 
 /**
- * How big a goals file the server lints: parsing YAML costs ~50-100 microseconds a line on the
- * event loop, so 5,000 lines (a few dozen teams' goals) keep one lint under a few hundred ms
- * while every other request waits. The CLI has no such limit.
+ * How big a goals file the server lints: parsing YAML costs ~75 microseconds a line on the event
+ * loop, where every other request waits, so 2,000 lines (a dozen teams' goals) keep one lint to
+ * a fraction of a second. The CLI has no such limit.
  */
-export const COACH_LIMITS = { maxLines: 5_000, maxCharacters: 262_144 } as const;
+export const COACH_LIMITS = { maxLines: 2_000, maxCharacters: 100_000 } as const;
 
 function lineCount(text: string): number {
   let lines = 1;

@@ -139,7 +139,10 @@ export class KeyResultService {
       const session = await openSession(this.deps, trx, actor);
       const { kr: before, objective } = await getKeyResult(session, id);
       authorize(session.scope, 'update', 'key_result', keyResultSubject(before, objective));
-      if (isEmptyChange(data)) return keyResultRecord(before);
+      if (isEmptyChange(data))
+        return data.version === before.version
+          ? keyResultRecord(before)
+          : staleVersion('key result', id, before.version);
       await assertPerson(session, 'ownerId', data.ownerId);
       const { version, measure, plan, isLeading, ...rest } = data;
       const isChanged = await session.repos.keyResults.updateVersioned(id, version, {

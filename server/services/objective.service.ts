@@ -105,7 +105,10 @@ export class ObjectiveService {
       const session = await openSession(this.deps, trx, actor);
       const before = await getObjective(session, id);
       authorize(session.scope, 'update', 'objective', objectiveSubject(before));
-      if (isEmptyChange(data)) return record(before);
+      if (isEmptyChange(data))
+        return data.version === before.version
+          ? record(before)
+          : staleVersion('objective', id, before.version);
       await assertPerson(session, 'leadId', data.leadId);
       const { version, ...patch } = data;
       const isChanged = await session.repos.objectives.updateVersioned(id, version, {

@@ -142,7 +142,10 @@ export class SmartGoalService {
       const session = await openSession(this.deps, trx, actor);
       const before = await getSmartGoal(session, id);
       authorize(session.scope, 'update', 'smart_goal', smartGoalSubject(before));
-      if (isEmptyChange(data)) return smartGoalRecord(before);
+      if (isEmptyChange(data))
+        return data.version === before.version
+          ? smartGoalRecord(before)
+          : staleVersion('SMART goal', id, before.version);
       const { version, measure, ...rest } = data;
       if ((rest.dueDate ?? before.dueDate) < (rest.startDate ?? before.startDate)) {
         invalid('dueDate', 'must not be before startDate');

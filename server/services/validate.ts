@@ -37,7 +37,8 @@ export function notFound(entity: string, id: string): never {
 /**
  * Whether a parsed PATCH changes nothing: every field but `version` is absent (and `settings`,
  * when it is an object, has no field either). Every PATCH answers an empty change with the
- * current resource and writes nothing (no version step, no event).
+ * current resource and writes nothing (no version step, no event); a stale `version` is still a
+ * 409, as for any change.
  *
  * @example
  * isEmptyChange({ version: 3 }); // true

@@ -199,7 +199,8 @@ export class WebhookService {
     return transact(this.deps, async (trx) => {
       const session = await this.#admin(actor, trx);
       const row = await this.#find(session, id);
-      if (isEmptyChange(data)) return view(row);
+      if (isEmptyChange(data))
+        return data.version === row.version ? view(row) : staleVersion('webhook', id, row.version);
       const { version, ...changes } = data;
       const next: WebhookRow = {
         ...row,
