@@ -52,6 +52,25 @@ describeEachDialect('check-in batches at the limit', (dialect) => {
     expect(objective.keyResults.find((k) => k.id === org.krId)?.score).toBeCloseTo(0.64, 12);
   });
 
+  it('keeps every check-in of many full batches on one KR, and the rollup of the latest', async () => {
+    const before = (await checkIns(org.krId)).length;
+    const rounds = 20;
+    for (let r = 0; r < rounds; r++) {
+      await s.checkIns.checkInBatch(org.member, {
+        items: Array.from({ length: BATCH_LIMIT }, (_, i) => ({
+          goalType: 'key_result' as const,
+          goalId: org.krId,
+          value: (r * BATCH_LIMIT + i) % 90,
+        })),
+      });
+    }
+    const stored = await checkIns(org.krId);
+    expect(stored).toHaveLength(before + rounds * BATCH_LIMIT);
+    expect(stored.map((c) => c.seq)).toEqual(stored.map((_, i) => i + 1));
+    const kr = await s.reads.getKeyResult(org.admin, org.krId);
+    expect(kr.latestValue).toBe((rounds * BATCH_LIMIT - 1) % 90);
+  });
+
   it('recomputes each goal of a mixed batch, and refuses one item over the limit, writing nothing', async () => {
     const goal = await s.smartGoals.create(org.member, {
       cycleId: org.cycleId,
