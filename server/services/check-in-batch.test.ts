@@ -79,12 +79,13 @@ describeEachDialect('check-in batches at the limit', (dialect) => {
       startDate: '2026-10-01',
       dueDate: '2026-12-15',
     });
+    clock.set(Date.UTC(2026, 10, 2));
     const before = (await checkIns(org.krId)).length;
     const mixed = await s.checkIns.checkInBatch(org.member, {
       items: [
-        { goalType: 'key_result', goalId: org.krId, value: 10, at: '2026-10-31T20:00:00Z' },
+        { goalType: 'key_result', goalId: org.krId, value: 10, at: '2026-11-01T20:00:00Z' },
         { goalType: 'smart_goal', goalId: goal.id, done: false },
-        { goalType: 'key_result', goalId: org.krId, value: 30, at: '2026-10-31T21:00:00Z' },
+        { goalType: 'key_result', goalId: org.krId, value: 30, at: '2026-11-01T21:00:00Z' },
         { goalType: 'smart_goal', goalId: goal.id, done: true },
       ],
     });
