@@ -1,5 +1,7 @@
 import { spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { describeRules, RULE_IDS, SEVERITIES } from '../core/coach';
 
@@ -169,6 +171,35 @@ describe('tandem lint', () => {
     expect(run.status).toBe(2);
     expect(run.stderr).toMatch(message);
     expect(run.stdout).toBe('');
+  });
+});
+
+describe('tandem lint and score: hostile YAML', () => {
+  const folder = mkdtempSync(join(tmpdir(), 'tandem-lint-'));
+  const deep = join(folder, 'deep.yaml');
+  writeFileSync(deep, `version: 1\ncycle: 2026-Q4\nunits: ${'{a: '.repeat(5000)}1${'}'.repeat(5000)}\n`);
+  it.each([
+    [
+      'an alias bomb',
+      fixture('alias-bomb.yaml'),
+      /alias-bomb\.yaml:4:\d+: YAML: aliases expand to too many nodes/,
+    ],
+    [
+      'an unresolved alias',
+      fixture('unresolved-alias.yaml'),
+      /unresolved-alias\.yaml:3:11: YAML: unresolved alias \*zone/,
+    ],
+    ['nesting 5,000 deep', deep, /deep\.yaml:3:\d+: nested more than 64 levels deep/],
+  ])('exits 2 on %s, naming the file and line, without a stack trace', (_name, file, message) => {
+    for (const command of ['lint', 'score']) {
+      const run = spawnSync(process.execPath, ['bin/tandem.js', command, file], {
+        encoding: 'utf8',
+        cwd: new URL('..', import.meta.url),
+      });
+      expect(run.status, run.stderr).toBe(2);
+      expect(run.stderr).toMatch(message);
+      expect(run.stderr).not.toMatch(/\n\s+at /);
+    }
   });
 });
 

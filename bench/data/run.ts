@@ -1,6 +1,7 @@
 import { cpus } from 'node:os';
 import { type Db, migrateToLatest, openDatabase } from '../../server/db/database';
 import { generateOrganisation, ORG_SIZES } from '../../server/demo/large';
+import { BATCH_LIMIT } from '../../server/services/check-in.service';
 import { type Actor, createServices, FixedClock, serviceDeps } from '../../server/services/index';
 import { settleRollupsNow } from '../../server/services/rollup-backlog';
 import { workspaceSettingsSchema } from '../../server/services/workspace-settings';
@@ -94,13 +95,13 @@ async function bench(dialect: 'sqlite' | 'postgres', db: Db): Promise<Latency[]>
   );
   results.push(
     await timeAsync(
-      '1,000 check-ins in one batch',
+      `${BATCH_LIMIT} check-ins on ${BATCH_LIMIT} KRs in one batch (the limit)`,
       3,
       (r) =>
         s.checkIns.checkInBatch(admin, {
-          items: Array.from({ length: 1000 }, (_, i) => ({
+          items: Array.from({ length: BATCH_LIMIT }, (_, i) => ({
             goalType: 'key_result' as const,
-            goalId: krOf(r * 1000 + i),
+            goalId: krOf(r * BATCH_LIMIT + i),
             value: 130 + r,
           })),
         }),

@@ -5,7 +5,15 @@ import { registerRoutes } from '../routes/index';
 import { registerDocs } from './docs';
 import type { AppDeps, AppEnv } from './env';
 import { errorResponse, onError } from './errors';
-import { authenticate, csrfProtection, limitBody, requestContext, securityHeaders } from './middleware';
+import {
+  authenticate,
+  csrfProtection,
+  limitBody,
+  requestContext,
+  refuseNul,
+  requireJson,
+  securityHeaders,
+} from './middleware';
 
 /** Requests that start a session and so cannot carry a CSRF token yet. */
 const SESSION_STARTERS = new Set([
@@ -73,6 +81,21 @@ export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
       ),
     ),
   );
+  app.use(
+    '/api/*',
+    requireJson((c, type) =>
+      errorResponse(
+        c,
+        'validation',
+        type === undefined
+          ? 'send JSON: a request body needs Content-Type: application/json'
+          : 'send JSON: Content-Type must be application/json (optionally ; charset=utf-8)',
+        { issues: [{ path: '(headers).content-type', message: 'must be application/json' }] },
+        415,
+      ),
+    ),
+  );
+  app.use('/api/*', refuseNul());
   app.use('/api/v1/*', authenticate(deps.accounts, deps.tokens));
   app.use('/api/v1/*', csrfProtection(SESSION_STARTERS));
 

@@ -53,6 +53,8 @@ export function onError(error: Error, c: Context<AppEnv>) {
   if (error instanceof HTTPException) {
     const status = error.status;
     if (status === 413) return errorResponse(c, 'validation', 'request body too large', {}, 413);
+    if (status === 415)
+      return errorResponse(c, 'validation', 'send JSON: Content-Type must be application/json', {}, 415);
     if (status === 400)
       return errorResponse(c, 'validation', 'malformed request body: expected JSON', {
         issues: [{ path: '(body)', message: 'malformed JSON' }],

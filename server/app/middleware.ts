@@ -3,7 +3,7 @@ import type { Context, MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { getCookie } from 'hono/cookie';
 import type { Logger } from 'pino';
-import { AppError } from '../../core/errors';
+import { AppError, validationError } from '../../core/errors';
 import type { AccountService, Principal } from '../auth/account.service';
 import { isSameSecret } from '../auth/secrets';
 import type { TokenService } from '../auth/token.service';
@@ -89,6 +89,97 @@ export function limitBody(maxSize: number, onTooLarge: (c: Context<AppEnv>) => R
   } satisfies MiddlewareHandler<AppEnv>;
 }
 
+const UNSAFE_WITH_BODY = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+/** A token (RFC 9110) and a parameter value: a token or a quoted string. */
+const PARAMETER = /^([!#$%&'*+.^_`|~0-9A-Za-z-]+)=("(?:[^"\\]|\\.)*"|[!#$%&'*+.^_`|~0-9A-Za-z-]+)$/;
+
+/**
+ * Whether a `Content-Type` is the JSON the API reads: `application/json` (any case), optionally
+ * with `name=value` parameters; a `charset`, when given, must be `utf-8` (RFC 8259). Lists
+ * (`application/json, text/plain`), empty parameters (`application/json;`), other JSON types and
+ * anything else are not.
+ *
+ * @example
+ * isJsonContentType('application/json; charset=UTF-8'); // true
+ * isJsonContentType('application/json;'); // false
+ */
+export function isJsonContentType(type: string): boolean {
+  const [essence, ...parameters] = type.split(';');
+  if (essence?.trim().toLowerCase() !== 'application/json') return false;
+  return parameters.every((raw) => {
+    const match = PARAMETER.exec(raw.trim());
+    if (!match) return false;
+    const [, name = '', value = ''] = match;
+    return name.toLowerCase() !== 'charset' || value.replace(/^"|"$/g, '').toLowerCase() === 'utf-8';
+  });
+}
+
+/** Whether a request carries a body: a positive `Content-Length`, chunked, or (in-process) a stream. */
+function hasBody(c: Context): boolean {
+  const length = c.req.header('Content-Length');
+  if (length !== undefined) return length.trim() !== '0';
+  return c.req.header('Transfer-Encoding') !== undefined || c.req.raw.body !== null;
+}
+
+/**
+ * Unsafe requests send JSON or nothing: a `Content-Type` that is not `isJsonContentType`, or a body
+ * without one, is a 415 with the envelope (before any route reads the body), so no route meets a
+ * body it cannot parse.
+ */
+export function requireJson(onUnsupported: (c: Context<AppEnv>, type: string | undefined) => Response) {
+  return async function requireJson(c, next) {
+    if (UNSAFE_WITH_BODY.has(c.req.method)) {
+      const type = c.req.header('Content-Type');
+      if (type === undefined ? hasBody(c) : !isJsonContentType(type)) return onUnsupported(c, type);
+    }
+    await next();
+  } satisfies MiddlewareHandler<AppEnv>;
+}
+
+const ENCODED_NUL = /%00/;
+
+/** Dotted paths (`checkins.3.note`) of strings and keys in a JSON value that hold U+0000, without recursion. */
+function* nulPaths(value: unknown): Generator<string> {
+  const stack: [unknown, string][] = [[value, '']];
+  for (let next = stack.pop(); next; next = stack.pop()) {
+    const [item, path] = next;
+    if (typeof item === 'string') {
+      if (item.includes('\0')) yield path || '(body)';
+    } else if (typeof item === 'object' && item !== null) {
+      for (const [key, child] of Object.entries(item)) {
+        const at = path ? `${path}.${key}` : key;
+        if (key.includes('\0')) yield at.replaceAll('\0', '\\0');
+        stack.push([child, at]);
+      }
+    }
+  }
+}
+
+/**
+ * Refuses U+0000 anywhere in a request's values, once for every route and both databases
+ * (PostgreSQL cannot store it in text; SQLite would): a `%00` in the path or query, or a NUL in
+ * any string or key of a JSON body, is a 400 naming where. Headers cannot carry one (Node's
+ * parser refuses them). The body is parsed here once; routes read Hono's cached copy.
+ */
+export function refuseNul() {
+  return async function refuseNul(c, next) {
+    const url = c.req.url;
+    const query = url.indexOf('?');
+    if (ENCODED_NUL.test(url)) {
+      const where = query !== -1 && url.slice(query).match(ENCODED_NUL) ? 'query' : 'path';
+      throw validationError([{ path: `(${where})`, message: 'must not contain the NUL character (%00)' }]);
+    }
+    if (UNSAFE_WITH_BODY.has(c.req.method) && c.req.header('Content-Type') !== undefined && hasBody(c)) {
+      const found = [...nulPaths(await c.req.json())];
+      if (found.length > 0)
+        throw validationError(
+          found.map((path) => ({ path, message: 'must not contain the NUL character (U+0000)' })),
+        );
+    }
+    await next();
+  } satisfies MiddlewareHandler<AppEnv>;
+}
+
 const BEARER = /^Bearer\s+(\S+)$/i;
 const SOURCES = new Set(['api', 'cli', 'integration']);
 
@@ -123,19 +214,13 @@ const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 /**
  * CSRF protection for cookie sessions: an unsafe request must echo the session's CSRF token in
  * `X-CSRF-Token` (a cross-site page can send the cookie but cannot read the token). Unsafe
- * requests must also send JSON, which a cross-site form cannot. Bearer tokens are not sent by
- * browsers on their own, so they need neither. `exempt` paths (sign-in, sign-up) start a new
- * session and skip the token check; they still need JSON.
+ * requests must also send JSON (`requireJson`), which a cross-site form cannot. Bearer tokens are
+ * not sent by browsers on their own, so they need no token. `exempt` paths (sign-in, sign-up)
+ * start a new session and skip the token check.
  */
 export function csrfProtection(exempt: ReadonlySet<string> = new Set()) {
   return async function csrfProtection(c, next) {
     if (UNSAFE.has(c.req.method)) {
-      const type = c.req.header('Content-Type');
-      if (type !== undefined && !/^application\/json\b/i.test(type)) {
-        throw new AppError('validation', 'send JSON: Content-Type must be application/json', {
-          issues: [{ path: '(headers).content-type', message: 'must be application/json' }],
-        });
-      }
       const principal = c.get('principal');
       if (principal?.via === 'session' && !exempt.has(c.req.path)) {
         const sent = c.req.header(CSRF_HEADER);

@@ -15,19 +15,55 @@ export const errorSchema = z
   })
   .openapi('Error');
 
-const errorResponse = (description: string) => ({
+/** A documented error answer (the envelope) with a description. */
+export const errorResponse = (description: string) => ({
   description,
   content: { 'application/json': { schema: errorSchema } },
 });
 
 const ERRORS = {
-  400: errorResponse('`validation`: the input is wrong; `details.issues` lists every problem'),
-  401: errorResponse('`unauthenticated`: sign in or send an API token'),
+  400: errorResponse(
+    '`validation`: the input is wrong (a field, a query or path parameter, a NUL character); `details.issues` lists the problems (at most 100, `details.omittedIssues` counts the rest)',
+  ),
+  401: errorResponse(
+    '`unauthenticated`: sign in or send an API token (or the token sent is unknown, revoked or expired)',
+  ),
   403: errorResponse('`forbidden`: your role may not do this (or the CSRF header is missing)'),
   404: errorResponse('`not_found`: no such thing, or one you may not see'),
   409: errorResponse('`conflict`: a stale `version`, a duplicate, or a state that forbids it'),
+  413: errorResponse(
+    '`validation`: the request body is over the limit (`TANDEM_BODY_LIMIT`, 1 MB by default)',
+  ),
+  415: errorResponse(
+    '`validation`: the body is not `Content-Type: application/json` (optionally `; charset=utf-8`)',
+  ),
   429: errorResponse('`rate_limited`: too many failed sign-ins; see `Retry-After`'),
 };
+
+/** Operations that check a password, and so count towards the sign-in lock-out. */
+const RATE_LIMITED = new Set([
+  '/api/v1/auth/signin',
+  '/api/v1/auth/invitations/accept',
+  '/api/v1/auth/password',
+]);
+
+/** The error responses that apply to an operation, by what it takes and who may call it. */
+function errorsOf(config: Omit<RouteConfig, 'security'>) {
+  const hasBody = config.request?.body !== undefined;
+  const isUnsafe = config.method !== 'get';
+  const isApi = config.path.startsWith('/api/v1/');
+  const pick = (code: keyof typeof ERRORS, applies: boolean) => (applies ? { [code]: ERRORS[code] } : {});
+  return {
+    ...pick(400, true),
+    ...pick(401, isApi),
+    ...pick(403, isApi),
+    ...pick(404, isApi),
+    ...pick(409, isUnsafe && isApi),
+    ...pick(413, hasBody || isUnsafe),
+    ...pick(415, hasBody || isUnsafe),
+    ...pick(429, RATE_LIMITED.has(config.path)),
+  } as Partial<typeof ERRORS>;
+}
 
 /** Both ways to authenticate, for routes that need a signed-in caller. */
 export const SIGNED_IN: Record<string, string[]>[] = [{ session: [] }, { bearer: [] }];
@@ -62,8 +98,9 @@ export function operationIdOf(method: string, path: string): string {
 }
 
 /**
- * A documented route: every error response of the envelope is added, an operation id, and
- * signed-in security unless `isPublic`.
+ * A documented route: the error responses of the envelope that apply to it (400 always; 401, 403
+ * and 404 on `/api/v1`; 409, 413 and 415 on writes (which send JSON or nothing); 429 where
+ * a password is checked), an operation id, and signed-in security unless `isPublic`.
  */
 export function route<R extends Omit<RouteConfig, 'security'>>(config: R & { isPublic?: boolean }) {
   const { isPublic, ...rest } = config;
@@ -71,7 +108,7 @@ export function route<R extends Omit<RouteConfig, 'security'>>(config: R & { isP
     operationId: operationIdOf(rest.method, rest.path),
     ...rest,
     security: isPublic ? [] : SIGNED_IN,
-    responses: { ...ERRORS, ...rest.responses },
+    responses: { ...errorsOf(rest), ...rest.responses },
   } as R & { security: typeof SIGNED_IN; responses: R['responses'] & typeof ERRORS });
 }
 

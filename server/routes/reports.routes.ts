@@ -1,7 +1,7 @@
 import { z } from '@hono/zod-openapi';
 import type { AppDeps, Api } from '../app/env';
 import { actorOf } from './context';
-import { idParams, json, route } from './openapi';
+import { errorResponse, idParams, json, route } from './openapi';
 import { hiddenCountSchema, hiddenSummarySchema } from './schemas';
 
 const band = z.enum(['red', 'yellow', 'green']).nullable();
@@ -77,7 +77,10 @@ const report = route({
   tags: ['cycles'],
   summary: "A closed cycle's report: grades, their distribution, root causes, decisions and lessons",
   request: { params: idParams },
-  responses: { 200: json(cycleReportSchema, 'The report') },
+  responses: {
+    200: json(cycleReportSchema, 'The report'),
+    409: errorResponse('`conflict`: the cycle is not closed yet'),
+  },
 });
 
 const calibration = route({

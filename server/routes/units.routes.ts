@@ -52,10 +52,10 @@ const move = route({
   method: 'patch',
   path: '/api/v1/units/{id}',
   tags,
-  summary: 'Move a unit under another parent (admins)',
+  summary: 'Move a unit under another parent (admins); `{}` changes nothing',
   request: {
     params: idParams,
-    body: jsonBody(z.object({ parentId: z.string().min(1).nullable() }).strict()),
+    body: jsonBody(z.object({ parentId: z.string().min(1).nullable().optional() }).strict()),
   },
   responses: { 200: json(unitSchema, 'The unit after the move') },
 });

@@ -18,7 +18,7 @@ import {
 } from './goal-access';
 import { Rollups } from './rollup';
 import { openSession, recordEvents } from './session';
-import { parseInput } from './validate';
+import { isEmptyChange, parseInput } from './validate';
 
 const planPoint = z
   .object({
@@ -144,6 +144,10 @@ export class KeyResultService {
       const session = await openSession(this.deps, trx, actor);
       const { kr: before, objective } = await getKeyResult(session, id);
       authorize(session.scope, 'update', 'key_result', keyResultSubject(before, objective));
+      if (isEmptyChange(data))
+        return data.version === before.version
+          ? keyResultRecord(before)
+          : staleVersion('key result', id, before.version);
       await assertPerson(session, 'ownerId', data.ownerId);
       const { version, measure, plan, isLeading, ...rest } = data;
       const isChanged = await session.repos.keyResults.updateVersioned(id, version, {

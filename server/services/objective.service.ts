@@ -13,7 +13,7 @@ import {
 } from './goal-access';
 import { Rollups } from './rollup';
 import { openSession, recordEvents } from './session';
-import { invalid, parseInput } from './validate';
+import { invalid, isEmptyChange, parseInput } from './validate';
 import { hiddenGoalsAmong, visibleRef } from './visibility';
 
 const visibility = z.enum(['workspace', 'unit', 'private']);
@@ -106,6 +106,10 @@ export class ObjectiveService {
       const session = await openSession(this.deps, trx, actor);
       const before = await getObjective(session, id);
       authorize(session.scope, 'update', 'objective', objectiveSubject(before));
+      if (isEmptyChange(data))
+        return data.version === before.version
+          ? record(before)
+          : staleVersion('objective', id, before.version);
       await assertPerson(session, 'leadId', data.leadId);
       const { version, ...patch } = data;
       const isChanged = await session.repos.objectives.updateVersioned(id, version, {

@@ -5,7 +5,7 @@ import { authorize } from '../policies/authorize';
 import type { PersonRow } from '../repositories/person.repository';
 import { type Actor, type ServiceDeps, transact } from './context';
 import { openSession, recordEvents } from './session';
-import { invalid, notFound, parseInput } from './validate';
+import { invalid, isEmptyChange, notFound, parseInput } from './validate';
 
 const role = z.enum(['admin', 'member', 'viewer']);
 const timeZone = z.string().refine(isValidTimeZone, { message: 'not an IANA time zone' });
@@ -91,6 +91,7 @@ export class PersonService {
       const { repos } = session;
       const before = await repos.people.find(actor.workspaceId, personId);
       if (!before) return notFound('person', personId);
+      if (isEmptyChange(data)) return view(before);
       if (data.managerId) {
         if (data.managerId === personId) invalid('managerId', 'a person cannot manage themselves');
         if (!(await repos.people.find(actor.workspaceId, data.managerId)))

@@ -16,7 +16,7 @@ import {
 } from './goal-access';
 import { Rollups } from './rollup';
 import { openSession, recordEvents } from './session';
-import { invalid, parseInput } from './validate';
+import { invalid, isEmptyChange, parseInput } from './validate';
 
 const date = z.string().refine(isDateText, { message: 'expected a date YYYY-MM-DD' });
 const support = z
@@ -142,6 +142,10 @@ export class SmartGoalService {
       const session = await openSession(this.deps, trx, actor);
       const before = await getSmartGoal(session, id);
       authorize(session.scope, 'update', 'smart_goal', smartGoalSubject(before));
+      if (isEmptyChange(data))
+        return data.version === before.version
+          ? smartGoalRecord(before)
+          : staleVersion('SMART goal', id, before.version);
       const { version, measure, ...rest } = data;
       if ((rest.dueDate ?? before.dueDate) < (rest.startDate ?? before.startDate)) {
         invalid('dueDate', 'must not be before startDate');

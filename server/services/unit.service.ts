@@ -52,12 +52,13 @@ export class UnitService {
   }
 
   /** Moves a unit under another parent; refuses to make the tree a cycle. */
-  async move(actor: Actor, unitId: string, parentId: string | null): Promise<UnitView> {
+  async move(actor: Actor, unitId: string, parentId: string | null | undefined): Promise<UnitView> {
     return transact(this.deps, async (trx) => {
       const session = await openSession(this.deps, trx, actor);
       authorize(session.scope, 'manage', 'unit');
       const unit = await session.repos.units.find(actor.workspaceId, unitId);
       if (!unit) return notFound('unit', unitId);
+      if (parentId === undefined) return this.#view(session, unit);
       if (parentId) {
         if (!(await session.repos.units.find(actor.workspaceId, parentId)))
           invalid('parentId', 'no such unit');

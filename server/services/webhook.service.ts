@@ -8,7 +8,7 @@ import type { WebhookRow } from '../repositories/webhook.repository';
 import { type Actor, type ServiceDeps, transact } from './context';
 import { staleVersion } from './goal-access';
 import { openSession, recordEvents, type Session } from './session';
-import { invalid, notFound, parseInput } from './validate';
+import { invalid, isEmptyChange, notFound, parseInput } from './validate';
 import { deliveryJob, newDelivery, queueDeliveries, WEBHOOK_ENTITY } from './webhook-outbox';
 
 /** An http(s) URL without a user name or password (fetch refuses those, and they would leak). */
@@ -201,6 +201,8 @@ export class WebhookService {
     return transact(this.deps, async (trx) => {
       const session = await this.#admin(actor, trx);
       const row = await this.#find(session, id);
+      if (isEmptyChange(data))
+        return data.version === row.version ? view(row) : staleVersion('webhook', id, row.version);
       const { version, ...changes } = data;
       const next: WebhookRow = {
         ...row,

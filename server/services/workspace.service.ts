@@ -6,7 +6,7 @@ import { authorize } from '../policies/authorize';
 import { repositories } from '../repositories/index';
 import { type Actor, type ServiceDeps, transact } from './context';
 import { openSession, recordEvents } from './session';
-import { parseInput } from './validate';
+import { isEmptyChange, parseInput } from './validate';
 import { recomputeCycles } from './rollup';
 import {
   evaluationSettings,
@@ -143,6 +143,8 @@ export class WorkspaceService {
       const row = await session.repos.workspaces.find(actor.workspaceId);
       if (!row) throw new AppError('not_found', 'workspace not found');
       const before = readSettings(row.settings, row.id, this.deps.logger);
+      if (isEmptyChange(data) && data.version === row.version)
+        return { id: row.id, name: row.name, version: row.version, settings: before };
       const merged = parseMerged(mergeSettings(before, data.settings));
       const name = data.name ?? row.name;
       const changed = await session.repos.workspaces.updateSettings(
