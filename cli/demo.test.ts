@@ -79,8 +79,8 @@ describe('tandem demo', () => {
   it('small: a realistic organisation through the services', async () => {
     const result = await runDemo({ size: 'small', database: ':memory:', at: AT });
     expect(result.counts.cycles).toBe(2);
-    expect(result.counts.objectives).toBe(11);
-    expect(result.counts.smartGoals).toBe(20);
+    expect(result.counts.objectives).toBe(22);
+    expect(result.counts.smartGoals).toBe(18);
     expect(result.counts.checkIns).toBeGreaterThan(200);
   });
 

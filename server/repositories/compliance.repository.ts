@@ -33,9 +33,14 @@ export interface SmartGoalSchedule {
 export class ComplianceRepository {
   constructor(readonly db: Executor) {}
 
-  /** Measured KRs (source `metric`, with a measure) of the cycle's active objectives. */
-  async keyResults(workspaceId: string, cycleId: string): Promise<KeyResultSchedule[]> {
-    const rows = await this.db
+  /** Measured KRs (source `metric`, with a measure) of the cycle's active objectives (of some units). */
+  async keyResults(
+    workspaceId: string,
+    cycleId: string,
+    unitIds?: readonly string[],
+  ): Promise<KeyResultSchedule[]> {
+    if (unitIds?.length === 0) return [];
+    let query = this.db
       .selectFrom('keyResults')
       .innerJoin('objectives', 'objectives.id', 'keyResults.objectiveId')
       .select([
@@ -51,21 +56,44 @@ export class ComplianceRepository {
       .where('objectives.cycleId', '=', cycleId)
       .where('objectives.state', '=', 'active')
       .where('keyResults.progressSource', '=', 'metric')
-      .where('keyResults.measure', 'is not', null)
-      .execute();
+      .where('keyResults.measure', 'is not', null);
+    if (unitIds) query = query.where('objectives.unitId', 'in', unitIds);
+    const rows = await query.execute();
     return rows.filter((r) => r.workspaceId === workspaceId);
   }
 
-  /** Open SMART goals of the cycle that have a measure. */
-  async smartGoals(workspaceId: string, cycleId: string): Promise<SmartGoalSchedule[]> {
-    const rows = await this.db
+  /** Open SMART goals of the cycle (of some units) that have a measure. */
+  async smartGoals(
+    workspaceId: string,
+    cycleId: string,
+    unitIds?: readonly string[],
+  ): Promise<SmartGoalSchedule[]> {
+    if (unitIds?.length === 0) return [];
+    let query = this.db
       .selectFrom('smartGoals')
       .select(['id', 'cadence', 'ownerId', 'unitId', 'visibility', 'startDate', 'dueDate', 'workspaceId'])
       .where('cycleId', '=', cycleId)
       .where('state', '=', 'open')
-      .where('measure', 'is not', null)
-      .execute();
+      .where('measure', 'is not', null);
+    if (unitIds) query = query.where('unitId', 'in', unitIds);
+    const rows = await query.execute();
     return rows.filter((r) => r.workspaceId === workspaceId);
+  }
+
+  /** The times of the check-ins of some goals (an indexed range per goal, 500 goals a query). */
+  async checkinTimesOf(goalIds: readonly string[]): Promise<{ goalId: string; at: number }[]> {
+    const out: { goalId: string; at: number }[] = [];
+    for (let i = 0; i < goalIds.length; i += 500) {
+      const ids = goalIds.slice(i, i + 500);
+      out.push(
+        ...(await this.db
+          .selectFrom('checkIns')
+          .select(['goalId', 'at'])
+          .where('goalId', 'in', ids)
+          .execute()),
+      );
+    }
+    return out;
   }
 
   /** The times of every check-in of the cycle's KRs and SMART goals, by goal and time. */

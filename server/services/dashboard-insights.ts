@@ -106,12 +106,16 @@ async function heatmapOf(
   const { timeZone, defaultCadence, weekStart } = session.settings;
   const ws = session.actor.workspaceId;
   const repo = new ComplianceRepository(session.repos.units.db);
-  const [krs, goals, times] = await Promise.all([
-    repo.keyResults(ws, cycle.id),
-    repo.smartGoals(ws, cycle.id),
-    repo.checkinTimes(cycle.id),
-  ]);
   const rowOf = rowsOfUnits(unit, units);
+  // A root's heatmap reads the whole cycle in three queries; a unit's only its subtree's goals.
+  const subtree = unit.parentId === null ? undefined : [...rowOf.keys()];
+  const [krs, goals] = await Promise.all([
+    repo.keyResults(ws, cycle.id, subtree),
+    repo.smartGoals(ws, cycle.id, subtree),
+  ]);
+  const times = subtree
+    ? await repo.checkinTimesOf([...krs.map((k) => k.id), ...goals.map((g) => g.id)])
+    : await repo.checkinTimes(cycle.id);
   const timesOf = new Map<string, number[]>();
   for (const t of times) {
     const list = timesOf.get(t.goalId);
@@ -135,6 +139,7 @@ async function heatmapOf(
     };
     if (isVisible(session.scope, subject)) add(kr.id, kr.unitId, cycleWindow, kr.cadence ?? defaultCadence);
   }
+  const windows = new Map<string, Window>();
   for (const goal of goals) {
     const subject = {
       workspaceId: ws,
