@@ -246,7 +246,7 @@ async function checkIns(
       await s.checkIns.checkIn(g.owner, {
         goalType: g.type,
         goalId: g.id,
-        ...valueOf(g, share, random),
+        ...reading(g, share, random),
         confidence: random.int(low, high),
         ...(random.chance(0.4) ? { note: random.pick(NOTES[g.pace]) } : {}),
       });
@@ -254,7 +254,7 @@ async function checkIns(
   }
 }
 
-function valueOf(g: Measured, share: number, random: Random): { value?: number; done?: string[] | boolean } {
+function reading(g: Measured, share: number, random: Random): { value?: number; done?: string[] | boolean } {
   const m = g.measure;
   const meets = random.chance(g.pace === 'behind' ? 0.5 : 0.9);
   switch (m.type) {

@@ -148,12 +148,13 @@ async function heatmapOf(
       ownerIds: [goal.ownerId],
     };
     if (!isVisible(session.scope, subject)) continue;
-    add(
-      goal.id,
-      goal.unitId,
-      dateWindow(goal.startDate, goal.dueDate, timeZone),
-      goal.cadence ?? defaultCadence,
-    );
+    const key = `${goal.startDate}/${goal.dueDate}`;
+    let window = windows.get(key);
+    if (!window) {
+      window = dateWindow(goal.startDate, goal.dueDate, timeZone);
+      windows.set(key, window);
+    }
+    add(goal.id, goal.unitId, window, goal.cadence ?? defaultCadence);
   }
   const map = complianceHeatmap(groups, cycleWindow, session.at, weekStart, timeZone);
   const names = new Map(units.map((u) => [u.id, u.name]));

@@ -105,7 +105,6 @@ export class GoalReadService {
     const session = await openSession(this.deps, this.deps.db.kysely, actor);
     const ws = actor.workspaceId;
     const cycle = await resolveCycle(session, cycleRef);
-    const cycleId = cycle.id;
     const unit = (await session.repos.units.find(ws, unitId)) ?? notFound('unit', unitId);
     const objectiveRows = await session.repos.objectives.listByCycle(ws, cycle.id, [unitId]);
     const goalRows = await session.repos.smartGoals.listByCycle(ws, cycle.id, { unitIds: [unitId] });
