@@ -129,5 +129,55 @@ describe('tandem serve', () => {
     expect(res.status).toBe(200);
     const me = (await res.json()) as { workspace: { name: string } };
     expect(me.workspace.name).toBe('Northwind');
-  }, 90_000);
+    // A second start on the same data says it is loaded and how to reset the password.
+    stop(child);
+    await new Promise((resolve) =>
+      started.child.exitCode !== null ? resolve(null) : started.child.once('exit', resolve),
+    );
+    const again = await start('node', ['bin/tandem.js', 'serve', '--demo', '--port', '0'], {
+      TANDEM_DATA_DIR: path.join(folder, 'data'),
+      LOG_LEVEL: 'warn',
+    });
+    child = again.child;
+    expect(again.output()).toContain(
+      'The demo organisation is already loaded. Sign in as maria@northwind.test',
+    );
+    expect(again.output()).toContain('tandem demo --reset-password');
+  }, 120_000);
+
+  it('`tandem demo` loads where `tandem serve` reads, once, and prints how to sign in', async () => {
+    folder = mkdtempSync(path.join(tmpdir(), 'tandem-demo-cli-'));
+    const env: Record<string, string | undefined> = {
+      ...process.env,
+      TANDEM_DATA_DIR: path.join(folder, 'data'),
+    };
+    delete env.DATABASE_URL;
+    const run = (args: string[]) =>
+      new Promise<{ code: number | null; out: string }>((resolve) => {
+        const p = spawn('node', ['bin/tandem.js', 'demo', ...args], { cwd: root, env });
+        let out = '';
+        p.stdout.on('data', (d: Buffer) => (out += d.toString()));
+        p.stderr.on('data', (d: Buffer) => (out += d.toString()));
+        p.once('exit', (code) => resolve({ code, out }));
+      });
+    const first = await run(['--password', 'a demo password']);
+    expect(first.code).toBe(0);
+    expect(first.out).toContain('sign in as maria@northwind.test with password a demo password');
+    expect(existsSync(path.join(folder, 'data', 'tandem.db'))).toBe(true);
+    const second = await run([]);
+    expect(second.code).toBe(0);
+    expect(second.out).toContain('already loaded');
+    expect((await run(['--password', 'short'])).code).toBe(2);
+    const started = await start('node', ['bin/tandem.js', 'serve', '--port', '0'], {
+      TANDEM_DATA_DIR: path.join(folder, 'data'),
+      LOG_LEVEL: 'warn',
+    });
+    child = started.child;
+    const res = await fetch(`${started.url}/api/v1/auth/signin`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ email: 'maria@northwind.test', password: 'a demo password' }),
+    });
+    expect(res.status).toBe(200);
+  }, 120_000);
 });

@@ -35,7 +35,11 @@ export function registerServe(program: Command): void {
           demo: options.demo,
           onDemo: (login) =>
             console.error(
-              `Demo organisation loaded. Sign in as ${login.email} with password ${login.password}`,
+              login.status === 'loaded'
+                ? `Demo organisation loaded. Sign in as ${login.email} with password ${login.password}`
+                : login.status === 'already_loaded'
+                  ? `The demo organisation is already loaded. Sign in as ${login.email} with the password printed when it was; forgot it? Run \`tandem demo --reset-password\` (with the same DATABASE_URL or TANDEM_DATA_DIR)`
+                  : `--demo: the database already holds ${login.workspaces.map((w) => `"${w}"`).join(', ')}; the demo loads only into an empty database`,
             ),
         });
       } catch (error) {

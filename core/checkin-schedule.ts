@@ -63,10 +63,11 @@ export function compliance(
   range: Window,
   at: Instant,
   timeZone: string,
+  /** Cadence periods by window and cadence, shared by calls over the same goals (the heatmap's weeks). */
+  periodCache: Map<string, Window[]> = new Map(),
 ): Compliance {
   let withCheckin = 0;
   let due = 0;
-  const periodCache = new Map<string, Window[]>();
   for (const goal of goals) {
     const cacheKey = `${goal.window.start}:${goal.window.end}:${goal.cadence}`;
     let periods = periodCache.get(cacheKey);
@@ -113,9 +114,11 @@ export function complianceHeatmap(
   timeZone: string,
 ): { weeks: Window[]; rows: { group: string; cells: Compliance[] }[] } {
   const weeks = weeksOf(range, weekStart, timeZone);
+  // Periods are computed once per window and cadence for every week and group, not once per week.
+  const periodCache = new Map<string, Window[]>();
   const rows = [...groups].map(([group, goals]) => ({
     group,
-    cells: weeks.map((week) => compliance(goals, week, at, timeZone)),
+    cells: weeks.map((week) => compliance(goals, week, at, timeZone, periodCache)),
   }));
   return { weeks, rows };
 }

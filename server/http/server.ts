@@ -11,7 +11,7 @@ import type { Config } from '../config/config';
 import { describeDatabase } from '../config/config';
 import { type Db, isPostgresUrl, migrateToLatest, openDatabase } from '../db/database';
 import { startWalCheckpointer, type WalCheckpointer } from '../db/wal-checkpointer';
-import { generateSmallOrganisation } from '../demo/small';
+import { loadDemo } from '../demo/load';
 import { type BackgroundTask, startBackground } from '../jobs/background';
 import { maintenanceJobs } from '../jobs/maintenance';
 import { JobRunner } from '../jobs/runner';
@@ -49,11 +49,15 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
-/** What `--demo` made: who can sign in, and with which password. */
-export interface DemoLogin {
-  email: string;
-  password: string;
-}
+/**
+ * What `--demo` found: the demo just loaded (who signs in, with which password), the demo loaded
+ * on an earlier start (who signs in; the password was printed then), or a database holding other
+ * workspaces (nothing loaded).
+ */
+export type DemoLogin =
+  | { status: 'loaded'; email: string; password: string }
+  | { status: 'already_loaded'; email: string }
+  | { status: 'not_empty'; workspaces: string[] };
 
 /**
  * Starts Tandem: opens the database (creating the SQLite folder when needed), runs pending
@@ -97,18 +101,17 @@ export async function startServer(
     isProxyTrusted: config.isProxyTrusted,
   });
   if (options.demo) {
-    const existing = await db.kysely.selectFrom('workspaces').select('id').limit(1).execute();
-    if (existing.length === 0) {
-      const made = await generateSmallOrganisation(db, { at: Date.now() });
-      const admin = await deps.services.people.get(
-        { workspaceId: made.workspaceId, personId: made.adminId, actorType: 'person', source: 'cli' },
-        made.adminId,
-      );
-      const password = randomBytes(12).toString('base64url');
-      await deps.accounts.grantSignIn(made.workspaceId, made.adminId, password);
-      options.onDemo?.({ email: admin.email, password });
-      logger.info({ email: admin.email }, 'demo organisation loaded');
-    } else logger.info('demo: the database already has a workspace; nothing loaded');
+    const load = await loadDemo(db, { size: 'small', at: Date.now() });
+    if (load.status === 'loaded') {
+      options.onDemo?.({ status: 'loaded', email: load.demo.email, password: load.password });
+      logger.info({ email: load.demo.email }, 'demo organisation loaded');
+    } else if (load.status === 'already_loaded') {
+      options.onDemo?.({ status: 'already_loaded', email: load.demo.email });
+      logger.info({ email: load.demo.email }, 'demo: already loaded; nothing written');
+    } else {
+      options.onDemo?.({ status: 'not_empty', workspaces: load.workspaces });
+      logger.info('demo: the database holds other workspaces; nothing loaded');
+    }
   }
   const background = await startBackground(backgroundTasks(config, db, deps, logger, outbound), logger).catch(
     async (error: unknown) => {

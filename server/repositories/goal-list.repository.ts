@@ -1,4 +1,5 @@
 import type { Executor } from '../db/database';
+import type { KeyResultRow } from './key-result.repository';
 import type { ObjectiveRow } from './objective.repository';
 import type { SmartGoalRow } from './smart-goal.repository';
 
@@ -46,5 +47,28 @@ export class GoalListRepository {
     if (filter.state) query = query.where('state', '=', filter.state as SmartGoalRow['state']);
     if (afterId) query = query.where('id', '>', afterId);
     return query.orderBy('id').limit(limit).execute();
+  }
+
+  /**
+   * Key results by id after `afterId`, filtered through their objective (cycle, unit) and by their
+   * own owner; each row carries its objective's id (the service loads the objectives).
+   */
+  keyResults(
+    workspaceId: string,
+    filter: GoalListFilter,
+    afterId: string | null,
+    limit: number,
+  ): Promise<KeyResultRow[]> {
+    let query = this.db
+      .selectFrom('keyResults')
+      .innerJoin('objectives', 'objectives.id', 'keyResults.objectiveId')
+      .selectAll('keyResults')
+      .where('keyResults.workspaceId', '=', workspaceId);
+    if (filter.cycleId) query = query.where('objectives.cycleId', '=', filter.cycleId);
+    if (filter.unitId) query = query.where('objectives.unitId', '=', filter.unitId);
+    if (filter.ownerId) query = query.where('keyResults.ownerId', '=', filter.ownerId);
+    if (filter.state) query = query.where('objectives.state', '=', filter.state as ObjectiveRow['state']);
+    if (afterId) query = query.where('keyResults.id', '>', afterId);
+    return query.orderBy('keyResults.id').limit(limit).execute();
   }
 }

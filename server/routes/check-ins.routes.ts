@@ -7,7 +7,7 @@ import type { Actor } from '../services/context';
 import { actorOf, notify } from './context';
 import { json, jsonBody, pageOf, pageQuery, route } from './openapi';
 import { paginate } from './paginate';
-import { checkInResultSchema, checkInSchema } from './schemas';
+import { checkInResultSchema, checkInSchema, dueCheckinsSchema } from './schemas';
 
 const tags = ['check-ins'];
 
@@ -56,6 +56,20 @@ const list = route({
   responses: { 200: json(pageOf(checkInSchema), 'A page of check-ins') },
 });
 
+const due = route({
+  method: 'get',
+  path: '/api/v1/check-ins/due',
+  tags,
+  summary:
+    'What to check in on now (`?person=me|ID`): every KR and SMART goal the person owns that is due a check-in this cadence period, with its last value, confidence and note; those already checked in this period flagged `isDone`. Another person: their manager, leads and admins only',
+  request: {
+    query: z.object({
+      person: z.string().min(1).max(100).default('me').openapi({ description: '`me` or a person id' }),
+    }),
+  },
+  responses: { 200: json(dueCheckinsSchema, 'The check-in screen') },
+});
+
 /** The header's key and the body's must agree when both are given. */
 function withKey<T extends { idempotencyKey?: string | undefined }>(body: T, header: string | undefined): T {
   if (header === undefined) return body;
@@ -73,7 +87,8 @@ function announce(deps: AppDeps, actor: Actor, results: readonly CheckInResult[]
 
 /** Check-ins: one, a batch, and a goal's list. */
 export function registerCheckInRoutes(app: Api, deps: AppDeps): void {
-  const { checkIns, checkInReads } = deps.services;
+  const { checkIns, checkInReads, checkInsDue } = deps.services;
+  app.openapi(due, async (c) => c.json(await checkInsDue.due(actorOf(c), c.req.valid('query')), 200));
   app.openapi(create, async (c) => {
     const actor = actorOf(c);
     const body = withKey(c.req.valid('json'), c.req.valid('header')['idempotency-key']);

@@ -36,6 +36,16 @@ const list = route({
   responses: { 200: json(pageOf(cycleSchema), 'A page of cycles') },
 });
 
+const get = route({
+  method: 'get',
+  path: '/api/v1/cycles/{id}',
+  tags,
+  summary:
+    'One cycle by id or name (`2026-Q4`); `active` is the active cycle (several active: the shortest containing now)',
+  request: { params: idParams },
+  responses: { 200: json(cycleSchema, 'The cycle') },
+});
+
 const create = route({
   method: 'post',
   path: '/api/v1/cycles',
@@ -83,6 +93,7 @@ export function registerCycleRoutes(app: Api, deps: AppDeps): void {
       200,
     );
   });
+  app.openapi(get, async (c) => c.json(await cycles.get(actorOf(c), c.req.valid('param').id), 200));
   app.openapi(create, async (c) => {
     const actor = actorOf(c);
     const cycle = await cycles.create(actor, c.req.valid('json'));

@@ -1,4 +1,5 @@
 import type { AppDeps, Api } from '../app/env';
+import { registerAlignmentGraphRoutes } from './alignment-graph.routes';
 import { registerAlignmentRoutes } from './alignments.routes';
 import { registerAuthRoutes } from './auth.routes';
 import { registerCheckInRoutes } from './check-ins.routes';
@@ -34,6 +35,7 @@ export function registerRoutes(app: Api, deps: AppDeps): void {
   registerSmartGoalRoutes(app, deps);
   registerRemovalRoutes(app, deps);
   registerAlignmentRoutes(app, deps);
+  registerAlignmentGraphRoutes(app, deps);
   registerCheckInRoutes(app, deps);
   registerEventRoutes(app, deps);
   registerDashboardRoutes(app, deps);

@@ -1,10 +1,21 @@
 import type { AppDeps, Api } from '../app/env';
 import { createKeyResultSchema, updateKeyResultSchema } from '../services/key-result.service';
 import { actorOf, notify } from './context';
-import { idParams, json, jsonBody, route } from './openapi';
+import { goalListInput, goalQuery, toPage } from './goal-query';
+import { idParams, json, jsonBody, pageOf, route } from './openapi';
 import { keyResultRecordSchema, keyResultSchema } from './schemas';
 
 const tags = ['key-results'];
+
+const list = route({
+  method: 'get',
+  path: '/api/v1/key-results',
+  tags,
+  summary:
+    "Key results you may see, with numbers and aligned children; filters `?cycle=&unit=&owner=&state=&status=` (unit and state are the objective's)",
+  request: { query: goalQuery },
+  responses: { 200: json(pageOf(keyResultSchema), 'A page of key results') },
+});
 
 const get = route({
   method: 'get',
@@ -35,7 +46,10 @@ const update = route({
 
 /** Key results. */
 export function registerKeyResultRoutes(app: Api, deps: AppDeps): void {
-  const { keyResults, reads } = deps.services;
+  const { keyResults, reads, lists } = deps.services;
+  app.openapi(list, async (c) =>
+    c.json(toPage(await lists.keyResults(actorOf(c), goalListInput(c.req.valid('query')))), 200),
+  );
   app.openapi(get, async (c) => c.json(await reads.getKeyResult(actorOf(c), c.req.valid('param').id), 200));
   app.openapi(create, async (c) => {
     const actor = actorOf(c);

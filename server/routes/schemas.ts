@@ -264,12 +264,103 @@ export const eventSchema = z
   })
   .openapi('Event');
 
+export const alignmentGraphSchema = z
+  .object({
+    cycle: z.object({ id: z.string(), name: z.string() }),
+    nodes: z.array(
+      z.object({
+        id: z.string(),
+        type: z.enum(['objective', 'key_result', 'smart_goal']),
+        title: z.string(),
+        unitId: z.string().nullable(),
+        ownerId: z.string().nullable(),
+        status: z.enum(STATUSES).nullable(),
+        score: z.number().nullable(),
+        progress: z.number().nullable(),
+        parentIds: z.array(z.string()),
+        childCount: z
+          .number()
+          .int()
+          .openapi({ description: 'KRs and aligned goals below it, hidden ones included' }),
+      }),
+    ),
+    hidden: z.array(
+      z.object({
+        parentId: z.string().nullable().openapi({ description: 'The node they align to; null: at the top' }),
+        count: z.number().int(),
+        summary: z.string().openapi({ example: '2 private goals' }),
+      }),
+    ),
+    nextCursor: z.string().nullable(),
+  })
+  .openapi('AlignmentGraph');
+
+export const dueCheckinsSchema = z
+  .object({
+    person: z.object({ id: z.string(), name: z.string() }),
+    at: instant,
+    items: z.array(
+      z.object({
+        type: z.enum(['key_result', 'smart_goal']),
+        id: z.string(),
+        cycleId: z.string(),
+        title: z.string(),
+        objectiveTitle: z.string().nullable(),
+        keyResultTitle: z.string().nullable(),
+        measure,
+        lastValue: z.number().nullable(),
+        lastDone: z.array(z.string()).nullable(),
+        lastConfidence: z.number().nullable(),
+        lastNote: z.string().nullable(),
+        lastCheckinAt: instant.nullable(),
+        status: z.enum(STATUSES).nullable(),
+        period: z.object({ start: instant, end: instant }),
+        isDone: z.boolean().openapi({ description: 'Already checked in during this period' }),
+      }),
+    ),
+    summary: z.object({ due: z.number().int(), done: z.number().int() }),
+  })
+  .openapi('DueCheckins');
+
 const statusCounts = z.record(z.string(), z.number().int());
+
+export const complianceSchema = z
+  .object({
+    weeks: z
+      .array(date)
+      .openapi({ description: 'The first day of each week of the cycle (the workspace week start)' }),
+    units: z.array(
+      z.object({
+        unitId: z.string(),
+        name: z.string(),
+        cells: z.array(
+          z.object({
+            due: z.number().int().openapi({ description: '(goal, period) pairs due in the week' }),
+            done: z.number().int().openapi({ description: 'those with a check-in' }),
+            rate: z.number().nullable().openapi({ description: 'done / due; null when nothing was due' }),
+          }),
+        ),
+      }),
+    ),
+  })
+  .openapi('ComplianceHeatmap', {
+    description:
+      "Check-in compliance (SPEC 3.9), units by weeks: the unit's own goals first, then each child unit's subtree; recomputed at most once a minute",
+  });
+
+export const dashboardObjectiveSchema = objectiveSchema
+  .extend({
+    trend: z.array(z.number().nullable()).openapi({
+      description:
+        "The objective's score at the end of each week of the cycle so far (`compliance.weeks[i]`); the last point is now",
+    }),
+  })
+  .openapi('DashboardObjective');
 
 export const dashboardSchema = z
   .object({
     cycle: z.object({ id: z.string(), name: z.string(), state: z.string() }),
-    company: z.array(objectiveSchema),
+    company: z.array(dashboardObjectiveSchema),
     statusCounts,
     units: z.array(
       z.object({
@@ -282,6 +373,7 @@ export const dashboardSchema = z
     ),
     hiddenGoals: hiddenCountSchema("The cycle's objectives"),
     hiddenSummary: hiddenSummarySchema,
+    compliance: complianceSchema,
   })
   .openapi('Dashboard');
 
@@ -289,10 +381,11 @@ export const unitPageSchema = z
   .object({
     unit: unitSummarySchema,
     cycle: z.object({ id: z.string(), name: z.string(), state: z.string() }),
-    objectives: z.array(objectiveSchema),
+    objectives: z.array(dashboardObjectiveSchema),
     smartGoals: z.array(smartGoalSchema),
     hiddenGoals: hiddenCountSchema("The unit's objectives and SMART goals"),
     hiddenSummary: hiddenSummarySchema,
+    compliance: complianceSchema,
   })
   .openapi('UnitPage');
 

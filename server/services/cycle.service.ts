@@ -5,6 +5,7 @@ import { isDateText } from '../../core/time';
 import { authorize } from '../policies/authorize';
 import type { CycleRow } from '../repositories/cycle.repository';
 import { type Actor, type ServiceDeps, transact } from './context';
+import { getActiveCycle, getCycleByIdOrName } from './goal-access';
 import { openSession, recordEvents } from './session';
 import { invalid, notFound, parseInput } from './validate';
 
@@ -90,6 +91,15 @@ export class CycleService {
       await recordEvents(session, [{ entityType: 'cycle', entityId: cycleId, action: 'activated' }]);
       return view({ ...cycle, state: 'active' });
     });
+  }
+
+  /** One cycle by id or name (`2026-Q4`); `active` is the active cycle (see `getActiveCycle`). */
+  async get(actor: Actor, idOrName: string): Promise<CycleView> {
+    const session = await openSession(this.deps, this.deps.db.kysely, actor);
+    authorize(session.scope, 'read', 'cycle');
+    const row =
+      idOrName === 'active' ? await getActiveCycle(session) : await getCycleByIdOrName(session, idOrName);
+    return view(row);
   }
 
   /** Every cycle of the workspace, oldest first. */

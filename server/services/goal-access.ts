@@ -5,6 +5,7 @@ import type { CycleRow } from '../repositories/cycle.repository';
 import type { KeyResultRow } from '../repositories/key-result.repository';
 import type { ObjectiveRow } from '../repositories/objective.repository';
 import type { SmartGoalRow } from '../repositories/smart-goal.repository';
+import { windowOfCycle } from './evaluation';
 import type { Session } from './session';
 import { invalid, notFound } from './validate';
 
@@ -88,6 +89,43 @@ export async function cycleOfFilter(session: Session, ref: string, parameter = '
   return row ?? invalid(parameter, `no cycle with the id or name "${ref}"`);
 }
 
+/** The cycle by id or by name (`2026-Q4`), or `not_found`. */
+export async function getCycleByIdOrName(session: Session, idOrName: string): Promise<CycleRow> {
+  const ws = session.actor.workspaceId;
+  const row =
+    (await session.repos.cycles.find(ws, idOrName)) ?? (await session.repos.cycles.findByName(ws, idOrName));
+  return row ?? notFound('cycle', idOrName);
+}
+
+/**
+ * The active cycle: the one in state `active`; when several are (a year and its quarter, or two
+ * overlapping custom cycles), the one whose window contains now, the shortest of those (the
+ * quarter before its year); when none contains now, the one that started last. `not_found` when
+ * no cycle is active.
+ */
+export async function getActiveCycle(session: Session): Promise<CycleRow> {
+  const active = (await session.repos.cycles.list(session.actor.workspaceId)).filter(
+    (c) => c.state === 'active',
+  );
+  const tz = session.settings.timeZone;
+  const windows = active.map((cycle) => ({ cycle, window: windowOfCycle(cycle, tz) }));
+  const containing = windows
+    .filter(({ window }) => window.start <= session.at && session.at < window.end)
+    .sort((a, b) => a.window.end - a.window.start - (b.window.end - b.window.start));
+  const chosen = containing[0] ?? windows.sort((a, b) => b.window.start - a.window.start)[0];
+  if (!chosen) {
+    throw new AppError('not_found', 'no cycle is active; pass ?cycle= (an id or a name such as 2026-Q4)', {
+      entity: 'cycle',
+    });
+  }
+  return chosen.cycle;
+}
+
+/** The cycle a read names (id or name), or the active cycle when it names none. */
+export function resolveCycle(session: Session, idOrName: string | undefined): Promise<CycleRow> {
+  return idOrName === undefined ? getActiveCycle(session) : cycleOfFilter(session, idOrName);
+}
+
 /** Refuses new goals in a closed cycle (edits to existing ones are allowed, and flagged). */
 export function assertOpenForNewGoals(cycle: CycleRow, field = 'cycleId'): void {
   if (cycle.state === 'closed') {
@@ -116,4 +154,17 @@ export function staleVersion(entity: string, id: string, current: number | undef
     id,
     currentVersion: current ?? null,
   });
+}
+
+/**
+ * Refuses, unless the actor is the person, their manager, a lead of one of their units or an
+ * admin: what is private to a person (their calibration, their check-in list) stops there.
+ */
+export async function assertMayReadPerson(session: Session, personId: string, what: string): Promise<void> {
+  const { repos, scope } = session;
+  if (!(await repos.people.find(session.actor.workspaceId, personId))) notFound('person', personId);
+  if (scope.role === 'admin' || scope.personId === personId || scope.reports.has(personId)) return;
+  const units = await repos.units.membershipsOf(personId);
+  if (units.some((m) => scope.ledUnits.has(m.unitId))) return;
+  throw new AppError('forbidden', `${what} is for them, their manager, their leads and admins`, { personId });
 }

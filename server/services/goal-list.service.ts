@@ -1,12 +1,19 @@
 import { z } from 'zod';
 import { AppError } from '../../core/errors';
 import { STATUSES } from '../../core/status';
+import { isVisible } from '../policies/permissions';
 import { type GoalListFilter, GoalListRepository } from '../repositories/goal-list.repository';
 import type { ObjectiveRow } from '../repositories/objective.repository';
 import type { SmartGoalRow } from '../repositories/smart-goal.repository';
 import type { Actor, ServiceDeps } from './context';
-import { cycleOfFilter, objectiveSubject, smartGoalSubject } from './goal-access';
-import { type ObjectiveView, objectiveView, type SmartGoalView, smartGoalView } from './presenters';
+import { cycleOfFilter, keyResultSubject, objectiveSubject, smartGoalSubject } from './goal-access';
+import {
+  type KeyResultView,
+  type ObjectiveView,
+  objectiveView,
+  type SmartGoalView,
+  smartGoalView,
+} from './presenters';
 import { openSession, type Session } from './session';
 import { loadSlice } from './slice';
 import { parseInput } from './validate';
@@ -65,6 +72,35 @@ export class GoalListService {
       const { visible } = visibleGoals(session.scope, rows, (g: SmartGoalRow) => smartGoalSubject(g));
       const slice = await loadSlice(session, [], visible);
       return { scanned: rows.map((r) => r.id), views: visible.map((g) => smartGoalView(slice, g)) };
+    });
+  }
+
+  /** Key results with their numbers and aligned children, ordered by id (`state` filters their objective's). */
+  async keyResults(actor: Actor, input: unknown): Promise<GoalPage<KeyResultView>> {
+    const session = await openSession(this.deps, this.deps.db.kysely, actor);
+    const data = await withCycleId(session, parseInput(goalListSchema, input));
+    this.#checkState(data.state, ['draft', 'active', 'closed', 'dropped']);
+    return this.#fill(data, async (after, limit) => {
+      const rows = await this.#repo().keyResults(actor.workspaceId, data, after, limit);
+      const objectives = new Map(
+        (
+          await session.repos.objectives.findMany(actor.workspaceId, [
+            ...new Set(rows.map((r) => r.objectiveId)),
+          ])
+        ).map((o) => [o.id, o]),
+      );
+      const visible = rows.filter((kr) => {
+        const objective = objectives.get(kr.objectiveId);
+        return objective !== undefined && isVisible(session.scope, keyResultSubject(kr, objective));
+      });
+      const shown = [...new Set(visible.map((kr) => kr.objectiveId))].map((id) => objectives.get(id)!);
+      const slice = await loadSlice(session, shown);
+      const views = new Map(
+        shown.flatMap((o) =>
+          objectiveView(slice, session.scope, o).keyResults.map((k) => [k.id, k] as const),
+        ),
+      );
+      return { scanned: rows.map((r) => r.id), views: visible.flatMap((kr) => views.get(kr.id) ?? []) };
     });
   }
 

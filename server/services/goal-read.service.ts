@@ -1,12 +1,14 @@
 import { Evaluator } from '../../core/evaluate';
+import { formatDate } from '../../core/time';
 import { STATUSES, type Status } from '../../core/status';
 import { authorize, goalNotFound } from '../policies/authorize';
 import { isVisible } from '../policies/permissions';
 import type { Actor, ServiceDeps } from './context';
 import { storedEvaluation, windowOfCycle } from './evaluation';
+import { type ComplianceHeatmap, ComplianceHeatmaps, cycleWeeks, trendsOf } from './dashboard-insights';
 import {
-  cycleOfFilter,
   getKeyResult,
+  resolveCycle,
   getSmartGoal,
   keyResultSubject,
   objectiveSubject,
@@ -26,21 +28,26 @@ import { notFound } from './validate';
 import { visibleGoals } from './visibility';
 import { evaluationSettings } from './workspace-settings';
 
+/** An objective on a dashboard: with its trend (its score at the end of each week of the cycle so far). */
+export type DashboardObjective = ObjectiveView & { trend: (number | null)[] };
+
 /** Objectives and SMART goals of one unit in one cycle, as the viewer may see them. */
 export interface UnitPage {
   unit: { id: string; name: string; parentId: string | null };
   cycle: { id: string; name: string; state: string };
-  objectives: ObjectiveView[];
+  objectives: DashboardObjective[];
   smartGoals: SmartGoalView[];
   hiddenGoals: number;
   hiddenSummary: string | null;
+  /** Check-in compliance: the unit's own goals, and each child unit's subtree, by week. */
+  compliance: ComplianceHeatmap;
 }
 
 /** The company dashboard of a cycle. */
 export interface Dashboard {
   cycle: { id: string; name: string; state: string };
-  /** Objectives of the root unit(s), in full. */
-  company: ObjectiveView[];
+  /** Objectives of the root unit(s), in full, each with its trend. */
+  company: DashboardObjective[];
   /** Objectives of the whole cycle the viewer may see, by status, from the stored rollups. */
   statusCounts: Record<Status | 'none', number>;
   /** The same per owning unit, with the unit's objectives the viewer may not see counted apart. */
@@ -54,6 +61,8 @@ export interface Dashboard {
   /** Objectives of the cycle the viewer may not see: in no count or mean above. */
   hiddenGoals: number;
   hiddenSummary: string | null;
+  /** Check-in compliance: the company's own goals, and each department's subtree, by week. */
+  compliance: ComplianceHeatmap;
 }
 
 const emptyCounts = (): Record<Status | 'none', number> =>
@@ -61,6 +70,8 @@ const emptyCounts = (): Record<Status | 'none', number> =>
 
 /** Reads: goals with their computed progress, score, status, flags and forecast (from core). */
 export class GoalReadService {
+  readonly #heatmaps = new ComplianceHeatmaps();
+
   constructor(readonly deps: ServiceDeps) {}
 
   /** One objective with its KRs; `not_found` when the viewer may not see it. */
@@ -93,11 +104,14 @@ export class GoalReadService {
     return smartGoalView(await loadSlice(session, [], [row]), row);
   }
 
-  /** A unit's page: its objectives with KRs and the SMART goals of its people, in one cycle. */
-  async unitPage(actor: Actor, cycleRef: string, unitId: string): Promise<UnitPage> {
+  /**
+   * A unit's page: its objectives with KRs (and trends) and the SMART goals of its people, in one
+   * cycle (by id or name; the active cycle when none is given), with its compliance heatmap.
+   */
+  async unitPage(actor: Actor, cycleRef: string | undefined, unitId: string): Promise<UnitPage> {
     const session = await openSession(this.deps, this.deps.db.kysely, actor);
     const ws = actor.workspaceId;
-    const cycle = await cycleOfFilter(session, cycleRef);
+    const cycle = await resolveCycle(session, cycleRef);
     const unit = (await session.repos.units.find(ws, unitId)) ?? notFound('unit', unitId);
     const objectiveRows = await session.repos.objectives.listByCycle(ws, cycle.id, [unitId]);
     const goalRows = await session.repos.smartGoals.listByCycle(ws, cycle.id, { unitIds: [unitId] });
@@ -105,13 +119,19 @@ export class GoalReadService {
     const goals = visibleGoals(session.scope, goalRows, smartGoalSubject);
     const slice = await loadSlice(session, objectives.visible, goals.visible);
     const hidden = objectives.hidden + goals.hidden;
+    const trends = trendsOf(session, slice, cycle);
+    const units = await session.repos.units.list(ws);
     return {
       unit: { id: unit.id, name: unit.name, parentId: unit.parentId },
       cycle: { id: cycle.id, name: cycle.name, state: cycle.state },
-      objectives: objectives.visible.map((o) => objectiveView(slice, session.scope, o)),
+      objectives: objectives.visible.map((o) => ({
+        ...objectiveView(slice, session.scope, o),
+        trend: trends.get(o.id) ?? [],
+      })),
       smartGoals: goals.visible.map((g) => smartGoalView(slice, g)),
       hiddenGoals: hidden,
       hiddenSummary: hiddenSummary(hidden),
+      compliance: await this.#heatmaps.of(session, cycle, unit, units),
     };
   }
 
@@ -132,12 +152,14 @@ export class GoalReadService {
    * indexed query on objectives), evaluated by core's objective rule with staleness from the
    * latest check-in under each objective; no history is scanned.
    */
-  async dashboard(actor: Actor, cycleRef: string): Promise<Dashboard> {
+  async dashboard(actor: Actor, cycleRef?: string): Promise<Dashboard> {
     const session = await openSession(this.deps, this.deps.db.kysely, actor);
     const ws = actor.workspaceId;
-    const cycle = await cycleOfFilter(session, cycleRef);
+    const cycle = await resolveCycle(session, cycleRef);
     const cycleId = cycle.id;
-    const roots = (await session.repos.units.roots(ws)).map((u) => u.id);
+    const units = await session.repos.units.list(ws);
+    const rootUnits = units.filter((u) => u.parentId === null);
+    const roots = rootUnits.map((u) => u.id);
     const all = await session.repos.objectives.listSummariesByCycle(ws, cycleId);
     const company = visibleGoals(
       session.scope,
@@ -202,9 +224,19 @@ export class GoalReadService {
       }
       unit.statusCounts[status] = (unit.statusCounts[status] ?? 0) + 1;
     }
+    const trends = trendsOf(session, slice, cycle);
+    const compliance = rootUnits[0]
+      ? await this.#heatmaps.of(session, cycle, rootUnits[0], units)
+      : {
+          weeks: cycleWeeks(session, cycle).map((w) => formatDate(w.start, session.settings.timeZone)),
+          units: [],
+        };
     return {
       cycle: { id: cycle.id, name: cycle.name, state: cycle.state },
-      company: company.map((o) => objectiveView(slice, session.scope, o)),
+      company: company.map((o) => ({
+        ...objectiveView(slice, session.scope, o),
+        trend: trends.get(o.id) ?? [],
+      })),
       statusCounts,
       units: [...perUnit.entries()].map(([unitId, u]) => ({
         unitId,
@@ -215,6 +247,7 @@ export class GoalReadService {
       })),
       hiddenGoals: hidden,
       hiddenSummary: hiddenSummary(hidden),
+      compliance,
     };
   }
 }

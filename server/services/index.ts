@@ -1,5 +1,7 @@
 import { AlignmentService } from './alignment.service';
+import { AlignmentGraphService } from './alignment-graph.service';
 import { CheckInService } from './check-in.service';
+import { CheckInDueService } from './check-in-due.service';
 import { CheckInReadService } from './check-in-read.service';
 import { CloseOutService } from './close-out.service';
 import { CoachService } from './coach.service';
@@ -32,12 +34,14 @@ export interface Services {
   removals: GoalRemovalService;
   smartGoals: SmartGoalService;
   alignments: AlignmentService;
+  alignmentGraph: AlignmentGraphService;
   checkIns: CheckInService;
   closeOuts: CloseOutService;
   reads: GoalReadService;
   lists: GoalListService;
   coach: CoachService;
   checkInReads: CheckInReadService;
+  checkInsDue: CheckInDueService;
   reports: ReportService;
   exports: ExportService;
   imports: ImportService;
@@ -62,12 +66,14 @@ export function createServices(deps: ServiceDeps): Services {
     removals: new GoalRemovalService(deps),
     smartGoals: new SmartGoalService(deps),
     alignments: new AlignmentService(deps),
+    alignmentGraph: new AlignmentGraphService(deps),
     checkIns: new CheckInService(deps),
     closeOuts: new CloseOutService(deps),
     reads: new GoalReadService(deps),
     lists: new GoalListService(deps),
     coach: new CoachService(deps),
     checkInReads: new CheckInReadService(deps),
+    checkInsDue: new CheckInDueService(deps),
     reports: new ReportService(deps),
     exports: new ExportService(deps),
     imports: new ImportService(deps),

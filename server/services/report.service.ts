@@ -16,7 +16,13 @@ import type { KeyResultRow } from '../repositories/key-result.repository';
 import type { ObjectiveRow } from '../repositories/objective.repository';
 import type { SmartGoalRow } from '../repositories/smart-goal.repository';
 import type { Actor, ServiceDeps } from './context';
-import { getCycle, keyResultSubject, objectiveSubject, smartGoalSubject } from './goal-access';
+import {
+  assertMayReadPerson,
+  getCycle,
+  keyResultSubject,
+  objectiveSubject,
+  smartGoalSubject,
+} from './goal-access';
 import { windowOfCycle } from './evaluation';
 import { hiddenGoalsAmong, hiddenSummary, visibleGoals, visibleRef } from './visibility';
 import { openSession, type Session } from './session';
@@ -198,7 +204,7 @@ export class ReportService {
     const { repos } = session;
     const ws = actor.workspaceId;
     if (data.unitId && !(await repos.units.find(ws, data.unitId))) notFound('unit', data.unitId);
-    if (data.personId) await this.#assertMayReadPerson(session, data.personId);
+    if (data.personId) await assertMayReadPerson(session, data.personId, "a person's calibration");
     const tz = session.settings.timeZone;
     const cycles = lastClosedCycles(
       (await repos.cycles.list(ws)).map((c) => ({ ...c, window: windowOfCycle(c, tz) })),
@@ -275,20 +281,5 @@ export class ReportService {
     });
     const goals = visibleGoals(session.scope, allGoals, smartGoalSubject);
     return { krs, goals: goals.visible, hidden: inScope.length - krs.length + goals.hidden };
-  }
-
-  async #assertMayReadPerson(session: Session, personId: string): Promise<void> {
-    const { repos, scope } = session;
-    if (!(await repos.people.find(session.actor.workspaceId, personId))) notFound('person', personId);
-    if (scope.role === 'admin' || scope.personId === personId || scope.reports.has(personId)) return;
-    const units = await repos.units.membershipsOf(personId);
-    if (units.some((m) => scope.ledUnits.has(m.unitId))) return;
-    throw new AppError(
-      'forbidden',
-      "a person's calibration is for them, their manager, their leads and admins",
-      {
-        personId,
-      },
-    );
   }
 }

@@ -1,4 +1,9 @@
-import { Evaluator, evaluateOrganisation, type GoalEvaluation } from '../../core/evaluate';
+import {
+  Evaluator,
+  evaluateOrganisation,
+  evaluateOrganisationWith,
+  type GoalEvaluation,
+} from '../../core/evaluate';
 import { SUCCESS_LEVEL } from '../../core/settings';
 import type { Checkin, Link, Organisation } from '../../core/model';
 import type { AlignmentRow } from '../repositories/alignment.repository';
@@ -38,6 +43,8 @@ export interface Slice {
   formerPeople: Set<string>;
   /** Goals the slice's goals name (parents, predecessors) that the viewer may not see. */
   hidden: HiddenGoals;
+  /** The core model of the slice, to evaluate it again at other moments (trends). */
+  org: Organisation;
 }
 
 const push = <T>(map: Map<string, T[]>, key: string, value: T) => {
@@ -154,7 +161,25 @@ export async function loadSlice(
     editedAfterClose,
     cycles,
     outside,
+    org,
   };
+}
+
+/**
+ * The slice's evaluations as of another moment (`at`), by the same engine and the same rules as
+ * `loadSlice`: check-ins after `at` are ignored; child objectives outside the slice count with
+ * their stored score.
+ */
+export function evaluateSliceAt(
+  slice: Pick<Slice, 'objectives' | 'keyResults' | 'children' | 'outside' | 'cycles' | 'org'>,
+  at: number,
+  context: Session['settings'],
+): Map<string, GoalEvaluation> {
+  const settings = evaluationSettings(context);
+  const evaluator = new Evaluator(at, settings);
+  const evaluations = new Map(evaluateOrganisationWith(slice.org, evaluator).map((e) => [e.key, e]));
+  completeAlignedKeyResults({ ...slice, evaluations }, evaluator, context.timeZone);
+  return evaluations;
 }
 
 /**

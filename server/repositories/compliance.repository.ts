@@ -1,0 +1,149 @@
+import type { Executor } from '../db/database';
+import type { KeyResultRow } from './key-result.repository';
+import type { ObjectiveRow } from './objective.repository';
+import type { SmartGoalRow } from './smart-goal.repository';
+
+/** What check-in compliance needs of a KR: its schedule and what visibility reads of its objective. */
+export interface KeyResultSchedule {
+  id: string;
+  cadence: 'weekly' | 'biweekly' | 'monthly' | null;
+  ownerId: string | null;
+  unitId: string | null;
+  visibility: ObjectiveRow['visibility'];
+  leadId: string | null;
+  objectiveOwnerId: string | null;
+}
+
+/** What check-in compliance needs of a SMART goal. */
+export interface SmartGoalSchedule {
+  id: string;
+  cadence: 'weekly' | 'biweekly' | 'monthly' | null;
+  ownerId: string;
+  unitId: string | null;
+  visibility: ObjectiveRow['visibility'];
+  startDate: string;
+  dueDate: string;
+}
+
+/**
+ * The narrow reads behind check-in compliance (SPEC 3.9) for a whole cycle: the goals a check-in
+ * is due for, and the times of their check-ins. Narrow on purpose: a cycle of the large
+ * organisation has 30,000 such goals and 390,000 check-ins.
+ */
+export class ComplianceRepository {
+  constructor(readonly db: Executor) {}
+
+  /** Measured KRs (source `metric`, with a measure) of the cycle's active objectives (of some units). */
+  async keyResults(
+    workspaceId: string,
+    cycleId: string,
+    unitIds?: readonly string[],
+  ): Promise<KeyResultSchedule[]> {
+    if (unitIds?.length === 0) return [];
+    let query = this.db
+      .selectFrom('keyResults')
+      .innerJoin('objectives', 'objectives.id', 'keyResults.objectiveId')
+      .select([
+        'keyResults.id as id',
+        'keyResults.cadence as cadence',
+        'keyResults.ownerId as ownerId',
+        'objectives.unitId as unitId',
+        'objectives.visibility as visibility',
+        'objectives.leadId as leadId',
+        'objectives.ownerId as objectiveOwnerId',
+        'objectives.workspaceId as workspaceId',
+      ])
+      .where('objectives.cycleId', '=', cycleId)
+      .where('objectives.state', '=', 'active')
+      .where('keyResults.progressSource', '=', 'metric')
+      .where('keyResults.measure', 'is not', null);
+    if (unitIds) query = query.where('objectives.unitId', 'in', unitIds);
+    const rows = await query.execute();
+    return rows.filter((r) => r.workspaceId === workspaceId);
+  }
+
+  /** Open SMART goals of the cycle (of some units) that have a measure. */
+  async smartGoals(
+    workspaceId: string,
+    cycleId: string,
+    unitIds?: readonly string[],
+  ): Promise<SmartGoalSchedule[]> {
+    if (unitIds?.length === 0) return [];
+    let query = this.db
+      .selectFrom('smartGoals')
+      .select(['id', 'cadence', 'ownerId', 'unitId', 'visibility', 'startDate', 'dueDate', 'workspaceId'])
+      .where('cycleId', '=', cycleId)
+      .where('state', '=', 'open')
+      .where('measure', 'is not', null);
+    if (unitIds) query = query.where('unitId', 'in', unitIds);
+    const rows = await query.execute();
+    return rows.filter((r) => r.workspaceId === workspaceId);
+  }
+
+  /** The times of the check-ins of some goals (an indexed range per goal, 500 goals a query). */
+  async checkinTimesOf(goalIds: readonly string[]): Promise<{ goalId: string; at: number }[]> {
+    const out: { goalId: string; at: number }[] = [];
+    for (let i = 0; i < goalIds.length; i += 500) {
+      const ids = goalIds.slice(i, i + 500);
+      out.push(
+        ...(await this.db
+          .selectFrom('checkIns')
+          .select(['goalId', 'at'])
+          .where('goalId', 'in', ids)
+          .execute()),
+      );
+    }
+    return out;
+  }
+
+  /** The times of every check-in of the cycle's KRs and SMART goals, by goal and time. */
+  async checkinTimes(cycleId: string): Promise<{ goalId: string; at: number }[]> {
+    const krs = this.db
+      .selectFrom('checkIns')
+      .innerJoin('keyResults', 'keyResults.id', 'checkIns.goalId')
+      .innerJoin('objectives', 'objectives.id', 'keyResults.objectiveId')
+      .select(['checkIns.goalId as goalId', 'checkIns.at as at'])
+      .where('objectives.cycleId', '=', cycleId);
+    const goals = this.db
+      .selectFrom('checkIns')
+      .innerJoin('smartGoals', 'smartGoals.id', 'checkIns.goalId')
+      .select(['checkIns.goalId as goalId', 'checkIns.at as at'])
+      .where('smartGoals.cycleId', '=', cycleId);
+    return krs.unionAll(goals).execute();
+  }
+
+  /** KRs a person owns in some cycles (their objectives are loaded by the caller). */
+  async ownedKeyResults(
+    workspaceId: string,
+    personId: string,
+    cycleIds: readonly string[],
+  ): Promise<KeyResultRow[]> {
+    if (cycleIds.length === 0) return [];
+    return this.db
+      .selectFrom('keyResults')
+      .innerJoin('objectives', 'objectives.id', 'keyResults.objectiveId')
+      .selectAll('keyResults')
+      .where('keyResults.workspaceId', '=', workspaceId)
+      .where('objectives.cycleId', 'in', cycleIds)
+      .where('keyResults.ownerId', '=', personId)
+      .orderBy('keyResults.id')
+      .execute();
+  }
+
+  /** SMART goals a person owns in some cycles. */
+  async ownedSmartGoals(
+    workspaceId: string,
+    personId: string,
+    cycleIds: readonly string[],
+  ): Promise<SmartGoalRow[]> {
+    if (cycleIds.length === 0) return [];
+    const rows = await this.db
+      .selectFrom('smartGoals')
+      .selectAll()
+      .where('cycleId', 'in', cycleIds)
+      .where('ownerId', '=', personId)
+      .orderBy('id')
+      .execute();
+    return rows.filter((r) => r.workspaceId === workspaceId);
+  }
+}

@@ -1,0 +1,190 @@
+import { z } from 'zod';
+import { dueCheckin } from '../../core/checkin-schedule';
+import type { Status } from '../../core/status';
+import { dateWindow, type Instant, type Window } from '../../core/time';
+import { isVisible } from '../policies/permissions';
+import { ComplianceRepository } from '../repositories/compliance.repository';
+import type { KeyResultRow } from '../repositories/key-result.repository';
+import type { SmartGoalRow } from '../repositories/smart-goal.repository';
+import type { Actor, ServiceDeps } from './context';
+import { effectiveCheckins, groupCheckins, readMeasure, windowOfCycle } from './evaluation';
+import { assertMayReadPerson, keyResultSubject, objectiveSubject, smartGoalSubject } from './goal-access';
+import { openSession } from './session';
+import { loadSlice } from './slice';
+import { parseInput } from './validate';
+
+/** Input of `due`: `me` (the signed-in person) or a person's id. */
+export const dueSchema = z.object({ person: z.string().min(1).max(100).default('me') }).strict();
+
+/** One goal on the check-in screen, with what the row is pre-filled with. */
+export interface DueGoal {
+  type: 'key_result' | 'smart_goal';
+  id: string;
+  cycleId: string;
+  title: string;
+  /** The objective the goal serves: a KR's own, or that of the KR or objective a SMART goal supports. */
+  objectiveTitle: string | null;
+  /** For a SMART goal supporting a KR: that KR's title. */
+  keyResultTitle: string | null;
+  measure: unknown;
+  lastValue: number | null;
+  /** Milestone names done at the last check-in (milestone measures), or null. */
+  lastDone: string[] | null;
+  lastConfidence: number | null;
+  lastNote: string | null;
+  lastCheckinAt: Instant | null;
+  status: Status | null;
+  /** The cadence period the check-in is due in. */
+  period: { start: Instant; end: Instant };
+  /** Already checked in during this period. */
+  isDone: boolean;
+}
+
+/** "What do I check in on now" (SPEC 3.9 and 6). */
+export interface DueCheckins {
+  person: { id: string; name: string };
+  at: Instant;
+  items: DueGoal[];
+  summary: { due: number; done: number };
+}
+
+/**
+ * The goals a person must check in on this period: every KR (of an active objective) and open
+ * SMART goal they own, with a measure, in a cycle that is not closed, whose active window holds
+ * now; due when it has no check-in yet in the current cadence period of that window (SPEC 3.9).
+ */
+export class CheckInDueService {
+  constructor(readonly deps: ServiceDeps) {}
+
+  async due(actor: Actor, input: unknown): Promise<DueCheckins> {
+    const data = parseInput(dueSchema, input);
+    const session = await openSession(this.deps, this.deps.db.kysely, actor);
+    const ws = actor.workspaceId;
+    const personId = data.person === 'me' ? actor.personId : data.person;
+    if (personId !== actor.personId) await assertMayReadPerson(session, personId, "a person's check-in list");
+    const person = (await session.repos.people.find(ws, personId))!;
+    const cycles = (await session.repos.cycles.list(ws)).filter((c) => c.state !== 'closed');
+    const cycleById = new Map(cycles.map((c) => [c.id, c]));
+    const repo = new ComplianceRepository(session.repos.units.db);
+    const cycleIds = cycles.map((c) => c.id);
+    const [krRows, goalRows] = await Promise.all([
+      repo.ownedKeyResults(ws, personId, cycleIds),
+      repo.ownedSmartGoals(ws, personId, cycleIds),
+    ]);
+    const objectives = new Map(
+      (await session.repos.objectives.findMany(ws, [...new Set(krRows.map((k) => k.objectiveId))])).map(
+        (o) => [o.id, o],
+      ),
+    );
+    const { timeZone, defaultCadence } = session.settings;
+    const krs = krRows.filter((kr) => {
+      const objective = objectives.get(kr.objectiveId);
+      return (
+        objective?.state === 'active' &&
+        kr.progressSource === 'metric' &&
+        kr.measure !== null &&
+        isVisible(session.scope, keyResultSubject(kr, objective))
+      );
+    });
+    const goals = goalRows.filter(
+      (g) => g.state === 'open' && g.measure !== null && isVisible(session.scope, smartGoalSubject(g)),
+    );
+    const windowOf = (goal: KeyResultRow | SmartGoalRow): Window =>
+      'objectiveId' in goal
+        ? windowOfCycle(cycleById.get(objectives.get(goal.objectiveId)!.cycleId)!, timeZone)
+        : dateWindow(goal.startDate, goal.dueDate, timeZone);
+    const rows = groupCheckins(await session.repos.checkIns.listByGoals([...krs, ...goals].map((g) => g.id)));
+    const scheduled = [...krs, ...goals].flatMap((goal) => {
+      const times = (rows.get(goal.id) ?? []).map((r) => r.at).sort((a, b) => a - b);
+      const due = dueCheckin(
+        {
+          key: goal.id,
+          window: windowOf(goal),
+          cadence: goal.cadence ?? defaultCadence,
+          checkinTimes: times,
+        },
+        session.at,
+        timeZone,
+      );
+      return due ? [{ goal, due }] : [];
+    });
+    const shownObjectives = [
+      ...new Set(scheduled.flatMap(({ goal }) => ('objectiveId' in goal ? [goal.objectiveId] : []))),
+    ].map((id) => objectives.get(id)!);
+    const shownGoals = scheduled.flatMap(({ goal }) => ('objectiveId' in goal ? [] : [goal]));
+    const slice = await loadSlice(session, shownObjectives, shownGoals);
+    const parentTitles = await this.#parentTitles(session, shownGoals, slice.parents);
+    const items: DueGoal[] = scheduled.map(({ goal, due }) => {
+      const measure = readMeasure(goal.measure);
+      const last = effectiveCheckins(rows.get(goal.id) ?? [], measure).at(-1);
+      const isKr = 'objectiveId' in goal;
+      const titles = isKr
+        ? { objectiveTitle: objectives.get(goal.objectiveId)!.title, keyResultTitle: null }
+        : (parentTitles.get(goal.id) ?? { objectiveTitle: null, keyResultTitle: null });
+      return {
+        type: isKr ? 'key_result' : 'smart_goal',
+        id: goal.id,
+        cycleId: isKr ? objectives.get(goal.objectiveId)!.cycleId : (goal as SmartGoalRow).cycleId,
+        title: goal.title,
+        ...titles,
+        measure: measure ?? null,
+        lastValue: last && measure?.type !== 'milestones' ? last.value : null,
+        lastDone: last?.done ? [...last.done] : null,
+        lastConfidence: last?.confidence ?? null,
+        lastNote: last?.note ?? null,
+        lastCheckinAt: last?.at ?? null,
+        status: slice.evaluations.get(goal.id)?.status ?? null,
+        period: { start: due.period.start, end: due.period.end },
+        isDone: !due.isDue,
+      };
+    });
+    items.sort(
+      (a, b) =>
+        Number(a.isDone) - Number(b.isDone) ||
+        (a.objectiveTitle ?? '').localeCompare(b.objectiveTitle ?? '') ||
+        a.title.localeCompare(b.title),
+    );
+    const done = items.filter((i) => i.isDone).length;
+    return {
+      person: { id: person.id, name: person.name },
+      at: session.at,
+      items,
+      summary: { due: items.length - done, done },
+    };
+  }
+
+  /** The objective (and KR) each SMART goal supports first, by title. */
+  async #parentTitles(
+    session: Parameters<typeof loadSlice>[0],
+    goals: readonly SmartGoalRow[],
+    parents: Map<string, { parentType: 'objective' | 'key_result'; parentId: string }[]>,
+  ): Promise<Map<string, { objectiveTitle: string | null; keyResultTitle: string | null }>> {
+    const ws = session.actor.workspaceId;
+    const firstParent = new Map(
+      goals.flatMap((g) => (parents.get(g.id)?.[0] ? [[g.id, parents.get(g.id)![0]!]] : [])),
+    );
+    const krIds = [...firstParent.values()]
+      .filter((p) => p.parentType === 'key_result')
+      .map((p) => p.parentId);
+    const krs = new Map((await session.repos.keyResults.findMany(ws, krIds)).map((k) => [k.id, k]));
+    const objectiveIds = [
+      ...[...firstParent.values()].filter((p) => p.parentType === 'objective').map((p) => p.parentId),
+      ...[...krs.values()].map((k) => k.objectiveId),
+    ];
+    const objectives = new Map(
+      (await session.repos.objectives.findMany(ws, objectiveIds)).map((o) => [o.id, o]),
+    );
+    const out = new Map<string, { objectiveTitle: string | null; keyResultTitle: string | null }>();
+    for (const [goalId, parent] of firstParent) {
+      const kr = parent.parentType === 'key_result' ? krs.get(parent.parentId) : undefined;
+      const objective = objectives.get(kr ? kr.objectiveId : parent.parentId);
+      const isSeen = (o: typeof objective) =>
+        o !== undefined && isVisible(session.scope, objectiveSubject(o));
+      out.set(goalId, {
+        objectiveTitle: isSeen(objective) ? objective!.title : null,
+        keyResultTitle: kr && isSeen(objective) ? kr.title : null,
+      });
+    }
+    return out;
+  }
+}

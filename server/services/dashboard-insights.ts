@@ -1,0 +1,196 @@
+import { complianceHeatmap, type ScheduledGoal, weeksOf } from '../../core/checkin-schedule';
+import { dateWindow, formatDate, type Window } from '../../core/time';
+import { isVisible } from '../policies/permissions';
+import { ComplianceRepository } from '../repositories/compliance.repository';
+import type { CycleRow } from '../repositories/cycle.repository';
+import type { UnitRow } from '../repositories/unit.repository';
+import { windowOfCycle } from './evaluation';
+import type { Session } from './session';
+import { evaluateSliceAt, type Slice } from './slice';
+
+/**
+ * What the dashboard shows beyond the goals themselves (SPEC 10): each objective's trend and the
+ * check-in compliance heatmap. Both come from core: the trend is core's Evaluator run at each week
+ * end, the heatmap core's `complianceHeatmap`.
+ */
+
+/** One cell of the heatmap: (goal, period) pairs due in the week, those with a check-in, their ratio. */
+export interface ComplianceCell {
+  due: number;
+  done: number;
+  rate: number | null;
+}
+
+/** Check-in compliance, units by weeks (SPEC 3.9). */
+export interface ComplianceHeatmap {
+  /** The first day of each calendar week of the cycle (the workspace's week start), YYYY-MM-DD. */
+  weeks: string[];
+  units: { unitId: string; name: string; cells: ComplianceCell[] }[];
+}
+
+/** The calendar weeks of a cycle (the heatmap's columns and the trend's points). */
+export function cycleWeeks(session: Session, cycle: CycleRow): Window[] {
+  const window = windowOfCycle(cycle, session.settings.timeZone);
+  return weeksOf(window, session.settings.weekStart, session.settings.timeZone);
+}
+
+/**
+ * Each objective's score at the end of every week of its cycle that has begun: `trend[i]` is the
+ * score at the end of week `i` (`weeks[i]` of the heatmap), the last point the score now (for the
+ * week under way). Evaluated by core from the slice's check-ins as of each moment; child
+ * objectives outside the slice (below aligned KRs) count with their stored score.
+ */
+export function trendsOf(session: Session, slice: Slice, cycle: CycleRow): Map<string, (number | null)[]> {
+  const window = windowOfCycle(cycle, session.settings.timeZone);
+  const moments = cycleWeeks(session, cycle)
+    .filter((week) => week.start <= session.at && week.start < window.end)
+    .map((week) => Math.min(week.end, window.end, session.at));
+  const ids = [...slice.objectives.keys()];
+  const trends = new Map<string, (number | null)[]>(ids.map((id) => [id, []]));
+  for (const at of moments) {
+    const evaluations = at === session.at ? slice.evaluations : evaluateSliceAt(slice, at, session.settings);
+    for (const id of ids) trends.get(id)!.push(evaluations.get(id)?.score ?? null);
+  }
+  return trends;
+}
+
+interface Cached {
+  computedAt: number;
+  heatmap: ComplianceHeatmap;
+  refreshing?: Promise<void> | undefined;
+}
+
+/**
+ * Check-in compliance of a cycle as units by weeks, for the goals the viewer may see: one row for
+ * the unit itself (its own goals) and one per child unit (its whole subtree). A cycle of the large
+ * organisation holds 390,000 check-ins, so the heatmap is remembered per viewer, cycle and unit for
+ * `ttlMs` (a minute by default) and refreshed in the background after that: the dashboard stays
+ * fast, and a check-in shows in the heatmap within a minute (the goals' own numbers are live).
+ */
+export class ComplianceHeatmaps {
+  readonly #cache = new Map<string, Cached>();
+
+  constructor(readonly ttlMs = 60_000) {}
+
+  async of(
+    session: Session,
+    cycle: CycleRow,
+    unit: UnitRow,
+    units: readonly UnitRow[],
+  ): Promise<ComplianceHeatmap> {
+    const key = `${session.actor.workspaceId}:${session.actor.personId}:${cycle.id}:${unit.id}:${session.scope.role}`;
+    const cached = this.#cache.get(key);
+    const now = session.at;
+    if (cached && now - cached.computedAt < this.ttlMs) return cached.heatmap;
+    if (cached) {
+      cached.refreshing ??= heatmapOf(session, cycle, unit, units)
+        .then((heatmap) => void this.#cache.set(key, { computedAt: now, heatmap }))
+        .catch(() => {
+          cached.refreshing = undefined;
+        });
+      return cached.heatmap;
+    }
+    const heatmap = await heatmapOf(session, cycle, unit, units);
+    if (this.#cache.size > 500) this.#cache.clear();
+    this.#cache.set(key, { computedAt: now, heatmap });
+    return heatmap;
+  }
+}
+
+async function heatmapOf(
+  session: Session,
+  cycle: CycleRow,
+  unit: UnitRow,
+  units: readonly UnitRow[],
+): Promise<ComplianceHeatmap> {
+  const { timeZone, defaultCadence, weekStart } = session.settings;
+  const ws = session.actor.workspaceId;
+  const repo = new ComplianceRepository(session.repos.units.db);
+  const rowOf = rowsOfUnits(unit, units);
+  // A root's heatmap reads the whole cycle in three queries; a unit's only its subtree's goals.
+  const subtree = unit.parentId === null ? undefined : [...rowOf.keys()];
+  const [krs, goals] = await Promise.all([
+    repo.keyResults(ws, cycle.id, subtree),
+    repo.smartGoals(ws, cycle.id, subtree),
+  ]);
+  const times = subtree
+    ? await repo.checkinTimesOf([...krs.map((k) => k.id), ...goals.map((g) => g.id)])
+    : await repo.checkinTimes(cycle.id);
+  const timesOf = new Map<string, number[]>();
+  for (const t of times) {
+    const list = timesOf.get(t.goalId);
+    if (list) list.push(t.at);
+    else timesOf.set(t.goalId, [t.at]);
+  }
+  const groups = new Map<string, ScheduledGoal[]>([unit, ...childrenOf(unit, units)].map((u) => [u.id, []]));
+  const cycleWindow = windowOfCycle(cycle, timeZone);
+  const add = (goalId: string, unitId: string | null, window: Window, cadence: ScheduledGoal['cadence']) => {
+    const row = unitId === null ? undefined : rowOf.get(unitId);
+    if (row === undefined) return;
+    const checkinTimes = (timesOf.get(goalId) ?? []).sort((a, b) => a - b);
+    groups.get(row)!.push({ key: goalId, window, cadence, checkinTimes });
+  };
+  for (const kr of krs) {
+    const subject = {
+      workspaceId: ws,
+      visibility: kr.visibility,
+      unitId: kr.unitId,
+      ownerIds: [kr.ownerId, kr.leadId, kr.objectiveOwnerId],
+    };
+    if (isVisible(session.scope, subject)) add(kr.id, kr.unitId, cycleWindow, kr.cadence ?? defaultCadence);
+  }
+  const windows = new Map<string, Window>();
+  for (const goal of goals) {
+    const subject = {
+      workspaceId: ws,
+      visibility: goal.visibility,
+      unitId: goal.unitId,
+      ownerIds: [goal.ownerId],
+    };
+    if (!isVisible(session.scope, subject)) continue;
+    const key = `${goal.startDate}/${goal.dueDate}`;
+    let window = windows.get(key);
+    if (!window) {
+      window = dateWindow(goal.startDate, goal.dueDate, timeZone);
+      windows.set(key, window);
+    }
+    add(goal.id, goal.unitId, window, goal.cadence ?? defaultCadence);
+  }
+  const map = complianceHeatmap(groups, cycleWindow, session.at, weekStart, timeZone);
+  const names = new Map(units.map((u) => [u.id, u.name]));
+  return {
+    weeks: map.weeks.map((w) => formatDate(w.start, timeZone)),
+    units: map.rows.map((row) => ({
+      unitId: row.group,
+      name: names.get(row.group) ?? row.group,
+      cells: row.cells.map((c) => ({ due: c.due, done: c.withCheckin, rate: c.rate })),
+    })),
+  };
+}
+
+function childrenOf(unit: UnitRow, units: readonly UnitRow[]): UnitRow[] {
+  return units.filter((u) => u.parentId === unit.id).sort((a, b) => a.name.localeCompare(b.name));
+}
+
+/** Each unit of `unit`'s subtree mapped to its heatmap row: `unit` itself, or the child it lies under. */
+function rowsOfUnits(unit: UnitRow, units: readonly UnitRow[]): Map<string, string> {
+  const parentOf = new Map(units.map((u) => [u.id, u.parentId]));
+  const rows = new Map<string, string>([[unit.id, unit.id]]);
+  for (const u of units) {
+    const path: string[] = [];
+    let id: string | null = u.id;
+    let row: string | undefined;
+    while (id !== null && row === undefined) {
+      row = rows.get(id);
+      if (row === undefined) {
+        path.push(id);
+        id = parentOf.get(id) ?? null;
+      }
+    }
+    if (row === undefined) continue;
+    // The child of `unit` on the path, or the row already found above it.
+    const top = row === unit.id ? path[path.length - 1] : row;
+    for (const p of path) rows.set(p, top ?? unit.id);
+  }
+  return rows;
+}
