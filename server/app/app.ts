@@ -14,6 +14,7 @@ const SESSION_STARTERS = new Set([
   '/api/v1/auth/invitations/accept',
 ]);
 import { requestValidationError } from './validation';
+import { registerWebApp } from './web-app';
 
 /** The OpenAPI document's fixed parts. */
 export const OPENAPI_INFO = {
@@ -96,6 +97,7 @@ export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
     return c.json(document);
   });
   registerDocs(app);
+  if (deps.webDir) registerWebApp(app, deps.webDir);
   return app;
 }
 

@@ -20,6 +20,8 @@ export interface AppDepsOptions {
   signup?: 'first' | 'open';
   isProxyTrusted?: boolean;
   sessionDays?: number;
+  /** The built browser app to serve (web/dist); none when undefined. */
+  webDir?: string;
 }
 
 /**
@@ -49,5 +51,6 @@ export function createAppDeps(options: AppDepsOptions): AppDeps {
     bodyLimit: options.bodyLimit ?? 1_000_000,
     isProxyTrusted: options.isProxyTrusted ?? false,
     version: packageJson.version,
+    webDir: options.webDir,
   };
 }

@@ -1,6 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { randomBytes } from 'node:crypto';
 import { serve } from '@hono/node-server';
 import pino, { type Logger } from 'pino';
@@ -15,6 +16,9 @@ import { RollupSettler } from '../services/rollup-backlog';
 import { WebhookDispatcher } from '../webhooks/dispatcher';
 import { createAppDeps } from './deps';
 import { startPgRelay } from './pg-relay';
+
+/** The browser app's build (`npm run build:web`), served outside `/api`. */
+export const WEB_DIST = fileURLToPath(new URL('../../web/dist', import.meta.url));
 
 /** A running server: where it listens, and how to stop it. */
 export interface RunningServer {
@@ -41,7 +45,7 @@ export interface DemoLogin {
  */
 export async function startServer(
   config: Config,
-  options: { demo?: boolean; logger?: Logger; onDemo?: (login: DemoLogin) => void } = {},
+  options: { demo?: boolean; logger?: Logger; onDemo?: (login: DemoLogin) => void; webDir?: string } = {},
 ): Promise<RunningServer> {
   // One JSON line per request to stdout, written asynchronously (a synchronous write per request
   // was ~5% of a check-in's server time); flushed on close.
@@ -69,6 +73,7 @@ export async function startServer(
     signup: config.signup,
     sessionDays: config.sessionDays,
     isProxyTrusted: config.isProxyTrusted,
+    webDir: options.webDir ?? WEB_DIST,
   });
   if (options.demo) {
     const existing = await db.kysely.selectFrom('workspaces').select('id').limit(1).execute();
