@@ -5,8 +5,8 @@ import { confidenceWord } from '../lib/confidence';
 const STEPS = Array.from({ length: 11 }, (_, i) => i);
 
 /**
- * A 0-10 confidence as an 11-step segmented control (a radio group: Tab enters it, arrows move)
- * with the anchors low (0-3), medium (4-6) and high (7-10).
+ * A 0-10 confidence as an 11-step segmented control (a radio group: Tab enters it, arrows move,
+ * a digit key picks 0-9) with the anchors low (0-3), medium (4-6) and high (7-10).
  */
 export function ConfidenceControl(props: {
   label: string;
@@ -23,7 +23,18 @@ export function ConfidenceControl(props: {
       className="flex flex-col gap-1"
     >
       <Label className="text-xs font-medium text-slate-700">{props.label}</Label>
-      <div className="flex">
+      {/* biome-ignore lint/a11y/noStaticElementInteractions: the radios inside take the keys; a digit is a shortcut */}
+      <div
+        className="flex"
+        onKeyDown={(event) => {
+          if (/^[0-9]$/.test(event.key) && !props.isDisabled) {
+            event.preventDefault();
+            props.onChange(Number(event.key));
+            // Focus follows the choice, as with the arrows (else Tab stops at the checked radio).
+            event.currentTarget.querySelector<HTMLInputElement>(`input[value="${event.key}"]`)?.focus();
+          }
+        }}
+      >
         {STEPS.map((step) => (
           <Radio
             key={step}

@@ -1,6 +1,7 @@
 import { useQuery, useQueryClient, useSuspenseQuery } from '@tanstack/react-query';
 import { Link, useRouteContext } from '@tanstack/react-router';
 import { useRef, useState } from 'react';
+import type { DueGoal } from '../../api/due';
 import { ApiError } from '../../api/errors';
 import { Button } from '../../components/Button';
 import { ErrorNotice } from '../../components/ErrorNotice';
@@ -37,7 +38,7 @@ function CheckInForm(props: { personId: string; cycleId: string; cycleName: stri
   const [isPending, setPending] = useState(false);
   const [error, setError] = useState<unknown>();
   const [rowErrors, setRowErrors] = useState<Record<string, string>>({});
-  const [results, setResults] = useState<CheckInResult[] | null>(null);
+  const [results, setResults] = useState<{ items: CheckInResult[]; goals: DueGoal[] } | null>(null);
   const key = useRef(newKey());
   const submitRef = useRef<HTMLButtonElement>(null);
   const formRef = useRef<HTMLFormElement>(null);
@@ -45,7 +46,7 @@ function CheckInForm(props: { personId: string; cycleId: string; cycleName: stri
   if (results) {
     return (
       <Page title="Checked in">
-        <CheckInSummary results={results} goals={due.data ?? []} onAgain={() => setResults(null)} />
+        <CheckInSummary results={results.items} goals={results.goals} onAgain={() => setResults(null)} />
       </Page>
     );
   }
@@ -74,7 +75,7 @@ function CheckInForm(props: { personId: string; cycleId: string; cycleName: stri
       );
       key.current = newKey();
       setRows({});
-      setResults(answer);
+      setResults({ items: answer, goals });
       void queryClient.invalidateQueries({ queryKey: ['due'] });
       void queryClient.invalidateQueries({ queryKey: ['dashboard'] });
     } catch (caught) {
