@@ -27,6 +27,8 @@ export interface BudgetReport {
   dashboardFiles: string[];
   /** Each lazy chunk's own gzipped size. */
   lazyChunks: { name: string; file: string; gzip: number }[];
+  /** The chunks lazy routes share (loaded with the first route that needs them). */
+  sharedChunks: { name: string; file: string; gzip: number }[];
 }
 
 /** Reads the manifest and gzips (level 9) the JavaScript files of each group. */
@@ -57,6 +59,9 @@ export function measureBundle(dist = WEB_DIST): BudgetReport {
     lazyChunks: Object.entries(manifest)
       .filter(([, chunk]) => chunk.isDynamicEntry)
       .map(([name, chunk]) => ({ name, file: chunk.file, gzip: gzip(chunk.file) })),
+    sharedChunks: Object.entries(manifest)
+      .filter(([, chunk]) => !chunk.isEntry && !chunk.isDynamicEntry && chunk.file.endsWith('.js'))
+      .map(([name, chunk]) => ({ name, file: chunk.file, gzip: gzip(chunk.file) })),
   };
 }
 
@@ -66,6 +71,10 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === path.resolve(process.a
   console.log(
     `dashboard first load: ${kb(report.dashboardFirstLoad)} gzip (${report.dashboardFiles.length} files)`,
   );
+  console.log('lazy route chunks:');
   for (const chunk of report.lazyChunks.sort((a, b) => b.gzip - a.gzip))
+    console.log(`  ${kb(chunk.gzip).padStart(9)}  ${chunk.name}`);
+  console.log('shared chunks:');
+  for (const chunk of report.sharedChunks.sort((a, b) => b.gzip - a.gzip))
     console.log(`  ${kb(chunk.gzip).padStart(9)}  ${chunk.name}`);
 }

@@ -61,5 +61,6 @@ export default defineConfig({
     target: 'es2022',
     sourcemap: false,
   },
-  server: { host: '127.0.0.1' },
+  // `npx vite --config web/vite.config.ts`: hot reload, with the API of a running `tandem serve`.
+  server: { host: '127.0.0.1', proxy: { '/api': process.env.TANDEM_API ?? 'http://127.0.0.1:3000' } },
 });

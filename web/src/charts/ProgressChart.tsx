@@ -41,7 +41,12 @@ export function ProgressChart(props: {
         `${i ? 'L' : 'M'}${x(t).toFixed(1)},${y(expectedProgress(t, window, level, props.plan)).toFixed(1)}`,
     )
     .join(' ');
-  const actualPath = points
+  // Progress is 0 when the cycle starts, so the actual line starts there.
+  const drawn =
+    points.length > 0 && points[0]!.at > window.start
+      ? [{ at: window.start, progress: 0 }, ...points]
+      : points;
+  const actualPath = drawn
     .map((p, i) => `${i ? 'L' : 'M'}${x(p.at).toFixed(1)},${y(p.progress).toFixed(1)}`)
     .join(' ');
   const last = points.at(-1);

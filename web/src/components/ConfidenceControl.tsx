@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import { Label } from 'react-aria-components/Label';
 import { Radio, RadioGroup } from 'react-aria-components/RadioGroup';
 import { confidenceWord } from '../lib/confidence';
@@ -9,7 +10,7 @@ const STEPS = Array.from({ length: 11 }, (_, i) => i);
  * a digit key picks 0-9) with the anchors low (0-3), medium (4-6) and high (7-10).
  */
 export function ConfidenceControl(props: {
-  label: string;
+  label: ReactNode;
   value: number | null;
   onChange: (value: number) => void;
   isDisabled?: boolean;

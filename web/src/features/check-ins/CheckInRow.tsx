@@ -19,6 +19,10 @@ function milestoneNames(goal: DueGoal): string[] {
   return goal.measure.milestones.map((m) => (typeof m === 'string' ? m : m.name));
 }
 
+function isChecklist(goal: DueGoal): boolean {
+  return goal.measure?.type === 'milestones' || goal.measure?.type === 'boolean';
+}
+
 export function initialRow(goal: DueGoal): RowState {
   return {
     value: goal.lastValue === null ? '' : String(goal.lastValue),
@@ -77,7 +81,8 @@ export function CheckInRow(props: {
         <div aria-hidden="true" className="min-w-0">
           <p className="font-medium text-slate-900">{goal.title}</p>
           <p className="text-xs text-slate-600">
-            {goal.context ? `${goal.context} · ` : ''}last {formatValue(goal.lastValue, unit)},{' '}
+            {goal.context ? `${goal.context} · ` : ''}last{' '}
+            {isChecklist(goal) ? formatScore(goal.lastValue) : formatValue(goal.lastValue, unit)},{' '}
             {formatAgo(goal.latestCheckinAt)}
           </p>
         </div>
@@ -111,7 +116,7 @@ export function CheckInRow(props: {
         ) : (
           <div>
             <label htmlFor={`${id}-value`} className="text-xs font-medium text-slate-700">
-              New value for {goal.title}
+              New value<span className="sr-only"> for {goal.title}</span>
               {unit ? ` (${unit})` : ''}
             </label>
             <input
@@ -132,14 +137,18 @@ export function CheckInRow(props: {
           </div>
         )}
         <ConfidenceControl
-          label={`Confidence for ${goal.title}`}
+          label={
+            <>
+              Confidence<span className="sr-only"> for {goal.title}</span>
+            </>
+          }
           value={row.confidence}
           isDisabled={props.isDisabled}
           onChange={(confidence) => set({ confidence })}
         />
         <div>
           <label htmlFor={`${id}-note`} className="text-xs font-medium text-slate-700">
-            Note for {goal.title}
+            Note<span className="sr-only"> for {goal.title}</span>
           </label>
           <input
             id={`${id}-note`}

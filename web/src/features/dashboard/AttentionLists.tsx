@@ -110,11 +110,11 @@ export function AttentionLists(props: {
     <aside className="flex flex-col gap-4" aria-label="Needs attention">
       <List
         id="at-risk-heading"
-        title="At risk"
+        title="At risk or off track"
         items={items.filter(
           (i) => i.status === 'at_risk' || i.status === 'off_track' || i.status === 'overdue',
         )}
-        empty="Nothing is at risk."
+        empty="Nothing is at risk or off track."
         names={props.names}
       />
       <List
