@@ -47,5 +47,10 @@ test('a new user signs up, creates the workspace and starts the first quarter', 
   await expect(page.getByRole('alert')).toContainText(/password/i);
   await new SignInPage(page).signIn('maria@acme.test', PASSWORD);
   await expect(dashboard.heading()).toHaveText('Company dashboard');
+
+  // Navigating moves focus to the new screen's heading.
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Check in' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Check in' })).toBeFocused();
+  await expect(page.getByText(/Nothing is due/)).toBeVisible();
   expect(tandem).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
 });
