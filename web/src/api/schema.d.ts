@@ -121,6 +121,40 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/people/{id}/password-reset": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Issue a one-time password reset link for a person who has a sign-in (admins); shown once, valid 24 hours, only the newest works */
+        post: operations["postPersonPasswordReset"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/password-reset": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Set a new password with a reset link's secret (once, before it expires); ends every session of the account */
+        post: operations["postAuthPasswordReset"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/auth/invitations/accept": {
         parameters: {
             query?: never;
@@ -208,6 +242,40 @@ export interface paths {
         patch: operations["updatePerson"];
         trace?: never;
     };
+    "/api/v1/people/{id}/deactivate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Deactivate a person (admins): they cannot sign in, their sessions end and their API tokens are revoked; their goals stay, marked `hasFormerOwner` */
+        post: operations["postPersonDeactivate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/people/{id}/reactivate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Reactivate a person (admins): they may sign in again */
+        post: operations["postPersonReactivate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/units": {
         parameters: {
             query?: never;
@@ -237,7 +305,8 @@ export interface paths {
         get: operations["getUnit"];
         put?: never;
         post?: never;
-        delete?: never;
+        /** Remove an empty unit (admins): no units below it, no members and no goals; otherwise a 409 whose details say what is left */
+        delete: operations["deleteUnit"];
         options?: never;
         head?: never;
         /** Move a unit under another parent (admins) */
@@ -360,7 +429,8 @@ export interface paths {
         get: operations["getObjective"];
         put?: never;
         post?: never;
-        delete?: never;
+        /** Delete an objective created by mistake, with its KRs; the links of goals aligned to it are removed. Who: its owner, or a lead of its unit, while nothing was checked in on it; admins always. A goal with check-ins is a 409 for others: drop it instead. A closed cycle is a 409. */
+        delete: operations["deleteObjective"];
         options?: never;
         head?: never;
         /** Edit an objective; send the `version` you read (a stale one is a 409) */
@@ -378,7 +448,8 @@ export interface paths {
         get: operations["getKeyResult"];
         put?: never;
         post?: never;
-        delete?: never;
+        /** Delete a KR created by mistake; the links of goals aligned to it are removed. Who: its owner, or a lead of its unit, while nothing was checked in on it; admins always. A goal with check-ins is a 409 for others: drop it instead. A closed cycle is a 409. */
+        delete: operations["deleteKeyResult"];
         options?: never;
         head?: never;
         /** Edit a KR; send the `version` you read (a stale one is a 409) */
@@ -431,11 +502,29 @@ export interface paths {
         get: operations["getSmartGoal"];
         put?: never;
         post?: never;
-        delete?: never;
+        /** Delete a SMART goal created by mistake, with its links. Who: its owner, or a lead of its unit, while nothing was checked in on it; admins always. A goal with check-ins is a 409 for others: drop it instead. A closed cycle is a 409. */
+        delete: operations["deleteSmartGoal"];
         options?: never;
         head?: never;
         /** Edit a SMART goal; send the `version` you read (a stale one is a 409) */
         patch: operations["updateSmartGoal"];
+        trace?: never;
+    };
+    "/api/v1/key-results/{id}/move": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Move a KR to another objective (`{"version", "objectiveId"}`): you must be able to edit the KR and add KRs to the target; both objectives are recomputed */
+        post: operations["postKeyResultMove"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
     "/api/v1/alignments": {
@@ -604,6 +693,40 @@ export interface paths {
         get: operations["getCalibration"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cycles/{id}/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A cycle's goals as a goals file (`yaml`, read by `tandem score` and `tandem lint`), a spreadsheet (`csv`) or a Markdown document (`md`): what the viewer may see, optionally one unit's subtree */
+        get: operations["getCycleExport"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/imports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Import goals files (YAML, SPEC 9) idempotently by key: a plan of what is created, updated or left alone (`dryRun`), or the import itself, in one transaction. Any problem (with file, line and column) is a 400 and nothing is written */
+        post: operations["createImports"];
         delete?: never;
         options?: never;
         head?: never;
@@ -850,6 +973,10 @@ export interface components {
             role: "admin" | "member" | "viewer";
             managerId?: string | null;
         };
+        ResetPasswordInput: {
+            token: string;
+            password: string;
+        };
         AcceptInvitationInput: {
             token: string;
             password: string;
@@ -921,61 +1048,23 @@ export interface components {
             name?: string;
             /** @default {} */
             settings: {
-                /** @default 1 */
-                fiscalYearStartMonth: number;
-                /** @default UTC */
-                timeZone: string;
-                /** @default 1 */
-                weekStart: number;
-                /**
-                 * @default weekly
-                 * @enum {string}
-                 */
-                defaultCadence: "weekly" | "biweekly" | "monthly";
-                /** @default 1 */
-                checkinDay: number;
-                /** @default 9 */
-                checkinHour: number;
-                /**
-                 * @default {
-                 *       "onTrack": 0.9,
-                 *       "atRisk": 0.6,
-                 *       "staleFactor": 2,
-                 *       "tooEarlyShare": 0.1
-                 *     }
-                 */
-                thresholds: {
-                    /**
-                     * @description r = p / e(t) at or above this is on track
-                     * @default 0.9
-                     */
-                    onTrack: number;
-                    /**
-                     * @description r at or above this (and below onTrack) is at risk
-                     * @default 0.6
-                     */
-                    atRisk: number;
-                    /**
-                     * @description stale when silent for more than this many cadence periods
-                     * @default 2
-                     */
-                    staleFactor: number;
-                    /**
-                     * @description too early to tell while e(t) < this share of L
-                     * @default 0.1
-                     */
-                    tooEarlyShare: number;
+                fiscalYearStartMonth?: number;
+                timeZone?: string;
+                weekStart?: number;
+                /** @enum {string} */
+                defaultCadence?: "weekly" | "biweekly" | "monthly";
+                checkinDay?: number;
+                checkinHour?: number;
+                thresholds?: {
+                    onTrack?: number;
+                    atRisk?: number;
+                    staleFactor?: number;
+                    tooEarlyShare?: number;
                 };
-                /** @default {} */
-                coachSeverities: {
-                    [key: string]: "error" | "warning" | "info" | "off";
+                coachSeverities?: {
+                    [key: string]: "error" | "warning" | "info" | "off" | null;
                 };
-                /**
-                 * @default [
-                 *       "email"
-                 *     ]
-                 */
-                notificationChannels: ("email" | "slack" | "teams" | "webhook")[];
+                notificationChannels?: ("email" | "slack" | "teams" | "webhook")[];
             };
         };
         AddPersonInput: {
@@ -1094,6 +1183,8 @@ export interface components {
         };
         Objective: components["schemas"]["ObjectiveRecord"] & {
             evaluation: components["schemas"]["Evaluation"];
+            /** @description the owner (for objectives, the lead or personal owner) was deactivated: a former owner */
+            hasFormerOwner: boolean;
             keyResults: components["schemas"]["KeyResult"][];
             alignsTo: {
                 /** @enum {string} */
@@ -1118,6 +1209,8 @@ export interface components {
         };
         KeyResult: components["schemas"]["KeyResultRecord"] & {
             evaluation: components["schemas"]["Evaluation"];
+            /** @description the owner (for objectives, the lead or personal owner) was deactivated: a former owner */
+            hasFormerOwner: boolean;
             children: {
                 id: string;
                 /** @enum {string} */
@@ -1402,6 +1495,8 @@ export interface components {
         };
         SmartGoal: components["schemas"]["SmartGoalRecord"] & {
             evaluation: components["schemas"]["Evaluation"];
+            /** @description the owner (for objectives, the lead or personal owner) was deactivated: a former owner */
+            hasFormerOwner: boolean;
             supports: {
                 /** @enum {string} */
                 parentType: "objective" | "key_result";
@@ -1580,6 +1675,23 @@ export interface components {
             state?: "open" | "done" | "missed" | "dropped";
             /** @enum {string|null} */
             cadence?: "weekly" | "biweekly" | "monthly" | null;
+        };
+        Deletion: {
+            id: string;
+            /** @enum {string} */
+            type: "objective" | "key_result" | "smart_goal";
+            /** @description KRs deleted with an objective */
+            keyResults: string[];
+            /** @description the objective a deleted KR was on (recomputed) */
+            objectiveId: string | null;
+            /** @description alignment links removed: the goal's own and its children's */
+            links: number;
+            /** @description check-ins deleted with it (only admins delete a goal that has any) */
+            checkIns: number;
+        };
+        MoveKeyResultInput: {
+            version: number;
+            objectiveId: string;
         };
         AlignInput: {
             /** @enum {string} */
@@ -1832,6 +1944,49 @@ export interface components {
                 value: number | null;
                 count: number;
             };
+        };
+        ImportResult: {
+            isDryRun: boolean;
+            isApplied: boolean;
+            cycle: string | null;
+            problems: {
+                file: string;
+                line: number;
+                column: number;
+                path: string;
+                message: string;
+            }[];
+            isFileError: boolean;
+            summary: {
+                create: number;
+                update: number;
+                unchanged: number;
+                checkIns: number;
+            };
+            items: {
+                /** @enum {string} */
+                type: "cycle" | "person" | "unit" | "objective" | "key_result" | "smart_goal";
+                key: string;
+                title: string;
+                /** @enum {string} */
+                action: "create" | "update" | "unchanged";
+                changes: string[];
+            }[];
+        };
+        ImportInput: {
+            files: {
+                name: string;
+                text: string;
+            }[];
+            /** @description import into this cycle instead of the files' own */
+            cycle?: string;
+            /** @default false */
+            dryRun: boolean;
+            /**
+             * @description create the cycle, people and units the files name
+             * @default false
+             */
+            createMissing: boolean;
         };
         ApiToken: {
             id: string;
@@ -2541,6 +2696,165 @@ export interface operations {
             };
         };
     };
+    postPersonPasswordReset: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The reset link */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        personId: string;
+                        url: string;
+                        token: string;
+                        expiresAt: number;
+                    };
+                };
+            };
+            /** @description `validation`: the input is wrong; `details.issues` lists every problem */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description `unauthenticated`: sign in or send an API token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description `forbidden`: your role may not do this (or the CSRF header is missing) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description `not_found`: no such thing, or one you may not see */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description `conflict`: a stale `version`, a duplicate, or a state that forbids it */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description `rate_limited`: too many failed sign-ins; see `Retry-After` */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    postAuthPasswordReset: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ResetPasswordInput"];
+            };
+        };
+        responses: {
+            /** @description The password is set; sign in with it */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Ok"];
+                };
+            };
+            /** @description `validation`: the input is wrong; `details.issues` lists every problem */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description `unauthenticated`: sign in or send an API token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description `forbidden`: your role may not do this (or the CSRF header is missing) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description `not_found`: no such thing, or one you may not see */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description `conflict`: a stale `version`, a duplicate, or a state that forbids it */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description `rate_limited`: too many failed sign-ins; see `Retry-After` */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
     postAuthInvitationsAccept: {
         parameters: {
             query?: never;
@@ -3085,6 +3399,158 @@ export interface operations {
             };
         };
     };
+    postPersonDeactivate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The person, inactive */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Person"];
+                };
+            };
+            /** @description `validation`: the input is wrong; `details.issues` lists every problem */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description `unauthenticated`: sign in or send an API token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description `forbidden`: your role may not do this (or the CSRF header is missing) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description `not_found`: no such thing, or one you may not see */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description `conflict`: a stale `version`, a duplicate, or a state that forbids it */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description `rate_limited`: too many failed sign-ins; see `Retry-After` */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    postPersonReactivate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The person, active */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Person"];
+                };
+            };
+            /** @description `validation`: the input is wrong; `details.issues` lists every problem */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description `unauthenticated`: sign in or send an API token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description `forbidden`: your role may not do this (or the CSRF header is missing) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description `not_found`: no such thing, or one you may not see */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description `conflict`: a stale `version`, a duplicate, or a state that forbids it */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description `rate_limited`: too many failed sign-ins; see `Retry-After` */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
     listUnits: {
         parameters: {
             query?: {
@@ -3261,6 +3727,82 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Unit"];
+                };
+            };
+            /** @description `validation`: the input is wrong; `details.issues` lists every problem */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description `unauthenticated`: sign in or send an API token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description `forbidden`: your role may not do this (or the CSRF header is missing) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description `not_found`: no such thing, or one you may not see */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description `conflict`: a stale `version`, a duplicate, or a state that forbids it */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description `rate_limited`: too many failed sign-ins; see `Retry-After` */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    deleteUnit: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Removed */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Ok"];
                 };
             };
             /** @description `validation`: the input is wrong; `details.issues` lists every problem */
@@ -4195,6 +4737,82 @@ export interface operations {
             };
         };
     };
+    deleteObjective: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description What was deleted */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Deletion"];
+                };
+            };
+            /** @description `validation`: the input is wrong; `details.issues` lists every problem */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description `unauthenticated`: sign in or send an API token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description `forbidden`: your role may not do this (or the CSRF header is missing) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description `not_found`: no such thing, or one you may not see */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description `conflict`: a stale `version`, a duplicate, or a state that forbids it */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description `rate_limited`: too many failed sign-ins; see `Retry-After` */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
     updateObjective: {
         parameters: {
             query?: never;
@@ -4293,6 +4911,82 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["KeyResult"];
+                };
+            };
+            /** @description `validation`: the input is wrong; `details.issues` lists every problem */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description `unauthenticated`: sign in or send an API token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description `forbidden`: your role may not do this (or the CSRF header is missing) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description `not_found`: no such thing, or one you may not see */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description `conflict`: a stale `version`, a duplicate, or a state that forbids it */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description `rate_limited`: too many failed sign-ins; see `Retry-After` */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    deleteKeyResult: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description What was deleted */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Deletion"];
                 };
             };
             /** @description `validation`: the input is wrong; `details.issues` lists every problem */
@@ -4748,6 +5442,82 @@ export interface operations {
             };
         };
     };
+    deleteSmartGoal: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description What was deleted */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Deletion"];
+                };
+            };
+            /** @description `validation`: the input is wrong; `details.issues` lists every problem */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description `unauthenticated`: sign in or send an API token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description `forbidden`: your role may not do this (or the CSRF header is missing) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description `not_found`: no such thing, or one you may not see */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description `conflict`: a stale `version`, a duplicate, or a state that forbids it */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description `rate_limited`: too many failed sign-ins; see `Retry-After` */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
     updateSmartGoal: {
         parameters: {
             query?: never;
@@ -4770,6 +5540,86 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["SmartGoalRecord"];
+                };
+            };
+            /** @description `validation`: the input is wrong; `details.issues` lists every problem */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description `unauthenticated`: sign in or send an API token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description `forbidden`: your role may not do this (or the CSRF header is missing) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description `not_found`: no such thing, or one you may not see */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description `conflict`: a stale `version`, a duplicate, or a state that forbids it */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description `rate_limited`: too many failed sign-ins; see `Retry-After` */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    postKeyResultMove: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MoveKeyResultInput"];
+            };
+        };
+        responses: {
+            /** @description The key result after the move */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["KeyResultRecord"];
                 };
             };
             /** @description `validation`: the input is wrong; `details.issues` lists every problem */
@@ -5740,6 +6590,167 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Calibration"];
+                };
+            };
+            /** @description `validation`: the input is wrong; `details.issues` lists every problem */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description `unauthenticated`: sign in or send an API token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description `forbidden`: your role may not do this (or the CSRF header is missing) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description `not_found`: no such thing, or one you may not see */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description `conflict`: a stale `version`, a duplicate, or a state that forbids it */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description `rate_limited`: too many failed sign-ins; see `Retry-After` */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getCycleExport: {
+        parameters: {
+            query?: {
+                /** @description default yaml */
+                format?: "yaml" | "csv" | "md";
+                /** @description only this unit and the units below it */
+                unit?: string;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The document, as an attachment */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/yaml": string;
+                    "text/csv": string;
+                    "text/markdown": string;
+                };
+            };
+            /** @description `validation`: the input is wrong; `details.issues` lists every problem */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description `unauthenticated`: sign in or send an API token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description `forbidden`: your role may not do this (or the CSRF header is missing) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description `not_found`: no such thing, or one you may not see */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description `conflict`: a stale `version`, a duplicate, or a state that forbids it */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description `rate_limited`: too many failed sign-ins; see `Retry-After` */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    createImports: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ImportInput"];
+            };
+        };
+        responses: {
+            /** @description What was (or, for a dry run, would be) done */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImportResult"];
                 };
             };
             /** @description `validation`: the input is wrong; `details.issues` lists every problem */
