@@ -60,7 +60,9 @@ describe('tandem import', () => {
     );
     const missing = await run([dir], { database });
     expect(missing.code).toBe(1);
-    expect(missing.out).toMatch(/team\.yaml:6:\d+: objectives\[0\]\.lead: no person nobody@northwind\.test in this workspace/);
+    expect(missing.out).toMatch(
+      /team\.yaml:6:\d+: objectives\[0\]\.lead: no person nobody@northwind\.test in this workspace/,
+    );
     expect(missing.out).toMatch(/^not imported: 1 problem\(s\); nothing was written$/m);
     const created = await run([dir], { database, createMissing: true, dryRun: true });
     expect(created.code).toBe(0);

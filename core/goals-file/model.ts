@@ -286,8 +286,7 @@ class OrganisationBuilder {
       else if (!target) {
         if (this.options.unknownLinks !== 'kept')
           this.problem(site.file, site.path, `no objective or key result has the key "${site.link.key}"`);
-      }
-      else if (target.type === 'smart_goal' || target.type === 'unit') {
+      } else if (target.type === 'smart_goal' || target.type === 'unit') {
         this.problem(
           site.file,
           site.path,

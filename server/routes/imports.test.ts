@@ -74,7 +74,8 @@ describeEachDialect('imports of goals files', (dialect) => {
     });
     expect(broken.status).toBe(400);
     const where = broken.body.error.details.problems.map(
-      (p: { file: string; line: number; path: string; message: string }) => `${p.file}:${p.line} ${p.path}: ${p.message}`,
+      (p: { file: string; line: number; path: string; message: string }) =>
+        `${p.file}:${p.line} ${p.path}: ${p.message}`,
     );
     expect(where.join('\n')).toMatch(/^bad\.yaml:4 objectives\[0\]\.title: /m);
     expect(where.join('\n')).toMatch(/^bad\.yaml:\d+ objectives\[0\].*titel/m);
