@@ -26,7 +26,16 @@ const nodeBuiltins = [
 ];
 
 export default tseslint.config(
-  { ignores: ['node_modules/**', 'dist/**', 'coverage/**', 'data/**'] },
+  {
+    ignores: [
+      'node_modules/**',
+      'dist/**',
+      'web/dist/**',
+      'coverage/**',
+      'data/**',
+      'web/src/routeTree.gen.ts',
+    ],
+  },
   { files: ['**/*.ts', '**/*.tsx'], languageOptions: { parser: tseslint.parser } },
   layer(
     ['core/**/*.ts'],
@@ -38,10 +47,59 @@ export default tseslint.config(
     ['**/web/**', '**/cli/**', '**/bench/**'],
     'server/ must not import web/, cli/ or bench/.',
   ),
-  layer(
-    ['web/**/*.ts', 'web/**/*.tsx'],
-    ['**/server/**', '**/cli/**', '**/bench/**', ...nodeBuiltins],
-    'web/ runs in the browser: it may use core/ only.',
-  ),
+  {
+    ...layer(
+      ['web/**/*.ts', 'web/**/*.tsx'],
+      ['**/server/**', '**/cli/**', '**/bench/**', ...nodeBuiltins],
+      'web/ runs in the browser: it may use core/ only.',
+    ),
+    ignores: ['web/vite.config.ts'],
+  },
+  {
+    // The barrel `react-aria-components` pulls lazy components into the entry chunk (WEB.md 3.3);
+    // deep imports only, and only in web/src/components/.
+    files: ['web/src/**/*.ts', 'web/src/**/*.tsx'],
+    ignores: ['web/src/components/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            { name: 'react-aria-components', message: 'Use deep imports, in web/src/components/ only.' },
+          ],
+          patterns: [
+            {
+              group: ['**/server/**', '**/cli/**', '**/bench/**', ...nodeBuiltins],
+              message: 'web/ runs in the browser: it may use core/ only.',
+            },
+            {
+              group: ['react-aria-components/*'],
+              message: 'Only web/src/components/ imports react-aria-components.',
+            },
+            { group: ['@hono/zod-openapi'], message: 'Never in the browser (93 KB gz).' },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['web/src/components/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            { name: 'react-aria-components', message: 'Use deep imports: react-aria-components/Button.' },
+          ],
+          patterns: [
+            {
+              group: ['**/server/**', '**/cli/**', '**/bench/**', '@hono/zod-openapi', ...nodeBuiltins],
+              message: 'web/ runs in the browser: it may use core/ only.',
+            },
+          ],
+        },
+      ],
+    },
+  },
   layer(['cli/**/*.ts'], ['**/web/**', '**/bench/**'], 'cli/ must not import web/ or bench/.'),
 );

@@ -1,12 +1,12 @@
 import { z } from 'zod';
+import { nearlyEqual, RELATIVE_TOLERANCE } from './numbers';
 
 /**
  * Measures (SPEC 3.1): how a key result or SMART goal is measured, and the raw progress a value
  * gives. Raw progress `p` is any real number; the score is `clamp(p, 0, 1)`.
  */
 
-/** Relative tolerance when comparing a value with a target, so float noise never turns a hit into a miss. */
-export const RELATIVE_TOLERANCE = 1e-9;
+export { nearlyEqual, RELATIVE_TOLERANCE };
 
 const finite = z.number().finite();
 const unit = z
@@ -133,11 +133,6 @@ export function isMaintain(measure: Measure): measure is MaintainMeasure {
 /** Clamps `x` to `[low, high]`. */
 export function clamp(x: number, low: number, high: number): number {
   return Math.min(Math.max(x, low), high);
-}
-
-/** Whether `a` and `b` are equal within the relative tolerance of SPEC 3.1. */
-export function nearlyEqual(a: number, b: number): boolean {
-  return Math.abs(a - b) <= RELATIVE_TOLERANCE * Math.max(1, Math.abs(a), Math.abs(b));
 }
 
 /** Milestone names and weights, with the default weight of 1 filled in. */

@@ -1,4 +1,4 @@
-import { nearlyEqual } from './measure';
+import { nearlyEqual } from './numbers';
 import type { StatusThresholds } from './settings';
 import type { Instant, Window } from './time';
 

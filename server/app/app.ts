@@ -22,6 +22,7 @@ const SESSION_STARTERS = new Set([
   '/api/v1/auth/invitations/accept',
 ]);
 import { requestValidationError } from './validation';
+import { registerWebApp } from './web-app';
 
 /** The OpenAPI document's fixed parts. */
 export const OPENAPI_INFO = {
@@ -119,6 +120,7 @@ export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
     return c.json(document);
   });
   registerDocs(app);
+  if (deps.webDir) registerWebApp(app, deps.webDir);
   return app;
 }
 

@@ -25,6 +25,8 @@ export interface AppDeps {
   /** How often an idle stream sends a comment and re-checks its viewer (default 25 s). */
   streamHeartbeatMs?: number;
   version: string;
+  /** The built browser app (web/dist) to serve outside `/api`; none when undefined. */
+  webDir?: string | undefined;
 }
 
 /** Per-request values set by the middleware. */

@@ -50,12 +50,25 @@ const API_CSP = "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; fo
 const DOCS_CSP =
   "default-src 'none'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; connect-src 'self'; font-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
 
+/**
+ * The web app (web/dist): its own script and style files only, no inline script or style
+ * element, no framing; data and the live stream from the same origin.
+ */
+export const APP_CSP =
+  "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; connect-src 'self'; object-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'";
+
+function cspFor(pathname: string): string {
+  if (pathname.startsWith('/api/docs')) return DOCS_CSP;
+  if (pathname === '/api' || pathname.startsWith('/api/')) return API_CSP;
+  return APP_CSP;
+}
+
 /** Security headers on every response: a strict CSP, no sniffing, no framing, no referrer. */
 export function securityHeaders(isSecure: boolean) {
   return async function securityHeaders(c, next) {
     await next();
     const h = c.res.headers;
-    h.set('Content-Security-Policy', c.req.path.startsWith('/api/docs') ? DOCS_CSP : API_CSP);
+    h.set('Content-Security-Policy', cspFor(c.req.path));
     h.set('X-Content-Type-Options', 'nosniff');
     h.set('X-Frame-Options', 'DENY');
     h.set('Referrer-Policy', 'no-referrer');

@@ -23,6 +23,8 @@ export interface AppDepsOptions {
   sessionDays?: number;
   /** Where outgoing requests may go (default: public addresses only). */
   outbound?: OutboundGuard;
+  /** The built browser app to serve (web/dist); none when undefined. */
+  webDir?: string;
 }
 
 /**
@@ -55,5 +57,6 @@ export function createAppDeps(options: AppDepsOptions): AppDeps {
     bodyLimit: options.bodyLimit ?? 1_000_000,
     isProxyTrusted: options.isProxyTrusted ?? false,
     version: packageJson.version,
+    webDir: options.webDir,
   };
 }

@@ -3,6 +3,7 @@ import { mkdirSync } from 'node:fs';
 import type { Server as HttpServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { serve } from '@hono/node-server';
 import pino, { type Logger } from 'pino';
 import { createApp } from '../app/app';
@@ -40,6 +41,9 @@ export function httpTimeouts(requestMs: number): {
   };
 }
 
+/** The browser app's build (`npm run build:web`), served outside `/api`. */
+export const WEB_DIST = fileURLToPath(new URL('../../web/dist', import.meta.url));
+
 /** A running server: where it listens, and how to stop it. */
 export interface RunningServer {
   url: string;
@@ -69,7 +73,7 @@ export type DemoLogin =
  */
 export async function startServer(
   config: Config,
-  options: { demo?: boolean; logger?: Logger; onDemo?: (login: DemoLogin) => void } = {},
+  options: { demo?: boolean; logger?: Logger; onDemo?: (login: DemoLogin) => void; webDir?: string } = {},
 ): Promise<RunningServer> {
   // One JSON line per request to stdout, written asynchronously (a synchronous write per request
   // was ~5% of a check-in's server time); flushed on close.
@@ -99,6 +103,7 @@ export async function startServer(
     signup: config.signup,
     sessionDays: config.sessionDays,
     isProxyTrusted: config.isProxyTrusted,
+    webDir: options.webDir ?? WEB_DIST,
   });
   if (options.demo) {
     const load = await loadDemo(db, { size: 'small', at: Date.now() });

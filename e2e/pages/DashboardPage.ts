@@ -1,0 +1,27 @@
+import type { Page } from '@playwright/test';
+
+/** The company (or unit) dashboard. */
+export class DashboardPage {
+  constructor(readonly page: Page) {}
+
+  async open(search = '') {
+    await this.page.goto(`/${search}`);
+    await this.heading().waitFor();
+  }
+
+  heading() {
+    return this.page.getByRole('heading', { level: 1 });
+  }
+
+  /** The row of a key result in the objective list: its status and score are inside. */
+  keyResult(title: string) {
+    return this.page
+      .getByRole('list', { name: /^Key results of/ })
+      .getByRole('listitem')
+      .filter({ hasText: title });
+  }
+
+  statusCount(label: string) {
+    return this.page.getByRole('link', { name: new RegExp(`^${label}: \\d+$`) });
+  }
+}

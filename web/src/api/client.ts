@@ -1,0 +1,47 @@
+import createClient, { type Middleware } from 'openapi-fetch';
+import { ApiError } from './errors';
+import type { components, paths } from './schema';
+
+/** Schemas of the API by name: `Schema<'Objective'>`. */
+export type Schema<Name extends keyof components['schemas']> = components['schemas'][Name];
+
+const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+let csrfToken: string | null = null;
+
+/** Remembers the CSRF token of the session (from sign-in, sign-up or `GET /auth/me`). */
+export function setCsrfToken(token: string | null): void {
+  csrfToken = token;
+}
+
+const csrf: Middleware = {
+  onRequest({ request }) {
+    if (csrfToken && UNSAFE.has(request.method)) request.headers.set('X-CSRF-Token', csrfToken);
+    return request;
+  },
+};
+
+/**
+ * The typed API client: paths, parameters, bodies and answers come from docs/openapi.json
+ * (web/src/api/schema.d.ts). Components never call `fetch`; they use this through the
+ * `*.queries.ts` files of their feature.
+ */
+export function makeClient(options: { baseUrl?: string; fetch?: typeof fetch } = {}) {
+  const client = createClient<paths>({
+    baseUrl: options.baseUrl ?? (typeof location === 'undefined' ? '' : location.origin),
+    credentials: 'same-origin',
+    ...(options.fetch ? { fetch: options.fetch } : {}),
+  });
+  client.use(csrf);
+  return client;
+}
+
+export const api = makeClient();
+
+/** The data of an openapi-fetch answer, or its error envelope thrown as an `ApiError`. */
+export async function unwrap<T>(
+  call: Promise<{ data?: T; error?: unknown; response: Response }>,
+): Promise<NonNullable<T>> {
+  const { data, error, response } = await call;
+  if (error !== undefined || !response.ok) throw new ApiError(response.status, error);
+  return data as NonNullable<T>;
+}

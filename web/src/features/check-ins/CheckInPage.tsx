@@ -1,0 +1,153 @@
+import { useQuery, useQueryClient, useSuspenseQuery } from '@tanstack/react-query';
+import { Link, useRouteContext } from '@tanstack/react-router';
+import { useRef, useState } from 'react';
+import type { DueGoal } from '../../api/due';
+import { ApiError } from '../../api/errors';
+import { Button } from '../../components/Button';
+import { ErrorNotice } from '../../components/ErrorNotice';
+import { Page } from '../../components/Page';
+import { cyclesQuery, pickCycle } from '../dashboard/dashboard.queries';
+import { CheckInRow, type RowState, initialRow, toInput } from './CheckInRow';
+import { type CheckInInput, type CheckInResult, dueQuery, submitCheckIns } from './check-ins.queries';
+import { CheckInSummary } from './CheckInSummary';
+
+function newKey(): string {
+  return typeof crypto !== 'undefined' && 'randomUUID' in crypto
+    ? crypto.randomUUID()
+    : `${Date.now()}-${Math.random().toString(36).slice(2)}`;
+}
+
+/** Every goal the signed-in person must update, on one page, sent in one batch. */
+export function CheckInPage() {
+  const { me } = useRouteContext({ from: '/_app' });
+  const { data: cycles } = useSuspenseQuery(cyclesQuery);
+  const cycle = pickCycle(cycles, undefined);
+  if (!cycle)
+    return (
+      <Page title="Check in">
+        <p>There is no active cycle, so nothing is due.</p>
+      </Page>
+    );
+  return <CheckInForm personId={me.person.id} cycleId={cycle.id} cycleName={cycle.name} />;
+}
+
+function CheckInForm(props: { personId: string; cycleId: string; cycleName: string }) {
+  const queryClient = useQueryClient();
+  const due = useQuery(dueQuery(props.personId, props.cycleId));
+  const [rows, setRows] = useState<Record<string, RowState>>({});
+  const [isPending, setPending] = useState(false);
+  const [error, setError] = useState<unknown>();
+  const [rowErrors, setRowErrors] = useState<Record<string, string>>({});
+  const [results, setResults] = useState<{ items: CheckInResult[]; goals: DueGoal[] } | null>(null);
+  const key = useRef(newKey());
+  const submitRef = useRef<HTMLButtonElement>(null);
+  const formRef = useRef<HTMLFormElement>(null);
+
+  if (results) {
+    return (
+      <Page title="Checked in">
+        <CheckInSummary results={results.items} goals={results.goals} onAgain={() => setResults(null)} />
+      </Page>
+    );
+  }
+  const goals = due.data ?? [];
+  const rowOf = (goalId: string) => rows[goalId] ?? initialRow(goals.find((g) => g.goalId === goalId)!);
+
+  const onSubmit = async (event: React.FormEvent) => {
+    event.preventDefault();
+    if (isPending) return;
+    const sent: { goalId: string; input: CheckInInput }[] = [];
+    for (const goal of goals) {
+      const input = toInput(goal, rowOf(goal.goalId));
+      if (input) sent.push({ goalId: goal.goalId, input });
+    }
+    if (sent.length === 0) {
+      setError(new Error('Fill in at least one goal.'));
+      return;
+    }
+    setPending(true);
+    setError(undefined);
+    setRowErrors({});
+    try {
+      const answer = await submitCheckIns(
+        sent.map((s) => s.input),
+        key.current,
+      );
+      key.current = newKey();
+      setRows({});
+      setResults({ items: answer, goals });
+      void queryClient.invalidateQueries({ queryKey: ['due'] });
+      void queryClient.invalidateQueries({ queryKey: ['dashboard'] });
+    } catch (caught) {
+      // All or nothing: nothing was written; each row's problem is shown on its row.
+      const byRow: Record<string, string> = {};
+      if (caught instanceof ApiError) {
+        for (const issue of caught.issues) {
+          const match = /^items\.(\d+)\.?(.*)$/.exec(issue.path);
+          const row = match ? sent[Number(match[1])] : undefined;
+          if (row) byRow[row.goalId] = issue.message;
+        }
+        const match = /^items\.(\d+)/.exec(String(caught.details.path ?? ''));
+        const row = match ? sent[Number(match[1])] : undefined;
+        if (row && !byRow[row.goalId]) byRow[row.goalId] = caught.message;
+      }
+      setRowErrors(byRow);
+      setError(caught);
+      // A retry after a fix is a new request.
+      key.current = newKey();
+    } finally {
+      setPending(false);
+    }
+  };
+
+  /** Enter moves to the next row's first field (the submit button after the last row). */
+  const onRowKeyDown = (index: number) => (event: React.KeyboardEvent) => {
+    if (event.key !== 'Enter' || event.shiftKey || (event.target as HTMLElement).tagName === 'BUTTON') return;
+    event.preventDefault();
+    const next = formRef.current?.querySelector<HTMLElement>(`[data-row="${index + 1}"] [data-first]`);
+    (next ?? submitRef.current)?.focus();
+  };
+
+  return (
+    <Page title="Check in">
+      <p className="mb-4 text-slate-700">
+        {props.cycleName}: every goal you update this period. Values start at your last check-in; Tab moves
+        between fields and Enter to the next goal.
+      </p>
+      {due.isPending ? <p>Loading your goals…</p> : null}
+      {due.isError ? <ErrorNotice error={due.error} onRetry={() => void due.refetch()} /> : null}
+      {due.isSuccess && goals.length === 0 ? (
+        <div className="rounded-lg border border-dashed border-slate-300 bg-white p-4">
+          <p>Nothing is due: you own no open goal in {props.cycleName}.</p>
+          <Link to="/" className="text-brand-700 underline">
+            Back to the dashboard
+          </Link>
+        </div>
+      ) : null}
+      {goals.length > 0 ? (
+        <form ref={formRef} onSubmit={onSubmit} noValidate aria-label="Check-ins">
+          {error ? <ErrorNotice error={error} /> : null}
+          <ol className="flex flex-col gap-3">
+            {goals.map((goal, index) => (
+              <li key={goal.goalId} data-row={index} onKeyDown={onRowKeyDown(index)}>
+                <CheckInRow
+                  goal={goal}
+                  row={rowOf(goal.goalId)}
+                  error={rowErrors[goal.goalId]}
+                  isDisabled={isPending}
+                  onChange={(row) => setRows((current) => ({ ...current, [goal.goalId]: row }))}
+                />
+              </li>
+            ))}
+          </ol>
+          <div className="sticky bottom-0 mt-4 flex items-center gap-3 border-t border-slate-200 bg-slate-50 py-3">
+            <Button ref={submitRef} type="submit" disabled={isPending}>
+              {isPending ? 'Saving…' : `Check in on ${goals.length} ${goals.length === 1 ? 'goal' : 'goals'}`}
+            </Button>
+            <span className="text-sm text-slate-600">All are saved together, or none.</span>
+          </div>
+        </form>
+      ) : null}
+    </Page>
+  );
+}

@@ -1,0 +1,73 @@
+import { queryOptions } from '@tanstack/react-query';
+import { api, type Schema, unwrap } from '../../api/client';
+
+export type Cycle = Schema<'Cycle'>;
+export type Objective = Schema<'Objective'>;
+export type KeyResult = Schema<'KeyResult'>;
+export type SmartGoal = Schema<'SmartGoal'>;
+export type Dashboard = Schema<'Dashboard'>;
+export type UnitPage = Schema<'UnitPage'>;
+
+/** The dashboard's filters, kept in the URL so a view can be shared. */
+export interface DashboardSearch {
+  cycle?: string;
+  unit?: string;
+  owner?: string;
+  status?: string;
+}
+
+export const cyclesQuery = queryOptions({
+  queryKey: ['directory', 'cycles'],
+  queryFn: async () => (await unwrap(api.GET('/api/v1/cycles', { params: { query: { limit: 500 } } }))).items,
+});
+
+/** Units and people, for names and the filters. */
+export const directoryQuery = queryOptions({
+  queryKey: ['directory', 'units-people'],
+  queryFn: async () => {
+    const [units, people] = await Promise.all([
+      unwrap(api.GET('/api/v1/units', { params: { query: { limit: 500 } } })),
+      unwrap(api.GET('/api/v1/people', { params: { query: { limit: 500 } } })),
+    ]);
+    return { units: units.items, people: people.items };
+  },
+  staleTime: 5 * 60_000,
+});
+
+/** The cycle a dashboard shows: the one asked for, else the active one, else the newest. */
+export function pickCycle(cycles: readonly Cycle[], wanted: string | undefined): Cycle | undefined {
+  if (wanted) return cycles.find((c) => c.id === wanted || c.name === wanted);
+  return (
+    cycles.find((c) => c.state === 'active') ??
+    [...cycles].sort((a, b) => b.startDate.localeCompare(a.startDate))[0]
+  );
+}
+
+export type DashboardData = { kind: 'company'; dashboard: Dashboard } | { kind: 'unit'; page: UnitPage };
+
+/** The company dashboard of a cycle, or one unit's page when a unit is chosen. */
+export function dashboardQuery(cycleId: string, unitId: string | undefined) {
+  return queryOptions({
+    queryKey: ['dashboard', cycleId, unitId ?? null],
+    queryFn: async (): Promise<DashboardData> =>
+      unitId
+        ? {
+            kind: 'unit',
+            page: await unwrap(
+              api.GET('/api/v1/dashboard/units/{id}', {
+                params: { path: { id: unitId }, query: { cycle: cycleId } },
+              }),
+            ),
+          }
+        : {
+            kind: 'company',
+            dashboard: await unwrap(api.GET('/api/v1/dashboard', { params: { query: { cycle: cycleId } } })),
+          },
+    staleTime: 10_000,
+  });
+}
+
+/** Starts the quarter `name` (admins), for a fresh workspace. */
+export async function startCycle(name: string): Promise<Cycle> {
+  return unwrap(api.POST('/api/v1/cycles', { body: { name, state: 'active' } }));
+}
