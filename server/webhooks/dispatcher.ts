@@ -3,8 +3,6 @@ import pino from 'pino';
 import { defineJob, type JobDefinition, PermanentJobError, RetryJobAt } from '../jobs/job';
 import { JobRunner, scheduledInput } from '../jobs/runner';
 import { repositories } from '../repositories/index';
-import type { WebhookEndpoint } from '../repositories/webhook.repository';
-import type { WebhookDeliveryRow } from '../repositories/webhook-delivery.repository';
 import type { ServiceDeps } from '../services/context';
 import { DELIVERY_JOB } from '../services/webhook-outbox';
 import { afterAttempt } from './retry';

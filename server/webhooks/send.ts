@@ -38,12 +38,12 @@ export async function sendDelivery(
       status >= 300 && status < 400 ? `HTTP ${status}: redirects are not followed` : `HTTP ${status}`;
     return { isDelivered: false, statusCode: status, error };
   } catch (error) {
-    return { isDelivered: false, statusCode: null, error: describe(error, timeoutMs) };
+    return { isDelivered: false, statusCode: null, error: describeFailure(error, timeoutMs) };
   }
 }
 
 /** A failure in a few words: never the URL (it may carry a token), the request or the answer. */
-function describe(error: unknown, timeoutMs: number): string {
+function describeFailure(error: unknown, timeoutMs: number): string {
   if (error instanceof OutboundRefusedError) return clip(`refused: ${error.message}`);
   const e = error as { name?: string; code?: unknown; cause?: { code?: unknown } };
   if (e.name === 'TimeoutError' || e.name === 'AbortError') return `timed out after ${timeoutMs} ms`;
