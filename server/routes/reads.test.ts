@@ -320,5 +320,12 @@ describeEachDialect('HTTP reads for the web app', (dialect) => {
         .status,
     ).toBe(403);
     expect((await api.call('GET', '/api/v1/check-ins/due?person=nobody', { as: lead })).status).toBe(404);
+
+    // A deactivated person is due nothing (their goals stay, waiting for a new owner).
+    const off = await api.call('POST', `/api/v1/people/${org.member.personId}/deactivate`, { as: admin });
+    expect(off.status).toBe(200);
+    const gone = await api.call('GET', `/api/v1/check-ins/due?person=${org.member.personId}`, { as: admin });
+    expect(parsed(dueCheckinsSchema, gone.body).items).toEqual([]);
+    await api.call('POST', `/api/v1/people/${org.member.personId}/reactivate`, { as: admin });
   });
 });

@@ -63,7 +63,9 @@ export class CheckInDueService {
     const personId = data.person === 'me' ? actor.personId : data.person;
     if (personId !== actor.personId) await assertMayReadPerson(session, personId, "a person's check-in list");
     const person = (await session.repos.people.find(ws, personId))!;
-    const cycles = (await session.repos.cycles.list(ws)).filter((c) => c.state !== 'closed');
+    // A deactivated person is due nothing: their goals wait for a new owner.
+    const cycles =
+      person.isActive === 0 ? [] : (await session.repos.cycles.list(ws)).filter((c) => c.state !== 'closed');
     const cycleById = new Map(cycles.map((c) => [c.id, c]));
     const repo = new ComplianceRepository(session.repos.units.db);
     const cycleIds = cycles.map((c) => c.id);
