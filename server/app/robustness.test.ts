@@ -105,7 +105,7 @@ describeEachDialect('malformed requests answer 4xx with the envelope', (dialect)
       startDate: '2026-10-01',
       dueDate: '2026-12-15',
     });
-    const hook = await s.webhooks.create(org.admin, { url: 'https://203.0.113.10/hook', events: ['*'] });
+    const hook = await s.webhooks.create(org.admin, { url: 'https://hooks.example.com/hook', events: ['*'] });
     const objective = (await api.call('GET', `/api/v1/objectives/${org.objectiveId}`, { as: admin })).body;
     const kr = (await api.call('GET', `/api/v1/key-results/${org.krId}`, { as: admin })).body;
     const workspace = (await api.call('GET', '/api/v1/workspace', { as: admin })).body;

@@ -50,6 +50,10 @@ const READ_PATHS = new Set([
   '/api/v1/units',
   '/api/v1/units/{id}',
   '/api/v1/cycles',
+  '/api/v1/cycles/{id}',
+  '/api/v1/key-results',
+  '/api/v1/alignment',
+  '/api/v1/check-ins/due',
   '/api/v1/objectives',
   '/api/v1/objectives/{id}',
   '/api/v1/key-results/{id}',
@@ -280,7 +284,14 @@ describeEachDialect('visibility through every read', (dialect) => {
       '/api/v1/units',
       ...units.map((u) => `/api/v1/units/${u}`),
       '/api/v1/cycles',
+      `/api/v1/cycles/${c}`,
+      '/api/v1/cycles/active',
       ...filters.map((f) => `/api/v1/objectives${f}`),
+      ...filters.map((f) => `/api/v1/key-results${f}`),
+      `/api/v1/alignment?cycle=${c}`,
+      ...units.map((u) => `/api/v1/alignment?cycle=${c}&unit=${u}`),
+      '/api/v1/check-ins/due?person=me',
+      ...people.map((p) => `/api/v1/check-ins/due?person=${p}`),
       ...filters.map((f) => `/api/v1/smart-goals${f}`),
       `/api/v1/dashboard?cycle=${c}`,
       ...units.map((u) => `/api/v1/dashboard/units/${u}?cycle=${c}`),
@@ -298,6 +309,7 @@ describeEachDialect('visibility through every read', (dialect) => {
       const base = { objective: 'objectives', key_result: 'key-results', smart_goal: 'smart-goals' }[g.type];
       paths.push(`/api/v1/${base}/${g.id}`, `/api/v1/events?goalType=${g.type}&goalId=${g.id}`);
       if (g.type !== 'objective') paths.push(`/api/v1/check-ins?goalType=${g.type}&goalId=${g.id}`);
+      if (g.type !== 'smart_goal') paths.push(`/api/v1/alignment?cycle=${c}&parent=${g.id}`);
     }
     return paths;
   }

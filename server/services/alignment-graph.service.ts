@@ -165,7 +165,9 @@ export class AlignmentGraphService {
     const childLinks = new Map<string, AlignmentRow[]>();
     for (const link of linkRows)
       childLinks.set(link.parentId, [...(childLinks.get(link.parentId) ?? []), link]);
-    const parentsOf = (id: string) => (slice.parents.get(id) ?? []).map((l) => l.parentId);
+    // Parents the viewer may not see are left out (counted where they are, never named).
+    const parentsOf = (id: string) =>
+      (slice.parents.get(id) ?? []).map((l) => l.parentId).filter((p) => !slice.hidden.has(p));
     const numbers = (id: string) => {
       const e = slice.evaluations.get(id);
       return { status: e?.status ?? null, score: e?.score ?? null, progress: e?.progress ?? null };

@@ -121,7 +121,13 @@ export class CheckInDueService {
       const last = effectiveCheckins(rows.get(goal.id) ?? [], measure).at(-1);
       const isKr = 'objectiveId' in goal;
       const titles = isKr
-        ? { objectiveTitle: objectives.get(goal.objectiveId)!.title, keyResultTitle: null }
+        ? {
+            // A KR its owner may see under an objective they may not: the objective is not named.
+            objectiveTitle: isVisible(session.scope, objectiveSubject(objectives.get(goal.objectiveId)!))
+              ? objectives.get(goal.objectiveId)!.title
+              : null,
+            keyResultTitle: null,
+          }
         : (parentTitles.get(goal.id) ?? { objectiveTitle: null, keyResultTitle: null });
       return {
         type: isKr ? 'key_result' : 'smart_goal',

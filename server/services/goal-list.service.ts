@@ -95,10 +95,14 @@ export class GoalListService {
       });
       const shown = [...new Set(visible.map((kr) => kr.objectiveId))].map((id) => objectives.get(id)!);
       const slice = await loadSlice(session, shown);
+      // A KR its owner may see under an objective they may not: the objective is not named.
       const views = new Map(
-        shown.flatMap((o) =>
-          objectiveView(slice, session.scope, o).keyResults.map((k) => [k.id, k] as const),
-        ),
+        shown.flatMap((o) => {
+          const isShown = isVisible(session.scope, objectiveSubject(o));
+          return objectiveView(slice, session.scope, o).keyResults.map(
+            (k) => [k.id, isShown ? k : { ...k, objectiveId: null }] as const,
+          );
+        }),
       );
       return { scanned: rows.map((r) => r.id), views: visible.flatMap((kr) => views.get(kr.id) ?? []) };
     });
