@@ -12,11 +12,15 @@ describe.skipIf(!PG_URL)('PostgreSQL pool (set TANDEM_TEST_PG_URL to run; .ci/ru
       const database = new URL(test.location).pathname.slice(1);
       const admin = new pg.Client({ connectionString: PG_URL });
       await admin.connect();
-      await admin.query('SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1', [
-        database,
-      ]);
+      const ended = await admin.query(
+        'SELECT pg_terminate_backend(pid) AS ended FROM pg_stat_activity WHERE datname = $1',
+        [database],
+      );
       await admin.end();
-      for (let i = 0; i < 100 && lost.length === 0; i++)
+      const terminated = ended.rows.filter((r: { ended: boolean }) => r.ended).length;
+      // Wait for every terminated connection to be reported (not just the first): a query sent
+      // before the pool has heard of one would be handed that dead connection.
+      for (let i = 0; i < 250 && lost.length < terminated; i++)
         await new Promise((resolve) => setTimeout(resolve, 20));
       // Without the pool's error listener this would have been an unhandled error ending the process.
       expect(lost.length).toBeGreaterThan(0);
