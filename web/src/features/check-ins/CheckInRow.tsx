@@ -33,6 +33,19 @@ export function initialRow(goal: DueGoal): RowState {
   };
 }
 
+/** Whether the person changed nothing in a row since it was filled in. */
+export function isUntouched(goal: DueGoal, row: RowState): boolean {
+  const start = initialRow(goal);
+  return (
+    row.value.trim() === start.value &&
+    row.isDone === start.isDone &&
+    row.confidence === start.confidence &&
+    !row.note.trim() &&
+    row.done.length === start.done.length &&
+    row.done.every((d) => start.done.includes(d))
+  );
+}
+
 /** The batch item for a row, or undefined when the row is left empty (skipped). */
 export function toInput(goal: DueGoal, row: RowState): CheckInInput | undefined {
   const base: CheckInInput = { goalType: goal.goalType, goalId: goal.goalId };
@@ -65,8 +78,7 @@ export function CheckInRow(props: {
     goal.measure &&
     row.value.trim() &&
     Number.isFinite(number) &&
-    goal.measure.type !== 'milestones' &&
-    goal.measure.type !== 'boolean'
+    (goal.measure.type === 'increase' || goal.measure.type === 'decrease')
       ? rawProgress(goal.measure, number)
       : undefined;
   const errorId = `${id}-error`;
@@ -76,15 +88,26 @@ export function CheckInRow(props: {
       disabled={props.isDisabled}
       aria-describedby={props.error ? errorId : undefined}
     >
-      <legend className="sr-only">{goal.title}</legend>
+      <legend className="sr-only">
+        {goal.title}
+        {goal.isDone ? ' (done this period)' : ''}
+      </legend>
       <div className="grid gap-3 md:grid-cols-[minmax(0,2fr)_minmax(0,1fr)_auto_minmax(0,1.5fr)] md:items-start">
         <div aria-hidden="true" className="min-w-0">
-          <p className="font-medium text-slate-900">{goal.title}</p>
+          <p className="font-medium text-slate-900">
+            {goal.title}
+            {goal.isDone ? (
+              <span className="ml-2 whitespace-nowrap rounded-full border border-emerald-300 bg-emerald-50 px-2 py-0.5 text-xs font-normal text-emerald-900">
+                ✓ done this period
+              </span>
+            ) : null}
+          </p>
           <p className="text-xs text-slate-600">
             {goal.context ? `${goal.context} · ` : ''}last{' '}
             {isChecklist(goal) ? formatScore(goal.lastValue) : formatValue(goal.lastValue, unit)},{' '}
             {formatAgo(goal.latestCheckinAt)}
           </p>
+          {goal.lastNote ? <p className="truncate text-xs text-slate-600 italic">“{goal.lastNote}”</p> : null}
         </div>
         {goal.measure?.type === 'milestones' ? (
           <fieldset className="flex flex-col gap-1">
@@ -154,7 +177,7 @@ export function CheckInRow(props: {
             id={`${id}-note`}
             className={INPUT}
             value={row.note}
-            placeholder="What changed? (optional)"
+            placeholder={goal.lastNote ? `Last: ${goal.lastNote}` : 'What changed? (optional)'}
             onChange={(e) => set({ note: e.target.value })}
           />
         </div>
