@@ -23,6 +23,13 @@ function isChecklist(goal: DueGoal): boolean {
   return goal.measure?.type === 'milestones' || goal.measure?.type === 'boolean';
 }
 
+/** What the last check-in recorded, in words: a value, milestones done, or done / not done. */
+function lastText(goal: DueGoal, unit: string | undefined): string {
+  if (Array.isArray(goal.lastDone)) return `${goal.lastDone.length} of ${milestoneNames(goal).length} done`;
+  if (typeof goal.lastDone === 'boolean') return goal.lastDone ? 'done' : 'not done';
+  return isChecklist(goal) ? formatScore(goal.lastValue) : formatValue(goal.lastValue, unit);
+}
+
 export function initialRow(goal: DueGoal): RowState {
   return {
     value: goal.lastValue === null ? '' : String(goal.lastValue),
@@ -103,8 +110,7 @@ export function CheckInRow(props: {
             ) : null}
           </p>
           <p className="text-xs text-slate-600">
-            {goal.context ? `${goal.context} · ` : ''}last{' '}
-            {isChecklist(goal) ? formatScore(goal.lastValue) : formatValue(goal.lastValue, unit)},{' '}
+            {goal.context ? `${goal.context} · ` : ''}last {lastText(goal, unit)},{' '}
             {formatAgo(goal.latestCheckinAt)}
           </p>
           {goal.lastNote ? <p className="truncate text-xs text-slate-600 italic">“{goal.lastNote}”</p> : null}
