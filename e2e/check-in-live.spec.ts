@@ -27,18 +27,19 @@ test('checking in on several goals from the keyboard updates another browser’s
   await expectAccessible(person.page);
 
   // Keyboard only: value, Tab to confidence (a digit picks it), Tab to the note, Enter to the next goal.
-  await checkIn.value(nps).focus();
+  // Rows come in the server's order (GET /check-ins/due: due first, then by objective and title).
+  await checkIn.value(churn).focus();
+  await checkIn.type('4');
+  await checkIn.press('Tab');
+  await checkIn.type('5');
+  await checkIn.press('Tab');
+  await checkIn.press('Enter');
+  await expect(checkIn.value(nps)).toBeFocused();
   await checkIn.type('35');
   await checkIn.press('Tab');
   await checkIn.type('8');
   await checkIn.press('Tab');
   await checkIn.type('Survey after the new onboarding');
-  await checkIn.press('Enter');
-  await expect(checkIn.value(churn)).toBeFocused();
-  await checkIn.type('4');
-  await checkIn.press('Tab');
-  await checkIn.type('5');
-  await checkIn.press('Tab');
   await checkIn.press('Enter');
   // A number goal costs three moving keys: Tab, Tab, Enter.
   expect(checkIn.extraKeys).toBe(6);

@@ -1,13 +1,12 @@
-import { useQuery, useQueryClient, useSuspenseQuery } from '@tanstack/react-query';
-import { Link, useRouteContext } from '@tanstack/react-router';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { Link } from '@tanstack/react-router';
 import { useRef, useState } from 'react';
 import type { DueGoal } from '../../api/due';
 import { ApiError } from '../../api/errors';
 import { Button } from '../../components/Button';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { Page } from '../../components/Page';
-import { cyclesQuery, pickCycle } from '../dashboard/dashboard.queries';
-import { CheckInRow, type RowState, initialRow, toInput } from './CheckInRow';
+import { CheckInRow, type RowState, initialRow, isUntouched, toInput } from './CheckInRow';
 import { type CheckInInput, type CheckInResult, dueQuery, submitCheckIns } from './check-ins.queries';
 import { CheckInSummary } from './CheckInSummary';
 
@@ -17,23 +16,10 @@ function newKey(): string {
     : `${Date.now()}-${Math.random().toString(36).slice(2)}`;
 }
 
-/** Every goal the signed-in person must update, on one page, sent in one batch. */
+/** Every goal the signed-in person checks in on this period, on one page, sent in one batch. */
 export function CheckInPage() {
-  const { me } = useRouteContext({ from: '/_app' });
-  const { data: cycles } = useSuspenseQuery(cyclesQuery);
-  const cycle = pickCycle(cycles, undefined);
-  if (!cycle)
-    return (
-      <Page title="Check in">
-        <p>There is no active cycle, so nothing is due.</p>
-      </Page>
-    );
-  return <CheckInForm personId={me.person.id} cycleId={cycle.id} cycleName={cycle.name} />;
-}
-
-function CheckInForm(props: { personId: string; cycleId: string; cycleName: string }) {
   const queryClient = useQueryClient();
-  const due = useQuery(dueQuery(props.personId, props.cycleId));
+  const due = useQuery(dueQuery);
   const [rows, setRows] = useState<Record<string, RowState>>({});
   const [isPending, setPending] = useState(false);
   const [error, setError] = useState<unknown>();
@@ -50,19 +36,24 @@ function CheckInForm(props: { personId: string; cycleId: string; cycleName: stri
       </Page>
     );
   }
-  const goals = due.data ?? [];
+  const goals = due.data?.goals ?? [];
+  const summary = due.data?.summary;
   const rowOf = (goalId: string) => rows[goalId] ?? initialRow(goals.find((g) => g.goalId === goalId)!);
+  /** A goal due now is sent as shown (an unchanged value confirms it); one done this period only when changed. */
+  const isSent = (goal: DueGoal) => !goal.isDone || !isUntouched(goal, rowOf(goal.goalId));
+  const sending = goals.filter(isSent).length;
 
   const onSubmit = async (event: React.FormEvent) => {
     event.preventDefault();
     if (isPending) return;
     const sent: { goalId: string; input: CheckInInput }[] = [];
     for (const goal of goals) {
+      if (!isSent(goal)) continue;
       const input = toInput(goal, rowOf(goal.goalId));
       if (input) sent.push({ goalId: goal.goalId, input });
     }
     if (sent.length === 0) {
-      setError(new Error('Fill in at least one goal.'));
+      setError(new Error('Fill in at least one goal (those done this period are sent only when changed).'));
       return;
     }
     setPending(true);
@@ -111,14 +102,20 @@ function CheckInForm(props: { personId: string; cycleId: string; cycleName: stri
   return (
     <Page title="Check in">
       <p className="mb-4 text-slate-700">
-        {props.cycleName}: every goal you update this period. Values start at your last check-in; Tab moves
-        between fields and Enter to the next goal.
+        Every goal you update this period. Values start at your last check-in; Tab moves between fields and
+        Enter to the next goal.
       </p>
+      {summary && goals.length > 0 ? (
+        <p className="mb-4 text-sm text-slate-700">
+          <strong>{summary.due}</strong> due now · <strong>{summary.done}</strong> done this period
+          {summary.done > 0 ? ' (sent again only if you change them)' : ''}
+        </p>
+      ) : null}
       {due.isPending ? <p>Loading your goals…</p> : null}
       {due.isError ? <ErrorNotice error={due.error} onRetry={() => void due.refetch()} /> : null}
       {due.isSuccess && goals.length === 0 ? (
         <div className="rounded-lg border border-dashed border-slate-300 bg-white p-4">
-          <p>Nothing is due: you own no open goal in {props.cycleName}.</p>
+          <p>Nothing is due: you own no open goal with a measure in a current cycle.</p>
           <Link to="/" className="text-brand-700 underline">
             Back to the dashboard
           </Link>
@@ -142,7 +139,7 @@ function CheckInForm(props: { personId: string; cycleId: string; cycleName: stri
           </ol>
           <div className="sticky bottom-0 mt-4 flex items-center gap-3 border-t border-slate-200 bg-slate-50 py-3">
             <Button ref={submitRef} type="submit" disabled={isPending}>
-              {isPending ? 'Saving…' : `Check in on ${goals.length} ${goals.length === 1 ? 'goal' : 'goals'}`}
+              {isPending ? 'Saving…' : `Check in on ${sending} ${sending === 1 ? 'goal' : 'goals'}`}
             </Button>
             <span className="text-sm text-slate-600">All are saved together, or none.</span>
           </div>

@@ -23,6 +23,13 @@ function isChecklist(goal: DueGoal): boolean {
   return goal.measure?.type === 'milestones' || goal.measure?.type === 'boolean';
 }
 
+/** What the last check-in recorded, in words: a value, milestones done, or done / not done. */
+function lastText(goal: DueGoal, unit: string | undefined): string {
+  if (Array.isArray(goal.lastDone)) return `${goal.lastDone.length} of ${milestoneNames(goal).length} done`;
+  if (typeof goal.lastDone === 'boolean') return goal.lastDone ? 'done' : 'not done';
+  return isChecklist(goal) ? formatScore(goal.lastValue) : formatValue(goal.lastValue, unit);
+}
+
 export function initialRow(goal: DueGoal): RowState {
   return {
     value: goal.lastValue === null ? '' : String(goal.lastValue),
@@ -31,6 +38,19 @@ export function initialRow(goal: DueGoal): RowState {
     confidence: goal.lastConfidence,
     note: '',
   };
+}
+
+/** Whether the person changed nothing in a row since it was filled in. */
+export function isUntouched(goal: DueGoal, row: RowState): boolean {
+  const start = initialRow(goal);
+  return (
+    row.value.trim() === start.value &&
+    row.isDone === start.isDone &&
+    row.confidence === start.confidence &&
+    !row.note.trim() &&
+    row.done.length === start.done.length &&
+    row.done.every((d) => start.done.includes(d))
+  );
 }
 
 /** The batch item for a row, or undefined when the row is left empty (skipped). */
@@ -65,8 +85,7 @@ export function CheckInRow(props: {
     goal.measure &&
     row.value.trim() &&
     Number.isFinite(number) &&
-    goal.measure.type !== 'milestones' &&
-    goal.measure.type !== 'boolean'
+    (goal.measure.type === 'increase' || goal.measure.type === 'decrease')
       ? rawProgress(goal.measure, number)
       : undefined;
   const errorId = `${id}-error`;
@@ -76,15 +95,25 @@ export function CheckInRow(props: {
       disabled={props.isDisabled}
       aria-describedby={props.error ? errorId : undefined}
     >
-      <legend className="sr-only">{goal.title}</legend>
+      <legend className="sr-only">
+        {goal.title}
+        {goal.isDone ? ' (done this period)' : ''}
+      </legend>
       <div className="grid gap-3 md:grid-cols-[minmax(0,2fr)_minmax(0,1fr)_auto_minmax(0,1.5fr)] md:items-start">
         <div aria-hidden="true" className="min-w-0">
-          <p className="font-medium text-slate-900">{goal.title}</p>
+          <p className="font-medium text-slate-900">
+            {goal.title}
+            {goal.isDone ? (
+              <span className="ml-2 whitespace-nowrap rounded-full border border-emerald-300 bg-emerald-50 px-2 py-0.5 text-xs font-normal text-emerald-900">
+                ✓ done this period
+              </span>
+            ) : null}
+          </p>
           <p className="text-xs text-slate-600">
-            {goal.context ? `${goal.context} · ` : ''}last{' '}
-            {isChecklist(goal) ? formatScore(goal.lastValue) : formatValue(goal.lastValue, unit)},{' '}
+            {goal.context ? `${goal.context} · ` : ''}last {lastText(goal, unit)},{' '}
             {formatAgo(goal.latestCheckinAt)}
           </p>
+          {goal.lastNote ? <p className="truncate text-xs text-slate-600 italic">“{goal.lastNote}”</p> : null}
         </div>
         {goal.measure?.type === 'milestones' ? (
           <fieldset className="flex flex-col gap-1">
@@ -154,7 +183,7 @@ export function CheckInRow(props: {
             id={`${id}-note`}
             className={INPUT}
             value={row.note}
-            placeholder="What changed? (optional)"
+            placeholder={goal.lastNote ? `Last: ${goal.lastNote}` : 'What changed? (optional)'}
             onChange={(e) => set({ note: e.target.value })}
           />
         </div>

@@ -1,12 +1,14 @@
 import { Link } from '@tanstack/react-router';
 import type { DueGoal } from '../../api/due';
 import { Button } from '../../components/Button';
-import { formatScore, formatValue } from '../../lib/format';
+import { formatAgo, formatScore, formatValue } from '../../lib/format';
 import type { CheckInResult } from './check-ins.queries';
 
 /** After a submit: what was recorded and each goal's score now. */
 export function CheckInSummary(props: { results: CheckInResult[]; goals: DueGoal[]; onAgain: () => void }) {
   const titles = new Map(props.goals.map((g) => [g.goalId, g]));
+  const sent = new Set(props.results.map((r) => r.checkIn.goalId));
+  const doneBefore = props.goals.filter((g) => g.isDone && !sent.has(g.goalId));
   return (
     <div>
       <p className="mb-4 text-slate-700" role="status">
@@ -46,6 +48,27 @@ export function CheckInSummary(props: { results: CheckInResult[]; goals: DueGoal
           </tbody>
         </table>
       </div>
+      {doneBefore.length > 0 ? (
+        <section className="mt-4" aria-labelledby="done-before">
+          <h2 id="done-before" className="text-sm font-semibold text-slate-800">
+            Already done this period
+          </h2>
+          <ul className="mt-1 list-disc pl-5 text-sm text-slate-700">
+            {doneBefore.map((g) => {
+              const unit = g.measure && 'unit' in g.measure ? g.measure.unit : undefined;
+              return (
+                <li key={g.goalId}>
+                  {g.title}:{' '}
+                  {g.measure?.type === 'milestones' || g.measure?.type === 'boolean'
+                    ? formatScore(g.lastValue)
+                    : formatValue(g.lastValue, unit)}
+                  , {formatAgo(g.latestCheckinAt)}
+                </li>
+              );
+            })}
+          </ul>
+        </section>
+      ) : null}
       <div className="mt-4 flex gap-3">
         <Link
           to="/"

@@ -5,13 +5,12 @@ import { fetchDueGoals } from '../../api/due';
 export type CheckInInput = Schema<'CheckInBatchInput'>['items'][number];
 export type CheckInResult = Schema<'CheckInResult'>;
 
-export function dueQuery(personId: string, cycleId: string) {
-  return queryOptions({
-    queryKey: ['due', personId, cycleId],
-    queryFn: () => fetchDueGoals(personId, cycleId),
-    staleTime: 0,
-  });
-}
+/** What the signed-in person checks in on now (every open cycle; the live stream invalidates `due`). */
+export const dueQuery = queryOptions({
+  queryKey: ['due', 'me'],
+  queryFn: fetchDueGoals,
+  staleTime: 0,
+});
 
 /** Sends the whole screen in one batch: every check-in is written, or none is. */
 export async function submitCheckIns(

@@ -1,8 +1,8 @@
 import { createFileRoute } from '@tanstack/react-router';
-import { cyclesQuery } from '../../features/dashboard/dashboard.queries';
 import { CheckInPage } from '../../features/check-ins/CheckInPage';
+import { dueQuery } from '../../features/check-ins/check-ins.queries';
 
 export const Route = createFileRoute('/_app/check-in')({
-  loader: ({ context }) => context.queryClient.ensureQueryData(cyclesQuery),
+  loader: ({ context }) => context.queryClient.ensureQueryData(dueQuery),
   component: CheckInPage,
 });
