@@ -708,17 +708,30 @@ class ImportRun {
         });
       }
     }
-    const added =
-      kr.progressSource === 'aligned' ? 0 : await this.checkins('key_result', row, kr.checkins, kr.measure);
+    const checkins = kr.progressSource === 'aligned' ? [] : kr.checkins;
+    await this.finishMeasured('key_result', kr, row, checkins, kr.measure, !before, changed);
+  }
+
+  /** A measured goal's last steps: its new check-ins, its line in the plan, and its key. */
+  async finishMeasured(
+    type: 'key_result' | 'smart_goal',
+    node: { key: string; title: string },
+    row: KeyResultRow | SmartGoalRow,
+    checkins: readonly Checkin[],
+    measure: Measure | undefined,
+    isNew: boolean,
+    changed: readonly string[],
+  ): Promise<void> {
+    const added = await this.checkins(type, row, checkins, measure);
     const changes = [...changed, ...(added ? [`${added} check-in(s)`] : [])];
     this.item({
-      type: 'key_result',
-      key: kr.key,
-      title: kr.title,
-      action: !before ? 'create' : changes.length > 0 ? 'update' : 'unchanged',
+      type,
+      key: node.key,
+      title: node.title,
+      action: isNew ? 'create' : changes.length > 0 ? 'update' : 'unchanged',
       changes,
     });
-    await this.setKey('key_result', kr.key, row.id);
+    await this.setKey(type, node.key, row.id);
   }
 
   /** An update of a goal read in this transaction; a concurrent edit (another version) is a problem. */
@@ -815,16 +828,7 @@ class ImportRun {
         });
       }
     }
-    const added = await this.checkins('smart_goal', row, g.checkins, g.measure);
-    const changes = [...changed, ...(added ? [`${added} check-in(s)`] : [])];
-    this.item({
-      type: 'smart_goal',
-      key: g.key,
-      title: g.title,
-      action: !before ? 'create' : changes.length > 0 ? 'update' : 'unchanged',
-      changes,
-    });
-    await this.setKey('smart_goal', g.key, row.id);
+    await this.finishMeasured('smart_goal', g, row, g.checkins, g.measure, !before, changed);
   }
 
   /** Adds the file's check-ins the goal does not have (same moment and same value); returns how many. */
