@@ -153,9 +153,10 @@ export function evaluate(goals: readonly CorpusGoal[]): PartReport {
   };
 }
 
-export function loadCorpus(): CorpusGoal[] {
+/** The goals of one corpus file: `real-goals.json` (tuning and held-out parts) or `fresh-goals.json`. */
+export function loadCorpus(name = 'real-goals.json'): CorpusGoal[] {
   const here = dirname(fileURLToPath(import.meta.url));
-  const file = JSON.parse(readFileSync(join(here, 'coach-corpus', 'real-goals.json'), 'utf8')) as {
+  const file = JSON.parse(readFileSync(join(here, 'coach-corpus', name), 'utf8')) as {
     goals: CorpusGoal[];
   };
   return file.goals;
@@ -181,13 +182,21 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   const goals = loadCorpus();
   const tuning = evaluate(goals.filter((g) => !isHeldOut(g.text)));
   const heldOut = evaluate(goals.filter((g) => isHeldOut(g.text)));
+  // A second held-out part from new sources, labelled before the coach first ran on it.
+  const fresh = evaluate(loadCorpus('fresh-goals.json'));
   if (args.includes('--json')) {
     const strip = ({ misses: _m, ...rest }: PartReport) => rest;
-    console.log(JSON.stringify({ tuning: strip(tuning), heldOut: strip(heldOut) }, null, 2));
+    console.log(
+      JSON.stringify({ tuning: strip(tuning), heldOut: strip(heldOut), fresh: strip(fresh) }, null, 2),
+    );
   } else {
     print('tuning', tuning);
     print('held-out', heldOut);
+    print('fresh held-out', fresh);
     if (args.includes('--show')) console.log(`\ntuning misses:\n${tuning.misses.join('\n')}`);
-    if (args.includes('--show-held-out')) console.log(`\nheld-out misses:\n${heldOut.misses.join('\n')}`);
+    if (args.includes('--show-held-out')) {
+      console.log(`\nheld-out misses:\n${heldOut.misses.join('\n')}`);
+      console.log(`\nfresh held-out misses:\n${fresh.misses.join('\n')}`);
+    }
   }
 }

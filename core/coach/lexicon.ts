@@ -139,6 +139,12 @@ export interface CompiledLexicon {
   byBefore: RegExp;
   /** What may stand between the two numbers of "from A teams to B". */
   toBetween: RegExp;
+  /** What may stand between the two numbers of "to B from A" ("from", "from current"). */
+  fromBetween: RegExp;
+  /** Events that say when a SMART goal is done ("be promoted", "pass"). */
+  achievement: WordSet;
+  /** Text ending in a count noun and a bound ("accounts over"): the number after it picks what is counted. */
+  qualifierBefore: RegExp;
 }
 
 const compiled = new Map<string, CompiledLexicon>();
@@ -247,10 +253,19 @@ export function lexicon(locale: CoachLocale = 'en'): CompiledLexicon {
     unitByWord,
     atLeastBefore: before(w.atLeast),
     atMostBefore: before(w.atMost),
-    fromBefore: endsWithWord(w.from),
+    fromBefore: new RegExp(
+      `(?:^|[^\\p{L}])${escapeRegExp(w.from)}(?:\\s+(?:${alternation(w.baselineWords)}))?\\s*$`,
+      'iu',
+    ),
     toBefore: endsWithWord(w.to),
     byBefore: endsWithWord(w.by),
     toBetween: new RegExp(`^(?:[\\p{L}%-]+\\s+){0,2}${escapeRegExp(w.to)}$`, 'u'),
+    fromBetween: new RegExp(`^${escapeRegExp(w.from)}(?:\\s+(?:${alternation(w.baselineWords)}))?$`, 'iu'),
+    achievement: set(w.achievementEvents),
+    qualifierBefore: new RegExp(
+      `(?:^|[^\\p{L}])(?:${alternation(w.countUnits)})\\s+(?:${alternation([...w.atLeast, ...w.atMost])})\\s*$`,
+      'iu',
+    ),
   };
   compiled.set(locale, result);
   return result;

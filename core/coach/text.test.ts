@@ -22,6 +22,15 @@ describe('reading numbers in titles', () => {
     ['Improve gross margin from -5% to 10%', -5, 10, '%'],
     ['Grow active teams from 1,500 to 2000', 1500, 2000, undefined],
     ['REDUCE CHURN FROM 3% TO 1.5%.', 3, 1.5, '%'],
+    // Words between "from" and the start value.
+    ['Increase unit test coverage to 75 % from current 45 %', 45, 75, '%'],
+    ['Grow NPS from the current 30 to 45', 30, 45, undefined],
+    ["Cut churn from today's 3% to 2%", 3, 2, '%'],
+    ['Raise weekly demos to 40 from a baseline of 25', 25, 40, undefined],
+    ['Achieve 99.95% uptime (from current 99.7%)', 99.7, 99.95, '%'],
+    // The start in the target's unit.
+    ['Reduce MTTR from 2 hours to 30 minutes', 120, 30, 'min'],
+    ['Cut p95 latency from 1.2s to 300ms', 1200, 300, 'ms'],
   ])('"%s" goes from %d to %d (%s)', (title, from, to, unit) => {
     const facts = read(title);
     expect(facts.fromTo?.from.value).toBe(from);
@@ -38,6 +47,8 @@ describe('reading numbers in titles', () => {
     ['Double weekly signups', 100, '%'],
     ['Triple the partner pipeline', 200, '%'],
     ['10x API usage', 900, '%'],
+    // A "from" after a change is not a start of a pair ("by 20% from 5%" is ambiguous).
+    ['Reduce churn by 20% from 5%', 20, '%'],
   ])('"%s" is a change of %d %s', (title, amount, unit) => {
     const facts = read(title);
     expect(facts.change).toMatchObject({ amount, unit });

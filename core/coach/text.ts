@@ -284,7 +284,7 @@ function relate(facts: TitleFacts, lower: string, lex: CompiledLexicon): void {
       pair(facts, a, b);
       break;
     }
-    if (between === w.from && lex.toBefore.test(beforeA)) {
+    if (lex.fromBetween.test(between) && lex.toBefore.test(beforeA)) {
       pair(facts, b, a);
       break;
     }
@@ -308,6 +308,9 @@ function relate(facts: TitleFacts, lower: string, lex: CompiledLexicon): void {
       q.role = 'change';
       const sign = changeNounAfter(facts, q, lex) === 'down' ? -1 : 1;
       facts.change ??= { amount: sign * Math.abs(q.value), unit: q.unit, text: q.text };
+    } else if (facts.target && !facts.fromTo && lex.fromBefore.test(before)) {
+      // "Achieve 99.95% uptime (from current 99.7%)": a start written after the target.
+      pair(facts, q, facts.target);
     } else if (lex.toBefore.test(before) && verb) {
       q.role = 'target';
       facts.target ??= q;
@@ -348,10 +351,24 @@ function changeNounAfter(facts: TitleFacts, q: Quantity, lex: CompiledLexicon): 
   return undefined;
 }
 
+/** Units of one dimension, with their size in the smallest: times in ms, sizes in MB. */
+const SCALES: readonly Readonly<Record<string, number>>[] = [
+  { ms: 1, s: 1_000, min: 60_000, h: 3_600_000, d: 86_400_000, wk: 604_800_000 },
+  { MB: 1, GB: 1_024, TB: 1_048_576 },
+];
+
 function pair(facts: TitleFacts, from: Quantity, to: Quantity): void {
   // "from 30 to 10 minutes", "from $1.2M to 2M": the unit written once applies to both.
   if (!from.unit && to.unit) from.unit = to.unit;
   if (!to.unit && from.unit) to.unit = from.unit;
+  // "from 2 hours to 30 minutes": the start in the target's unit (120 min), so they compare.
+  const [a, b] = [from.unit, to.unit];
+  const scale =
+    a !== undefined && b !== undefined && a !== b ? SCALES.find((s) => a in s && b in s) : undefined;
+  if (scale) {
+    const value = (from.value * scale[a!]!) / scale[b!]!;
+    Object.assign(from, { value, written: value, hasMultiplier: false, unit: b });
+  }
   from.role = 'start';
   to.role = 'target';
   facts.fromTo = { from, to };

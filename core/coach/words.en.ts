@@ -261,5 +261,15 @@ export const EN: CoachLexicon = {
   from: 'from',
   to: 'to',
   by: 'by',
+  baselineWords: list(`
+    current, the current, a current, today's, todays, today, baseline, a baseline of, baseline of,
+    the baseline of, existing, the existing, present, the present, about, around, roughly,
+    approximately, an estimated, estimated
+  `),
+  achievementEvents: list(`
+    be promoted, get promoted, become certified, get certified, be certified, pass, graduate,
+    be accepted, get accepted, be admitted, get admitted, qualify for, be elected, get elected,
+    be awarded, be selected, get selected
+  `),
   peopleSeparators: [',', ';', '/', '&', ' and ', ' or '],
 };

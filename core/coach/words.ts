@@ -111,6 +111,10 @@ export interface CoachLexicon {
   from: string;
   to: string;
   by: string;
+  /** Words that may stand between "from" and a start value ("from current 45%", "from today's 3%"). */
+  baselineWords: readonly string[];
+  /** Events that are their own definition of done in a SMART goal ("be promoted", "pass the exam"). */
+  achievementEvents: readonly string[];
   /** Separators between two people in one field ("ana and li"). */
   peopleSeparators: readonly string[];
 }

@@ -120,6 +120,9 @@ describe('kr-should-be-smart', () => {
     [draft('Identify two processes that slow onboarding'), 'warning'],
     [draft('Schedule quarterly business reviews'), 'warning'],
     [draft('Performance reviews completed by Jan 31, 2021'), 'warning'],
+    // Money that picks what is counted ("accounts over $1m") is not a result.
+    [draft('Undertake monthly review call with all accounts over $1m'), 'warning'],
+    [draft('Build $2M of qualified pipeline from accounts over 500 seats'), 'none'],
     [draft('Use of the mobile app from 20% to 35% of users'), 'none'],
     [draft('Review to merge time less than 4 days'), 'none'],
     [draft('Story points delivered every release are at least 90'), 'none'],

@@ -33,6 +33,10 @@ describe('kr-direction-conflict', () => {
     [kr('Lower-tier customers: grow from 100 to 200', inc(100, 200)), 'none'],
     [kr('Drop-off rate from 40% to 20%', dec(40, 20, '%')), 'none'],
     [kr('Keep error rate under 1%', { type: 'at_most', threshold: 1, unit: '%' }), 'none'],
+    // Units of one dimension compare after conversion.
+    [kr('Reduce mean time to recovery (MTTR) from 2 hours to 30 minutes'), 'none'],
+    [kr('Reduce mean time to recovery from 30 minutes to 2 hours'), 'error'],
+    [kr('Cut nightly backup size from 1.5 TB to 900 GB'), 'none'],
   ])('"$0.title": %s', (goal, expected) => {
     expect(onKr('kr-direction-conflict', goal)).toBe(expected);
   });

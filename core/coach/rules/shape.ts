@@ -41,7 +41,15 @@ export function shapeOf(goal: KeyResultNode | SmartGoalNode, ctx: LintContext): 
   const hasOutcomeNumbers =
     (facts.fromTo !== undefined && facts.fromTo.from.value !== 0) ||
     facts.change !== undefined ||
-    facts.quantities.some((q) => !q.isYear && !q.isName && q.unit !== undefined && OUTCOME_UNITS.has(q.unit));
+    facts.quantities.some(
+      (q) =>
+        !q.isYear &&
+        !q.isName &&
+        q.unit !== undefined &&
+        OUTCOME_UNITS.has(q.unit) &&
+        // "all accounts over $1m" picks the accounts; it is not a result.
+        !lex.qualifierBefore.test(facts.title.slice(Math.max(0, q.index - 30), q.index)),
+    );
   const hasImpact = mentions(facts, lex.impact) !== undefined;
   const activityVerb = mainVerb(facts, lex.activity);
   let taskVerb = mainVerb(facts, lex.task) ?? mainVerb(facts, lex.work);

@@ -57,6 +57,13 @@ describe('smart-not-measurable', () => {
     [goal('Answer each call on the 2nd ring', bare), 'none'],
     [goal('Lose 20lbs by March 15th', bare), 'none'],
     [goal('Save money by March 15th', bare), 'warning'],
+    // An event that names what is its own definition of done; a bare one is not.
+    [goal('Be promoted to district manager this year', bare), 'none'],
+    [goal('Pass the AWS Solutions Architect exam', bare), 'none'],
+    [goal('Get accepted into the leadership programme', bare), 'none'],
+    [goal('Get promoted', bare), 'warning'],
+    [goal('Get promoted this year', bare), 'warning'],
+    [goal('Pass more exams', bare), 'warning'],
     [
       goal('Cut CI time', { ...bare, measure: { type: 'decrease', start: 20, target: 8 }, missing: [] }),
       'none',

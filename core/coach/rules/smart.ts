@@ -1,3 +1,4 @@
+import type { CompiledLexicon } from '../lexicon';
 import { nearlyEqual, rawProgress } from '../../measure';
 import type { SmartGoalNode } from '../../model';
 import { DAY_MS } from '../../time';
@@ -66,6 +67,16 @@ export const smartNotMeasurable: Rule = {
     const near = facts.tokens.slice(facts.mainIndex + 1, facts.mainIndex + 5);
     const wish = ctx.lex.comparatives.find(near)?.base;
     if (type === undefined && shapeOf(goal, ctx).taskVerb && !wish) return undefined;
+    // An event is its own definition of done when it names what: "Be promoted to district manager",
+    // "Pass the CPA exam" (not a bare "Get promoted").
+    const event = ctx.lex.achievement.matchAt(facts.tokens, facts.mainIndex);
+    if (
+      type === undefined &&
+      !wish &&
+      event &&
+      namesWhat(facts.tokens.slice(facts.mainIndex + event.length), ctx.lex)
+    )
+      return undefined;
     return {
       message:
         type === 'boolean'
@@ -81,6 +92,11 @@ export const smartNotMeasurable: Rule = {
 };
 
 const ORDINAL_TOKEN = /^\d+(?:st|nd|rd|th)$/;
+
+/** Whether words after an event name something: a content word that is not a stop or time word. */
+function namesWhat(rest: readonly string[], lex: CompiledLexicon): boolean {
+  return rest.some((t) => /\p{L}{2,}/u.test(t) && !lex.notMetric.has(t));
+}
 
 export const smartNotAchievable: Rule = {
   id: 'smart-not-achievable',
