@@ -153,7 +153,10 @@ export function evaluate(goals: readonly CorpusGoal[]): PartReport {
   };
 }
 
-/** The goals of one corpus file: `real-goals.json` (tuning and held-out parts) or `fresh-goals.json`. */
+/** Held-out parts collected later from new sources, in order (see docs/coach.md). */
+export const FRESH_PARTS = ['fresh-1.json', 'fresh-2.json'];
+
+/** The goals of one corpus file: `real-goals.json` (tuning and held-out parts) or a fresh part. */
 export function loadCorpus(name = 'real-goals.json'): CorpusGoal[] {
   const here = dirname(fileURLToPath(import.meta.url));
   const file = JSON.parse(readFileSync(join(here, 'coach-corpus', name), 'utf8')) as {
@@ -182,8 +185,8 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   const goals = loadCorpus();
   const tuning = evaluate(goals.filter((g) => !isHeldOut(g.text)));
   const heldOut = evaluate(goals.filter((g) => isHeldOut(g.text)));
-  // A second held-out part from new sources, labelled before the coach first ran on it.
-  const fresh = evaluate(loadCorpus('fresh-goals.json'));
+  // Further held-out parts from new sources, each labelled before the coach first ran on it.
+  const fresh = FRESH_PARTS.map((name) => ({ name, report: evaluate(loadCorpus(name)) }));
   if (args.includes('--json')) {
     const strip = ({ misses: _m, ...rest }: PartReport) => rest;
     console.log(
@@ -192,11 +195,11 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   } else {
     print('tuning', tuning);
     print('held-out', heldOut);
-    print('fresh held-out', fresh);
+    for (const f of fresh) print(`held-out ${f.name}`, f.report);
     if (args.includes('--show')) console.log(`\ntuning misses:\n${tuning.misses.join('\n')}`);
     if (args.includes('--show-held-out')) {
       console.log(`\nheld-out misses:\n${heldOut.misses.join('\n')}`);
-      console.log(`\nfresh held-out misses:\n${fresh.misses.join('\n')}`);
+      for (const f of fresh) console.log(`\n${f.name} misses:\n${f.report.misses.join('\n')}`);
     }
   }
 }

@@ -47,7 +47,7 @@ export const EN: CoachLexicon = {
     submit, interview, enroll, enrol, register, evaluate, assess, revise, update,
     burn down, close out, kick off, onboard, purchase, buy, procure, sign up for, obtain, post,
     tweet, speak, present, reach out, retire, consolidate, standardise, standardize, formalise,
-    formalize
+    formalize, prioritise, prioritize, propose, validate
   `),
   softTaskVerbs: ['build', 'create', 'develop', 'design', 'introduce', 'establish', 'define'],
   doneMarkers: list(`

@@ -122,6 +122,9 @@ describe('kr-should-be-smart', () => {
     [draft('Performance reviews completed by Jan 31, 2021'), 'warning'],
     // Money that picks what is counted ("accounts over $1m") is not a result.
     [draft('Undertake monthly review call with all accounts over $1m'), 'warning'],
+    [draft('Prioritize accounts in 60+ receivables according to accounts with highest balance'), 'warning'],
+    [draft('Propose a new pricing model to the board'), 'warning'],
+    [draft('Raise the share of proposals validated by legal from 40% to 80%'), 'none'],
     [draft('Build $2M of qualified pipeline from accounts over 500 seats'), 'none'],
     [draft('Use of the mobile app from 20% to 35% of users'), 'none'],
     [draft('Review to merge time less than 4 days'), 'none'],

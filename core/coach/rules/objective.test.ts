@@ -19,6 +19,12 @@ describe('objective-has-metric', () => {
     ['Make Q4 our strongest quarter ever', 'none'],
     ['Win the enterprise market before 2027', 'none'],
     ['Offer 24/7 support that customers rave about', 'none'],
+    // An age that picks what is counted is not a target; a time to reach still is.
+    ['Reduce the amount of dollars in accounts receivable past 60 days due', 'none'],
+    ['Clear the invoices over 90 days old', 'none'],
+    ['Answer every ticket older than 30 days', 'none'],
+    ['Collect every receivable within 30 days', 'warning'],
+    ['Close the accounting books in 10 days', 'warning'],
     ['Make v2 the default for every customer', 'none'],
     ['Become the #1 choice for small teams', 'none'],
     ['Handle 1TB of uploads a day without a hiccup', 'warning'],

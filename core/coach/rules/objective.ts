@@ -1,6 +1,6 @@
 import type { ObjectiveNode } from '../../model';
 import { isLive, plural, type Rule, type TargetedHit } from '../context';
-import { mainVerb } from '../text';
+import { mainVerb, type Quantity } from '../text';
 import { hasManner } from './shape';
 
 /** Rules about an objective on its own: its words, its lead, its kind and how many there are. */
@@ -14,12 +14,16 @@ export const objectiveHasMetric: Rule = {
   objective(o, ctx) {
     const facts = ctx.text(o);
     // "Become one team" is not a metric: "one" as a word without a unit is left out.
+    const lower = o.title.toLowerCase();
     const numbers = facts.quantities.filter(
-      (q) => !q.isYear && !q.isName && !(q.isWord && q.value === 1 && q.unit === undefined),
+      (q) =>
+        !q.isYear &&
+        !q.isName &&
+        !(q.isWord && q.value === 1 && q.unit === undefined) &&
+        !isAgeBucket(q, lower),
     );
     const first = numbers[0];
     if (!first) return undefined;
-    const lower = o.title.toLowerCase();
     const isRank = numbers.every(
       (q) =>
         q.isOrdinal ||
@@ -36,6 +40,19 @@ export const objectiveHasMetric: Rule = {
     };
   },
 };
+
+const AGE_UNITS = new Set(['d', 'wk', 'mo']);
+
+/**
+ * An age that picks what is counted, not a target: "receivables past 60 days due", "invoices over
+ * 90 days old", "tickets older than 30 days".
+ */
+function isAgeBucket(q: Quantity, lower: string): boolean {
+  if (q.unit === undefined || !AGE_UNITS.has(q.unit)) return false;
+  const before = lower.slice(Math.max(0, q.index - 14), q.index);
+  const after = lower.slice(q.end, q.end + 14);
+  return /(?:^|\s)older than\s*$/.test(before) || /^\s*(?:past due|overdue|due|old)(?![\p{L}])/u.test(after);
+}
 
 export const objectiveIsOutput: Rule = {
   id: 'objective-is-output',
