@@ -189,8 +189,9 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   const fresh = FRESH_PARTS.map((name) => ({ name, report: evaluate(loadCorpus(name)) }));
   if (args.includes('--json')) {
     const strip = ({ misses: _m, ...rest }: PartReport) => rest;
+    const freshParts = Object.fromEntries(fresh.map((f) => [f.name, strip(f.report)]));
     console.log(
-      JSON.stringify({ tuning: strip(tuning), heldOut: strip(heldOut), fresh: strip(fresh) }, null, 2),
+      JSON.stringify({ tuning: strip(tuning), heldOut: strip(heldOut), fresh: freshParts }, null, 2),
     );
   } else {
     print('tuning', tuning);
