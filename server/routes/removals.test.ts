@@ -138,6 +138,27 @@ describeEachDialect('removing and moving goals, units and people', (dialect) => 
     expect(await storedScore('objectives', org.objectiveId)).toBeGreaterThan(before!);
   });
 
+  it('deleting a KR on an objective its owner may not see does not name that objective', async () => {
+    const hidden = await s().objectives.create(org.lead, {
+      cycleId: org.cycleId,
+      unitId: org.teamId,
+      title: 'Quietly prepare the reorganisation',
+      visibility: 'private',
+    });
+    const kr = await s().keyResults.create(org.lead, {
+      objectiveId: hidden.id,
+      title: 'Raise the share of roles mapped from 0% to 100%',
+      measure: { type: 'increase', start: 0, target: 100, unit: '%' },
+      ownerId: org.colleague.personId,
+    });
+    const colleague = await api.tokenFor(org.colleague);
+    expect((await api.call('GET', `/api/v1/objectives/${hidden.id}`, { as: colleague })).status).toBe(404);
+    const answer = await api.call('DELETE', `/api/v1/key-results/${kr.id}`, { as: colleague });
+    expect(answer.status).toBe(200);
+    expect(answer.body.objectiveId).toBeNull();
+    expect(JSON.stringify(answer.body)).not.toContain(hidden.id);
+  });
+
   it('moves a KR to another objective: both recomputed, the event recorded, the version checked', async () => {
     const target = await s().objectives.create(org.member, {
       cycleId: org.cycleId,

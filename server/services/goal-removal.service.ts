@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { AppError } from '../../core/errors';
 import { authorize } from '../policies/authorize';
-import { can, type GoalSubject } from '../policies/permissions';
+import { can, type GoalSubject, isVisible } from '../policies/permissions';
 import type { AlignmentRow } from '../repositories/alignment.repository';
 import type { CycleRow } from '../repositories/cycle.repository';
 import { wouldMakeCycle } from './alignment.service';
@@ -139,7 +139,8 @@ export class GoalRemovalService {
         id,
         type: 'key_result',
         keyResults: [],
-        objectiveId: objective.id,
+        // A KR's owner may not see the objective it sits on (a private objective): then no id.
+        objectiveId: isVisible(session.scope, objectiveSubject(objective)) ? objective.id : null,
         links: links.length,
         checkIns: kr.checkinCount,
       };
