@@ -19,6 +19,7 @@ import { OutboundGuard } from '../outbound/guard';
 import { serviceDeps } from '../services/context';
 import { RollupSettler } from '../services/rollup-backlog';
 import { WebhookDispatcher } from '../webhooks/dispatcher';
+import { answerClientError } from './client-errors';
 import { createAppDeps } from './deps';
 import { type PgRelay, startPgRelay } from './pg-relay';
 
@@ -138,6 +139,7 @@ export async function startServer(
   server.requestTimeout = timeouts.requestMs;
   server.headersTimeout = timeouts.headersMs;
   server.keepAliveTimeout = timeouts.keepAliveMs;
+  server.on('clientError', answerClientError);
   try {
     await new Promise<void>((resolve, reject) => {
       server.once('listening', resolve);

@@ -60,6 +60,13 @@ describe('HTTP server timeouts', () => {
       `Content-Length: ${body.length}\r\n\r\n`;
     const { answer, afterMs } = await dribble(head, body);
     expect(answer).toMatch(/^HTTP\/1\.1 408/);
+    // The same error envelope as every other answer, not Node's bare status line.
+    const envelope = JSON.parse(answer.slice(answer.indexOf('\r\n\r\n') + 4)) as {
+      error: { code: string; message: string; requestId: string };
+    };
+    expect(envelope.error.code).toBe('validation');
+    expect(envelope.error.message).toMatch(/did not arrive in time/);
+    expect(envelope.error.requestId).toMatch(/^[0-9a-f-]{36}$/);
     expect(afterMs).toBeGreaterThanOrEqual(TIMEOUT_MS - 100);
     expect(afterMs).toBeLessThan(TIMEOUT_MS + 2500);
   });
