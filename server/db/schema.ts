@@ -403,7 +403,28 @@ export interface JobRunsTable {
   finishedAt: number;
 }
 
-/** The whole database, as Kysely sees it. */
+/** A Slack or Teams incoming webhook of a workspace (`unitId` null) or a unit (migration 20261202T0200). */
+export interface ChatWebhooksTable {
+  id: string;
+  workspaceId: string;
+  kind: 'slack' | 'teams';
+  unitId: string | null;
+  /** The incoming-webhook URL: a secret (whoever has it may post), never shown back in full. */
+  url: string;
+  description: string;
+  createdBy: string;
+  createdAt: number;
+}
+
+/** A person's secret iCalendar feed (migration 20261202T0200): only the secret's SHA-256. */
+export interface CalendarFeedsTable {
+  personId: string;
+  workspaceId: string;
+  secretHash: string;
+  createdAt: number;
+  lastReadAt: number | null;
+}
+
 /** The key of a goal in goals files, per cycle (imports and exports). */
 export interface GoalKeysTable {
   workspaceId: string;
@@ -413,6 +434,7 @@ export interface GoalKeysTable {
   goalId: string;
 }
 
+/** The whole database, as Kysely sees it. */
 export interface Database {
   workspaces: WorkspacesTable;
   people: PeopleTable;
@@ -442,4 +464,6 @@ export interface Database {
   rollupBacklog: RollupBacklogTable;
   jobs: JobsTable;
   jobRuns: JobRunsTable;
+  chatWebhooks: ChatWebhooksTable;
+  calendarFeeds: CalendarFeedsTable;
 }

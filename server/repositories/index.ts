@@ -1,5 +1,6 @@
 import type { DialectName, Executor } from '../db/database';
 import { AlignmentRepository } from './alignment.repository';
+import { ChatWebhookRepository } from './chat-webhook.repository';
 import { CheckInRepository } from './check-in.repository';
 import { CloseOutRepository } from './close-out.repository';
 import { CycleRepository } from './cycle.repository';
@@ -33,6 +34,7 @@ export interface Repositories {
   closeOuts: CloseOutRepository;
   idempotency: IdempotencyRepository;
   webhooks: WebhookRepository;
+  chatWebhooks: ChatWebhookRepository;
   webhookDeliveries: WebhookDeliveryRepository;
   rollupBacklog: RollupBacklogRepository;
   jobs: JobRepository;
@@ -57,6 +59,7 @@ export function repositories(db: Executor, dialect: DialectName): Repositories {
     closeOuts: new CloseOutRepository(db),
     idempotency: new IdempotencyRepository(db),
     webhooks: new WebhookRepository(db, dialect === 'postgres'),
+    chatWebhooks: new ChatWebhookRepository(db),
     webhookDeliveries: new WebhookDeliveryRepository(db),
     rollupBacklog: new RollupBacklogRepository(db, dialect === 'postgres'),
     jobs: new JobRepository(db, dialect === 'postgres'),

@@ -59,6 +59,14 @@ const freshSmartGoal = async (api: TestApi, f: Fixture, visibility: 'private' | 
 const freshWebhook = async (api: TestApi, f: Fixture) =>
   (await api.deps.services.webhooks.create(f.org.admin, { url: 'https://hooks.example.com/fresh' })).id;
 
+const freshChatWebhook = async (api: TestApi, f: Fixture) =>
+  (
+    await api.deps.services.chatWebhooks.create(f.org.admin, {
+      kind: 'slack',
+      url: 'https://hooks.example.com/services/T0/B0/fresh',
+    })
+  ).id;
+
 const ADMINS_ONLY = { anonymous: 401, admin: 200, otherAdmin: 404, default: 403 };
 
 const CASES: Case[] = [
@@ -417,6 +425,36 @@ const CASES: Case[] = [
       path: `/api/v1/webhooks/${f.webhookId}/deliveries/${f.deliveryId}/retry`,
     }),
     expect: { ...ADMINS_ONLY, admin: 409 },
+  },
+  {
+    name: 'GET chat webhooks',
+    request: async () => ({ method: 'GET', path: '/api/v1/chat-webhooks' }),
+    expect: { anonymous: 401, admin: 200, otherAdmin: 200, default: 403 },
+  },
+  {
+    name: 'POST a chat webhook',
+    request: async () => ({
+      method: 'POST',
+      path: '/api/v1/chat-webhooks',
+      body: { kind: 'teams', url: 'https://hooks.example.com/workflows/new' },
+    }),
+    expect: { anonymous: 401, admin: 201, otherAdmin: 201, default: 403 },
+  },
+  {
+    name: 'DELETE a chat webhook',
+    request: async (f, api) => ({
+      method: 'DELETE',
+      path: `/api/v1/chat-webhooks/${await freshChatWebhook(api, f)}`,
+    }),
+    expect: ADMINS_ONLY,
+  },
+  {
+    name: 'POST a test message to a chat webhook (its name does not resolve: an outcome, not an error)',
+    request: async (f, api) => ({
+      method: 'POST',
+      path: `/api/v1/chat-webhooks/${await freshChatWebhook(api, f)}/test`,
+    }),
+    expect: ADMINS_ONLY,
   },
   {
     name: 'DELETE a unit-visible SMART goal with no check-ins',

@@ -71,6 +71,7 @@ const READ_PATHS = new Set([
   '/api/v1/webhooks',
   '/api/v1/webhooks/{id}',
   '/api/v1/webhooks/{id}/deliveries',
+  '/api/v1/chat-webhooks',
   '/api/v1/stream',
 ]);
 
@@ -304,6 +305,7 @@ describeEachDialect('visibility through every read', (dialect) => {
       ...units.map((u) => `/api/v1/coach/findings?cycle=${c}&unit=${u}`),
       '/api/v1/tokens',
       '/api/v1/webhooks',
+      '/api/v1/chat-webhooks',
     ];
     for (const g of visibleTo(who)) {
       const base = { objective: 'objectives', key_result: 'key-results', smart_goal: 'smart-goals' }[g.type];

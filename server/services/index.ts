@@ -1,5 +1,6 @@
 import { AlignmentService } from './alignment.service';
 import { AlignmentGraphService } from './alignment-graph.service';
+import { ChatWebhookService } from './chat-webhook.service';
 import { CheckInService } from './check-in.service';
 import { CheckInDueService } from './check-in-due.service';
 import { CheckInReadService } from './check-in-read.service';
@@ -47,6 +48,7 @@ export interface Services {
   imports: ImportService;
   history: HistoryService;
   webhooks: WebhookService;
+  chatWebhooks: ChatWebhookService;
 }
 
 /**
@@ -79,6 +81,7 @@ export function createServices(deps: ServiceDeps): Services {
     imports: new ImportService(deps),
     history: new HistoryService(deps),
     webhooks: new WebhookService(deps),
+    chatWebhooks: new ChatWebhookService(deps),
   };
 }
 
