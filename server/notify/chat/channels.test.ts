@@ -143,7 +143,7 @@ describeEachDialect('Slack and Teams channels', (dialect) => {
     expect(to).toBe(chatDestination(hook.id));
     await teams.send(to!, message);
     const body = teamsMessageSchema.parse(JSON.parse(receiver.requests[0]!.body));
-    expect(body.attachments[0].content.actions).toEqual([
+    expect(body.attachments[0]!.content.actions).toEqual([
       { type: 'Action.OpenUrl', title: 'Check in now', url: message.action!.url },
     ]);
     // A Slack channel does not send to a Teams webhook.
@@ -210,7 +210,7 @@ describeEachDialect('Slack and Teams channels', (dialect) => {
       const ok = await api.call('POST', `/api/v1/chat-webhooks/${hook.id}/test`, { as: admin });
       expect(ok.status).toBe(200);
       expect(ok.body).toEqual({ isDelivered: true, statusCode: 200, error: null });
-      const card = teamsMessageSchema.parse(JSON.parse(receiver.requests[0]!.body)).attachments[0].content;
+      const card = teamsMessageSchema.parse(JSON.parse(receiver.requests[0]!.body)).attachments[0]!.content;
       expect(card.body[0]!.text).toBe('Tandem is connected');
       expect(card.body[1]!.text).toContain('people in Team');
       receiver.replies.push({ status: 400, body: 'Bad payload' });
