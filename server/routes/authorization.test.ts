@@ -457,6 +457,29 @@ const CASES: Case[] = [
     expect: ADMINS_ONLY,
   },
   {
+    name: 'POST create or rotate my calendar feed',
+    request: async () => ({ method: 'POST', path: '/api/v1/people/me/calendar-feed' }),
+    expect: { anonymous: 401, default: 201 },
+  },
+  {
+    name: 'DELETE my calendar feed',
+    request: async () => ({ method: 'DELETE', path: '/api/v1/people/me/calendar-feed' }),
+    expect: { anonymous: 401, default: 200 },
+  },
+  {
+    name: 'GET a calendar feed: the secret is the credential, whoever calls',
+    request: async (f, api) => {
+      const { url } = await api.deps.services.calendarFeeds.create(f.org.member, 'http://tandem.test');
+      return { method: 'GET', path: new URL(url).pathname };
+    },
+    expect: { default: 200 },
+  },
+  {
+    name: 'GET a calendar feed with an unknown secret',
+    request: async () => ({ method: 'GET', path: `/api/v1/calendar/tdm_cal_${'A'.repeat(43)}.ics` }),
+    expect: { default: 404 },
+  },
+  {
     name: 'DELETE a unit-visible SMART goal with no check-ins',
     request: async (f, api) => ({
       method: 'DELETE',

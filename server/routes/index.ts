@@ -2,6 +2,7 @@ import type { AppDeps, Api } from '../app/env';
 import { registerAlignmentGraphRoutes } from './alignment-graph.routes';
 import { registerAlignmentRoutes } from './alignments.routes';
 import { registerAuthRoutes } from './auth.routes';
+import { registerCalendarRoutes } from './calendar.routes';
 import { registerChatWebhookRoutes } from './chat-webhooks.routes';
 import { registerCheckInRoutes } from './check-ins.routes';
 import { registerCoachRoutes } from './coach.routes';
@@ -47,5 +48,6 @@ export function registerRoutes(app: Api, deps: AppDeps): void {
   registerTokenRoutes(app, deps);
   registerWebhookRoutes(app, deps);
   registerChatWebhookRoutes(app, deps);
+  registerCalendarRoutes(app, deps);
   registerStreamRoutes(app, deps);
 }

@@ -72,6 +72,7 @@ const READ_PATHS = new Set([
   '/api/v1/webhooks/{id}',
   '/api/v1/webhooks/{id}/deliveries',
   '/api/v1/chat-webhooks',
+  '/api/v1/calendar/{secret}.ics',
   '/api/v1/stream',
 ]);
 
@@ -111,6 +112,8 @@ describeEachDialect('visibility through every read', (dialect) => {
   const goals: Goal[] = [];
   const goal = (key: string) => goals.find((g) => g.key === key)!;
   const ids: Record<string, string> = {};
+  /** Each principal's calendar feed (the secret is the credential; it lists their own goals only). */
+  const feeds = {} as Record<Who, string>;
 
   beforeAll(async () => {
     api = await testApi(dialect, { idPrefix: 'vis' });
@@ -146,6 +149,9 @@ describeEachDialect('visibility through every read', (dialect) => {
     for (const who of Object.keys(actors) as Exclude<Who, 'token'>[])
       as[who] = await api.tokenFor(actors[who]);
     as.token = await api.tokenFor(actors.other);
+    for (const who of Object.keys(actors) as Exclude<Who, 'token'>[])
+      feeds[who] = new URL((await s.calendarFeeds.create(actors[who], 'http://tandem.test')).url).pathname;
+    feeds.token = feeds.other;
     const cycle = await s.cycles.create(admin, { name: '2026-Q4', state: 'active' });
     ids.cycle = cycle.id;
 
@@ -306,6 +312,7 @@ describeEachDialect('visibility through every read', (dialect) => {
       '/api/v1/tokens',
       '/api/v1/webhooks',
       '/api/v1/chat-webhooks',
+      feeds[who],
     ];
     for (const g of visibleTo(who)) {
       const base = { objective: 'objectives', key_result: 'key-results', smart_goal: 'smart-goals' }[g.type];
@@ -332,6 +339,14 @@ describeEachDialect('visibility through every read', (dialect) => {
     }
     return { leaks, bodies };
   }
+
+  it("lists a person's own SMART goals in their calendar feed, and nobody else's", async () => {
+    const ownerFeed = (await api.call('GET', feeds.owner)).body as string;
+    expect(ownerFeed).toContain(goal('PS').title);
+    expect(ownerFeed).not.toContain(goal('VS').title);
+    const managerFeed = (await api.call('GET', feeds.manager)).body as string;
+    expect(managerFeed).not.toContain(goal('PS').title);
+  });
 
   it('reads every GET endpoint of the OpenAPI document', async () => {
     const doc = (await api.call('GET', '/api/openapi.json')).body as { paths: Record<string, object> };

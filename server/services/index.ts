@@ -1,5 +1,6 @@
 import { AlignmentService } from './alignment.service';
 import { AlignmentGraphService } from './alignment-graph.service';
+import { CalendarFeedService } from './calendar-feed.service';
 import { ChatWebhookService } from './chat-webhook.service';
 import { CheckInService } from './check-in.service';
 import { CheckInDueService } from './check-in-due.service';
@@ -49,6 +50,7 @@ export interface Services {
   history: HistoryService;
   webhooks: WebhookService;
   chatWebhooks: ChatWebhookService;
+  calendarFeeds: CalendarFeedService;
 }
 
 /**
@@ -82,6 +84,7 @@ export function createServices(deps: ServiceDeps): Services {
     history: new HistoryService(deps),
     webhooks: new WebhookService(deps),
     chatWebhooks: new ChatWebhookService(deps),
+    calendarFeeds: new CalendarFeedService(deps),
   };
 }
 
