@@ -17,6 +17,19 @@ export const CSRF_HEADER = 'X-CSRF-Token';
 const SAFE_ID = /^[A-Za-z0-9._-]{1,64}$/;
 
 /**
+ * A path as request logs show it: a calendar feed's secret (the credential of the feed, in its
+ * URL) is left out.
+ *
+ * @example
+ * loggedPath('/api/v1/calendar/tdm_cal_abc.ics') // '/api/v1/calendar/tdm_cal_….ics'
+ */
+export function loggedPath(path: string): string {
+  return path.startsWith('/api/v1/calendar/')
+    ? path.replace(/\/calendar\/[^/]*$/, '/calendar/tdm_cal_….ics')
+    : path;
+}
+
+/**
  * Gives every request an id (a caller's `X-Request-Id` when it is a plain token, else a new
  * UUID), returns it in `X-Request-Id`, and logs one structured line per request with it.
  */
@@ -36,7 +49,7 @@ export function requestContext(logger: Logger, clientOf: (c: Parameters<Middlewa
     const line = {
       requestId,
       method: c.req.method,
-      path: c.req.path,
+      path: loggedPath(c.req.path),
       status,
       ms: Math.round((performance.now() - started) * 10) / 10,
     };

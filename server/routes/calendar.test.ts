@@ -1,5 +1,6 @@
 import ICAL from 'ical.js';
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import { loggedPath } from '../app/middleware';
 import { type Credentials, type TestApi, testApi } from '../app/test-client';
 import { describeEachDialect } from '../test/databases';
 import { type SmallOrg, smallOrg } from '../test/fixtures';
@@ -69,6 +70,13 @@ describeEachDialect('the calendar feed', (dialect) => {
     const first = checkin.iterator().next()!.toJSDate().toISOString();
     // The first Wednesday of 2026-Q4 at 08:00 in New York (EDT, UTC-4).
     expect(first).toBe('2026-10-07T12:00:00.000Z');
+  });
+
+  it('keeps the secret out of request logs', () => {
+    expect(loggedPath(`/api/v1/calendar/tdm_cal_${'A'.repeat(43)}.ics`)).toBe(
+      '/api/v1/calendar/tdm_cal_….ics',
+    );
+    expect(loggedPath('/api/v1/cycles/c1')).toBe('/api/v1/cycles/c1');
   });
 
   it('stores only a hash of the secret', async () => {
