@@ -85,6 +85,30 @@ describe('the Slack payload', () => {
     expect(more.elements[0]!.text).toBe(`…and ${2000 - listed} more items in Tandem.`);
   });
 
+  it('stays valid for hostile text: long titles full of &, < and >, long URLs, newlines', () => {
+    const hostile: OutboundMessage = {
+      kind: 'digest',
+      subject: 'A\nB & <C>',
+      intro: '>'.repeat(5000),
+      sections: [
+        {
+          heading: '&'.repeat(400),
+          items: Array.from({ length: 100 }, (_, i) => ({
+            title: '&<>'.repeat(2000),
+            detail: `line one\nline two ${'<'.repeat(5000)}`,
+            url: `https://okr.example.com/g/${i}?${'a=1&'.repeat(200)}|x`,
+          })),
+        },
+      ],
+      action: { label: 'L'.repeat(200), url: 'https://okr.example.com/' },
+    };
+    const payload = slackPayload(hostile);
+    expect(slackMessageSchema.safeParse(payload).error).toBeUndefined();
+    const header = payload.blocks[0] as { text: { text: string } };
+    expect(header.text.text).toBe('A B & <C>');
+    expect(JSON.stringify(payload)).toContain('%7Cx|');
+  });
+
   it('renders a message without sections or action as a header and a section', () => {
     const payload = slackPayload({ kind: 'test', subject: 'Hi', intro: 'Connected.', sections: [] });
     expect(slackMessageSchema.parse(payload).blocks.map((b) => b.type)).toEqual(['header', 'section']);
@@ -115,5 +139,25 @@ describe('the Teams payload', () => {
     expect(teamsMessageSchema.safeParse(teamsPayload(many(500))).error).toBeUndefined();
     expect(card.body.filter((b) => b.text.startsWith('[Goal number'))).toHaveLength(TEAMS_MAX_ITEMS);
     expect(card.body.at(-1)!.text).toBe(`…and ${500 - TEAMS_MAX_ITEMS} more items in Tandem.`);
+  });
+
+  it('keeps a card of long items under the size Teams accepts (about 28 KB)', () => {
+    const long: OutboundMessage = {
+      ...reminder,
+      sections: [
+        {
+          heading: 'Stale',
+          items: Array.from({ length: 200 }, (_, i) => ({
+            title: 'T'.repeat(1000),
+            detail: 'D'.repeat(1000),
+            url: `https://okr.example.com/g/${i}`,
+          })),
+        },
+      ],
+    };
+    const payload = teamsPayload(long);
+    expect(teamsMessageSchema.safeParse(payload).error).toBeUndefined();
+    expect(new TextEncoder().encode(JSON.stringify(payload)).length).toBeLessThan(28_000);
+    expect(payload.attachments[0].content.body.at(-1)!.text).toMatch(/^…and \d+ more items in Tandem\.$/);
   });
 });

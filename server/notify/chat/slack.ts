@@ -57,23 +57,43 @@ const slackUrl = (url: string) => escapeSlack(url.replace(/\|/g, '%7C'));
 
 const plain = (text: string, max: number): PlainText => ({
   type: 'plain_text',
-  text: clip(text, max),
+  text: clip(text.replace(/[\r\n]+/g, ' '), max),
   emoji: true,
 });
 
+/**
+ * Escaped mrkdwn of at most `max` characters: the text is cut before it is escaped, so an entity
+ * (`&amp;`) is never cut in half.
+ */
+export function mrkdwnText(text: string, max: number, isOneLine = true): string {
+  const flat = isOneLine ? text.replace(/[\r\n]+/g, ' ') : text;
+  let room = max;
+  for (;;) {
+    const escaped = escapeSlack(clip(flat, room));
+    if (escaped.length <= max) return escaped;
+    room = Math.max(1, Math.min(room - 1, Math.floor((room * max) / escaped.length)));
+  }
+}
+
+/** Longest item line: a section of 3,000 characters always has room for its heading and one item. */
+const MAX_LINE = 2400;
+/** Longest link target; a longer URL is left out (the title is still listed). */
+const MAX_LINK = 1000;
+
 /** One list line in mrkdwn: a bullet, the title (a link when it has a URL), the detail below. */
 function itemLine(item: MessageItem): string {
-  const title = escapeSlack(item.title.replace(/[\r\n]+/g, ' '));
-  const head = item.url && item.url.length <= SLACK_LIMITS.url ? `<${slackUrl(item.url)}|${title}>` : title;
-  const detail = item.detail ? `\n      ${escapeSlack(item.detail.replace(/[\r\n]+/g, ' '))}` : '';
-  return clip(`•  ${head}${detail}`, SLACK_LIMITS.sectionText - 200);
+  const title = mrkdwnText(item.title, 300);
+  const detail = item.detail ? `\n      ${mrkdwnText(item.detail, 500)}` : '';
+  const link = item.url && item.url.length <= MAX_LINK ? `<${slackUrl(item.url)}|${title}>` : undefined;
+  if (link && link.length + detail.length + 3 <= MAX_LINE) return `•  ${link}${detail}`;
+  return `•  ${title}${detail}`;
 }
 
 /** The sections' text in pieces of at most 3,000 characters, each with how many items it lists. */
 function sectionChunks(message: OutboundMessage): { text: string; items: number }[] {
   const chunks: { text: string; items: number }[] = [];
   for (const section of message.sections) {
-    let chunk = { text: `*${escapeSlack(section.heading.replace(/[\r\n]+/g, ' '))}*`, items: 0 };
+    let chunk = { text: `*${mrkdwnText(section.heading, 300)}*`, items: 0 };
     for (const item of section.items) {
       const line = itemLine(item);
       if (chunk.text.length + 1 + line.length > SLACK_LIMITS.sectionText) {
@@ -101,7 +121,7 @@ export function slackPayload(message: OutboundMessage): SlackPayload {
   if (message.intro.trim())
     blocks.push({
       type: 'section',
-      text: { type: 'mrkdwn', text: clip(escapeSlack(message.intro), SLACK_LIMITS.sectionText) },
+      text: { type: 'mrkdwn', text: mrkdwnText(message.intro, SLACK_LIMITS.sectionText, false) },
     });
   // Room kept for the action and for the "left out" line.
   const room = SLACK_LIMITS.blocks - (message.action ? 1 : 0) - 1;
@@ -131,7 +151,7 @@ export function slackPayload(message: OutboundMessage): SlackPayload {
       ],
     });
   return {
-    text: clip(escapeSlack(`${message.subject}\n${message.intro}`.trim()), SLACK_LIMITS.fallbackText),
+    text: escapeSlack(clip(`${message.subject}\n${message.intro}`.trim(), SLACK_LIMITS.fallbackText)),
     blocks,
     unfurl_links: false,
     unfurl_media: false,

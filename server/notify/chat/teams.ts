@@ -10,6 +10,9 @@ export const ADAPTIVE_CARD_SCHEMA = 'http://adaptivecards.io/schemas/adaptive-ca
  */
 export const TEAMS_MAX_ITEMS = 60;
 
+/** Most characters of text one card carries (Teams refuses a message past about 28 KB in all). */
+export const TEAMS_TEXT_BUDGET = 16_000;
+
 /** The Adaptive Card elements Tandem sends. */
 export interface TextBlock {
   type: 'TextBlock';
@@ -86,22 +89,29 @@ export function teamsPayload(message: OutboundMessage): TeamsPayload {
   if (message.intro.trim()) body.push(text(escapeTeams(clip(message.intro, 2000))));
   let shown = 0;
   let leftOut = 0;
+  let size = body.reduce((n, b) => n + b.text.length, 0);
+  const isFull = () => shown >= TEAMS_MAX_ITEMS || size >= TEAMS_TEXT_BUDGET;
   for (const section of message.sections) {
-    if (shown >= TEAMS_MAX_ITEMS) {
+    if (isFull()) {
       leftOut += section.items.length;
       continue;
     }
     body.push(text(escapeTeams(clip(section.heading, 300)), { weight: 'Bolder', spacing: 'Medium' }));
     for (const item of section.items) {
-      if (shown >= TEAMS_MAX_ITEMS) {
+      if (isFull()) {
         leftOut++;
         continue;
       }
       shown++;
       const title = escapeTeams(clip(item.title, 300));
-      body.push(text(item.url ? `[${title}](${linkTarget(item.url)})` : title));
-      if (item.detail)
-        body.push(text(escapeTeams(clip(item.detail, 500)), { isSubtle: true, spacing: 'None' }));
+      const line = item.url && item.url.length <= 2000 ? `[${title}](${linkTarget(item.url)})` : title;
+      body.push(text(line));
+      size += line.length;
+      if (item.detail) {
+        const detail = escapeTeams(clip(item.detail, 500));
+        body.push(text(detail, { isSubtle: true, spacing: 'None' }));
+        size += detail.length;
+      }
     }
   }
   if (leftOut > 0)
