@@ -1110,6 +1110,8 @@ export interface components {
                  *     ]
                  */
                 notificationChannels: ("email" | "slack" | "teams" | "webhook")[];
+                /** @default false */
+                coachBlocksPublishing: boolean;
             };
         };
         UpdateSettingsInput: {
@@ -1134,6 +1136,7 @@ export interface components {
                     [key: string]: "error" | "warning" | "info" | "off" | null;
                 };
                 notificationChannels?: ("email" | "slack" | "teams" | "webhook")[];
+                coachBlocksPublishing?: boolean;
             };
         };
         AddPersonInput: {
