@@ -18,6 +18,9 @@ import { Route as AppCheckInRouteImport } from './routes/_app/check-in'
 import { Route as AppKeyResultsKeyResultIdRouteImport } from './routes/_app/key-results.$keyResultId'
 import { Route as AppObjectivesObjectiveIdRouteImport } from './routes/_app/objectives.$objectiveId'
 import { Route as AppSmartGoalsSmartGoalIdRouteImport } from './routes/_app/smart-goals.$smartGoalId'
+import { Route as AppWriteIndexRouteImport } from './routes/_app/write.index'
+import { Route as AppWriteObjectiveRouteImport } from './routes/_app/write.objective'
+import { Route as AppWriteSmartGoalRouteImport } from './routes/_app/write.smart-goal'
 
 const AppRoute = AppRouteImport.update({
   id: '/_app',
@@ -66,6 +69,21 @@ const AppSmartGoalsSmartGoalIdRoute =
     path: '/smart-goals/$smartGoalId',
     getParentRoute: () => AppRoute,
   } as any)
+const AppWriteIndexRoute = AppWriteIndexRouteImport.update({
+  id: '/write/',
+  path: '/write/',
+  getParentRoute: () => AppRoute,
+} as any)
+const AppWriteObjectiveRoute = AppWriteObjectiveRouteImport.update({
+  id: '/write/objective',
+  path: '/write/objective',
+  getParentRoute: () => AppRoute,
+} as any)
+const AppWriteSmartGoalRoute = AppWriteSmartGoalRouteImport.update({
+  id: '/write/smart-goal',
+  path: '/write/smart-goal',
+  getParentRoute: () => AppRoute,
+} as any)
 
 export interface FileRoutesByFullPath {
   '/': typeof AppIndexRoute
@@ -76,6 +94,9 @@ export interface FileRoutesByFullPath {
   '/key-results/$keyResultId': typeof AppKeyResultsKeyResultIdRoute
   '/objectives/$objectiveId': typeof AppObjectivesObjectiveIdRoute
   '/smart-goals/$smartGoalId': typeof AppSmartGoalsSmartGoalIdRoute
+  '/write/objective': typeof AppWriteObjectiveRoute
+  '/write/smart-goal': typeof AppWriteSmartGoalRoute
+  '/write/': typeof AppWriteIndexRoute
 }
 export interface FileRoutesByTo {
   '/invitations': typeof InvitationsRoute
@@ -86,6 +107,9 @@ export interface FileRoutesByTo {
   '/key-results/$keyResultId': typeof AppKeyResultsKeyResultIdRoute
   '/objectives/$objectiveId': typeof AppObjectivesObjectiveIdRoute
   '/smart-goals/$smartGoalId': typeof AppSmartGoalsSmartGoalIdRoute
+  '/write/objective': typeof AppWriteObjectiveRoute
+  '/write/smart-goal': typeof AppWriteSmartGoalRoute
+  '/write': typeof AppWriteIndexRoute
 }
 export interface FileRoutesById {
   __root__: typeof rootRouteImport
@@ -98,6 +122,9 @@ export interface FileRoutesById {
   '/_app/key-results/$keyResultId': typeof AppKeyResultsKeyResultIdRoute
   '/_app/objectives/$objectiveId': typeof AppObjectivesObjectiveIdRoute
   '/_app/smart-goals/$smartGoalId': typeof AppSmartGoalsSmartGoalIdRoute
+  '/_app/write/objective': typeof AppWriteObjectiveRoute
+  '/_app/write/smart-goal': typeof AppWriteSmartGoalRoute
+  '/_app/write/': typeof AppWriteIndexRoute
 }
 export interface FileRouteTypes {
   fileRoutesByFullPath: FileRoutesByFullPath
@@ -110,6 +137,9 @@ export interface FileRouteTypes {
     | '/key-results/$keyResultId'
     | '/objectives/$objectiveId'
     | '/smart-goals/$smartGoalId'
+    | '/write/objective'
+    | '/write/smart-goal'
+    | '/write/'
   fileRoutesByTo: FileRoutesByTo
   to:
     | '/invitations'
@@ -120,6 +150,9 @@ export interface FileRouteTypes {
     | '/key-results/$keyResultId'
     | '/objectives/$objectiveId'
     | '/smart-goals/$smartGoalId'
+    | '/write/objective'
+    | '/write/smart-goal'
+    | '/write'
   id:
     | '__root__'
     | '/_app'
@@ -131,6 +164,9 @@ export interface FileRouteTypes {
     | '/_app/key-results/$keyResultId'
     | '/_app/objectives/$objectiveId'
     | '/_app/smart-goals/$smartGoalId'
+    | '/_app/write/objective'
+    | '/_app/write/smart-goal'
+    | '/_app/write/'
   fileRoutesById: FileRoutesById
 }
 export interface RootRouteChildren {
@@ -205,6 +241,27 @@ declare module '@tanstack/react-router' {
       preLoaderRoute: typeof AppSmartGoalsSmartGoalIdRouteImport
       parentRoute: typeof AppRoute
     }
+    '/_app/write/': {
+      id: '/_app/write/'
+      path: '/write'
+      fullPath: '/write/'
+      preLoaderRoute: typeof AppWriteIndexRouteImport
+      parentRoute: typeof AppRoute
+    }
+    '/_app/write/objective': {
+      id: '/_app/write/objective'
+      path: '/write/objective'
+      fullPath: '/write/objective'
+      preLoaderRoute: typeof AppWriteObjectiveRouteImport
+      parentRoute: typeof AppRoute
+    }
+    '/_app/write/smart-goal': {
+      id: '/_app/write/smart-goal'
+      path: '/write/smart-goal'
+      fullPath: '/write/smart-goal'
+      preLoaderRoute: typeof AppWriteSmartGoalRouteImport
+      parentRoute: typeof AppRoute
+    }
   }
 }
 
@@ -214,6 +271,9 @@ interface AppRouteChildren {
   AppKeyResultsKeyResultIdRoute: typeof AppKeyResultsKeyResultIdRoute
   AppObjectivesObjectiveIdRoute: typeof AppObjectivesObjectiveIdRoute
   AppSmartGoalsSmartGoalIdRoute: typeof AppSmartGoalsSmartGoalIdRoute
+  AppWriteObjectiveRoute: typeof AppWriteObjectiveRoute
+  AppWriteSmartGoalRoute: typeof AppWriteSmartGoalRoute
+  AppWriteIndexRoute: typeof AppWriteIndexRoute
 }
 
 const AppRouteChildren: AppRouteChildren = {
@@ -222,6 +282,9 @@ const AppRouteChildren: AppRouteChildren = {
   AppKeyResultsKeyResultIdRoute: AppKeyResultsKeyResultIdRoute,
   AppObjectivesObjectiveIdRoute: AppObjectivesObjectiveIdRoute,
   AppSmartGoalsSmartGoalIdRoute: AppSmartGoalsSmartGoalIdRoute,
+  AppWriteObjectiveRoute: AppWriteObjectiveRoute,
+  AppWriteSmartGoalRoute: AppWriteSmartGoalRoute,
+  AppWriteIndexRoute: AppWriteIndexRoute,
 }
 
 const AppRouteWithChildren = AppRoute._addFileChildren(AppRouteChildren)
