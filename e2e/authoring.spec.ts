@@ -111,7 +111,18 @@ test('a draft saves without a kind or a measure, and is published later from its
   await page.getByRole('heading', { level: 1, name: 'Edit objective' }).waitFor();
   await expect(page.getByLabel('Key result 1 title')).toHaveValue('Improve support');
   await page.getByRole('radio', { name: /Aspirational/ }).check();
+  // The vague KR goes; a measured one takes its place (the stored one is deleted on save).
+  await page.getByRole('button', { name: 'Remove key result 1' }).click();
+  await page.getByRole('button', { name: 'Add a key result' }).click();
+  await new WritePage(page).fillKeyResult(1, 'Raise CSAT from 80 to 90', {
+    type: 'Increase',
+    start: '80',
+    target: '90',
+  });
   await page.getByRole('button', { name: 'Publish' }).click();
   await page.getByRole('heading', { level: 1, name: 'Make support a reason customers stay' }).waitFor();
   await expect(page.getByText('Draft: not published yet.')).toHaveCount(0);
+  const krs = page.getByRole('region', { name: 'Key results' });
+  await expect(krs.getByRole('link', { name: 'Raise CSAT from 80 to 90' })).toBeVisible();
+  await expect(krs.getByRole('link', { name: 'Improve support' })).toHaveCount(0);
 });

@@ -39,6 +39,11 @@ export function AppShell() {
             <Link to="/write" className={NAV} activeProps={ACTIVE}>
               Write a goal
             </Link>
+            {me.person.role === 'admin' ? (
+              <Link to="/admin" className={NAV} activeProps={ACTIVE}>
+                Admin
+              </Link>
+            ) : null}
           </nav>
           <div className="ml-auto flex items-center gap-3 text-sm">
             <span

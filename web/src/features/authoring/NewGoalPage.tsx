@@ -118,7 +118,7 @@ export function NewGoalPage() {
         <section
           aria-labelledby={`${id}-answer`}
           aria-live="polite"
-          className="rounded-lg border border-slate-200 bg-white p-4"
+          className="self-start rounded-lg border border-slate-200 bg-white p-4"
         >
           <h2 id={`${id}-answer`} className="font-semibold">
             The advisor's answer: {rec.title}
@@ -131,7 +131,7 @@ export function NewGoalPage() {
               {result.signals.map((s) => (
                 <li key={s.id} className="flex gap-2">
                   <span
-                    className={`shrink-0 rounded px-1 text-xs font-medium ${s.side === 'okr' ? 'bg-indigo-100 text-indigo-900' : 'bg-emerald-100 text-emerald-900'}`}
+                    className={`shrink-0 self-start whitespace-nowrap rounded px-1 text-xs font-medium ${s.side === 'okr' ? 'bg-indigo-100 text-indigo-900' : 'bg-emerald-100 text-emerald-900'}`}
                   >
                     {s.side === 'okr' ? 'toward OKR' : 'toward SMART'}
                   </span>

@@ -222,7 +222,7 @@ function SmartGoalForm(props: { initial: SmartGoalDraft; previousParent: ParentR
         />
         <CoachNotes findings={mine('parent')} />
       </fieldset>
-      <div className="sticky bottom-0 flex flex-col gap-2 border-t border-slate-200 bg-white/95 py-3">
+      <div className="sticky bottom-0 z-10 -mx-4 flex flex-col gap-2 border-t border-slate-200 bg-white px-4 py-3 shadow-[0_-2px_6px_rgba(0,0,0,0.06)]">
         <p aria-live="polite" className="text-sm text-slate-700">
           {notice ||
             (coach.isReady

@@ -132,27 +132,30 @@ export function objectiveOrganisation(draft: ObjectiveDraft, ctx: CoachContext):
     parents: draft.parent ? [{ key: draft.parent.id, weight: 1 }] : [],
     keyResults: [],
   };
-  objective.keyResults = draft.keyResults.map((kr): KeyResultNode => {
-    const reading = measureOf(kr.measure);
-    return {
-      type: 'key_result',
-      key: kr.key,
-      title: kr.title,
-      cycle,
-      visibility: draft.visibility,
-      objectiveKey: OBJECTIVE_KEY,
-      weight: weightOf(kr.weight) ?? 1,
-      progressSource: 'metric',
-      plan: [],
-      leading: false,
-      measure: reading.measure ?? undefined,
-      missing: reading.missing,
-      unit: kr.measure.unit || undefined,
-      owner: kr.ownerId || undefined,
-      cadence: kr.cadence || 'weekly',
-      checkins: [],
-    };
-  });
+  // A KR not written yet (no title) is not judged, as it is not saved either.
+  objective.keyResults = draft.keyResults
+    .filter((kr) => kr.title.trim() !== '')
+    .map((kr): KeyResultNode => {
+      const reading = measureOf(kr.measure);
+      return {
+        type: 'key_result',
+        key: kr.key,
+        title: kr.title,
+        cycle,
+        visibility: draft.visibility,
+        objectiveKey: OBJECTIVE_KEY,
+        weight: weightOf(kr.weight) ?? 1,
+        progressSource: 'metric',
+        plan: [],
+        leading: false,
+        measure: reading.measure ?? undefined,
+        missing: reading.missing,
+        unit: kr.measure.unit || undefined,
+        owner: kr.ownerId || undefined,
+        cadence: kr.cadence || 'weekly',
+        checkins: [],
+      };
+    });
   if (draft.parent) org.objectives.push(parentNode(draft.parent, cycle, window));
   org.objectives.push(objective);
   return org;
