@@ -217,7 +217,9 @@ function UnitRow(props: {
             ))}
           </select>
         </label>
-        <span className="text-xs text-slate-600">{unit.members.length} members</span>
+        <span className="text-xs text-slate-600">
+          {unit.members.length} {unit.members.length === 1 ? 'member' : 'members'}
+        </span>
       </div>
     </li>
   );
