@@ -16,6 +16,7 @@ import { Route as SignUpRouteImport } from './routes/sign-up'
 import { Route as AppIndexRouteImport } from './routes/_app/index'
 import { Route as AppAdminRouteImport } from './routes/_app/admin'
 import { Route as AppCheckInRouteImport } from './routes/_app/check-in'
+import { Route as AppCloseOutRouteImport } from './routes/_app/close-out'
 import { Route as AppAdminIndexRouteImport } from './routes/_app/admin.index'
 import { Route as AppAdminPeopleRouteImport } from './routes/_app/admin.people'
 import { Route as AppAdminSettingsRouteImport } from './routes/_app/admin.settings'
@@ -60,6 +61,11 @@ const AppAdminRoute = AppAdminRouteImport.update({
 const AppCheckInRoute = AppCheckInRouteImport.update({
   id: '/check-in',
   path: '/check-in',
+  getParentRoute: () => AppRoute,
+} as any)
+const AppCloseOutRoute = AppCloseOutRouteImport.update({
+  id: '/close-out',
+  path: '/close-out',
   getParentRoute: () => AppRoute,
 } as any)
 const AppAdminIndexRoute = AppAdminIndexRouteImport.update({
@@ -128,6 +134,7 @@ export interface FileRoutesByFullPath {
   '/sign-up': typeof SignUpRoute
   '/admin': typeof AppAdminRouteWithChildren
   '/check-in': typeof AppCheckInRoute
+  '/close-out': typeof AppCloseOutRoute
   '/admin/people': typeof AppAdminPeopleRoute
   '/admin/settings': typeof AppAdminSettingsRoute
   '/admin/tokens': typeof AppAdminTokensRoute
@@ -145,6 +152,7 @@ export interface FileRoutesByTo {
   '/sign-in': typeof SignInRoute
   '/sign-up': typeof SignUpRoute
   '/check-in': typeof AppCheckInRoute
+  '/close-out': typeof AppCloseOutRoute
   '/': typeof AppIndexRoute
   '/admin/people': typeof AppAdminPeopleRoute
   '/admin/settings': typeof AppAdminSettingsRoute
@@ -166,6 +174,7 @@ export interface FileRoutesById {
   '/sign-up': typeof SignUpRoute
   '/_app/admin': typeof AppAdminRouteWithChildren
   '/_app/check-in': typeof AppCheckInRoute
+  '/_app/close-out': typeof AppCloseOutRoute
   '/_app/': typeof AppIndexRoute
   '/_app/admin/people': typeof AppAdminPeopleRoute
   '/_app/admin/settings': typeof AppAdminSettingsRoute
@@ -188,6 +197,7 @@ export interface FileRouteTypes {
     | '/sign-up'
     | '/admin'
     | '/check-in'
+    | '/close-out'
     | '/admin/people'
     | '/admin/settings'
     | '/admin/tokens'
@@ -205,6 +215,7 @@ export interface FileRouteTypes {
     | '/sign-in'
     | '/sign-up'
     | '/check-in'
+    | '/close-out'
     | '/'
     | '/admin/people'
     | '/admin/settings'
@@ -225,6 +236,7 @@ export interface FileRouteTypes {
     | '/sign-up'
     | '/_app/admin'
     | '/_app/check-in'
+    | '/_app/close-out'
     | '/_app/'
     | '/_app/admin/people'
     | '/_app/admin/settings'
@@ -295,6 +307,13 @@ declare module '@tanstack/react-router' {
       path: '/check-in'
       fullPath: '/check-in'
       preLoaderRoute: typeof AppCheckInRouteImport
+      parentRoute: typeof AppRoute
+    }
+    '/_app/close-out': {
+      id: '/_app/close-out'
+      path: '/close-out'
+      fullPath: '/close-out'
+      preLoaderRoute: typeof AppCloseOutRouteImport
       parentRoute: typeof AppRoute
     }
     '/_app/admin/': {
@@ -400,6 +419,7 @@ const AppAdminRouteWithChildren = AppAdminRoute._addFileChildren(
 interface AppRouteChildren {
   AppAdminRoute: typeof AppAdminRouteWithChildren
   AppCheckInRoute: typeof AppCheckInRoute
+  AppCloseOutRoute: typeof AppCloseOutRoute
   AppIndexRoute: typeof AppIndexRoute
   AppKeyResultsKeyResultIdRoute: typeof AppKeyResultsKeyResultIdRoute
   AppObjectivesObjectiveIdRoute: typeof AppObjectivesObjectiveIdRoute
@@ -412,6 +432,7 @@ interface AppRouteChildren {
 const AppRouteChildren: AppRouteChildren = {
   AppAdminRoute: AppAdminRouteWithChildren,
   AppCheckInRoute: AppCheckInRoute,
+  AppCloseOutRoute: AppCloseOutRoute,
   AppIndexRoute: AppIndexRoute,
   AppKeyResultsKeyResultIdRoute: AppKeyResultsKeyResultIdRoute,
   AppObjectivesObjectiveIdRoute: AppObjectivesObjectiveIdRoute,

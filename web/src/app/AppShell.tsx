@@ -39,6 +39,9 @@ export function AppShell() {
             <Link to="/write" className={NAV} activeProps={ACTIVE}>
               Write a goal
             </Link>
+            <Link to="/close-out" className={NAV} activeProps={ACTIVE}>
+              Close-out
+            </Link>
             {me.person.role === 'admin' ? (
               <Link to="/admin" className={NAV} activeProps={ACTIVE}>
                 Admin
