@@ -4,7 +4,7 @@ import { test } from './fixtures';
 import { WritePage } from './pages/WritePage';
 
 // `TANDEM_SCREENSHOTS=1 npx tsx e2e/run.ts e2e/authoring-screenshots.spec.ts`: the screens of issue 15
-// (writing goals, administration) at 1280 and 375 px into .ci/out/screenshots.
+// (writing goals, close-out, administration) at 1280 and 375 px into .ci/out/screenshots.
 test.skip(!process.env.TANDEM_SCREENSHOTS, 'screenshots are taken on demand (TANDEM_SCREENSHOTS=1)');
 
 const OUT = '.ci/out/screenshots';
@@ -33,6 +33,11 @@ test('screenshots of the writing and administration screens', async ({ tandem, s
     await page.getByLabel('Title', { exact: true }).fill('Become world-class at onboarding');
     await write.finding('smart-not-specific').waitFor();
     await page.screenshot({ path: `${OUT}/write-smart-goal-${width}.png`, fullPage: true });
+    await page.goto('/close-out');
+    await page.getByRole('region', { name: 'Customers love the product' }).waitFor();
+    await page.getByRole('button', { name: 'Close the cycle' }).click();
+    await page.getByRole('alert').waitFor();
+    await page.screenshot({ path: `${OUT}/close-out-${width}.png`, fullPage: true });
     for (const screen of ['settings', 'people', 'units', 'tokens']) {
       await page.goto(`/admin/${screen}`);
       const heading = page.getByRole('heading', { level: 1 });
