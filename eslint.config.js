@@ -53,13 +53,14 @@ export default tseslint.config(
       ['**/server/**', '**/cli/**', '**/bench/**', ...nodeBuiltins],
       'web/ runs in the browser: it may use core/ only.',
     ),
-    ignores: ['web/vite.config.ts'],
+    // Tests run in Node, against the real Hono app in-process (WEB.md 2.2, convention 9).
+    ignores: ['web/vite.config.ts', 'web/**/*.test.ts'],
   },
   {
     // The barrel `react-aria-components` pulls lazy components into the entry chunk (WEB.md 3.3);
     // deep imports only, and only in web/src/components/.
     files: ['web/src/**/*.ts', 'web/src/**/*.tsx'],
-    ignores: ['web/src/components/**'],
+    ignores: ['web/src/components/**', 'web/src/**/*.test.ts'],
     rules: {
       'no-restricted-imports': [
         'error',

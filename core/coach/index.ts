@@ -13,3 +13,4 @@ export {
   effectiveSeverity,
 } from './settings';
 export * from './types';
+export { betterWording } from './wording';

@@ -17,6 +17,7 @@ const BASELINE: WorkspaceSettings = {
   thresholds: { onTrack: 0.8, atRisk: 0.5, staleFactor: 3, tooEarlyShare: 0.2 },
   coachSeverities: { 'kr-count': 'off', orphan: 'error' },
   notificationChannels: ['slack', 'webhook'],
+  coachBlocksPublishing: true,
 };
 
 /** One change per setting (nested ones by a single key), and what the settings are after it. */
@@ -31,6 +32,11 @@ const CHANGES: [string, Record<string, unknown>, (s: WorkspaceSettings) => Works
     'notificationChannels',
     { notificationChannels: ['email'] },
     (s) => ({ ...s, notificationChannels: ['email'] }),
+  ],
+  [
+    'coachBlocksPublishing',
+    { coachBlocksPublishing: false },
+    (s) => ({ ...s, coachBlocksPublishing: false }),
   ],
   [
     'thresholds.onTrack',

@@ -25,6 +25,8 @@ const fields = {
   checkinDay: z.number().int().min(0).max(6),
   checkinHour: z.number().int().min(0).max(23),
   notificationChannels: z.array(z.enum(['email', 'slack', 'teams', 'webhook'])),
+  /** Whether `error` findings of the coach stop a draft objective or SMART goal from being published. */
+  coachBlocksPublishing: z.boolean(),
 };
 
 /** Workspace settings (SPEC section 2), with defaults; stored as JSON on the workspace row. */
@@ -44,6 +46,7 @@ export const workspaceSettingsSchema = z
     }),
     coachSeverities: coachSeveritiesSchema.default({}),
     notificationChannels: fields.notificationChannels.default(['email']),
+    coachBlocksPublishing: fields.coachBlocksPublishing.default(false),
   })
   .strict();
 
@@ -78,6 +81,7 @@ export const settingsPatchSchema = z
       .superRefine(refuseUnknownRuleIds)
       .optional(),
     notificationChannels: fields.notificationChannels.optional(),
+    coachBlocksPublishing: fields.coachBlocksPublishing.optional(),
   })
   .strict();
 export type SettingsPatch = z.infer<typeof settingsPatchSchema>;

@@ -14,10 +14,20 @@ import { Route as InvitationsRouteImport } from './routes/invitations'
 import { Route as SignInRouteImport } from './routes/sign-in'
 import { Route as SignUpRouteImport } from './routes/sign-up'
 import { Route as AppIndexRouteImport } from './routes/_app/index'
+import { Route as AppAdminRouteImport } from './routes/_app/admin'
 import { Route as AppCheckInRouteImport } from './routes/_app/check-in'
+import { Route as AppCloseOutRouteImport } from './routes/_app/close-out'
+import { Route as AppAdminIndexRouteImport } from './routes/_app/admin.index'
+import { Route as AppAdminPeopleRouteImport } from './routes/_app/admin.people'
+import { Route as AppAdminSettingsRouteImport } from './routes/_app/admin.settings'
+import { Route as AppAdminTokensRouteImport } from './routes/_app/admin.tokens'
+import { Route as AppAdminUnitsRouteImport } from './routes/_app/admin.units'
 import { Route as AppKeyResultsKeyResultIdRouteImport } from './routes/_app/key-results.$keyResultId'
 import { Route as AppObjectivesObjectiveIdRouteImport } from './routes/_app/objectives.$objectiveId'
 import { Route as AppSmartGoalsSmartGoalIdRouteImport } from './routes/_app/smart-goals.$smartGoalId'
+import { Route as AppWriteIndexRouteImport } from './routes/_app/write.index'
+import { Route as AppWriteObjectiveRouteImport } from './routes/_app/write.objective'
+import { Route as AppWriteSmartGoalRouteImport } from './routes/_app/write.smart-goal'
 
 const AppRoute = AppRouteImport.update({
   id: '/_app',
@@ -43,10 +53,45 @@ const AppIndexRoute = AppIndexRouteImport.update({
   path: '/',
   getParentRoute: () => AppRoute,
 } as any)
+const AppAdminRoute = AppAdminRouteImport.update({
+  id: '/admin',
+  path: '/admin',
+  getParentRoute: () => AppRoute,
+} as any)
 const AppCheckInRoute = AppCheckInRouteImport.update({
   id: '/check-in',
   path: '/check-in',
   getParentRoute: () => AppRoute,
+} as any)
+const AppCloseOutRoute = AppCloseOutRouteImport.update({
+  id: '/close-out',
+  path: '/close-out',
+  getParentRoute: () => AppRoute,
+} as any)
+const AppAdminIndexRoute = AppAdminIndexRouteImport.update({
+  id: '/',
+  path: '/',
+  getParentRoute: () => AppAdminRoute,
+} as any)
+const AppAdminPeopleRoute = AppAdminPeopleRouteImport.update({
+  id: '/people',
+  path: '/people',
+  getParentRoute: () => AppAdminRoute,
+} as any)
+const AppAdminSettingsRoute = AppAdminSettingsRouteImport.update({
+  id: '/settings',
+  path: '/settings',
+  getParentRoute: () => AppAdminRoute,
+} as any)
+const AppAdminTokensRoute = AppAdminTokensRouteImport.update({
+  id: '/tokens',
+  path: '/tokens',
+  getParentRoute: () => AppAdminRoute,
+} as any)
+const AppAdminUnitsRoute = AppAdminUnitsRouteImport.update({
+  id: '/units',
+  path: '/units',
+  getParentRoute: () => AppAdminRoute,
 } as any)
 const AppKeyResultsKeyResultIdRoute =
   AppKeyResultsKeyResultIdRouteImport.update({
@@ -66,26 +111,60 @@ const AppSmartGoalsSmartGoalIdRoute =
     path: '/smart-goals/$smartGoalId',
     getParentRoute: () => AppRoute,
   } as any)
+const AppWriteIndexRoute = AppWriteIndexRouteImport.update({
+  id: '/write/',
+  path: '/write/',
+  getParentRoute: () => AppRoute,
+} as any)
+const AppWriteObjectiveRoute = AppWriteObjectiveRouteImport.update({
+  id: '/write/objective',
+  path: '/write/objective',
+  getParentRoute: () => AppRoute,
+} as any)
+const AppWriteSmartGoalRoute = AppWriteSmartGoalRouteImport.update({
+  id: '/write/smart-goal',
+  path: '/write/smart-goal',
+  getParentRoute: () => AppRoute,
+} as any)
 
 export interface FileRoutesByFullPath {
   '/': typeof AppIndexRoute
   '/invitations': typeof InvitationsRoute
   '/sign-in': typeof SignInRoute
   '/sign-up': typeof SignUpRoute
+  '/admin': typeof AppAdminRouteWithChildren
   '/check-in': typeof AppCheckInRoute
+  '/close-out': typeof AppCloseOutRoute
+  '/admin/people': typeof AppAdminPeopleRoute
+  '/admin/settings': typeof AppAdminSettingsRoute
+  '/admin/tokens': typeof AppAdminTokensRoute
+  '/admin/units': typeof AppAdminUnitsRoute
   '/key-results/$keyResultId': typeof AppKeyResultsKeyResultIdRoute
   '/objectives/$objectiveId': typeof AppObjectivesObjectiveIdRoute
   '/smart-goals/$smartGoalId': typeof AppSmartGoalsSmartGoalIdRoute
+  '/write/objective': typeof AppWriteObjectiveRoute
+  '/write/smart-goal': typeof AppWriteSmartGoalRoute
+  '/admin/': typeof AppAdminIndexRoute
+  '/write/': typeof AppWriteIndexRoute
 }
 export interface FileRoutesByTo {
   '/invitations': typeof InvitationsRoute
   '/sign-in': typeof SignInRoute
   '/sign-up': typeof SignUpRoute
   '/check-in': typeof AppCheckInRoute
+  '/close-out': typeof AppCloseOutRoute
   '/': typeof AppIndexRoute
+  '/admin/people': typeof AppAdminPeopleRoute
+  '/admin/settings': typeof AppAdminSettingsRoute
+  '/admin/tokens': typeof AppAdminTokensRoute
+  '/admin/units': typeof AppAdminUnitsRoute
   '/key-results/$keyResultId': typeof AppKeyResultsKeyResultIdRoute
   '/objectives/$objectiveId': typeof AppObjectivesObjectiveIdRoute
   '/smart-goals/$smartGoalId': typeof AppSmartGoalsSmartGoalIdRoute
+  '/write/objective': typeof AppWriteObjectiveRoute
+  '/write/smart-goal': typeof AppWriteSmartGoalRoute
+  '/admin': typeof AppAdminIndexRoute
+  '/write': typeof AppWriteIndexRoute
 }
 export interface FileRoutesById {
   __root__: typeof rootRouteImport
@@ -93,11 +172,21 @@ export interface FileRoutesById {
   '/invitations': typeof InvitationsRoute
   '/sign-in': typeof SignInRoute
   '/sign-up': typeof SignUpRoute
+  '/_app/admin': typeof AppAdminRouteWithChildren
   '/_app/check-in': typeof AppCheckInRoute
+  '/_app/close-out': typeof AppCloseOutRoute
   '/_app/': typeof AppIndexRoute
+  '/_app/admin/people': typeof AppAdminPeopleRoute
+  '/_app/admin/settings': typeof AppAdminSettingsRoute
+  '/_app/admin/tokens': typeof AppAdminTokensRoute
+  '/_app/admin/units': typeof AppAdminUnitsRoute
   '/_app/key-results/$keyResultId': typeof AppKeyResultsKeyResultIdRoute
   '/_app/objectives/$objectiveId': typeof AppObjectivesObjectiveIdRoute
   '/_app/smart-goals/$smartGoalId': typeof AppSmartGoalsSmartGoalIdRoute
+  '/_app/write/objective': typeof AppWriteObjectiveRoute
+  '/_app/write/smart-goal': typeof AppWriteSmartGoalRoute
+  '/_app/admin/': typeof AppAdminIndexRoute
+  '/_app/write/': typeof AppWriteIndexRoute
 }
 export interface FileRouteTypes {
   fileRoutesByFullPath: FileRoutesByFullPath
@@ -106,31 +195,60 @@ export interface FileRouteTypes {
     | '/invitations'
     | '/sign-in'
     | '/sign-up'
+    | '/admin'
     | '/check-in'
+    | '/close-out'
+    | '/admin/people'
+    | '/admin/settings'
+    | '/admin/tokens'
+    | '/admin/units'
     | '/key-results/$keyResultId'
     | '/objectives/$objectiveId'
     | '/smart-goals/$smartGoalId'
+    | '/write/objective'
+    | '/write/smart-goal'
+    | '/admin/'
+    | '/write/'
   fileRoutesByTo: FileRoutesByTo
   to:
     | '/invitations'
     | '/sign-in'
     | '/sign-up'
     | '/check-in'
+    | '/close-out'
     | '/'
+    | '/admin/people'
+    | '/admin/settings'
+    | '/admin/tokens'
+    | '/admin/units'
     | '/key-results/$keyResultId'
     | '/objectives/$objectiveId'
     | '/smart-goals/$smartGoalId'
+    | '/write/objective'
+    | '/write/smart-goal'
+    | '/admin'
+    | '/write'
   id:
     | '__root__'
     | '/_app'
     | '/invitations'
     | '/sign-in'
     | '/sign-up'
+    | '/_app/admin'
     | '/_app/check-in'
+    | '/_app/close-out'
     | '/_app/'
+    | '/_app/admin/people'
+    | '/_app/admin/settings'
+    | '/_app/admin/tokens'
+    | '/_app/admin/units'
     | '/_app/key-results/$keyResultId'
     | '/_app/objectives/$objectiveId'
     | '/_app/smart-goals/$smartGoalId'
+    | '/_app/write/objective'
+    | '/_app/write/smart-goal'
+    | '/_app/admin/'
+    | '/_app/write/'
   fileRoutesById: FileRoutesById
 }
 export interface RootRouteChildren {
@@ -177,12 +295,61 @@ declare module '@tanstack/react-router' {
       preLoaderRoute: typeof AppIndexRouteImport
       parentRoute: typeof AppRoute
     }
+    '/_app/admin': {
+      id: '/_app/admin'
+      path: '/admin'
+      fullPath: '/admin'
+      preLoaderRoute: typeof AppAdminRouteImport
+      parentRoute: typeof AppRoute
+    }
     '/_app/check-in': {
       id: '/_app/check-in'
       path: '/check-in'
       fullPath: '/check-in'
       preLoaderRoute: typeof AppCheckInRouteImport
       parentRoute: typeof AppRoute
+    }
+    '/_app/close-out': {
+      id: '/_app/close-out'
+      path: '/close-out'
+      fullPath: '/close-out'
+      preLoaderRoute: typeof AppCloseOutRouteImport
+      parentRoute: typeof AppRoute
+    }
+    '/_app/admin/': {
+      id: '/_app/admin/'
+      path: '/'
+      fullPath: '/admin/'
+      preLoaderRoute: typeof AppAdminIndexRouteImport
+      parentRoute: typeof AppAdminRoute
+    }
+    '/_app/admin/people': {
+      id: '/_app/admin/people'
+      path: '/people'
+      fullPath: '/admin/people'
+      preLoaderRoute: typeof AppAdminPeopleRouteImport
+      parentRoute: typeof AppAdminRoute
+    }
+    '/_app/admin/settings': {
+      id: '/_app/admin/settings'
+      path: '/settings'
+      fullPath: '/admin/settings'
+      preLoaderRoute: typeof AppAdminSettingsRouteImport
+      parentRoute: typeof AppAdminRoute
+    }
+    '/_app/admin/tokens': {
+      id: '/_app/admin/tokens'
+      path: '/tokens'
+      fullPath: '/admin/tokens'
+      preLoaderRoute: typeof AppAdminTokensRouteImport
+      parentRoute: typeof AppAdminRoute
+    }
+    '/_app/admin/units': {
+      id: '/_app/admin/units'
+      path: '/units'
+      fullPath: '/admin/units'
+      preLoaderRoute: typeof AppAdminUnitsRouteImport
+      parentRoute: typeof AppAdminRoute
     }
     '/_app/key-results/$keyResultId': {
       id: '/_app/key-results/$keyResultId'
@@ -205,23 +372,74 @@ declare module '@tanstack/react-router' {
       preLoaderRoute: typeof AppSmartGoalsSmartGoalIdRouteImport
       parentRoute: typeof AppRoute
     }
+    '/_app/write/': {
+      id: '/_app/write/'
+      path: '/write'
+      fullPath: '/write/'
+      preLoaderRoute: typeof AppWriteIndexRouteImport
+      parentRoute: typeof AppRoute
+    }
+    '/_app/write/objective': {
+      id: '/_app/write/objective'
+      path: '/write/objective'
+      fullPath: '/write/objective'
+      preLoaderRoute: typeof AppWriteObjectiveRouteImport
+      parentRoute: typeof AppRoute
+    }
+    '/_app/write/smart-goal': {
+      id: '/_app/write/smart-goal'
+      path: '/write/smart-goal'
+      fullPath: '/write/smart-goal'
+      preLoaderRoute: typeof AppWriteSmartGoalRouteImport
+      parentRoute: typeof AppRoute
+    }
   }
 }
 
+interface AppAdminRouteChildren {
+  AppAdminPeopleRoute: typeof AppAdminPeopleRoute
+  AppAdminSettingsRoute: typeof AppAdminSettingsRoute
+  AppAdminTokensRoute: typeof AppAdminTokensRoute
+  AppAdminUnitsRoute: typeof AppAdminUnitsRoute
+  AppAdminIndexRoute: typeof AppAdminIndexRoute
+}
+
+const AppAdminRouteChildren: AppAdminRouteChildren = {
+  AppAdminPeopleRoute: AppAdminPeopleRoute,
+  AppAdminSettingsRoute: AppAdminSettingsRoute,
+  AppAdminTokensRoute: AppAdminTokensRoute,
+  AppAdminUnitsRoute: AppAdminUnitsRoute,
+  AppAdminIndexRoute: AppAdminIndexRoute,
+}
+
+const AppAdminRouteWithChildren = AppAdminRoute._addFileChildren(
+  AppAdminRouteChildren,
+)
+
 interface AppRouteChildren {
+  AppAdminRoute: typeof AppAdminRouteWithChildren
   AppCheckInRoute: typeof AppCheckInRoute
+  AppCloseOutRoute: typeof AppCloseOutRoute
   AppIndexRoute: typeof AppIndexRoute
   AppKeyResultsKeyResultIdRoute: typeof AppKeyResultsKeyResultIdRoute
   AppObjectivesObjectiveIdRoute: typeof AppObjectivesObjectiveIdRoute
   AppSmartGoalsSmartGoalIdRoute: typeof AppSmartGoalsSmartGoalIdRoute
+  AppWriteObjectiveRoute: typeof AppWriteObjectiveRoute
+  AppWriteSmartGoalRoute: typeof AppWriteSmartGoalRoute
+  AppWriteIndexRoute: typeof AppWriteIndexRoute
 }
 
 const AppRouteChildren: AppRouteChildren = {
+  AppAdminRoute: AppAdminRouteWithChildren,
   AppCheckInRoute: AppCheckInRoute,
+  AppCloseOutRoute: AppCloseOutRoute,
   AppIndexRoute: AppIndexRoute,
   AppKeyResultsKeyResultIdRoute: AppKeyResultsKeyResultIdRoute,
   AppObjectivesObjectiveIdRoute: AppObjectivesObjectiveIdRoute,
   AppSmartGoalsSmartGoalIdRoute: AppSmartGoalsSmartGoalIdRoute,
+  AppWriteObjectiveRoute: AppWriteObjectiveRoute,
+  AppWriteSmartGoalRoute: AppWriteSmartGoalRoute,
+  AppWriteIndexRoute: AppWriteIndexRoute,
 }
 
 const AppRouteWithChildren = AppRoute._addFileChildren(AppRouteChildren)

@@ -1197,6 +1197,8 @@ export interface components {
                  *     ]
                  */
                 notificationChannels: ("email" | "slack" | "teams" | "webhook")[];
+                /** @default false */
+                coachBlocksPublishing: boolean;
             };
         };
         UpdateSettingsInput: {
@@ -1221,6 +1223,7 @@ export interface components {
                     [key: string]: "error" | "warning" | "info" | "off" | null;
                 };
                 notificationChannels?: ("email" | "slack" | "teams" | "webhook")[];
+                coachBlocksPublishing?: boolean;
             };
         };
         AddPersonInput: {

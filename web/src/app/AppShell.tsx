@@ -36,6 +36,17 @@ export function AppShell() {
             <Link to="/check-in" className={NAV} activeProps={ACTIVE}>
               Check in
             </Link>
+            <Link to="/write" className={NAV} activeProps={ACTIVE}>
+              Write a goal
+            </Link>
+            <Link to="/close-out" className={NAV} activeProps={ACTIVE}>
+              Close-out
+            </Link>
+            {me.person.role === 'admin' ? (
+              <Link to="/admin" className={NAV} activeProps={ACTIVE}>
+                Admin
+              </Link>
+            ) : null}
           </nav>
           <div className="ml-auto flex items-center gap-3 text-sm">
             <span

@@ -26,7 +26,18 @@ export function ObjectivePage() {
     );
   const o = query.data;
   return (
-    <Page title={o.title} actions={<StatusBadge status={o.evaluation.status} />}>
+    <Page
+      title={o.title}
+      actions={
+        <>
+          <StatusBadge status={o.evaluation.status} />
+          <Link to="/write/objective" search={{ id: o.id }} className="text-sm text-brand-700 underline">
+            Edit objective and key results
+          </Link>
+        </>
+      }
+    >
+      {o.state === 'draft' ? <p className="mb-4 text-sm text-amber-900">Draft: not published yet.</p> : null}
       {o.description ? <p className="mb-4 text-slate-700">{o.description}</p> : null}
       <div className="mb-4">
         <EditableTitle

@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { useParams } from '@tanstack/react-router';
+import { Link, useParams } from '@tanstack/react-router';
 import type { Measure } from '../../../../core/measure';
 import { api, unwrap } from '../../api/client';
 import { ProgressChart } from '../../charts/ProgressChart';
@@ -34,7 +34,17 @@ export function SmartGoalPage() {
   const measure = goal.measure as Measure | null;
   const unit = measure && 'unit' in measure ? measure.unit : undefined;
   return (
-    <Page title={goal.title} actions={<StatusBadge status={goal.evaluation.status} />}>
+    <Page
+      title={goal.title}
+      actions={
+        <>
+          <StatusBadge status={goal.evaluation.status} />
+          <Link to="/write/smart-goal" search={{ id: goal.id }} className="text-sm text-brand-700 underline">
+            Edit SMART goal
+          </Link>
+        </>
+      }
+    >
       <p className="mb-4 text-sm text-slate-700">
         SMART goal, {goal.startDate} to {goal.dueDate}
         {goal.definitionOfDone ? ` · done when: ${goal.definitionOfDone}` : ''}
