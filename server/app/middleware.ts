@@ -140,11 +140,17 @@ export function isJsonContentType(type: string): boolean {
   });
 }
 
-/** Whether a request carries a body: a positive `Content-Length`, chunked, or (in-process) a stream. */
+/**
+ * Whether a request carries a body: a positive `Content-Length`, chunked, or (in-process) a stream.
+ * Over a socket a request without either header has no body (RFC 9112 6.3), whatever stream the
+ * adapter gives it: browsers send a body-less DELETE that way.
+ */
 function hasBody(c: Context): boolean {
   const length = c.req.header('Content-Length');
   if (length !== undefined) return length.trim() !== '0';
-  return c.req.header('Transfer-Encoding') !== undefined || c.req.raw.body !== null;
+  if (c.req.header('Transfer-Encoding') !== undefined) return true;
+  const overSocket = (c.env as { incoming?: unknown } | undefined)?.incoming !== undefined;
+  return !overSocket && c.req.raw.body !== null;
 }
 
 /**

@@ -60,3 +60,19 @@ it.each([false, true])(
     expect(await post(small, isChunked)).toEqual({ status: 401, code: 'unauthenticated' });
   },
 );
+
+it('takes a DELETE with no body and no Content-Type as a request without a body (as browsers send it)', async () => {
+  const url = new URL('/api/v1/tokens/nothing-here', server.url);
+  const status = await new Promise<number>((resolve, reject) => {
+    // No Content-Length, no Transfer-Encoding, no Content-Type: what a browser's fetch DELETE sends.
+    const req = request(url, { method: 'DELETE' });
+    req.on('response', (res) => {
+      res.resume();
+      resolve(res.statusCode ?? 0);
+    });
+    req.on('error', reject);
+    req.end();
+  });
+  // Not a 415 for a body that is not there: the request reaches authentication.
+  expect(status).toBe(401);
+});
