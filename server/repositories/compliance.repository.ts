@@ -80,36 +80,27 @@ export class ComplianceRepository {
     return rows.filter((r) => r.workspaceId === workspaceId);
   }
 
-  /** The times of the check-ins of some goals (an indexed range per goal, 500 goals a query). */
-  async checkinTimesOf(goalIds: readonly string[]): Promise<{ goalId: string; at: number }[]> {
-    const out: { goalId: string; at: number }[] = [];
+  /**
+   * The times of the check-ins of some goals, by goal (an indexed range per goal, 500 goals a
+   * query). Each query's rows are folded into the map before the next is read: a cycle of the
+   * large organisation has 390,000 check-ins, and reading them as one list of row objects held
+   * about 100 MB at once (the server's peak memory went from ~280 to ~460 MB).
+   */
+  async checkinTimesByGoal(goalIds: readonly string[]): Promise<Map<string, number[]>> {
+    const times = new Map<string, number[]>();
     for (let i = 0; i < goalIds.length; i += 500) {
-      const ids = goalIds.slice(i, i + 500);
-      out.push(
-        ...(await this.db
-          .selectFrom('checkIns')
-          .select(['goalId', 'at'])
-          .where('goalId', 'in', ids)
-          .execute()),
-      );
+      const rows = await this.db
+        .selectFrom('checkIns')
+        .select(['goalId', 'at'])
+        .where('goalId', 'in', goalIds.slice(i, i + 500))
+        .execute();
+      for (const { goalId, at } of rows) {
+        const list = times.get(goalId);
+        if (list) list.push(at);
+        else times.set(goalId, [at]);
+      }
     }
-    return out;
-  }
-
-  /** The times of every check-in of the cycle's KRs and SMART goals, by goal and time. */
-  async checkinTimes(cycleId: string): Promise<{ goalId: string; at: number }[]> {
-    const krs = this.db
-      .selectFrom('checkIns')
-      .innerJoin('keyResults', 'keyResults.id', 'checkIns.goalId')
-      .innerJoin('objectives', 'objectives.id', 'keyResults.objectiveId')
-      .select(['checkIns.goalId as goalId', 'checkIns.at as at'])
-      .where('objectives.cycleId', '=', cycleId);
-    const goals = this.db
-      .selectFrom('checkIns')
-      .innerJoin('smartGoals', 'smartGoals.id', 'checkIns.goalId')
-      .select(['checkIns.goalId as goalId', 'checkIns.at as at'])
-      .where('smartGoals.cycleId', '=', cycleId);
-    return krs.unionAll(goals).execute();
+    return times;
   }
 
   /** KRs a person owns in some cycles (their objectives are loaded by the caller). */

@@ -107,28 +107,21 @@ async function heatmapOf(
   const ws = session.actor.workspaceId;
   const repo = new ComplianceRepository(session.repos.units.db);
   const rowOf = rowsOfUnits(unit, units);
-  // A root's heatmap reads the whole cycle in three queries; a unit's only its subtree's goals.
+  // A root's heatmap reads the whole cycle's goals; a unit's only its subtree's.
   const subtree = unit.parentId === null ? undefined : [...rowOf.keys()];
   const [krs, goals] = await Promise.all([
     repo.keyResults(ws, cycle.id, subtree),
     repo.smartGoals(ws, cycle.id, subtree),
   ]);
-  const times = subtree
-    ? await repo.checkinTimesOf([...krs.map((k) => k.id), ...goals.map((g) => g.id)])
-    : await repo.checkinTimes(cycle.id);
-  const timesOf = new Map<string, number[]>();
-  for (const t of times) {
-    const list = timesOf.get(t.goalId);
-    if (list) list.push(t.at);
-    else timesOf.set(t.goalId, [t.at]);
-  }
   const groups = new Map<string, ScheduledGoal[]>([unit, ...childrenOf(unit, units)].map((u) => [u.id, []]));
   const cycleWindow = windowOfCycle(cycle, timeZone);
+  // The goals the viewer may see, each with its row; their check-in times are read after, so an
+  // invisible goal's check-ins are never read.
+  const scheduled: { row: string; goal: ScheduledGoal }[] = [];
   const add = (goalId: string, unitId: string | null, window: Window, cadence: ScheduledGoal['cadence']) => {
     const row = unitId === null ? undefined : rowOf.get(unitId);
     if (row === undefined) return;
-    const checkinTimes = (timesOf.get(goalId) ?? []).sort((a, b) => a - b);
-    groups.get(row)!.push({ key: goalId, window, cadence, checkinTimes });
+    scheduled.push({ row, goal: { key: goalId, window, cadence, checkinTimes: [] } });
   };
   for (const kr of krs) {
     const subject = {
@@ -155,6 +148,11 @@ async function heatmapOf(
       windows.set(key, window);
     }
     add(goal.id, goal.unitId, window, goal.cadence ?? defaultCadence);
+  }
+  const timesOf = await repo.checkinTimesByGoal(scheduled.map((s) => s.goal.key));
+  for (const { row, goal } of scheduled) {
+    const checkinTimes = (timesOf.get(goal.key) ?? []).sort((a, b) => a - b);
+    groups.get(row)!.push({ ...goal, checkinTimes });
   }
   const map = complianceHeatmap(groups, cycleWindow, session.at, weekStart, timeZone);
   const names = new Map(units.map((u) => [u.id, u.name]));
