@@ -65,6 +65,42 @@ describeEachDialect('concurrent writers lose nothing', (dialect) => {
     expect(objective.score).toBeCloseTo(objective.evaluation.score!, 12);
   });
 
+  it('300 KRs created under one objective, 8 at a time, all land with distinct positions', async () => {
+    // PostgreSQL: each create's insert took a key-share lock on the objective (the foreign key)
+    // and its rollup then wanted the objective FOR UPDATE; two creates deadlocked on the upgrade
+    // (issue 17, item 4). The objective is now locked first, so creates queue instead.
+    const objective = await s.objectives.create(org.admin, {
+      cycleId: org.cycleId,
+      title: 'Ship the platform in many small steps',
+      unitId: org.companyId,
+    });
+    const failures: unknown[] = [];
+    let next = 0;
+    await Promise.all(
+      Array.from({ length: 8 }, async () => {
+        for (let i = next++; i < 300; i = next++) {
+          await s.keyResults
+            .create(org.admin, {
+              objectiveId: objective.id,
+              title: `Deliver step ${i + 1} of the platform`,
+              measure: { type: 'increase', start: 0, target: 10 },
+            })
+            .catch((error: unknown) => failures.push(error));
+        }
+      }),
+    );
+    expect(failures).toEqual([]);
+    const rows = await test.db.kysely
+      .selectFrom('keyResults')
+      .select('position')
+      .where('objectiveId', '=', objective.id)
+      .execute();
+    expect(rows).toHaveLength(300);
+    expect(new Set(rows.map((r) => r.position)).size).toBe(300);
+    const read = await s.reads.getObjective(org.admin, objective.id);
+    expect(read.score).toBe(read.evaluation.score);
+  }, 120_000);
+
   it('of concurrent edits with the same version exactly one wins; the rest are conflicts', async () => {
     const kr = await s.reads.getKeyResult(org.admin, org.krId);
     const outcomes = await Promise.allSettled(

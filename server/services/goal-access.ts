@@ -49,8 +49,13 @@ export function smartGoalSubject(row: SmartGoalRow): GoalSubjectOf {
 }
 
 /** The objective, or `not_found`. */
-export async function getObjective(session: Session, id: string): Promise<ObjectiveRow> {
-  const row = await session.repos.objectives.find(session.actor.workspaceId, id);
+export async function getObjective(
+  session: Session,
+  id: string,
+  options: { forUpdate?: boolean } = {},
+): Promise<ObjectiveRow> {
+  const forUpdate = options.forUpdate === true && session.repos.hasRowLocks;
+  const row = await session.repos.objectives.find(session.actor.workspaceId, id, { forUpdate });
   return row ?? goalNotFound('objective', id);
 }
 

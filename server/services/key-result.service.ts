@@ -95,7 +95,11 @@ export class KeyResultService {
     const data = parseInput(createKeyResultSchema, input);
     return transact(this.deps, async (trx) => {
       const session = await openSession(this.deps, trx, actor);
-      const objective = await getObjective(session, data.objectiveId);
+      // Locked first (PostgreSQL): the insert below takes a key-share lock on the objective (the
+      // foreign key) and the rollup then locks it for update; two creates under one objective
+      // holding the first and waiting for the second deadlocked. Locked first, they queue (and
+      // take distinct positions).
+      const objective = await getObjective(session, data.objectiveId, { forUpdate: true });
       authorize(session.scope, 'create', 'key_result', objectiveSubject(objective));
       assertOpenForNewGoals(await getCycle(session, objective.cycleId), 'objectiveId');
       await assertPerson(session, 'ownerId', data.ownerId);
