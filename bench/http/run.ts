@@ -1,14 +1,16 @@
 // `npm run bench:http [-- --size large|medium] [--sqlite-only|--pg-only] [--seconds N]`: generates
 // the large organisation (SPEC 11) in SQLite and, when TANDEM_BENCH_PG_URL or TANDEM_TEST_PG_URL
 // names a PostgreSQL server, in a fresh PostgreSQL database; starts `tandem serve` on it in its own
-// process on loopback; drives it with autocannon: the company dashboard, unit pages, and check-in
-// creation at 32 concurrent clients; checks that every rollup is current on the next read; and
-// reads the server's peak memory. Figures go in docs/PERFORMANCE.md.
+// process on loopback; drives it with autocannon: the company dashboard, unit pages, every page of
+// the cycle list beside its floor (issue 17), and check-in creation at 32 concurrent clients;
+// checks that every rollup is current on the next read; and reads the server's peak memory.
+// Figures go in docs/PERFORMANCE.md.
 import { type ChildProcess, spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
+import Sqlite from 'better-sqlite3';
 import { TokenService } from '../../server/auth/token.service';
 import { type Db, migrateToLatest, openDatabase } from '../../server/db/database';
 import { generateOrganisation, ORG_SIZES } from '../../server/demo/large';
@@ -112,6 +114,72 @@ function startServer(database: string): Promise<{ child: ChildProcess; url: stri
 function peakMemory(pid: number): number {
   const status = readFileSync(`/proc/${pid}/status`, 'utf8');
   return Math.round(Number(/VmHWM:\s+(\d+)/.exec(status)?.[1] ?? 0) / 1024);
+}
+
+/**
+ * Issue 17 item 1: every page of `GET /objectives?cycle=` (500 a page) as the admin, timed end to
+ * end, five times; beside it the floor: the same objectives, KRs and latest check-ins read
+ * straight from the SQLite file with better-sqlite3 (three indexed queries) and `JSON.stringify`,
+ * in this process, no HTTP (PostgreSQL: no floor).
+ */
+async function listCycle(
+  url: string,
+  headers: Record<string, string>,
+  cycle: string,
+  location: string,
+): Promise<{ latencies: number[]; floor: number | undefined; items: number; pages: number; bytes: number }> {
+  let shape = { items: 0, pages: 0, bytes: 0 };
+  const once = async () => {
+    shape = { items: 0, pages: 0, bytes: 0 };
+    let cursor: string | null = null;
+    do {
+      const query = cursor === null ? '' : `&cursor=${encodeURIComponent(cursor)}`;
+      const response = await fetch(`${url}/api/v1/objectives?cycle=${cycle}&limit=500${query}`, { headers });
+      const text = await response.text();
+      const page = JSON.parse(text) as { items: unknown[]; nextCursor: string | null };
+      shape.items += page.items.length;
+      shape.pages++;
+      shape.bytes += text.length;
+      cursor = page.nextCursor;
+    } while (cursor !== null);
+  };
+  const timed = async (work: () => unknown) => {
+    const started = performance.now();
+    await work();
+    return performance.now() - started;
+  };
+  let floor: (() => number) | undefined;
+  let file: Sqlite.Database | undefined;
+  if (!location.startsWith('postgres')) {
+    file = new Sqlite(location, { readonly: true });
+    const objectives = file.prepare('select * from objectives where cycle_id = ? order by id');
+    const keyResults = file.prepare(
+      'select k.* from key_results k join objectives o on o.id = k.objective_id where o.cycle_id = ?',
+    );
+    const latest = file.prepare(
+      `select c.* from key_results k join objectives o on o.id = k.objective_id
+       join check_ins c on c.id = (select id from check_ins where goal_id = k.id order by at desc, seq desc limit 1)
+       where o.cycle_id = ?`,
+    );
+    floor = () =>
+      JSON.stringify({
+        objectives: objectives.all(cycle),
+        keyResults: keyResults.all(cycle),
+        latest: latest.all(cycle),
+      }).length;
+  }
+  await once();
+  floor?.();
+  const latencies: number[] = [];
+  const floors: number[] = [];
+  for (let i = 0; i < 5; i++) {
+    if (floor) floors.push(await timed(floor));
+    latencies.push(await timed(once));
+  }
+  file?.close();
+  latencies.sort((a, b) => a - b);
+  floors.sort((a, b) => a - b);
+  return { latencies, floor: floor ? round(percentile(floors, 50)) : undefined, ...shape };
 }
 
 async function bench(label: string, location: string): Promise<Row[]> {
@@ -267,6 +335,17 @@ async function bench(label: string, location: string): Promise<Row[]> {
       target: `< 400 MB (${memory} MB)`,
       isMet: memory < 400 && stale === 0,
     });
+    // After the memory figure above, which stays comparable with earlier runs; its own peak is shown.
+    const list = await listCycle(url, admin, cycle, location);
+    rows.push(
+      row(
+        label,
+        `list the cycle (${list.items} objectives, ${list.pages} pages of 500, ${Math.round(list.bytes / 1024)} KB; floor p50 ${list.floor ?? '-'} ms, server peak after it ${peakMemory(child.pid!)} MB, ratio ${list.floor ? (percentile(list.latencies, 50) / list.floor).toFixed(2) : '-'})`,
+        { latencies: list.latencies, perSecond: 0, errors: 0 },
+        'ratio to floor <= 1.0, p50 < 120 ms',
+        (r) => r.p50 < 120 && (list.floor === undefined || r.p50 <= list.floor),
+      ),
+    );
   } finally {
     child.kill('SIGTERM');
     await new Promise((resolve) => child.once('exit', resolve));
