@@ -65,4 +65,8 @@ test('the check-in screen lists what the server says is due first, and keeps goa
   // Back on the screen, the SMART goal is done too: nothing left due.
   await page.getByRole('button', { name: 'Check in again' }).click();
   await expect(page.getByText('due now')).toContainText('0 due now · 4 done this period');
+  // Nothing to send: the button says so rather than "Check in on 0 goals".
+  await expect(page.getByRole('button', { name: 'All checked in' })).toBeDisabled();
+  await checkIn.value('NPS from 20 to 50').fill('30');
+  await expect(checkIn.submit()).toHaveText('Check in on 1 goal');
 });

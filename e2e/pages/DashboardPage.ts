@@ -21,6 +21,11 @@ export class DashboardPage {
       .filter({ hasText: title });
   }
 
+  /** One of the filters (Cycle, Unit, Owner, Status): a native select. */
+  filter(label: 'Cycle' | 'Unit' | 'Owner' | 'Status') {
+    return this.page.getByRole('form', { name: 'Filters' }).getByLabel(label);
+  }
+
   statusCount(label: string) {
     return this.page.getByRole('link', { name: new RegExp(`^${label}: \\d+$`) });
   }

@@ -55,6 +55,8 @@ export interface Me {
   person: { id: string; email: string; name: string; role: string; timeZone: string };
   workspace: { id: string; name: string };
   workspaces: { id: string; name: string }[];
+  /** The units the person belongs to here (isLead: they lead it). */
+  units: { id: string; isLead: boolean }[];
   via: 'session' | 'token';
   csrfToken: string | null;
 }
@@ -172,6 +174,7 @@ export class AccountService {
     const workspace = await session.repos.workspaces.find(principal.actor.workspaceId);
     if (!person || !workspace) throw new AppError('unauthenticated', 'sign in again');
     const memberships = principal.accountId ? await this.#repo().memberships(principal.accountId) : [];
+    const units = await session.repos.units.membershipsOf(person.id);
     return {
       person: {
         id: person.id,
@@ -182,6 +185,7 @@ export class AccountService {
       },
       workspace: { id: workspace.id, name: workspace.name },
       workspaces: memberships.map((m) => ({ id: m.workspaceId, name: m.workspaceName })),
+      units: units.map((m) => ({ id: m.unitId, isLead: m.isLead === 1 })),
       via: principal.via,
       csrfToken: principal.csrfToken,
     };

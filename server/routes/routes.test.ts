@@ -118,6 +118,9 @@ describeEachDialect('HTTP resources: workspace, people, units, cycles', (dialect
       body: { isLead: true },
     });
     expect(parsed(unitSchema, staffed.body).leads).toEqual([org.viewer.personId]);
+    // `me` names the units the person belongs to (the dashboard opens on them).
+    const me = await api.call('GET', '/api/v1/auth/me', { as: viewer });
+    expect(me.body.units).toContainEqual({ id: sales.body.id, isLead: true });
     const removed = await api.call(
       'DELETE',
       `/api/v1/units/${sales.body.id}/members/${org.viewer.personId}`,

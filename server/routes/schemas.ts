@@ -400,6 +400,10 @@ export const meSchema = z
     }),
     workspace: z.object({ id: z.string(), name: z.string() }),
     workspaces: z.array(z.object({ id: z.string(), name: z.string() })),
+    units: z.array(z.object({ id: z.string(), isLead: z.boolean() })).openapi({
+      description:
+        "The units the person belongs to in this workspace (the web app's dashboard opens on them)",
+    }),
     via: z.enum(['session', 'token']),
     csrfToken: z.string().nullable().openapi({
       description:

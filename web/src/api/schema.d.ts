@@ -1078,6 +1078,11 @@ export interface components {
                 id: string;
                 name: string;
             }[];
+            /** @description The units the person belongs to in this workspace (the web app's dashboard opens on them) */
+            units: {
+                id: string;
+                isLead: boolean;
+            }[];
             /** @enum {string} */
             via: "session" | "token";
             /** @description Send it back as `X-CSRF-Token` on every POST, PATCH, PUT and DELETE made with the cookie. */

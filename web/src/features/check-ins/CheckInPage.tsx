@@ -16,6 +16,13 @@ function newKey(): string {
     : `${Date.now()}-${Math.random().toString(36).slice(2)}`;
 }
 
+/** The submit button's words: how many goals it sends, or that there is nothing left to send. */
+export function submitLabel(isPending: boolean, sending: number): string {
+  if (isPending) return 'Saving…';
+  if (sending === 0) return 'All checked in';
+  return `Check in on ${sending} ${sending === 1 ? 'goal' : 'goals'}`;
+}
+
 /** Every goal the signed-in person checks in on this period, on one page, sent in one batch. */
 export function CheckInPage() {
   const queryClient = useQueryClient();
@@ -138,10 +145,14 @@ export function CheckInPage() {
             ))}
           </ol>
           <div className="sticky bottom-0 mt-4 flex items-center gap-3 border-t border-slate-200 bg-slate-50 py-3">
-            <Button ref={submitRef} type="submit" disabled={isPending}>
-              {isPending ? 'Saving…' : `Check in on ${sending} ${sending === 1 ? 'goal' : 'goals'}`}
+            <Button ref={submitRef} type="submit" disabled={isPending || sending === 0}>
+              {submitLabel(isPending, sending)}
             </Button>
-            <span className="text-sm text-slate-600">All are saved together, or none.</span>
+            <span className="text-sm text-slate-600">
+              {sending === 0
+                ? 'Everything is checked in for this period; change a value to send it again.'
+                : 'All are saved together, or none.'}
+            </span>
           </div>
         </form>
       ) : null}

@@ -5,11 +5,18 @@ import { quarterAt } from '../../../../core/cycle';
 import { Button } from '../../components/Button';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { Page } from '../../components/Page';
-import { isStatus, STATUS_LABEL, STATUSES } from '../../lib/status';
+import { STATUS_LABEL, STATUSES } from '../../lib/status';
 import { AttentionLists } from './AttentionLists';
+import { ComplianceHeatmap } from './ComplianceHeatmap';
+import {
+  type DashboardSearch,
+  defaultUnit,
+  passesFilters,
+  shownUnit,
+  WHOLE_COMPANY,
+} from './dashboard-filters';
 import {
   cyclesQuery,
-  type DashboardSearch,
   dashboardQuery,
   directoryQuery,
   type Objective,
@@ -26,13 +33,15 @@ const FILTER = 'rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm'
 /** The company dashboard, or a unit's when `?unit=` is set; filters live in the URL. */
 export function DashboardPage() {
   const search = useSearch({ from: '/_app/' });
+  const { me } = useRouteContext({ from: '/_app' });
   const navigate = useNavigate({ from: '/' });
   const { data: cycles } = useSuspenseQuery(cyclesQuery);
   const { data: directory } = useSuspenseQuery(directoryQuery);
   const cycle = pickCycle(cycles, search.cycle);
   const setFilter = (key: keyof DashboardSearch, value: string) =>
     void navigate({ search: (prev: DashboardSearch) => ({ ...prev, [key]: value || undefined }) });
-  const unit = directory.units.find((u) => u.id === search.unit);
+  const unitId = shownUnit(search, defaultUnit(me.units, directory.units));
+  const unit = directory.units.find((u) => u.id === unitId);
   const title = unit ? unit.name : 'Company dashboard';
 
   if (!cycle) return <NoCycle />;
@@ -57,10 +66,10 @@ export function DashboardPage() {
           Unit
           <select
             className={FILTER}
-            value={search.unit ?? ''}
+            value={unit?.id ?? WHOLE_COMPANY}
             onChange={(e) => setFilter('unit', e.target.value)}
           >
-            <option value="">Whole company</option>
+            <option value={WHOLE_COMPANY}>Whole company</option>
             {directory.units.map((u) => (
               <option key={u.id} value={u.id}>
                 {u.name}
@@ -99,17 +108,35 @@ export function DashboardPage() {
           </select>
         </label>
       </form>
-      <DashboardBody cycleId={cycle.id} search={search} people={directory.people} units={directory.units} />
+      <DashboardBody
+        cycleId={cycle.id}
+        unitId={unit?.id}
+        search={search}
+        people={directory.people}
+        units={directory.units}
+      />
     </Page>
   );
 }
 
 type Person = { id: string; name: string };
-type Unit = { id: string; name: string };
+type Unit = { id: string; name: string; parentId: string | null };
 
-function DashboardBody(props: { cycleId: string; search: DashboardSearch; people: Person[]; units: Unit[] }) {
+/** The top of the organisation: units with no parent and the units right below them. */
+function topLevelUnits(units: readonly Unit[]): Set<string> {
+  const roots = new Set(units.filter((u) => u.parentId === null).map((u) => u.id));
+  return new Set(units.filter((u) => u.parentId === null || roots.has(u.parentId)).map((u) => u.id));
+}
+
+function DashboardBody(props: {
+  cycleId: string;
+  unitId: string | undefined;
+  search: DashboardSearch;
+  people: Person[];
+  units: Unit[];
+}) {
   const { search } = props;
-  const query = useQuery(dashboardQuery(props.cycleId, search.unit));
+  const query = useQuery(dashboardQuery(props.cycleId, props.unitId));
   if (query.isPending) return <p className="text-slate-600">Loading the dashboard…</p>;
   if (query.isError) return <ErrorNotice error={query.error} onRetry={() => void query.refetch()} />;
   const data = query.data;
@@ -118,8 +145,7 @@ function DashboardBody(props: { cycleId: string; search: DashboardSearch; people
   const counts =
     data.kind === 'company' ? data.dashboard.statusCounts : countStatuses(objectives, smartGoals);
   const keep = (goal: { ownerId: string | null; evaluation: { status: string | null } }) =>
-    (!search.owner || goal.ownerId === search.owner) &&
-    (!isStatus(search.status) || (goal.evaluation.status ?? 'not_started') === search.status);
+    passesFilters(goal, search);
   const names = new Map(props.people.map((p) => [p.id, p.name]));
   const shown = objectives.filter(
     (o) => keep(o) || (search.owner !== undefined && o.keyResults.some((kr) => kr.ownerId === search.owner)),
@@ -148,10 +174,16 @@ function DashboardBody(props: { cycleId: string; search: DashboardSearch; people
               </p>
             ) : null}
           </section>
-        ) : (
+        ) : null}
+        <ComplianceHeatmap
+          compliance={data.kind === 'company' ? data.dashboard.compliance : data.page.compliance}
+          cycleId={props.cycleId}
+        />
+        {data.kind === 'unit' ? null : (
           <UnitsTable
             units={data.dashboard.units}
             unitNames={new Map(props.units.map((u) => [u.id, u.name]))}
+            topLevel={topLevelUnits(props.units)}
           />
         )}
       </div>

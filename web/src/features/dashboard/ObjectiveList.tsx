@@ -1,4 +1,5 @@
 import { Link } from '@tanstack/react-router';
+import { Sparkline } from '../../charts/Sparkline';
 import { StatusBadge } from '../../components/StatusBadge';
 import { formatAgo, formatScore } from '../../lib/format';
 import type { Objective, SmartGoal } from './dashboard.queries';
@@ -16,7 +17,7 @@ function Score({ value }: { value: number | null }) {
 
 /** Objectives with their key results, or SMART goals: score, status (colour and words), owner. */
 export function ObjectiveList(props: {
-  objectives?: Objective[];
+  objectives?: (Objective & { trend?: (number | null)[] })[];
   smartGoals?: SmartGoal[];
   names: Map<string, string>;
 }) {
@@ -42,6 +43,7 @@ export function ObjectiveList(props: {
               {o.title}
             </Link>
             <StatusBadge status={o.evaluation.status} />
+            {o.trend ? <Sparkline values={o.trend} /> : null}
             <Score value={o.evaluation.score} />
           </div>
           <p className="mt-1 text-xs text-slate-600">

@@ -1,16 +1,23 @@
 import { Link } from '@tanstack/react-router';
+import { useState } from 'react';
 import { formatScore } from '../../lib/format';
 import type { Dashboard } from './dashboard.queries';
 
 /** Each unit's objectives, mean score and troubled counts; the name opens the unit's dashboard. */
 export function UnitsTable({
-  units,
+  units: all,
   unitNames,
+  topLevel,
 }: {
   units: Dashboard['units'];
   unitNames: Map<string, string>;
+  /** The units shown until "show all" (the top of the organisation); all when absent. */
+  topLevel?: ReadonlySet<string>;
 }) {
-  if (units.length === 0) return null;
+  const [isAll, setAll] = useState(false);
+  const top = topLevel ? all.filter((u) => topLevel.has(u.unitId)) : all;
+  const units = isAll || top.length === 0 ? all : top;
+  if (all.length === 0) return null;
   return (
     <section aria-labelledby="units-heading" className="mt-6">
       <h2 id="units-heading" className="mb-3 text-lg font-semibold">
@@ -60,6 +67,11 @@ export function UnitsTable({
           </tbody>
         </table>
       </div>
+      {units.length < all.length ? (
+        <button type="button" className="mt-2 text-sm text-brand-700 underline" onClick={() => setAll(true)}>
+          Show all {all.length} units
+        </button>
+      ) : null}
     </section>
   );
 }

@@ -7,14 +7,9 @@ export type KeyResult = Schema<'KeyResult'>;
 export type SmartGoal = Schema<'SmartGoal'>;
 export type Dashboard = Schema<'Dashboard'>;
 export type UnitPage = Schema<'UnitPage'>;
+export type DashboardObjective = Schema<'DashboardObjective'>;
 
-/** The dashboard's filters, kept in the URL so a view can be shared. */
-export interface DashboardSearch {
-  cycle?: string;
-  unit?: string;
-  owner?: string;
-  status?: string;
-}
+export type { DashboardSearch } from './dashboard-filters';
 
 export const cyclesQuery = queryOptions({
   queryKey: ['directory', 'cycles'],
