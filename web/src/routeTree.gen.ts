@@ -15,6 +15,7 @@ import { Route as SignInRouteImport } from './routes/sign-in'
 import { Route as SignUpRouteImport } from './routes/sign-up'
 import { Route as AppIndexRouteImport } from './routes/_app/index'
 import { Route as AppAdminRouteImport } from './routes/_app/admin'
+import { Route as AppAlignmentRouteImport } from './routes/_app/alignment'
 import { Route as AppCheckInRouteImport } from './routes/_app/check-in'
 import { Route as AppCloseOutRouteImport } from './routes/_app/close-out'
 import { Route as AppAdminIndexRouteImport } from './routes/_app/admin.index'
@@ -56,6 +57,11 @@ const AppIndexRoute = AppIndexRouteImport.update({
 const AppAdminRoute = AppAdminRouteImport.update({
   id: '/admin',
   path: '/admin',
+  getParentRoute: () => AppRoute,
+} as any)
+const AppAlignmentRoute = AppAlignmentRouteImport.update({
+  id: '/alignment',
+  path: '/alignment',
   getParentRoute: () => AppRoute,
 } as any)
 const AppCheckInRoute = AppCheckInRouteImport.update({
@@ -133,6 +139,7 @@ export interface FileRoutesByFullPath {
   '/sign-in': typeof SignInRoute
   '/sign-up': typeof SignUpRoute
   '/admin': typeof AppAdminRouteWithChildren
+  '/alignment': typeof AppAlignmentRoute
   '/check-in': typeof AppCheckInRoute
   '/close-out': typeof AppCloseOutRoute
   '/admin/people': typeof AppAdminPeopleRoute
@@ -151,6 +158,7 @@ export interface FileRoutesByTo {
   '/invitations': typeof InvitationsRoute
   '/sign-in': typeof SignInRoute
   '/sign-up': typeof SignUpRoute
+  '/alignment': typeof AppAlignmentRoute
   '/check-in': typeof AppCheckInRoute
   '/close-out': typeof AppCloseOutRoute
   '/': typeof AppIndexRoute
@@ -173,6 +181,7 @@ export interface FileRoutesById {
   '/sign-in': typeof SignInRoute
   '/sign-up': typeof SignUpRoute
   '/_app/admin': typeof AppAdminRouteWithChildren
+  '/_app/alignment': typeof AppAlignmentRoute
   '/_app/check-in': typeof AppCheckInRoute
   '/_app/close-out': typeof AppCloseOutRoute
   '/_app/': typeof AppIndexRoute
@@ -196,6 +205,7 @@ export interface FileRouteTypes {
     | '/sign-in'
     | '/sign-up'
     | '/admin'
+    | '/alignment'
     | '/check-in'
     | '/close-out'
     | '/admin/people'
@@ -214,6 +224,7 @@ export interface FileRouteTypes {
     | '/invitations'
     | '/sign-in'
     | '/sign-up'
+    | '/alignment'
     | '/check-in'
     | '/close-out'
     | '/'
@@ -235,6 +246,7 @@ export interface FileRouteTypes {
     | '/sign-in'
     | '/sign-up'
     | '/_app/admin'
+    | '/_app/alignment'
     | '/_app/check-in'
     | '/_app/close-out'
     | '/_app/'
@@ -300,6 +312,13 @@ declare module '@tanstack/react-router' {
       path: '/admin'
       fullPath: '/admin'
       preLoaderRoute: typeof AppAdminRouteImport
+      parentRoute: typeof AppRoute
+    }
+    '/_app/alignment': {
+      id: '/_app/alignment'
+      path: '/alignment'
+      fullPath: '/alignment'
+      preLoaderRoute: typeof AppAlignmentRouteImport
       parentRoute: typeof AppRoute
     }
     '/_app/check-in': {
@@ -418,6 +437,7 @@ const AppAdminRouteWithChildren = AppAdminRoute._addFileChildren(
 
 interface AppRouteChildren {
   AppAdminRoute: typeof AppAdminRouteWithChildren
+  AppAlignmentRoute: typeof AppAlignmentRoute
   AppCheckInRoute: typeof AppCheckInRoute
   AppCloseOutRoute: typeof AppCloseOutRoute
   AppIndexRoute: typeof AppIndexRoute
@@ -431,6 +451,7 @@ interface AppRouteChildren {
 
 const AppRouteChildren: AppRouteChildren = {
   AppAdminRoute: AppAdminRouteWithChildren,
+  AppAlignmentRoute: AppAlignmentRoute,
   AppCheckInRoute: AppCheckInRoute,
   AppCloseOutRoute: AppCloseOutRoute,
   AppIndexRoute: AppIndexRoute,

@@ -36,6 +36,9 @@ export function AppShell() {
             <Link to="/check-in" className={NAV} activeProps={ACTIVE}>
               Check in
             </Link>
+            <Link to="/alignment" className={NAV} activeProps={ACTIVE}>
+              Alignment
+            </Link>
             <Link to="/write" className={NAV} activeProps={ACTIVE}>
               Write a goal
             </Link>

@@ -46,9 +46,17 @@ export function keysFor(notice: ChangeNotice): readonly unknown[][] {
   switch (notice.entityType) {
     case 'key_result':
     case 'smart_goal':
-      return [['dashboard'], ['objective'], [notice.entityType, notice.entityId], ['check-ins'], ['due']];
+      return [
+        ['dashboard'],
+        ['objective'],
+        [notice.entityType, notice.entityId],
+        ['check-ins'],
+        ['due'],
+        ['alignment'],
+        ['smart-goals'],
+      ];
     case 'objective':
-      return [['dashboard'], ['objective'], ['due']];
+      return [['dashboard'], ['objective'], ['due'], ['alignment']];
     default:
       return [['dashboard'], ['due'], ['directory']];
   }
