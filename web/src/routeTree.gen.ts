@@ -18,6 +18,7 @@ import { Route as AppAdminRouteImport } from './routes/_app/admin'
 import { Route as AppAlignmentRouteImport } from './routes/_app/alignment'
 import { Route as AppCheckInRouteImport } from './routes/_app/check-in'
 import { Route as AppCloseOutRouteImport } from './routes/_app/close-out'
+import { Route as AppGoalsRouteImport } from './routes/_app/goals'
 import { Route as AppAdminIndexRouteImport } from './routes/_app/admin.index'
 import { Route as AppAdminPeopleRouteImport } from './routes/_app/admin.people'
 import { Route as AppAdminSettingsRouteImport } from './routes/_app/admin.settings'
@@ -72,6 +73,11 @@ const AppCheckInRoute = AppCheckInRouteImport.update({
 const AppCloseOutRoute = AppCloseOutRouteImport.update({
   id: '/close-out',
   path: '/close-out',
+  getParentRoute: () => AppRoute,
+} as any)
+const AppGoalsRoute = AppGoalsRouteImport.update({
+  id: '/goals',
+  path: '/goals',
   getParentRoute: () => AppRoute,
 } as any)
 const AppAdminIndexRoute = AppAdminIndexRouteImport.update({
@@ -142,6 +148,7 @@ export interface FileRoutesByFullPath {
   '/alignment': typeof AppAlignmentRoute
   '/check-in': typeof AppCheckInRoute
   '/close-out': typeof AppCloseOutRoute
+  '/goals': typeof AppGoalsRoute
   '/admin/people': typeof AppAdminPeopleRoute
   '/admin/settings': typeof AppAdminSettingsRoute
   '/admin/tokens': typeof AppAdminTokensRoute
@@ -161,6 +168,7 @@ export interface FileRoutesByTo {
   '/alignment': typeof AppAlignmentRoute
   '/check-in': typeof AppCheckInRoute
   '/close-out': typeof AppCloseOutRoute
+  '/goals': typeof AppGoalsRoute
   '/': typeof AppIndexRoute
   '/admin/people': typeof AppAdminPeopleRoute
   '/admin/settings': typeof AppAdminSettingsRoute
@@ -184,6 +192,7 @@ export interface FileRoutesById {
   '/_app/alignment': typeof AppAlignmentRoute
   '/_app/check-in': typeof AppCheckInRoute
   '/_app/close-out': typeof AppCloseOutRoute
+  '/_app/goals': typeof AppGoalsRoute
   '/_app/': typeof AppIndexRoute
   '/_app/admin/people': typeof AppAdminPeopleRoute
   '/_app/admin/settings': typeof AppAdminSettingsRoute
@@ -208,6 +217,7 @@ export interface FileRouteTypes {
     | '/alignment'
     | '/check-in'
     | '/close-out'
+    | '/goals'
     | '/admin/people'
     | '/admin/settings'
     | '/admin/tokens'
@@ -227,6 +237,7 @@ export interface FileRouteTypes {
     | '/alignment'
     | '/check-in'
     | '/close-out'
+    | '/goals'
     | '/'
     | '/admin/people'
     | '/admin/settings'
@@ -249,6 +260,7 @@ export interface FileRouteTypes {
     | '/_app/alignment'
     | '/_app/check-in'
     | '/_app/close-out'
+    | '/_app/goals'
     | '/_app/'
     | '/_app/admin/people'
     | '/_app/admin/settings'
@@ -333,6 +345,13 @@ declare module '@tanstack/react-router' {
       path: '/close-out'
       fullPath: '/close-out'
       preLoaderRoute: typeof AppCloseOutRouteImport
+      parentRoute: typeof AppRoute
+    }
+    '/_app/goals': {
+      id: '/_app/goals'
+      path: '/goals'
+      fullPath: '/goals'
+      preLoaderRoute: typeof AppGoalsRouteImport
       parentRoute: typeof AppRoute
     }
     '/_app/admin/': {
@@ -440,6 +459,7 @@ interface AppRouteChildren {
   AppAlignmentRoute: typeof AppAlignmentRoute
   AppCheckInRoute: typeof AppCheckInRoute
   AppCloseOutRoute: typeof AppCloseOutRoute
+  AppGoalsRoute: typeof AppGoalsRoute
   AppIndexRoute: typeof AppIndexRoute
   AppKeyResultsKeyResultIdRoute: typeof AppKeyResultsKeyResultIdRoute
   AppObjectivesObjectiveIdRoute: typeof AppObjectivesObjectiveIdRoute
@@ -454,6 +474,7 @@ const AppRouteChildren: AppRouteChildren = {
   AppAlignmentRoute: AppAlignmentRoute,
   AppCheckInRoute: AppCheckInRoute,
   AppCloseOutRoute: AppCloseOutRoute,
+  AppGoalsRoute: AppGoalsRoute,
   AppIndexRoute: AppIndexRoute,
   AppKeyResultsKeyResultIdRoute: AppKeyResultsKeyResultIdRoute,
   AppObjectivesObjectiveIdRoute: AppObjectivesObjectiveIdRoute,

@@ -36,6 +36,9 @@ export function AppShell() {
             <Link to="/check-in" className={NAV} activeProps={ACTIVE}>
               Check in
             </Link>
+            <Link to="/goals" className={NAV} activeProps={ACTIVE}>
+              My goals
+            </Link>
             <Link to="/alignment" className={NAV} activeProps={ACTIVE}>
               Alignment
             </Link>
