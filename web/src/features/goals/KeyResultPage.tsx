@@ -8,7 +8,9 @@ import { ErrorNotice } from '../../components/ErrorNotice';
 import { Page } from '../../components/Page';
 import { StatusBadge } from '../../components/StatusBadge';
 import { CheckInHistory } from './CheckInHistory';
+import { AlignedChildren } from './AlignedChildren';
 import { EditableTitle } from './EditableTitle';
+import { GoalHistory } from './GoalHistory';
 import { planPoints, progressPoints, useCycleWindow } from './goal-chart';
 import { GoalNumbers } from './GoalNumbers';
 import { checkInsQuery, keyResultQuery, objectiveQuery } from './goals.queries';
@@ -79,8 +81,12 @@ export function KeyResultPage() {
             />
           ) : null}
           <GoalNumbers evaluation={kr.evaluation} />
+          {objective.data ? <AlignedChildren cycleId={objective.data.cycleId} goalId={kr.id} /> : null}
         </div>
-        <CheckInHistory goalType="key_result" goalId={kr.id} unit={unit} />
+        <div className="flex min-w-0 flex-col gap-4">
+          <CheckInHistory goalType="key_result" goalId={kr.id} unit={unit} />
+          <GoalHistory goalType="key_result" goalId={kr.id} />
+        </div>
       </div>
     </Page>
   );

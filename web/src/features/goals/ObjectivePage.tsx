@@ -5,7 +5,9 @@ import { ErrorNotice } from '../../components/ErrorNotice';
 import { Page } from '../../components/Page';
 import { StatusBadge } from '../../components/StatusBadge';
 import { formatScore } from '../../lib/format';
+import { AlignedChildren } from './AlignedChildren';
 import { EditableTitle } from './EditableTitle';
+import { GoalHistory } from './GoalHistory';
 import { GoalNumbers } from './GoalNumbers';
 import { objectiveQuery } from './goals.queries';
 
@@ -78,6 +80,8 @@ export function ObjectivePage() {
           </ul>
         </section>
         <GoalNumbers evaluation={o.evaluation} />
+        <AlignedChildren cycleId={o.cycleId} goalId={o.id} />
+        <GoalHistory goalType="objective" goalId={o.id} />
       </div>
     </Page>
   );

@@ -9,6 +9,7 @@ import { StatusBadge } from '../../components/StatusBadge';
 import { dateWindow } from '../../../../core/time';
 import { CheckInHistory } from './CheckInHistory';
 import { EditableTitle } from './EditableTitle';
+import { GoalHistory } from './GoalHistory';
 import { progressPoints, useCycleWindow } from './goal-chart';
 import { GoalNumbers } from './GoalNumbers';
 import { checkInsQuery, smartGoalQuery } from './goals.queries';
@@ -79,7 +80,10 @@ export function SmartGoalPage() {
           ) : null}
           <GoalNumbers evaluation={goal.evaluation} />
         </div>
-        <CheckInHistory goalType="smart_goal" goalId={goal.id} unit={unit} />
+        <div className="flex min-w-0 flex-col gap-4">
+          <CheckInHistory goalType="smart_goal" goalId={goal.id} unit={unit} />
+          <GoalHistory goalType="smart_goal" goalId={goal.id} />
+        </div>
       </div>
     </Page>
   );

@@ -109,8 +109,10 @@ function GoalList(props: {
                 {item.title}
               </Link>
             )}
-            <StatusBadge status={item.status} />
-            <span className="w-10 text-right tabular-nums">{formatScore(item.score)}</span>
+            <span className="flex items-center gap-2 whitespace-nowrap">
+              <StatusBadge status={item.status} />
+              <span className="w-10 text-right tabular-nums">{formatScore(item.score)}</span>
+            </span>
           </li>
         ))}
       </ul>
