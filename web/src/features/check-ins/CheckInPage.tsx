@@ -98,7 +98,11 @@ export function CheckInPage() {
     }
   };
 
-  /** Enter moves to the next row's first field (the submit button after the last row). */
+  /**
+   * Enter moves to the next row's first field (the submit button after the last row), from any
+   * field of the row: caught on the way down, since the confidence radios would otherwise keep
+   * the key and Enter on a radio submits the form.
+   */
   const onRowKeyDown = (index: number) => (event: React.KeyboardEvent) => {
     if (event.key !== 'Enter' || event.shiftKey || (event.target as HTMLElement).tagName === 'BUTTON') return;
     event.preventDefault();
@@ -133,7 +137,7 @@ export function CheckInPage() {
           {error ? <ErrorNotice error={error} /> : null}
           <ol className="flex flex-col gap-3">
             {goals.map((goal, index) => (
-              <li key={goal.goalId} data-row={index} onKeyDown={onRowKeyDown(index)}>
+              <li key={goal.goalId} data-row={index} onKeyDownCapture={onRowKeyDown(index)}>
                 <CheckInRow
                   goal={goal}
                   row={rowOf(goal.goalId)}
