@@ -136,7 +136,7 @@ try {
         benchmark: 'web company dashboard, large organisation, headless Chromium',
         runs,
         medianToDataMs: Math.round(toData),
-        medianFirstPaintMs: Math.round(median(samples.map((s) => s.fcp ?? 0))),
+        medianFirstPaintMs: Math.round(median(samples.flatMap((s) => (s.fcp === null ? [] : [s.fcp])))),
         medianDashboardApiMs: Math.round(median(samples.map((s) => s.dashboardApi ?? 0))),
         targetMs: TARGET_MS,
         isMet: toData <= TARGET_MS,

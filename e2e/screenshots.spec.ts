@@ -1,5 +1,5 @@
 import { mkdirSync } from 'node:fs';
-import { seedWorkspace } from './api';
+import { seedTeam } from './api';
 import { test } from './fixtures';
 import { CheckInPage } from './pages/CheckInPage';
 import { DashboardPage } from './pages/DashboardPage';
@@ -11,21 +11,11 @@ test.skip(!process.env.TANDEM_SCREENSHOTS, 'screenshots are taken on demand (TAN
 const OUT = '.ci/out/screenshots';
 
 test('screenshots of each screen at desktop and phone width', async ({ tandem, signedIn, browser }) => {
+  test.setTimeout(240_000);
   mkdirSync(OUT, { recursive: true });
-  const seeded = await seedWorkspace(tandem);
-  const second = await seeded.api.call(
-    'POST',
-    '/api/v1/objectives',
-    {
-      cycleId: seeded.cycleId,
-      unitId: undefined,
-      title: 'Ship a reliable platform',
-      ownerId: seeded.admin.personId,
-    },
-    seeded.admin,
-  );
-  void second;
+  const seeded = await seedTeam(tandem);
   const { page } = await signedIn(seeded.admin);
+  const { page: bo } = await signedIn(seeded.bo);
   for (const width of [1280, 375]) {
     await page.setViewportSize({ width, height: width === 375 ? 812 : 900 });
     const dashboard = new DashboardPage(page);
@@ -42,6 +32,23 @@ test('screenshots of each screen at desktop and phone width', async ({ tandem, s
     await page.goto(`/objectives/${seeded.objectiveId}`);
     await page.getByRole('heading', { name: 'Key results' }).waitFor();
     await page.screenshot({ path: `${OUT}/objective-${width}.png`, fullPage: true });
+    await page.goto('/alignment');
+    const tree = page.getByRole('tree');
+    await tree.getByRole('treeitem').first().focus();
+    for (let i = 0; i < 6; i += 1) {
+      await page.keyboard.press('ArrowRight');
+      await tree.getByRole('treeitem', { name: 'Loading…' }).waitFor({ state: 'detached' });
+    }
+    await tree.getByRole('treeitem', { name: /Dashboard shows its data/ }).waitFor();
+    await page.screenshot({ path: `${OUT}/alignment-${width}.png`, fullPage: true });
+    await bo.setViewportSize({ width, height: width === 375 ? 812 : 900 });
+    await bo.goto('/goals');
+    await bo.getByRole('listitem', { name: seeded.goals.overdue.title }).waitFor();
+    await bo.screenshot({ path: `${OUT}/my-goals-${width}.png`, fullPage: true });
+    await page.goto(`/?unit=${seeded.teamId}`);
+    await page.getByRole('heading', { level: 1, name: 'Web team' }).waitFor();
+    await page.getByRole('table', { name: /Check-in compliance/ }).waitFor();
+    await page.screenshot({ path: `${OUT}/unit-dashboard-${width}.png`, fullPage: true });
   }
   const anonymous = await browser.newContext({ baseURL: tandem, viewport: { width: 375, height: 812 } });
   const signIn = await anonymous.newPage();
