@@ -10,11 +10,13 @@ type Register = (program: Command) => void;
  */
 const COMMANDS: Record<string, () => Promise<Register>> = {
   advise: async () => (await import('./advise')).registerAdvise,
+  backup: async () => (await import('./backup')).registerBackup,
   demo: async () => (await import('./demo')).registerDemo,
   export: async () => (await import('./export')).registerExport,
   import: async () => (await import('./import')).registerImport,
   lint: async () => (await import('./lint')).registerLint,
   score: async () => (await import('./score')).registerScore,
+  restore: async () => (await import('./backup')).registerRestore,
   serve: async () => (await import('./serve')).registerServe,
 };
 
@@ -45,6 +47,12 @@ export async function buildProgram(argv: readonly string[] = []): Promise<Comman
  * 2 bad usage or unreadable input).
  */
 export async function main(argv: string[]): Promise<number> {
+  // `tandem nosuch --help` would print the general help and succeed: name the unknown command.
+  const named = argv[2] === 'help' ? argv[3] : argv[2];
+  if (named !== undefined && !named.startsWith('-') && !Object.hasOwn(COMMANDS, named)) {
+    console.error(`tandem: unknown command '${named}' (tandem --help lists the commands)`);
+    return EXIT.usage;
+  }
   const program = await buildProgram(argv);
   try {
     await program.parseAsync(argv);
