@@ -11,14 +11,17 @@ type Register = (program: Command) => void;
 const COMMANDS: Record<string, () => Promise<Register>> = {
   advise: async () => (await import('./advise')).registerAdvise,
   backup: async () => (await import('./backup')).registerBackup,
+  checkin: async () => (await import('./checkin')).registerCheckin,
   demo: async () => (await import('./demo')).registerDemo,
   export: async () => (await import('./export')).registerExport,
   import: async () => (await import('./import')).registerImport,
   init: async () => (await import('./init')).registerInit,
   lint: async () => (await import('./lint')).registerLint,
+  login: async () => (await import('./login')).registerLogin,
+  logout: async () => (await import('./login')).registerLogin,
   migrate: async () => (await import('./migrate')).registerMigrate,
-  score: async () => (await import('./score')).registerScore,
   restore: async () => (await import('./backup')).registerRestore,
+  score: async () => (await import('./score')).registerScore,
   serve: async () => (await import('./serve')).registerServe,
 };
 
@@ -40,7 +43,8 @@ export async function buildProgram(argv: readonly string[] = []): Promise<Comman
     .showHelpAfterError()
     .exitOverride();
   const registers = await Promise.all(commandsFor(argv).map((name) => COMMANDS[name]!()));
-  for (const register of registers) register(program);
+  // One file may register several commands (login and logout): each once.
+  for (const register of new Set(registers)) register(program);
   return program;
 }
 

@@ -84,7 +84,7 @@ export async function writeBackupFile(
     yield `${JSON.stringify({ end: true, rows: total })}\n`;
   }
   try {
-    await pipeline(Readable.from(lines()), createGzip({ level: 6 }), createWriteStream(partial));
+    await pipeline(Readable.from(lines()), createGzip({ level: 1 }), createWriteStream(partial));
     await rename(partial, file);
   } catch (error) {
     await rm(partial, { force: true });

@@ -1,10 +1,16 @@
 import { z } from 'zod';
 import { isVisible } from '../policies/permissions';
 import type { Actor, ServiceDeps } from './context';
-import { keyResultSubject, objectiveSubject, smartGoalSubject } from './goal-access';
+import {
+  getActiveCycle,
+  getCycleByIdOrName,
+  keyResultSubject,
+  objectiveSubject,
+  smartGoalSubject,
+} from './goal-access';
 import { cycleGoals } from './goal-keys';
 import { openSession } from './session';
-import { notFound, parseInput } from './validate';
+import { parseInput } from './validate';
 
 const cycleRefSchema = z.string().trim().min(1).max(100);
 
@@ -23,7 +29,7 @@ export interface GoalKeyView {
 export class GoalKeyService {
   constructor(readonly deps: ServiceDeps) {}
 
-  /** The keys of a cycle (by id or name) the actor may see, in file order. */
+  /** The keys of a cycle (by id or name, or `active`) the actor may see, in file order. */
   async ofCycle(
     actor: Actor,
     cycleRef: unknown,
@@ -32,10 +38,7 @@ export class GoalKeyService {
     const session = await openSession(this.deps, this.deps.db.kysely, actor);
     const { repos, scope } = session;
     const ws = actor.workspaceId;
-    const cycle =
-      (await repos.cycles.find(ws, ref)) ??
-      (await repos.cycles.findByName(ws, ref)) ??
-      notFound('cycle', ref);
+    const cycle = ref === 'active' ? await getActiveCycle(session) : await getCycleByIdOrName(session, ref);
     const goals = await cycleGoals(repos, ws, cycle.id);
     const visible = new Map<string, string>();
     const objectives = new Map(goals.objectives.map((o) => [o.id, o]));
