@@ -30,7 +30,7 @@ export function starterGoals(at: Date): string {
     .toISOString()
     .slice(0, 10);
   const due = twoWeeksBefore > today ? twoWeeksBefore : quarter.end;
-  const start = quarter.start > today ? quarter.start : today;
+  const start = [quarter.start, today].sort()[1]!;
   return `# Your goals for ${quarter.name}: a company objective, a team objective that serves it, how you
 # will know (key results) and a piece of work that moves them (a SMART goal). Edit names, people
 # and numbers, then:
