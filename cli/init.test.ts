@@ -42,6 +42,7 @@ describe('tandem init', () => {
 
   it.each([
     ['2027-01-04', '2027-Q1'],
+    ['2027-01-20', '2027-Q2'],
     ['2027-02-20', '2027-Q2'],
     ['2027-12-31', '2028-Q1'],
   ])('on %s writes goals for %s that lint passes then', (day, cycle) => {

@@ -16,11 +16,13 @@ function quarterOf(at: Date): { name: string; start: string; end: string } {
 
 /**
  * A starter goals file, lint-clean: a company objective, a team objective aligned to it, their key
- * results and a SMART goal, for the quarter of `at`, or the next one once its first month is over
+ * results and a SMART goal, for the quarter of `at` in its first week, else for the next one
  * (goals are written before their quarter; one written late would start behind).
  */
 export function starterGoals(at: Date): string {
-  const isLate = at.getUTCMonth() % 3 > 0;
+  // After a week without check-ins the coach calls goals stale: a file for a quarter well under
+  // way would start with warnings.
+  const isLate = at.getUTCMonth() % 3 > 0 || at.getUTCDate() > 7;
   const quarter = quarterOf(
     isLate ? new Date(Date.UTC(at.getUTCFullYear(), at.getUTCMonth() + 3 - (at.getUTCMonth() % 3), 1)) : at,
   );
