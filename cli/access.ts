@@ -2,6 +2,7 @@ import path from 'node:path';
 import type { Actor } from '../server/services/context';
 import type { Services } from '../server/services/index';
 import { localActor, openLocalServices } from '../server/services/local';
+import { readLogin } from './credentials';
 
 /**
  * How a command reaches a workspace: a database on this machine (as `tandem serve` would open
@@ -11,8 +12,38 @@ export interface AccessOptions {
   database?: string | undefined;
   workspace?: string | undefined;
   as?: string | undefined;
-  server?: string | undefined;
+  /** A URL, or `true` (`--server` without one): the stored login's server, or `TANDEM_SERVER`. */
+  server?: string | boolean | undefined;
   token?: string | undefined;
+}
+
+/**
+ * The server and token a command uses: `--server` and `--token`, else `TANDEM_SERVER` and
+ * `TANDEM_TOKEN`, else what `tandem login` stored (its token only for its own server).
+ */
+export function resolveServer(
+  options: AccessOptions,
+  env: NodeJS.ProcessEnv = process.env,
+): { server: URL; token: string } {
+  const login = readLogin(env);
+  const named = typeof options.server === 'string' ? options.server : env.TANDEM_SERVER || login?.server;
+  if (!named)
+    throw new UsageError(
+      'no server: pass --server URL, set TANDEM_SERVER, or store one with tandem login --server URL',
+    );
+  let server: URL;
+  try {
+    server = new URL(named);
+  } catch {
+    throw new UsageError(`--server: "${named}" is not a URL such as http://127.0.0.1:3000`);
+  }
+  const isLoginServer = login !== undefined && new URL(login.server).origin === server.origin;
+  const token = options.token ?? (env.TANDEM_TOKEN || (isLoginServer ? login.token : undefined));
+  if (!token)
+    throw new UsageError(
+      `${server.origin} needs a token: --token tdm_pat_..., TANDEM_TOKEN, or tandem login --server ${server.origin}`,
+    );
+  return { server, token };
 }
 
 /** A usage problem: the message is printed and the exit code is 2. */
@@ -44,14 +75,7 @@ export async function callServer(
   apiPath: string,
   body?: unknown,
 ): Promise<{ status: number; text: string }> {
-  const token = options.token ?? process.env.TANDEM_TOKEN;
-  if (!token) throw new UsageError('--server needs a token: --token tdm_pat_... or TANDEM_TOKEN');
-  let base: URL;
-  try {
-    base = new URL(options.server!);
-  } catch {
-    throw new UsageError(`--server: "${options.server}" is not a URL such as http://127.0.0.1:3000`);
-  }
+  const { server: base, token } = resolveServer(options);
   let response: Response;
   try {
     response = await fetch(new URL(apiPath, base), {

@@ -104,8 +104,11 @@ export function registerExport(program: Command): void {
     )
     .option('--workspace <name>', 'the workspace, when the database holds several')
     .option('--as <email>', 'export what this person may see (default: the first admin)')
-    .option('--server <url>', "export through a running server's API instead of a database")
-    .option('--token <token>', 'API token for --server (or TANDEM_TOKEN)')
+    .option(
+      '--server [url]',
+      "export through a running server's API instead of a database (alone: TANDEM_SERVER or tandem login's)",
+    )
+    .option('--token <token>', "API token for --server (else TANDEM_TOKEN, else tandem login's)")
     .action(async (options: ExportOptions) => {
       process.exitCode = await runExport(options, (text) => process.stdout.write(text));
     });

@@ -143,8 +143,11 @@ export function registerImport(program: Command): void {
     )
     .option('--workspace <name>', 'the workspace, when the database holds several')
     .option('--as <email>', 'import as this person (default: the first admin)')
-    .option('--server <url>', "import through a running server's API instead of a database")
-    .option('--token <token>', 'API token for --server (or TANDEM_TOKEN)')
+    .option(
+      '--server [url]',
+      "import through a running server's API instead of a database (alone: TANDEM_SERVER or tandem login's)",
+    )
+    .option('--token <token>', "API token for --server (else TANDEM_TOKEN, else tandem login's)")
     .option('--json', 'print the result as JSON')
     .action(async (files: string[], options: ImportOptions) => {
       process.exitCode = await runImport(files, options, (text) => process.stdout.write(text));

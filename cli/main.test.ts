@@ -19,7 +19,7 @@ describe('tandem command', () => {
     const run = tandem('--help');
     expect(run.status).toBe(0);
     expect(run.stdout).toContain('Usage: tandem');
-    for (const command of ['advise', 'demo', 'lint', 'score', 'serve']) {
+    for (const command of ['advise', 'backup', 'demo', 'lint', 'restore', 'score', 'serve']) {
       expect(run.stdout).toMatch(new RegExp(`^  ${command} `, 'm'));
     }
   });
@@ -28,5 +28,17 @@ describe('tandem command', () => {
     const run = tandem('no-such-command');
     expect(run.status).toBe(2);
     expect(run.stderr).toMatch(/unknown command|too many arguments/);
+  });
+
+  it('says a command is unknown, and exits 2, when asked for its help', () => {
+    for (const args of [
+      ['nosuch', '--help'],
+      ['help', 'nosuch'],
+    ]) {
+      const run = tandem(...args);
+      expect(run.status).toBe(2);
+      expect(run.stderr).toContain("unknown command 'nosuch'");
+      expect(run.stdout).toBe('');
+    }
   });
 });

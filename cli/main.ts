@@ -10,10 +10,17 @@ type Register = (program: Command) => void;
  */
 const COMMANDS: Record<string, () => Promise<Register>> = {
   advise: async () => (await import('./advise')).registerAdvise,
+  backup: async () => (await import('./backup')).registerBackup,
+  checkin: async () => (await import('./checkin')).registerCheckin,
   demo: async () => (await import('./demo')).registerDemo,
   export: async () => (await import('./export')).registerExport,
   import: async () => (await import('./import')).registerImport,
+  init: async () => (await import('./init')).registerInit,
   lint: async () => (await import('./lint')).registerLint,
+  login: async () => (await import('./login')).registerLogin,
+  logout: async () => (await import('./login')).registerLogin,
+  migrate: async () => (await import('./migrate')).registerMigrate,
+  restore: async () => (await import('./backup')).registerRestore,
   score: async () => (await import('./score')).registerScore,
   serve: async () => (await import('./serve')).registerServe,
 };
@@ -36,7 +43,8 @@ export async function buildProgram(argv: readonly string[] = []): Promise<Comman
     .showHelpAfterError()
     .exitOverride();
   const registers = await Promise.all(commandsFor(argv).map((name) => COMMANDS[name]!()));
-  for (const register of registers) register(program);
+  // One file may register several commands (login and logout): each once.
+  for (const register of new Set(registers)) register(program);
   return program;
 }
 
@@ -45,6 +53,12 @@ export async function buildProgram(argv: readonly string[] = []): Promise<Comman
  * 2 bad usage or unreadable input).
  */
 export async function main(argv: string[]): Promise<number> {
+  // `tandem nosuch --help` would print the general help and succeed: name the unknown command.
+  const named = argv[2] === 'help' ? argv[3] : argv[2];
+  if (named !== undefined && !named.startsWith('-') && !Object.hasOwn(COMMANDS, named)) {
+    console.error(`tandem: unknown command '${named}' (tandem --help lists the commands)`);
+    return EXIT.usage;
+  }
   const program = await buildProgram(argv);
   try {
     await program.parseAsync(argv);

@@ -287,6 +287,11 @@ const CASES: Case[] = [
     expect: { anonymous: 401, otherAdmin: 404, default: 200 },
   },
   {
+    name: 'GET the goal keys of a cycle',
+    request: async (f) => ({ method: 'GET', path: `/api/v1/cycles/${f.org.cycleId}/goal-keys` }),
+    expect: { anonymous: 401, otherAdmin: 404, default: 200 },
+  },
+  {
     name: 'GET the active dashboard (no cycle given)',
     request: async () => ({ method: 'GET', path: '/api/v1/dashboard' }),
     // The other workspace has no active cycle: a 404 naming what to pass.

@@ -10,6 +10,7 @@ import { registerCycleRoutes } from './cycles.routes';
 import { registerDashboardRoutes } from './dashboard.routes';
 import { registerEventRoutes } from './events.routes';
 import { registerExportRoutes } from './exports.routes';
+import { registerGoalKeyRoutes } from './goal-keys.routes';
 import { registerHealthRoutes } from './health.routes';
 import { registerImportRoutes } from './imports.routes';
 import { registerKeyResultRoutes } from './key-results.routes';
@@ -32,6 +33,7 @@ export function registerRoutes(app: Api, deps: AppDeps): void {
   registerPeopleRoutes(app, deps);
   registerUnitRoutes(app, deps);
   registerCycleRoutes(app, deps);
+  registerGoalKeyRoutes(app, deps);
   registerObjectiveRoutes(app, deps);
   registerKeyResultRoutes(app, deps);
   registerSmartGoalRoutes(app, deps);

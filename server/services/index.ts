@@ -10,6 +10,7 @@ import { CoachService } from './coach.service';
 import type { ServiceDeps } from './context';
 import { CycleService } from './cycle.service';
 import { ExportService } from './export.service';
+import { GoalKeyService } from './goal-key.service';
 import { GoalListService } from './goal-list.service';
 import { GoalRemovalService } from './goal-removal.service';
 import { GoalReadService } from './goal-read.service';
@@ -46,6 +47,7 @@ export interface Services {
   checkInsDue: CheckInDueService;
   reports: ReportService;
   exports: ExportService;
+  goalKeys: GoalKeyService;
   imports: ImportService;
   history: HistoryService;
   webhooks: WebhookService;
@@ -80,6 +82,7 @@ export function createServices(deps: ServiceDeps): Services {
     checkInsDue: new CheckInDueService(deps),
     reports: new ReportService(deps),
     exports: new ExportService(deps),
+    goalKeys: new GoalKeyService(deps),
     imports: new ImportService(deps),
     history: new HistoryService(deps),
     webhooks: new WebhookService(deps),

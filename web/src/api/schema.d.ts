@@ -417,6 +417,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/cycles/{id}/goal-keys": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The keys goals files give a cycle's goals (as an export writes them and an import matches them), with each goal's id: what the viewer may see */
+        get: operations["getCycleGoalKeys"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/objectives": {
         parameters: {
             query?: never;
@@ -1344,6 +1361,19 @@ export interface components {
         };
         ReopenCycleInput: {
             reason: string;
+        };
+        GoalKeys: {
+            cycle: {
+                id: string;
+                name: string;
+            };
+            items: {
+                key: string;
+                /** @enum {string} */
+                goalType: "objective" | "key_result" | "smart_goal";
+                goalId: string;
+                title: string;
+            }[];
         };
         Objective: components["schemas"]["ObjectiveRecord"] & {
             evaluation: components["schemas"]["Evaluation"];
@@ -4907,6 +4937,64 @@ export interface operations {
             };
             /** @description `validation`: the body is not `Content-Type: application/json` (optionally `; charset=utf-8`) */
             415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getCycleGoalKeys: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The cycle's goals by key */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GoalKeys"];
+                };
+            };
+            /** @description `validation`: the input is wrong (a field, a query or path parameter, a NUL character); `details.issues` lists the problems (at most 100, `details.omittedIssues` counts the rest) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description `unauthenticated`: sign in or send an API token (or the token sent is unknown, revoked or expired) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description `forbidden`: your role may not do this (or the CSRF header is missing) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description `not_found`: no such thing, or one you may not see */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -1,0 +1,171 @@
+import { createReadStream, createWriteStream } from 'node:fs';
+import { rename, rm } from 'node:fs/promises';
+import { createInterface } from 'node:readline';
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import { createGunzip, createGzip } from 'node:zlib';
+
+/**
+ * The backup file (docs/backup.md): gzipped JSON lines, the same for SQLite and PostgreSQL, so a
+ * backup of one restores into the other.
+ *
+ * ```
+ * {"format":"tandem-backup","version":1,"createdAt":"...","source":"sqlite","migrations":[...],"tables":[{"name","columns","rows"}]}
+ * {"table":"workspaces"}
+ * ["ws_1","Acme","{...}",1,...]          one line per row, values in the header's column order
+ * ...
+ * {"end":true,"rows":12345}
+ * ```
+ */
+
+/** This file format's name and version (a reader refuses other versions). */
+export const BACKUP_FORMAT = 'tandem-backup';
+export const BACKUP_VERSION = 1;
+
+/** A cell: what both databases store (text, numbers, null). */
+export type Cell = string | number | null;
+
+/** The first line of a backup. */
+export interface BackupHeader {
+  format: typeof BACKUP_FORMAT;
+  version: typeof BACKUP_VERSION;
+  createdAt: string;
+  /** The dialect the backup was taken from. */
+  source: 'sqlite' | 'postgres';
+  /** The migrations the database had applied: its schema version. */
+  migrations: string[];
+  /** Every table, parents before children, with its columns and how many rows follow. */
+  tables: { name: string; columns: string[]; rows: number }[];
+}
+
+/** A backup file that cannot be read, with the reason (an exit-2 problem). */
+export class BackupFileError extends Error {}
+
+/** One table's rows as they stream out of a database. */
+export interface TableRows {
+  name: string;
+  rows: AsyncIterable<Cell[][]> | Iterable<Cell[][]>;
+}
+
+function checkCell(value: unknown, table: string): Cell {
+  if (value === null || typeof value === 'string') return value;
+  if (typeof value === 'number' && Number.isFinite(value)) return value;
+  if (typeof value === 'bigint') return Number(value);
+  throw new Error(`table ${table} holds a value a backup cannot carry: ${String(value)}`);
+}
+
+/**
+ * Writes a backup to `file` atomically: to `file.partial`, renamed when complete, so a failed
+ * backup never leaves a file that looks whole. Answers the number of rows written.
+ */
+export async function writeBackupFile(
+  file: string,
+  header: BackupHeader,
+  tables: Iterable<TableRows>,
+): Promise<number> {
+  const partial = `${file}.partial`;
+  let total = 0;
+  async function* lines(): AsyncGenerator<string> {
+    yield `${JSON.stringify(header)}\n`;
+    for (const table of tables) {
+      yield `${JSON.stringify({ table: table.name })}\n`;
+      let count = 0;
+      for await (const chunk of table.rows) {
+        let text = '';
+        for (const row of chunk) text += `${JSON.stringify(row.map((v) => checkCell(v, table.name)))}\n`;
+        count += chunk.length;
+        yield text;
+      }
+      const expected = header.tables.find((t) => t.name === table.name)?.rows;
+      if (count !== expected)
+        throw new Error(`table ${table.name}: read ${count} rows, the snapshot counted ${expected}`);
+      total += count;
+    }
+    yield `${JSON.stringify({ end: true, rows: total })}\n`;
+  }
+  try {
+    await pipeline(Readable.from(lines()), createGzip({ level: 1 }), createWriteStream(partial));
+    await rename(partial, file);
+  } catch (error) {
+    await rm(partial, { force: true });
+    throw error;
+  }
+  return total;
+}
+
+/** What a reader meets, in file order after the header. */
+export type BackupEntry =
+  | { kind: 'table'; name: string }
+  | { kind: 'row'; row: Cell[] }
+  | { kind: 'end'; rows: number };
+
+/** Reads a backup: its header, then its tables and rows as they stream. */
+export async function openBackupFile(
+  file: string,
+): Promise<{ header: BackupHeader; entries: AsyncGenerator<BackupEntry>; close(): void }> {
+  const input = createReadStream(file);
+  const gunzip = createGunzip();
+  const failure: { error?: Error } = {};
+  const fail = (error: Error) => {
+    failure.error ??= error;
+    lines.close();
+  };
+  input.on('error', (error) => fail(new BackupFileError(`cannot read ${file}: ${error.message}`)));
+  gunzip.on('error', (error) =>
+    fail(
+      new BackupFileError(`${file} is not a Tandem backup (not a gzip file, or cut short): ${error.message}`),
+    ),
+  );
+  const lines = createInterface({ input: input.pipe(gunzip), crlfDelay: Infinity });
+  // readline passes its input's errors on: they are the gunzip's, already recorded above.
+  lines.on('error', () => {});
+  const iterator = lines[Symbol.asyncIterator]();
+  let lineNumber = 0;
+  const next = async (): Promise<string | undefined> => {
+    let result: IteratorResult<string>;
+    try {
+      result = await iterator.next();
+    } catch (error) {
+      throw failure.error ?? error;
+    }
+    if (failure.error) throw failure.error;
+    if (result.done) return undefined;
+    lineNumber++;
+    return result.value;
+  };
+  const parse = (text: string): unknown => {
+    try {
+      return JSON.parse(text);
+    } catch {
+      throw new BackupFileError(`${file}, line ${lineNumber}: not JSON`);
+    }
+  };
+  const first = await next();
+  const header = first === undefined ? undefined : (parse(first) as Partial<BackupHeader>);
+  if (!header || header.format !== BACKUP_FORMAT)
+    throw new BackupFileError(
+      `${file} is not a Tandem backup (its first line names no "format": "${BACKUP_FORMAT}")`,
+    );
+  if (header.version !== BACKUP_VERSION)
+    throw new BackupFileError(
+      `${file} is a version ${header.version} backup; this Tandem reads version ${BACKUP_VERSION}: use a matching Tandem`,
+    );
+  if (!Array.isArray(header.migrations) || !Array.isArray(header.tables))
+    throw new BackupFileError(`${file}, line 1: the header lacks "migrations" or "tables"`);
+  async function* entries(): AsyncGenerator<BackupEntry> {
+    let ended = false;
+    for (let text = await next(); text !== undefined; text = await next()) {
+      if (ended) throw new BackupFileError(`${file}, line ${lineNumber}: data after the end marker`);
+      const value = parse(text);
+      if (Array.isArray(value)) yield { kind: 'row', row: value as Cell[] };
+      else if (value && typeof value === 'object' && 'table' in value)
+        yield { kind: 'table', name: String((value as { table: unknown }).table) };
+      else if (value && typeof value === 'object' && 'end' in value) {
+        ended = true;
+        yield { kind: 'end', rows: Number((value as unknown as { rows: unknown }).rows) };
+      } else throw new BackupFileError(`${file}, line ${lineNumber}: neither a row, a table nor the end`);
+    }
+    if (!ended) throw new BackupFileError(`${file} is cut short: it has no end marker (line ${lineNumber})`);
+  }
+  return { header: header as BackupHeader, entries: entries(), close: () => lines.close() };
+}
