@@ -48,7 +48,11 @@ const isSame = (row: Derived, derived: Derived) =>
  * recomputed children before parents (`Rollups`, deferred). The same numbers as recomputing the
  * whole cycle goal by goal, for a fraction of the queries.
  */
-export async function recomputeImported(session: Session, cycle: CycleRow, state: ImportedState): Promise<void> {
+export async function recomputeImported(
+  session: Session,
+  cycle: CycleRow,
+  state: ImportedState,
+): Promise<void> {
   const { repos, settings, at } = session;
   const rollups = new Rollups(repos, session.actor.workspaceId, settings, at);
   rollups.defer();
@@ -90,7 +94,13 @@ export async function recomputeImported(session: Session, cycle: CycleRow, state
   );
   const evaluations = new Map(
     evaluateOrganisationWith(
-      { timeZone: settings.timeZone, cycles: [], units: [], objectives: objectiveNodes, smartGoals: smartNodes },
+      {
+        timeZone: settings.timeZone,
+        cycles: [],
+        units: [],
+        objectives: objectiveNodes,
+        smartGoals: smartNodes,
+      },
       new Evaluator(at, evaluationSettings(settings)),
     ).map((e) => [e.key, e]),
   );

@@ -32,8 +32,8 @@ import { link } from './alignment.service';
 import { type Actor, type ServiceDeps, transact } from './context';
 import { objectiveSubject, smartGoalSubject } from './goal-access';
 import { cycleGoals } from './goal-keys';
-import { keyResultRecord } from './key-result.service';
 import { recomputeImported } from './import-rollups';
+import { keyResultRecord } from './key-result.service';
 import { type Change, openSession, recordEvents, type Session } from './session';
 import { smartGoalRecord } from './smart-goal.service';
 import { fileKind, type ReadSheets, readCsv, readWorkbook } from './spreadsheet-files';
@@ -68,6 +68,9 @@ export const importSchema = z
     createMissing: z.boolean().default(false).describe('create the cycle, people and units the files name'),
   })
   .strict();
+
+/** Reports how far an import is: `done` of `total` goals, in a `step` (read, write, rollups). */
+export type ImportProgress = (step: string, done: number, total: number) => void;
 
 /** A problem with a place in a file (line and column 0 when it has no place). */
 export type ImportProblem = FileProblem;
@@ -126,7 +129,11 @@ export class ImportService {
     return (active.find((c) => c.startDate <= today && today <= c.endDate) ?? active[0])?.name;
   }
 
-  async goalsFiles(actor: Actor, input: z.input<typeof importSchema>): Promise<ImportResult> {
+  async goalsFiles(
+    actor: Actor,
+    input: z.input<typeof importSchema>,
+    onProgress?: ImportProgress,
+  ): Promise<ImportResult> {
     const data = parseInput(importSchema, input);
     const empty = (problems: ImportProblem[], isFileError: boolean): ImportResult => ({
       isDryRun: data.dryRun,
@@ -198,7 +205,7 @@ export class ImportService {
     try {
       return await transact(this.deps, async (trx) => {
         const session = await openSession(this.deps, trx, { ...actor, source: 'import' });
-        const run = new ImportRun(session, org, parsed, data, now);
+        const run = new ImportRun(session, org, parsed, data, now, onProgress);
         const result = await run.execute();
         if (result.problems.length > 0 || data.dryRun) throw new Rollback(result);
         return result;
@@ -263,7 +270,19 @@ class ImportRun {
     readonly options: z.infer<typeof importSchema>,
     /** The moment of reading (`current` values are check-ins at it). */
     readonly now: number,
+    readonly onProgress: ImportProgress | undefined,
   ) {}
+
+  #done = 0;
+  #total = 0;
+
+  /** One more goal read (or, with `step`, a new step of the import). */
+  progress(step?: string): void {
+    if (!this.onProgress) return;
+    if (step) this.onProgress(step, this.#done, this.#total);
+    else if (++this.#done % 250 === 0 || this.#done === this.#total)
+      this.onProgress('goals', this.#done, this.#total);
+  }
 
   get ws(): string {
     return this.session.actor.workspaceId;
@@ -322,13 +341,19 @@ class ImportRun {
     if (this.problems.length === 0) {
       await this.preload();
       await this.preloadOwnerUnits();
+      this.#total =
+        this.org.objectives.reduce((n, o) => n + 1 + o.keyResults.length, 0) + this.org.smartGoals.length;
+      this.progress('goals');
       for (const objective of this.org.objectives) await this.objective(objective);
       for (const goal of this.org.smartGoals) await this.smartGoal(goal);
+      this.progress('write');
       if (this.problems.length === 0 && !this.options.dryRun) await this.flush();
       if (this.problems.length === 0) await this.alignAll();
     }
     if (this.problems.length === 0 && !this.options.dryRun && this.changes.length > 0) {
+      this.progress('events');
       await recordEvents(this.session, this.changes);
+      this.progress('rollups');
       await recomputeImported(this.session, this.cycle, {
         rows: this.rows,
         pending: this.pending,
@@ -474,14 +499,17 @@ class ImportRun {
 
   /** The first unit (by id) of each person who owns a SMART goal in the files: a new goal's unit. */
   async preloadOwnerUnits(): Promise<void> {
-    const owners = [...new Set(this.org.smartGoals.map((g) => this.person(g.owner) ?? this.session.actor.personId))];
+    const owners = [
+      ...new Set(this.org.smartGoals.map((g) => this.person(g.owner) ?? this.session.actor.personId)),
+    ];
     for (let i = 0; i < owners.length; i += 2000) {
       const slice = owners.slice(i, i + 2000);
       const memberships = await this.session.repos.units.membershipsOfMany(slice);
       for (const id of slice) this.ownerUnits.set(id, null);
       for (const m of memberships) {
         const known = this.ownerUnits.get(m.personId);
-        if (known === null || known === undefined || m.unitId < known) this.ownerUnits.set(m.personId, m.unitId);
+        if (known === null || known === undefined || m.unitId < known)
+          this.ownerUnits.set(m.personId, m.unitId);
       }
     }
   }
@@ -608,6 +636,7 @@ class ImportRun {
   }
 
   async objective(o: ObjectiveNode): Promise<void> {
+    this.progress();
     const { repos, scope } = this.session;
     const before = await this.existing('objective', o);
     const unitId = o.unit ? (this.units.get(o.unit) ?? null) : null;
@@ -685,6 +714,7 @@ class ImportRun {
   }
 
   async keyResult(kr: KeyResultNode, objectiveId: string, position: number, o: ObjectiveNode): Promise<void> {
+    this.progress();
     const { repos, scope } = this.session;
     const before = await this.existing('key_result', kr);
     const tz = this.session.settings.timeZone;
@@ -808,6 +838,7 @@ class ImportRun {
   }
 
   async smartGoal(g: SmartGoalNode): Promise<void> {
+    this.progress();
     const { repos, scope } = this.session;
     const before = await this.existing('smart_goal', g);
     const ownerId = this.person(g.owner) ?? before?.ownerId ?? this.session.actor.personId;
