@@ -75,7 +75,7 @@ describeEachDialect('import of a 10,000-row spreadsheet', (dialect) => {
     expect(krs.map((kr) => kr.latestValue)).toEqual([12 + 15, 13 + 18, 14, 15 + 3]);
     expect(krs.map((kr) => kr.checkinCount)).toEqual([1, 1, 1, 1]);
     const progress = [15 / 40, 18 / 40, 0, 3 / 40];
-    krs.forEach((kr, i) => expect(kr.progress).toBeCloseTo(progress[i]!, 12));
+    for (const [i, kr] of krs.entries()) expect(kr.progress).toBeCloseTo(progress[i]!, 12);
     // The objective's stored rollup is its KRs' mean (equal weights), computed once at the end.
     expect(objective.progress).toBeCloseTo(progress.reduce((a, b) => a + b, 0) / 4, 12);
     const owner = await db
