@@ -14,6 +14,7 @@ const COMMANDS: Record<string, () => Promise<Register>> = {
   export: async () => (await import('./export')).registerExport,
   import: async () => (await import('./import')).registerImport,
   lint: async () => (await import('./lint')).registerLint,
+  report: async () => (await import('./report')).registerReport,
   score: async () => (await import('./score')).registerScore,
   serve: async () => (await import('./serve')).registerServe,
 };
