@@ -19,7 +19,10 @@ const option = (name: string) => {
 const ROWS = Number(option('--rows') ?? 10_000);
 const SIZE = (option('--size') ?? 'large') as keyof typeof ORG_SIZES;
 const seconds = (from: number) => ((performance.now() - from) / 1000).toFixed(2);
-const load = () => loadavg().map((l) => l.toFixed(2)).join(' ');
+const load = () =>
+  loadavg()
+    .map((l) => l.toFixed(2))
+    .join(' ');
 const size = (body: string | Uint8Array) => `${(body.length / 1e6).toFixed(1)} MB`;
 
 console.log(`load average at start: ${load()}`);
