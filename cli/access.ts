@@ -74,7 +74,7 @@ export async function callServer(
   method: string,
   apiPath: string,
   body?: unknown,
-): Promise<{ status: number; text: string }> {
+): Promise<{ status: number; text: string; bytes: Uint8Array }> {
   const { server: base, token } = resolveServer(options);
   let response: Response;
   try {
@@ -89,7 +89,8 @@ export async function callServer(
   } catch (error) {
     throw new UsageError(`cannot reach ${base.origin}: ${(error as Error).message}`);
   }
-  return { status: response.status, text: await response.text() };
+  const bytes = new Uint8Array(await response.arrayBuffer());
+  return { status: response.status, text: new TextDecoder().decode(bytes), bytes };
 }
 
 /** The message of an error envelope, or the text itself. */

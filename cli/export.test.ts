@@ -3,11 +3,13 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { evaluateOrganisation } from '../core/evaluate';
+import { readSpreadsheet } from '../core/exchange/spreadsheet';
 import { buildOrganisation } from '../core/goals-file/model';
 import { formatProblem, parseGoalsFile } from '../core/goals-file/parse';
 import { loadConfig } from '../server/config/config';
 import { type RunningServer, startServer } from '../server/http/server';
 import { localActor, openLocalServices } from '../server/services/local';
+import { readWorkbook } from '../server/services/spreadsheet-files';
 import { runDemo } from './demo';
 import { defaultDatabase, runExport } from './export';
 
@@ -56,6 +58,17 @@ describe('tandem export', () => {
     expect(readFileSync(md, 'utf8')).toMatch(/^# Northwind: 2026-Q4\n/);
   });
 
+  it('writes a workbook that tandem import reads back (the format from the .xlsx extension)', async () => {
+    const output = path.join(folder, 'q4.xlsx');
+    expect(await runExport({ cycle: '2026-Q4', database, output }, () => {})).toBe(0);
+    const { sheets } = readWorkbook(readFileSync(output));
+    expect(sheets.map((s) => s.name)).toEqual(['2026-Q4']);
+    expect(sheets[0]!.rows[0]!.slice(0, 5)).toEqual(['Type', 'Key', 'Objective key', 'Objective', 'Title']);
+    const read = readSpreadsheet(output, sheets, { cycle: '2026-Q4' });
+    if (!read.ok) throw new Error(read.problems.map(formatProblem).join('\n'));
+    expect(read.parsed.content.objectives!.length).toBeGreaterThanOrEqual(5);
+  });
+
   it('says what is wrong, with exit code 2', async () => {
     const log = errors();
     try {
@@ -65,7 +78,7 @@ describe('tandem export', () => {
       expect(await runExport({ cycle: '2026-Q4', server: 'http://127.0.0.1:9' }, () => {})).toBe(2);
       expect(await runExport({ cycle: '2026-Q4', server: 'not a url', token: 't' }, () => {})).toBe(2);
       expect(log.text()).toMatch(/cycle 2031-Q1 not found/);
-      expect(log.text()).toMatch(/--format: "pdf" is not one of yaml, csv, md/);
+      expect(log.text()).toMatch(/--format: "pdf" is not one of yaml, csv, xlsx, md/);
       expect(log.text()).toMatch(/no person nobody@example.com/);
       expect(log.text()).toMatch(/--server needs a token/);
       expect(log.text()).toMatch(/--server: "not a url" is not a URL/);

@@ -27,6 +27,7 @@ const EXTENSIONS: Record<string, ExportFormat> = {
   '.yaml': 'yaml',
   '.yml': 'yaml',
   '.csv': 'csv',
+  '.xlsx': 'xlsx',
   '.md': 'md',
 };
 
@@ -41,19 +42,19 @@ function formatOf(options: ExportOptions): ExportFormat {
 }
 
 /** Exports through a running server's API with a token. */
-async function exportRemote(options: ExportOptions, format: ExportFormat): Promise<string> {
+async function exportRemote(options: ExportOptions, format: ExportFormat): Promise<string | Uint8Array> {
   const query = new URLSearchParams({ format, ...(options.unit ? { unit: options.unit } : {}) });
-  const { status, text } = await callServer(
+  const { status, text, bytes } = await callServer(
     options,
     'GET',
     `/api/v1/cycles/${encodeURIComponent(options.cycle)}/export?${query}`,
   );
   if (status !== 200) throw new UsageError(`the server answered ${status}: ${errorMessage(text)}`);
-  return text;
+  return format === 'xlsx' ? bytes : text;
 }
 
 /** Exports from a local database (SQLite file or PostgreSQL URL). */
-function exportLocal(options: ExportOptions, format: ExportFormat): Promise<string> {
+function exportLocal(options: ExportOptions, format: ExportFormat): Promise<string | Uint8Array> {
   return withLocal(options, async (services, actor) => {
     const file = await services.exports.cycle(actor, {
       cycle: options.cycle,
@@ -68,9 +69,16 @@ function exportLocal(options: ExportOptions, format: ExportFormat): Promise<stri
  * Runs `tandem export`: writes the document to `--output` or standard output, and returns the
  * exit code (2 for bad usage, an unknown cycle or unit, or an unreachable server).
  */
-export async function runExport(options: ExportOptions, out: (text: string) => void): Promise<number> {
+export async function runExport(
+  options: ExportOptions,
+  out: (body: string | Uint8Array) => void,
+): Promise<number> {
   try {
     const format = formatOf(options);
+    if (format === 'xlsx' && !options.output && process.stdout.isTTY)
+      throw new UsageError(
+        '--format xlsx writes a workbook: give --output FILE.xlsx (or redirect standard output)',
+      );
     const body = options.server ? await exportRemote(options, format) : await exportLocal(options, format);
     if (options.output) await writeFile(options.output, body);
     else out(body);
@@ -89,7 +97,7 @@ export function registerExport(program: Command): void {
   program
     .command('export')
     .description(
-      "export a cycle's goals: a goals file (yaml), a spreadsheet (csv) or a Markdown document (md)",
+      "export a cycle's goals: a goals file (yaml), a spreadsheet (csv, xlsx) or a Markdown document (md)",
     )
     .requiredOption('--cycle <name>', 'cycle name (2026-Q4) or id')
     .option(
@@ -110,6 +118,6 @@ export function registerExport(program: Command): void {
     )
     .option('--token <token>', "API token for --server (else TANDEM_TOKEN, else tandem login's)")
     .action(async (options: ExportOptions) => {
-      process.exitCode = await runExport(options, (text) => process.stdout.write(text));
+      process.exitCode = await runExport(options, (body) => process.stdout.write(body));
     });
 }

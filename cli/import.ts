@@ -1,8 +1,9 @@
 import { readFileSync } from 'node:fs';
+import cliProgress from 'cli-progress';
 import type { Command } from 'commander';
 import { AppError } from '../core/errors';
 import { type FileProblem, formatProblem } from '../core/goals-file/parse';
-import type { ImportResult } from '../server/services/import.service';
+import type { ImportProgress, ImportResult } from '../server/services/import.service';
 import { type AccessOptions, callServer, errorMessage, UsageError, withLocal } from './access';
 import { EXIT } from './exit-codes';
 import { expandPaths } from './load-goals';
@@ -13,6 +14,29 @@ export interface ImportOptions extends AccessOptions {
   dryRun?: boolean | undefined;
   createMissing?: boolean | undefined;
   json?: boolean | undefined;
+}
+
+/** Files of at least this many goals get a progress bar (on a terminal, never with --json). */
+const PROGRESS_FROM = 500;
+
+/** A progress bar on standard error, started once the import knows it is large; `stop` ends it. */
+function progressBar(): { onProgress: ImportProgress; stop: () => void } {
+  const bar = new cliProgress.SingleBar(
+    { format: 'import {step} [{bar}] {value}/{total} goals', hideCursor: true, stream: process.stderr },
+    cliProgress.Presets.shades_classic,
+  );
+  let isStarted = false;
+  return {
+    onProgress: (step, done, total) => {
+      if (total < PROGRESS_FROM) return;
+      if (!isStarted) bar.start(total, done, { step });
+      isStarted = true;
+      bar.update(done, { step });
+    },
+    stop: () => {
+      if (isStarted) bar.stop();
+    },
+  };
 }
 
 /** The text of a result: what is (or would be) done, then every problem, compiler-style. */
@@ -107,7 +131,16 @@ export async function runImport(
           items: [],
         };
       }
-    } else result = await withLocal(options, (services, actor) => services.imports.goalsFiles(actor, input));
+    } else {
+      const bar = !options.json && process.stderr.isTTY ? progressBar() : undefined;
+      try {
+        result = await withLocal(options, (services, actor) =>
+          services.imports.goalsFiles(actor, input, bar?.onProgress),
+        );
+      } finally {
+        bar?.stop();
+      }
+    }
     out(options.json ? `${JSON.stringify(result, null, 2)}\n` : importText(result));
     if (result.problems.length === 0) return EXIT.ok;
     return result.isFileError ? EXIT.usage : EXIT.problems;

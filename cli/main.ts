@@ -21,6 +21,7 @@ const COMMANDS: Record<string, () => Promise<Register>> = {
   logout: async () => (await import('./login')).registerLogin,
   migrate: async () => (await import('./migrate')).registerMigrate,
   restore: async () => (await import('./backup')).registerRestore,
+  report: async () => (await import('./report')).registerReport,
   score: async () => (await import('./score')).registerScore,
   serve: async () => (await import('./serve')).registerServe,
 };

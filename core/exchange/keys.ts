@@ -34,6 +34,8 @@ export function slugKey(title: string, fallback = 'goal'): string {
 /** Hands out unique keys: the slug of a title, then `-2`, `-3`... when it is taken. */
 export class KeyAllocator {
   readonly #taken = new Set<string>();
+  /** Per slug, the suffix to try next: keys are only ever added, so the smaller ones stay taken. */
+  readonly #next = new Map<string, number>();
 
   /** Reserves a key as it is (a unit's or a goal's own key). */
   reserve(key: string): string {
@@ -45,7 +47,14 @@ export class KeyAllocator {
   allocate(title: string, fallback?: string): string {
     const base = slugKey(title, fallback);
     let key = base;
-    for (let n = 2; this.#taken.has(key); n++) key = `${base}-${n}`;
+    // Many goals share a title (a template copied across teams): resuming where the last search
+    // for the same slug ended keeps this linear instead of quadratic in the number of copies.
+    let n = this.#next.get(base) ?? 2;
+    if (this.#taken.has(key)) {
+      key = `${base}-${n}`;
+      while (this.#taken.has(key)) key = `${base}-${++n}`;
+      this.#next.set(base, n + 1);
+    }
     this.#taken.add(key);
     return key;
   }

@@ -2,6 +2,7 @@ import type { FileProblem, ParsedGoalsFile } from '../goals-file/parse';
 import { formatPath } from '../goals-file/parse';
 import {
   type FileKeyResult,
+  type FileLink,
   type FileMeasure,
   type FileObjective,
   type FileSmartGoal,
@@ -104,6 +105,7 @@ export const COLUMN_ALIASES = {
   kind: ['kind', 'commitment', 'committed', 'okrtype', 'ambition', 'aspirational'],
   measureType: ['measuretype', 'metrictype', 'direction', 'measure', 'krtype', 'type of measure'],
   confidence: ['confidence', 'conf', 'confidence010'],
+  milestones: ['milestones', 'milestonelist', 'steps'],
   note: ['note', 'notes', 'comment', 'comments', 'remarks', 'update'],
   visibility: ['visibility', 'private', 'access'],
   supports: ['supports', 'alignsto', 'parent', 'alignedto', 'contributesto', 'parentkey', 'parentkr'],
@@ -334,6 +336,12 @@ export function readSpreadsheet(
         const description = text('objective') !== '' ? text('description') : '';
         if (description) objective.description = description;
         const i = objectives.length;
+        // On a KR row, "Aligns to" is its objective's link (as an export writes it).
+        const parents = text('supports');
+        if (parents) {
+          objective.aligns_to = linksOf(parents);
+          place(['objectives', i, 'aligns_to'], rowLine, at('supports'));
+        }
         place(['objectives', i], rowLine, column);
         place(['objectives', i, 'key'], rowLine, column);
         place(['objectives', i, 'title'], rowLine, column);
@@ -348,12 +356,21 @@ export function readSpreadsheet(
         const measure: FileMeasure = {};
         const start = number('start', path, 'measure.start');
         const target = number('target', path, 'measure.target');
-        const current = number('current', path, 'current');
+        // Milestones and yes/no goals hold words in the current cell (the milestones done; done or not).
+        const wordType = measureTypeOf(
+          text('measureType')
+            .toLowerCase()
+            .replace(/[\s_-]+/g, ' '),
+        );
+        const isListed = wordType === 'milestones' || wordType === 'boolean';
+        const current = isListed ? undefined : number('current', path, 'current');
         const progress = number('progress', path, 'current');
         let unit = text('measureUnit') || start?.unit || target?.unit || current?.unit;
         const typeText = text('measureType')
           .toLowerCase()
           .replace(/[\s_-]+/g, ' ');
+        // An export writes "aligned" for a KR measured by what aligns to it.
+        if (typeText === 'aligned') return { isAligned: true };
         const declared = measureTypeOf(typeText);
         if (typeText && !declared)
           problem(
@@ -362,6 +379,26 @@ export function readSpreadsheet(
             'measure',
             `"${text('measureType')}" is not a measure type: use increase, decrease, at least, at most, between, milestones or yes/no`,
           );
+        if (declared === 'milestones') {
+          // Names separated by semicolons, `name*weight` for a weighted one (as an export writes
+          // them); the current cell lists the milestones done.
+          const list = text('milestones')
+            .split(';')
+            .map((m) => m.trim())
+            .filter(Boolean)
+            .map((m) => {
+              const weighted = /^(.*)\*\s*(\d+(?:\.\d+)?)$/.exec(m);
+              return weighted ? { name: weighted[1]!.trim(), weight: Number(weighted[2]) } : m;
+            });
+          if (list.length === 0) return {};
+          measure.type = 'milestones';
+          (measure as { milestones: unknown[] }).milestones = list;
+          const done = text('current')
+            .split(';')
+            .map((m) => m.trim())
+            .filter(Boolean);
+          return { measure, done: isBlank(cell('current')) ? undefined : done };
+        }
         let value = current?.value;
         if (declared === 'boolean') {
           measure.type = 'boolean';
@@ -462,12 +499,14 @@ export function readSpreadsheet(
         place(path, rowLine, at('title'));
         place([...path, 'key'], rowLine, at(text('key') ? 'key' : 'title'));
         place([...path, 'title'], rowLine, at('title'));
-        const { measure, value, done } = measured(path, krTitle) as {
+        const { measure, value, done, isAligned } = measured(path, krTitle) as {
           measure?: FileMeasure;
           value?: number;
-          done?: boolean;
+          done?: boolean | string[];
+          isAligned?: boolean;
         };
         if (measure) kr.measure = measure;
+        if (isAligned) kr.source = 'aligned';
         const { confidence, owner, note } = common(path);
         if (owner) kr.owner = owner;
         if (!isBlank(cell('weight'))) {
@@ -506,7 +545,7 @@ export function readSpreadsheet(
         const { measure, value, done } = measured(path, goalTitle) as {
           measure?: FileMeasure;
           value?: number;
-          done?: boolean;
+          done?: boolean | string[];
         };
         goal.measure = measure ?? { type: 'boolean' };
         const { confidence, owner, note } = common(path);
@@ -535,7 +574,7 @@ export function readSpreadsheet(
           text('supports') ||
           (text('objective') ? (objectiveByTitle.get(text('objective').toLowerCase())?.key ?? '') : '');
         if (supports) {
-          goal.supports = supports;
+          goal.supports = linksOf(supports);
           place([...path, 'supports'], rowLine, at('supports'));
         }
         if (/^(private|yes|true|1|x)$/i.test(text('visibility'))) goal.visibility = 'private';
@@ -695,4 +734,17 @@ function measureTypeOf(text: string): FileMeasure['type'] | undefined {
   if (/^(milestones?|steps)$/.test(text)) return 'milestones';
   if (/^(yes\/no|yes no|boolean|binary|done|done\/not done|checkbox)$/.test(text)) return 'boolean';
   return undefined;
+}
+
+/** Links written as keys separated by semicolons, `key*weight` for a weighted one (as exports write them). */
+function linksOf(text: string): FileLink | FileLink[] {
+  const links = text
+    .split(';')
+    .map((part) => part.trim())
+    .filter(Boolean)
+    .map((part): FileLink => {
+      const weighted = /^(.*?)\s*\*\s*(\d+(?:\.\d+)?)$/.exec(part);
+      return weighted ? { key: weighted[1]!, weight: Number(weighted[2]) } : part;
+    });
+  return links.length === 1 ? links[0]! : links;
 }

@@ -1,6 +1,7 @@
 import type { Insertable, Selectable } from 'kysely';
 import type { Executor } from '../db/database';
 import type { CheckInsTable } from '../db/schema';
+import { chunksOf } from './chunks';
 import { prepared, preparedInsert } from './prepared';
 
 export type CheckInRow = Selectable<CheckInsTable>;
@@ -20,11 +21,7 @@ export class CheckInRepository {
   }
 
   async insertMany(rows: readonly Insertable<CheckInsTable>[]): Promise<void> {
-    if (rows.length > 0)
-      await this.db
-        .insertInto('checkIns')
-        .values([...rows])
-        .execute();
+    for (const chunk of chunksOf(rows)) await this.db.insertInto('checkIns').values(chunk).execute();
   }
 
   find(workspaceId: string, id: string): Promise<CheckInRow | undefined> {

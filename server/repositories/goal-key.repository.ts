@@ -1,6 +1,7 @@
 import type { Selectable } from 'kysely';
 import type { Executor } from '../db/database';
 import type { GoalKeysTable } from '../db/schema';
+import { chunksOf } from './chunks';
 
 export type GoalKeyRow = Selectable<GoalKeysTable>;
 
@@ -34,5 +35,31 @@ export class GoalKeyRepository {
       )
       .execute();
     await this.db.insertInto('goalKeys').values(row).execute();
+  }
+
+  /** `set` for many goals of one cycle at once (an import): a few statements in all. */
+  async setMany(workspaceId: string, cycleId: string, rows: readonly GoalKeyRow[]): Promise<void> {
+    for (let i = 0; i < rows.length; i += 5000) {
+      const slice = rows.slice(i, i + 5000);
+      await this.db
+        .deleteFrom('goalKeys')
+        .where(
+          'goalId',
+          'in',
+          slice.map((r) => r.goalId),
+        )
+        .execute();
+      await this.db
+        .deleteFrom('goalKeys')
+        .where('workspaceId', '=', workspaceId)
+        .where('cycleId', '=', cycleId)
+        .where(
+          'key',
+          'in',
+          slice.map((r) => r.key),
+        )
+        .execute();
+    }
+    for (const chunk of chunksOf(rows)) await this.db.insertInto('goalKeys').values(chunk).execute();
   }
 }

@@ -1,6 +1,7 @@
 import type { Insertable, Selectable, Updateable } from 'kysely';
 import type { Executor } from '../db/database';
 import type { KeyResultsTable } from '../db/schema';
+import { chunksOf } from './chunks';
 import { prepared, preparedUpdate } from './prepared';
 
 export type KeyResultRow = Selectable<KeyResultsTable>;
@@ -11,6 +12,11 @@ export class KeyResultRepository {
 
   async insert(row: Insertable<KeyResultsTable>): Promise<void> {
     await this.db.insertInto('keyResults').values(row).execute();
+  }
+
+  /** Many rows in a few statements (an import). */
+  async insertMany(rows: readonly Insertable<KeyResultsTable>[]): Promise<void> {
+    for (const chunk of chunksOf(rows)) await this.db.insertInto('keyResults').values(chunk).execute();
   }
 
   /** One row; with `forUpdate` (PostgreSQL only) the row stays locked until the transaction ends. */

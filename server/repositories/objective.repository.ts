@@ -1,6 +1,7 @@
 import type { Insertable, Selectable, Updateable } from 'kysely';
 import type { Executor } from '../db/database';
 import type { ObjectivesTable } from '../db/schema';
+import { chunksOf } from './chunks';
 import { prepared, preparedUpdate } from './prepared';
 
 export type ObjectiveRow = Selectable<ObjectivesTable>;
@@ -14,6 +15,11 @@ export class ObjectiveRepository {
 
   async insert(row: Insertable<ObjectivesTable>): Promise<void> {
     await this.db.insertInto('objectives').values(row).execute();
+  }
+
+  /** Many rows in a few statements (an import). */
+  async insertMany(rows: readonly Insertable<ObjectivesTable>[]): Promise<void> {
+    for (const chunk of chunksOf(rows)) await this.db.insertInto('objectives').values(chunk).execute();
   }
 
   /** One row; with `forUpdate` (PostgreSQL only) the row stays locked until the transaction ends. */

@@ -1,6 +1,7 @@
 import type { Insertable, Selectable, Updateable } from 'kysely';
 import type { Executor } from '../db/database';
 import type { SmartGoalsTable } from '../db/schema';
+import { chunksOf } from './chunks';
 import { prepared, preparedUpdate } from './prepared';
 
 export type SmartGoalRow = Selectable<SmartGoalsTable>;
@@ -11,6 +12,11 @@ export class SmartGoalRepository {
 
   async insert(row: Insertable<SmartGoalsTable>): Promise<void> {
     await this.db.insertInto('smartGoals').values(row).execute();
+  }
+
+  /** Many rows in a few statements (an import). */
+  async insertMany(rows: readonly Insertable<SmartGoalsTable>[]): Promise<void> {
+    for (const chunk of chunksOf(rows)) await this.db.insertInto('smartGoals').values(chunk).execute();
   }
 
   find(workspaceId: string, id: string): Promise<SmartGoalRow | undefined> {

@@ -292,6 +292,17 @@ const CASES: Case[] = [
     expect: { anonymous: 401, otherAdmin: 404, default: 200 },
   },
   {
+    name: 'GET the export of a cycle as a workbook',
+    request: async (f) => ({ method: 'GET', path: `/api/v1/cycles/${f.org.cycleId}/export?format=xlsx` }),
+    expect: { anonymous: 401, otherAdmin: 404, default: 200 },
+  },
+  {
+    name: 'GET the report of a cycle as a PDF',
+    request: async (f) => ({ method: 'GET', path: `/api/v1/cycles/${f.org.cycleId}/report?format=pdf` }),
+    // The cycle is open: no report yet, for anyone who may see the cycle.
+    expect: { anonymous: 401, otherAdmin: 404, default: 409 },
+  },
+  {
     name: 'GET the active dashboard (no cycle given)',
     request: async () => ({ method: 'GET', path: '/api/v1/dashboard' }),
     // The other workspace has no active cycle: a 404 naming what to pass.

@@ -1,5 +1,5 @@
 import { z } from '@hono/zod-openapi';
-import type { AppDeps, Api } from '../app/env';
+import type { Api, AppDeps } from '../app/env';
 import { EXPORT_FORMATS } from '../services/export.service';
 import { actorOf } from './context';
 import { idParams, route } from './openapi';
@@ -10,6 +10,9 @@ const text = (description: string) => ({
     'application/yaml': { schema: z.string() },
     'text/csv': { schema: z.string() },
     'text/markdown': { schema: z.string() },
+    'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': {
+      schema: z.string().openapi({ format: 'binary' }),
+    },
   },
 });
 
@@ -18,7 +21,7 @@ const exportCycle = route({
   path: '/api/v1/cycles/{id}/export',
   tags: ['cycles'],
   summary:
-    "A cycle's goals as a goals file (`yaml`, read by `tandem score` and `tandem lint`), a spreadsheet (`csv`) or a Markdown document (`md`): what the viewer may see, optionally one unit's subtree",
+    "A cycle's goals as a goals file (`yaml`, read by `tandem score` and `tandem lint`), a spreadsheet (`csv`, or an `xlsx` workbook that `tandem import` reads back) or a Markdown document (`md`): what the viewer may see, optionally one unit's subtree",
   request: {
     params: idParams,
     query: z.object({
@@ -47,6 +50,8 @@ export function registerExportRoutes(app: Api, deps: AppDeps): void {
     c.header('Content-Type', file.contentType);
     c.header('Content-Disposition', `attachment; filename="${file.filename}"`);
     c.header('Cache-Control', 'no-store');
-    return c.body(file.body, 200);
+    return typeof file.body === 'string'
+      ? c.body(file.body, 200)
+      : c.body(file.body as Uint8Array<ArrayBuffer>, 200);
   });
 }

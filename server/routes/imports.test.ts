@@ -1,8 +1,9 @@
+import * as XLSX from '@e965/xlsx';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { type TestApi, testApi } from '../app/test-client';
-import { actorFor } from '../test/scenario';
 import { describeEachDialect } from '../test/databases';
 import { type SmallOrg, smallOrg } from '../test/fixtures';
+import { actorFor } from '../test/scenario';
 
 const FILE = `version: 1
 cycle: 2026-Q4
@@ -206,6 +207,88 @@ describeEachDialect('imports of goals files', (dialect) => {
         .filter((l) => !l.startsWith('#'))
         .join('\n');
     expect(body(back.body)).toEqual(body(exported.body));
+
+    // History: every check-in of every goal, field by field, in both workspaces.
+    const history = async (workspaceId: string) => {
+      const rows = await api.deps.db.kysely
+        .selectFrom('checkIns')
+        .innerJoin('goalKeys', 'goalKeys.goalId', 'checkIns.goalId')
+        .select([
+          'goalKeys.key',
+          'checkIns.at',
+          'checkIns.value',
+          'checkIns.done',
+          'checkIns.confidence',
+          'checkIns.note',
+        ])
+        .where('checkIns.workspaceId', '=', workspaceId)
+        .execute();
+      return rows.sort((a, b) => a.key.localeCompare(b.key) || a.at - b.at);
+    };
+    const original = await history(org.workspaceId);
+    expect(original.length).toBeGreaterThanOrEqual(3);
+    expect(original).toContainEqual({
+      key: 'review-wait',
+      at: Date.UTC(2026, 9, 12),
+      value: 40,
+      done: null,
+      confidence: 6,
+      note: 'first week',
+    });
+    expect(await history(other.workspace.id)).toEqual(original);
+  });
+
+  it('round trip through a workbook: goals, values and alignment come back field by field', async () => {
+    const exported = await api.app.request('/api/v1/cycles/2026-Q4/export?format=xlsx', {
+      headers: { Authorization: `Bearer ${as.admin!.bearer}` },
+    });
+    expect(exported.status).toBe(200);
+    expect(exported.headers.get('content-type')).toBe(
+      'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    );
+    expect(exported.headers.get('content-disposition')).toMatch(/filename="org-2026-q4\.xlsx"$/);
+    const bytes = Buffer.from(await exported.arrayBuffer());
+    const book = XLSX.read(bytes, { type: 'buffer' });
+    expect(book.SheetNames).toEqual(['2026-Q4']);
+    const rows = XLSX.utils.sheet_to_json<Record<string, unknown>>(book.Sheets['2026-Q4']!);
+    expect(rows.find((r) => r.Key === 'review-wait')).toMatchObject({
+      Type: 'key_result',
+      Objective: 'Make code review fast and friendly',
+      Measure: 'decrease',
+      Start: 48,
+      Target: 8, // as the test of updates left it
+      Unit: 'h',
+    });
+
+    const s = api.deps.services;
+    const other = await s.workspaces.create({
+      name: 'Org',
+      admin: { email: 'admin@org.test', name: 'Admin' },
+    });
+    const admin = actorFor(other.workspace.id, other.adminId);
+    await s.cycles.create(admin, { name: '2026-Q4', state: 'active' });
+    const token = await api.tokenFor(admin);
+    const into = await api.call('POST', '/api/v1/imports', {
+      as: token,
+      body: { files: [{ name: 'export.xlsx', base64: bytes.toString('base64') }], createMissing: true },
+    });
+    expect(into.status, JSON.stringify(into.body)).toBe(200);
+    const csv = async (who: { bearer: string }) => {
+      const res = await api.call('GET', '/api/v1/cycles/2026-Q4/export?format=csv', { as: who });
+      return (res.body as string).trimEnd().split('\r\n');
+    };
+    const [before, after] = [await csv(as.admin!), await csv(token)];
+    // Every column but the moment of the last check-in (the workbook's current values are as of the import).
+    const header = before[0]!.split(',');
+    const last = header.indexOf('Last check-in');
+    const cut = (lines: string[]) =>
+      lines.map((l) =>
+        l
+          .split(',')
+          .filter((_, i) => i !== last)
+          .join(','),
+      );
+    expect(cut(after)).toEqual(cut(before));
   });
 
   it('imports only what the importer may write', async () => {

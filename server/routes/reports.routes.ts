@@ -1,5 +1,6 @@
 import { z } from '@hono/zod-openapi';
-import type { AppDeps, Api } from '../app/env';
+import type { Api, AppDeps } from '../app/env';
+import { REPORT_FORMATS } from '../services/report-document';
 import { actorOf } from './context';
 import { errorResponse, idParams, json, route } from './openapi';
 import { hiddenCountSchema, hiddenSummarySchema } from './schemas';
@@ -75,10 +76,27 @@ const report = route({
   method: 'get',
   path: '/api/v1/cycles/{id}/report',
   tags: ['cycles'],
-  summary: "A closed cycle's report: grades, their distribution, root causes, decisions and lessons",
-  request: { params: idParams },
+  summary:
+    "A closed cycle's report: grades, their distribution, root causes, decisions and lessons, as JSON or, with `format`, as a document to download: Markdown (`md`), one self-contained HTML file (`html`) or a PDF (`pdf`), with calibration and charts",
+  request: {
+    params: idParams,
+    query: z.object({
+      format: z
+        .enum(REPORT_FORMATS)
+        .optional()
+        .openapi({ description: 'a document (md, html or pdf) as an attachment instead of JSON' }),
+    }),
+  },
   responses: {
-    200: json(cycleReportSchema, 'The report'),
+    200: {
+      description: 'The report (JSON), or the document',
+      content: {
+        'application/json': { schema: cycleReportSchema },
+        'text/markdown': { schema: z.string() },
+        'text/html': { schema: z.string() },
+        'application/pdf': { schema: z.string().openapi({ format: 'binary' }) },
+      },
+    },
     409: errorResponse('`conflict`: the cycle is not closed yet'),
   },
 });
@@ -102,9 +120,18 @@ const calibration = route({
 /** Cycle reports and calibration. */
 export function registerReportRoutes(app: Api, deps: AppDeps): void {
   const { reports } = deps.services;
-  app.openapi(report, async (c) =>
-    c.json(await reports.cycleReport(actorOf(c), c.req.valid('param').id), 200),
-  );
+  app.openapi(report, async (c) => {
+    const { format } = c.req.valid('query');
+    const id = c.req.valid('param').id;
+    if (!format) return c.json(await reports.cycleReport(actorOf(c), id), 200);
+    const file = await reports.cycleDocument(actorOf(c), { cycle: id, format });
+    c.header('Content-Type', file.contentType);
+    c.header('Content-Disposition', `attachment; filename="${file.filename}"`);
+    c.header('Cache-Control', 'no-store');
+    return typeof file.body === 'string'
+      ? c.body(file.body, 200)
+      : c.body(file.body as Uint8Array<ArrayBuffer>, 200);
+  });
   app.openapi(calibration, async (c) => {
     const query = c.req.valid('query');
     const result = await reports.calibration(actorOf(c), {

@@ -1,7 +1,13 @@
+import { execFileSync } from 'node:child_process';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { type TestApi, testApi } from '../app/test-client';
 import { describeEachDialect } from '../test/databases';
 import { type SmallOrg, smallOrg } from '../test/fixtures';
+
+/** The text of a PDF, by poppler's pdftotext (apt-get install poppler-utils), lines joined. */
+function pdfText(bytes: Buffer): string {
+  return execFileSync('pdftotext', ['-layout', '-', '-'], { input: bytes }).toString().replace(/\s+/g, ' ');
+}
 
 describeEachDialect('cycle reports and calibration', (dialect) => {
   let api: TestApi;
@@ -59,6 +65,57 @@ describeEachDialect('cycle reports and calibration', (dialect) => {
     expect(report.body.hiddenSummary).toBe('1 private goal');
     const asOwner = await api.call('GET', `/api/v1/cycles/${org.cycleId}/report`, { as: as.member });
     expect(asOwner.body.smartGoals.map((g: { id: string }) => g.id)).toContain(privateGoalId);
+  });
+
+  it('downloads the report as Markdown, one self-contained HTML file and a PDF, with the same content', async () => {
+    const json = (await api.call('GET', `/api/v1/cycles/${org.cycleId}/report`, { as: as.viewer })).body;
+    const objective = json.objectives.find((o: { id: string }) => o.id === org.objectiveId);
+    const kr = objective.keyResults.find((k: { id: string }) => k.id === org.krId);
+    const get = (format: string, who = as.viewer!) =>
+      api.app.request(`/api/v1/cycles/${org.cycleId}/report?format=${format}`, {
+        headers: { Authorization: `Bearer ${who.bearer}` },
+      });
+
+    const md = await get('md');
+    expect(md.status).toBe(200);
+    expect(md.headers.get('content-type')).toBe('text/markdown; charset=utf-8');
+    expect(md.headers.get('content-disposition')).toBe('attachment; filename="org-2026-q4-report.md"');
+    const text = await md.text();
+    expect(text).toMatch(/^# Org: 2026-Q4 report\n\nClosed on 2027-01-04\./);
+    expect(text).toContain(`### ${objective.title}`);
+    expect(text).toContain('Decision: **Modify**');
+    expect(text).toContain('> What we learned: Weekly check-ins kept us honest');
+    expect(text).toContain(`| ${kr.title} | 0.8 | green |`);
+    expect(text).toContain('<svg');
+    expect(text).not.toContain('Pass the cloud certification exam');
+    expect(text).toContain('1 private goal');
+
+    const html = await get('html');
+    expect(html.headers.get('content-type')).toBe('text/html; charset=utf-8');
+    const page = await html.text();
+    expect(page).toMatch(/^<!doctype html>/);
+    expect(page).toContain(`<h3>${objective.title}</h3>`);
+    expect(page).toContain('What we learned: Weekly check-ins kept us honest');
+    expect(page).toMatch(/Ambition index|Commitment reliability/);
+    // Self-contained: no script, no stylesheet or image fetched from anywhere.
+    expect(page).not.toMatch(/<script|<link|src=|url\(|@import/i);
+    expect((page.match(/<svg/g) ?? []).length).toBe(2);
+
+    const pdf = await get('pdf');
+    expect(pdf.headers.get('content-type')).toBe('application/pdf');
+    const bytes = Buffer.from(await pdf.arrayBuffer());
+    expect(bytes.subarray(0, 5).toString()).toBe('%PDF-');
+    const words = pdfText(bytes);
+    expect(words).toContain('Org: 2026-Q4 report');
+    expect(words).toContain(objective.title);
+    expect(words).toContain('What we learned: Weekly check-ins kept us honest');
+    expect(words).toMatch(new RegExp(`${kr.title}: 0\\.8 \\(green\\)`));
+    expect(words).not.toContain('Pass the cloud certification exam');
+    // The owner sees their private goal in the document as in the JSON.
+    expect(pdfText(Buffer.from(await (await get('pdf', as.member)).arrayBuffer()))).toContain(
+      'Pass the cloud certification exam',
+    );
+    expect((await get('docx')).status).toBe(400);
   });
 
   it('calibrates a unit and, privately, a person', async () => {

@@ -86,6 +86,20 @@ export function windowOfCycle(cycle: Pick<CycleRow, 'startDate' | 'endDate'>, ti
 
 const cycleWindows = new Map<string, Window>();
 
+/** A SMART goal's window, remembered like a cycle's (an export builds tens of thousands). */
+function goalWindow(startDate: string, dueDate: string, timeZone: string): Window {
+  const key = `${startDate}/${dueDate}/${timeZone}`;
+  let window = goalWindows.get(key);
+  if (!window) {
+    window = Object.freeze(dateWindow(startDate, dueDate, timeZone));
+    if (goalWindows.size >= 10_000) goalWindows.clear();
+    goalWindows.set(key, window);
+  }
+  return window;
+}
+
+const goalWindows = new Map<string, Window>();
+
 /** Builds an objective node with its key results. */
 export function objectiveNode(
   row: ObjectiveRow,
@@ -160,7 +174,7 @@ export function smartGoalNode(
     definitionOfDone: row.definitionOfDone ?? undefined,
     achievability: row.achievability ?? undefined,
     state: row.state,
-    window: dateWindow(row.startDate, row.dueDate, context.timeZone),
+    window: goalWindow(row.startDate, row.dueDate, context.timeZone),
     startDate: row.startDate,
     dueDate: row.dueDate,
     parents: [...parents],

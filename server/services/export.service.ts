@@ -1,6 +1,7 @@
+import * as XLSX from '@e965/xlsx';
 import { z } from 'zod';
 import type { GoalEvaluation } from '../../core/evaluate';
-import { toCsv } from '../../core/exchange/csv';
+import { type CsvCell, toCsv } from '../../core/exchange/csv';
 import { KeyAllocator } from '../../core/exchange/keys';
 import { cycleCsvRows, cycleMarkdown } from '../../core/exchange/tables';
 import { stringifyGoalsFile, writeGoalsFile } from '../../core/goals-file/write';
@@ -24,7 +25,7 @@ import { loadSlice } from './slice';
 import { notFound, parseInput } from './validate';
 
 /** The formats a cycle can be exported in. */
-export const EXPORT_FORMATS = ['yaml', 'csv', 'md'] as const;
+export const EXPORT_FORMATS = ['yaml', 'csv', 'xlsx', 'md'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 
 /** Input of an export: a cycle (id or name), optionally one unit's subtree, and a format. */
@@ -45,13 +46,15 @@ export const exportSchema = z
 export interface ExportedFile {
   filename: string;
   contentType: string;
-  body: string;
+  /** Text for yaml, csv and md; the workbook's bytes for xlsx. */
+  body: string | Uint8Array;
   counts: { objectives: number; keyResults: number; smartGoals: number; hiddenGoals: number };
 }
 
 const CONTENT_TYPES: Record<ExportFormat, string> = {
   yaml: 'application/yaml; charset=utf-8',
   csv: 'text/csv; charset=utf-8',
+  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
   md: 'text/markdown; charset=utf-8',
 };
 
@@ -99,7 +102,7 @@ export class ExportService {
       unitName: (key: string) => model.unitNames.get(key),
       hiddenGoals: model.hiddenGoals,
     };
-    let body: string;
+    let body: string | Uint8Array;
     if (data.format === 'yaml') {
       const notes = [
         `Tandem export of ${workspace?.name ?? 'a workspace'}, cycle ${cycle.name}, on ${day}.`,
@@ -120,6 +123,7 @@ export class ExportService {
         notes.join('\n'),
       );
     } else if (data.format === 'csv') body = toCsv(cycleCsvRows(tables));
+    else if (data.format === 'xlsx') body = workbook(cycle.name, cycleCsvRows(tables));
     else body = cycleMarkdown(tables, `${workspace?.name ?? 'Goals'}: ${cycle.name}`);
     return { filename, contentType: CONTENT_TYPES[data.format], body, counts };
   }
@@ -268,4 +272,23 @@ function slugFile(text: string): string {
       .replace(/^-+|-+$/g, '')
       .toLowerCase() || 'export'
   );
+}
+
+/**
+ * A workbook of one sheet, named after the cycle: the spreadsheet export's rows (objectives with
+ * their KRs below them, then SMART goals), numbers as numbers, the header row filtered and wide
+ * enough columns to read. `tandem import` reads it back.
+ */
+function workbook(cycleName: string, rows: CsvCell[][]): Uint8Array {
+  const sheet = XLSX.utils.aoa_to_sheet(rows.map((row) => row.map((cell) => (cell === '' ? null : cell))));
+  const widths = rows[0]!.map((_, column) =>
+    Math.min(60, Math.max(6, ...rows.slice(0, 200).map((row) => String(row[column] ?? '').length))),
+  );
+  sheet['!cols'] = widths.map((wch) => ({ wch }));
+  sheet['!autofilter'] = {
+    ref: XLSX.utils.encode_range({ s: { r: 0, c: 0 }, e: { r: rows.length - 1, c: widths.length - 1 } }),
+  };
+  const book = XLSX.utils.book_new();
+  XLSX.utils.book_append_sheet(book, sheet, cycleName.replace(/[\\/?*[\]:]/g, '-').slice(0, 31) || 'Goals');
+  return new Uint8Array(XLSX.write(book, { type: 'buffer', bookType: 'xlsx', compression: true }) as Buffer);
 }

@@ -24,6 +24,7 @@ import { can } from '../policies/permissions';
 import type { AlignmentRow } from '../repositories/alignment.repository';
 import type { CheckInRow } from '../repositories/check-in.repository';
 import type { CycleRow } from '../repositories/cycle.repository';
+import type { GoalKeyRow } from '../repositories/goal-key.repository';
 import type { KeyResultRow } from '../repositories/key-result.repository';
 import type { ObjectiveRow } from '../repositories/objective.repository';
 import type { SmartGoalRow } from '../repositories/smart-goal.repository';
@@ -31,8 +32,8 @@ import { link } from './alignment.service';
 import { type Actor, type ServiceDeps, transact } from './context';
 import { objectiveSubject, smartGoalSubject } from './goal-access';
 import { cycleGoals } from './goal-keys';
+import { recomputeImported } from './import-rollups';
 import { keyResultRecord } from './key-result.service';
-import { recomputeCycles } from './rollup';
 import { type Change, openSession, recordEvents, type Session } from './session';
 import { smartGoalRecord } from './smart-goal.service';
 import { fileKind, type ReadSheets, readCsv, readWorkbook } from './spreadsheet-files';
@@ -67,6 +68,9 @@ export const importSchema = z
     createMissing: z.boolean().default(false).describe('create the cycle, people and units the files name'),
   })
   .strict();
+
+/** Reports how far an import is: `done` of `total` goals, in a `step` (read, write, rollups). */
+export type ImportProgress = (step: string, done: number, total: number) => void;
 
 /** A problem with a place in a file (line and column 0 when it has no place). */
 export type ImportProblem = FileProblem;
@@ -125,7 +129,11 @@ export class ImportService {
     return (active.find((c) => c.startDate <= today && today <= c.endDate) ?? active[0])?.name;
   }
 
-  async goalsFiles(actor: Actor, input: z.input<typeof importSchema>): Promise<ImportResult> {
+  async goalsFiles(
+    actor: Actor,
+    input: z.input<typeof importSchema>,
+    onProgress?: ImportProgress,
+  ): Promise<ImportResult> {
     const data = parseInput(importSchema, input);
     const empty = (problems: ImportProblem[], isFileError: boolean): ImportResult => ({
       isDryRun: data.dryRun,
@@ -197,7 +205,7 @@ export class ImportService {
     try {
       return await transact(this.deps, async (trx) => {
         const session = await openSession(this.deps, trx, { ...actor, source: 'import' });
-        const run = new ImportRun(session, org, parsed, data, now);
+        const run = new ImportRun(session, org, parsed, data, now, onProgress);
         const result = await run.execute();
         if (result.problems.length > 0 || data.dryRun) throw new Rollback(result);
         return result;
@@ -239,6 +247,20 @@ class ImportRun {
   readonly storedParents = new Map<string, AlignmentRow[]>();
   /** The objectives as they will be after the import, for the policies of their KRs. */
   readonly objectiveRows = new Map<string, ObjectiveRow>();
+  /** Rows to insert, written in bulk once every goal is read (`flush`). */
+  readonly pending = {
+    objectives: [] as ObjectiveRow[],
+    keyResults: [] as KeyResultRow[],
+    smartGoals: [] as SmartGoalRow[],
+    keys: [] as GoalKeyRow[],
+    checkIns: [] as CheckInsTable[],
+  };
+  /** Ids of the goals this import creates. */
+  readonly created = new Set<string>();
+  /** Goals whose own numbers may change: new check-ins, a new or edited measure or window. */
+  readonly touched = new Set<string>();
+  /** Each owner's units, read once per person. */
+  readonly ownerUnits = new Map<string, string | null>();
   cycle!: CycleRow;
 
   constructor(
@@ -248,7 +270,19 @@ class ImportRun {
     readonly options: z.infer<typeof importSchema>,
     /** The moment of reading (`current` values are check-ins at it). */
     readonly now: number,
+    readonly onProgress: ImportProgress | undefined,
   ) {}
+
+  #done = 0;
+  #total = 0;
+
+  /** One more goal read (or, with `step`, a new step of the import). */
+  progress(step?: string): void {
+    if (!this.onProgress) return;
+    if (step) this.onProgress(step, this.#done, this.#total);
+    else if (++this.#done % 250 === 0 || this.#done === this.#total)
+      this.onProgress('goals', this.#done, this.#total);
+  }
 
   get ws(): string {
     return this.session.actor.workspaceId;
@@ -306,15 +340,27 @@ class ImportRun {
     }
     if (this.problems.length === 0) {
       await this.preload();
+      await this.preloadOwnerUnits();
+      this.#total =
+        this.org.objectives.reduce((n, o) => n + 1 + o.keyResults.length, 0) + this.org.smartGoals.length;
+      this.progress('goals');
       for (const objective of this.org.objectives) await this.objective(objective);
       for (const goal of this.org.smartGoals) await this.smartGoal(goal);
+      this.progress('write');
+      if (this.problems.length === 0 && !this.options.dryRun) await this.flush();
       if (this.problems.length === 0) await this.alignAll();
     }
     if (this.problems.length === 0 && !this.options.dryRun && this.changes.length > 0) {
+      this.progress('events');
       await recordEvents(this.session, this.changes);
-      await recomputeCycles(this.session.repos, this.ws, this.session.settings, this.session.at, [
-        this.cycle.id,
-      ]);
+      this.progress('rollups');
+      await recomputeImported(this.session, this.cycle, {
+        rows: this.rows,
+        pending: this.pending,
+        storedCheckins: this.storedCheckins,
+        touched: this.touched,
+        created: this.created,
+      });
     }
     const count = (action: ImportItem['action']) => this.items.filter((i) => i.action === action).length;
     return {
@@ -438,6 +484,36 @@ class ImportRun {
     }
   }
 
+  /** Writes the new rows in bulk: goals (objectives before their KRs), keys, check-ins. */
+  async flush(): Promise<void> {
+    const { repos } = this.session;
+    const { pending } = this;
+    await repos.objectives.insertMany(pending.objectives);
+    await repos.keyResults.insertMany(pending.keyResults);
+    await repos.smartGoals.insertMany(pending.smartGoals);
+    await repos.goalKeys.setMany(this.ws, this.cycle.id, pending.keys);
+    await repos.checkIns.insertMany(pending.checkIns);
+    for (const row of [...pending.objectives, ...pending.keyResults, ...pending.smartGoals])
+      this.rows.set(row.id, row);
+  }
+
+  /** The first unit (by id) of each person who owns a SMART goal in the files: a new goal's unit. */
+  async preloadOwnerUnits(): Promise<void> {
+    const owners = [
+      ...new Set(this.org.smartGoals.map((g) => this.person(g.owner) ?? this.session.actor.personId)),
+    ];
+    for (let i = 0; i < owners.length; i += 2000) {
+      const slice = owners.slice(i, i + 2000);
+      const memberships = await this.session.repos.units.membershipsOfMany(slice);
+      for (const id of slice) this.ownerUnits.set(id, null);
+      for (const m of memberships) {
+        const known = this.ownerUnits.get(m.personId);
+        if (known === null || known === undefined || m.unitId < known)
+          this.ownerUnits.set(m.personId, m.unitId);
+      }
+    }
+  }
+
   person(email: string | undefined): string | null {
     return email ? (this.people.get(email.toLowerCase()) ?? null) : null;
   }
@@ -550,14 +626,7 @@ class ImportRun {
     const known = this.goalIds.get(key);
     if (known?.id === id && known.isStored) return;
     this.goalIds.set(key, { type, id, isStored: true });
-    if (!this.options.dryRun)
-      await this.session.repos.goalKeys.set({
-        workspaceId: this.ws,
-        cycleId: this.cycle.id,
-        key,
-        goalType: type,
-        goalId: id,
-      });
+    this.pending.keys.push({ workspaceId: this.ws, cycleId: this.cycle.id, key, goalType: type, goalId: id });
   }
 
   cadenceOf(cadence: string): 'weekly' | 'biweekly' | 'monthly' | null {
@@ -567,6 +636,7 @@ class ImportRun {
   }
 
   async objective(o: ObjectiveNode): Promise<void> {
+    this.progress();
     const { repos, scope } = this.session;
     const before = await this.existing('objective', o);
     const unitId = o.unit ? (this.units.get(o.unit) ?? null) : null;
@@ -602,7 +672,8 @@ class ImportRun {
         this.problem(o, 'key', `you may not create objective "${o.title}" for this unit`);
         return;
       }
-      if (!this.options.dryRun) await repos.objectives.insert(row);
+      this.pending.objectives.push(row);
+      this.created.add(row.id);
       this.objectiveRows.set(row.id, row);
       this.changes.push({ entityType: 'objective', entityId: row.id, action: 'created', after: row });
       this.item({ type: 'objective', key: o.key, title: o.title, action: 'create', changes: [] });
@@ -618,6 +689,10 @@ class ImportRun {
         }
         const patch = Object.fromEntries(changed.map((f) => [f, fields[f as keyof typeof fields]]));
         if (!(await this.update('objective', before, patch, o))) return;
+        const after = { ...before, ...patch, version: before.version + 1 } as ObjectiveRow;
+        this.rows.set(id, after);
+        this.objectiveRows.set(id, after);
+        this.touched.add(id);
         this.changes.push({
           entityType: 'objective',
           entityId: id,
@@ -639,6 +714,7 @@ class ImportRun {
   }
 
   async keyResult(kr: KeyResultNode, objectiveId: string, position: number, o: ObjectiveNode): Promise<void> {
+    this.progress();
     const { repos, scope } = this.session;
     const before = await this.existing('key_result', kr);
     const tz = this.session.settings.timeZone;
@@ -677,7 +753,9 @@ class ImportRun {
         this.problem(kr, 'key', `you may not add key results to "${o.title}"`);
         return;
       }
-      if (!this.options.dryRun) await repos.keyResults.insert(row);
+      this.pending.keyResults.push(row);
+      this.created.add(row.id);
+      this.touched.add(row.id);
       this.changes.push({
         entityType: 'key_result',
         entityId: row.id,
@@ -699,6 +777,10 @@ class ImportRun {
         const patch = Object.fromEntries(changed.map((f) => [f, fields[f as keyof typeof fields]]));
         if (!(await this.update('key_result', before, patch, kr))) return;
         row = { ...before, ...patch, version: before.version + 1 };
+        this.rows.set(row.id, row);
+        this.touched.add(row.id);
+        // A KR moved to another objective leaves its old objective's score to recompute.
+        this.touched.add(before.objectiveId);
         this.changes.push({
           entityType: 'key_result',
           entityId: before.id,
@@ -756,6 +838,7 @@ class ImportRun {
   }
 
   async smartGoal(g: SmartGoalNode): Promise<void> {
+    this.progress();
     const { repos, scope } = this.session;
     const before = await this.existing('smart_goal', g);
     const ownerId = this.person(g.owner) ?? before?.ownerId ?? this.session.actor.personId;
@@ -775,13 +858,12 @@ class ImportRun {
     let row: SmartGoalRow;
     let changed: string[] = [];
     if (!before) {
-      const units = await repos.units.membershipsOf(ownerId);
       row = {
         id: this.session.deps.newId(),
         workspaceId: this.ws,
         cycleId: this.cycle.id,
         ...fields,
-        unitId: units.map((m) => m.unitId).sort()[0] ?? null,
+        unitId: this.ownerUnits.get(ownerId) ?? null,
         version: 1,
         createdAt: this.session.at,
         updatedAt: this.session.at,
@@ -797,7 +879,9 @@ class ImportRun {
         this.problem(g, 'owner', `you may not create SMART goals for ${g.owner ?? 'this owner'}`);
         return;
       }
-      if (!this.options.dryRun) await repos.smartGoals.insert(row);
+      this.pending.smartGoals.push(row);
+      this.created.add(row.id);
+      this.touched.add(row.id);
       this.changes.push({
         entityType: 'smart_goal',
         entityId: row.id,
@@ -819,6 +903,8 @@ class ImportRun {
         const patch = Object.fromEntries(changed.map((f) => [f, fields[f as keyof typeof fields]]));
         if (!(await this.update('smart_goal', before, patch, g))) return;
         row = { ...before, ...patch, version: before.version + 1 };
+        this.rows.set(row.id, row);
+        this.touched.add(row.id);
         this.changes.push({
           entityType: 'smart_goal',
           entityId: before.id,
@@ -875,8 +961,10 @@ class ImportRun {
       });
     }
     if (rows.length === 0) return 0;
-    if (!this.options.dryRun) {
-      await repos.checkIns.insertMany(rows);
+    this.pending.checkIns.push(...rows);
+    this.touched.add(goal.id);
+    if (this.created.has(goal.id)) goal.checkinCount = seq;
+    else if (!this.options.dryRun) {
       if (type === 'key_result') await repos.keyResults.updateDerived(goal.id, { checkinCount: seq });
       else await repos.smartGoals.updateDerived(goal.id, { checkinCount: seq });
     }

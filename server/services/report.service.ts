@@ -16,6 +16,7 @@ import type { KeyResultRow } from '../repositories/key-result.repository';
 import type { ObjectiveRow } from '../repositories/objective.repository';
 import type { SmartGoalRow } from '../repositories/smart-goal.repository';
 import type { Actor, ServiceDeps } from './context';
+import { windowOfCycle } from './evaluation';
 import {
   assertMayReadPerson,
   getCycle,
@@ -23,10 +24,10 @@ import {
   objectiveSubject,
   smartGoalSubject,
 } from './goal-access';
-import { windowOfCycle } from './evaluation';
-import { hiddenGoalsAmong, hiddenSummary, visibleGoals, visibleRef } from './visibility';
+import { cycleReportDocument, type ReportDocument, type reportDocumentSchema } from './report-document';
 import { openSession, type Session } from './session';
 import { notFound, parseInput } from './validate';
+import { hiddenGoalsAmong, hiddenSummary, visibleGoals, visibleRef } from './visibility';
 
 type Kind = 'aspirational' | 'committed';
 type Bands = Record<GradeBand, number>;
@@ -191,6 +192,11 @@ export class ReportService {
       hiddenGoals: hidden,
       hiddenSummary: hiddenSummary(hidden),
     };
+  }
+
+  /** The report of a closed cycle as a document (`md`, `html` or `pdf`): `report-document.ts`. */
+  cycleDocument(actor: Actor, input: z.input<typeof reportDocumentSchema>): Promise<ReportDocument> {
+    return cycleReportDocument(this.deps, (a, id) => this.cycleReport(a, id), actor, input);
   }
 
   /**

@@ -758,7 +758,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** A closed cycle's report: grades, their distribution, root causes, decisions and lessons */
+        /** A closed cycle's report: grades, their distribution, root causes, decisions and lessons, as JSON or, with `format`, as a document to download: Markdown (`md`), one self-contained HTML file (`html`) or a PDF (`pdf`), with calibration and charts */
         get: operations["getCycleReport"];
         put?: never;
         post?: never;
@@ -792,7 +792,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** A cycle's goals as a goals file (`yaml`, read by `tandem score` and `tandem lint`), a spreadsheet (`csv`) or a Markdown document (`md`): what the viewer may see, optionally one unit's subtree */
+        /** A cycle's goals as a goals file (`yaml`, read by `tandem score` and `tandem lint`), a spreadsheet (`csv`, or an `xlsx` workbook that `tandem import` reads back) or a Markdown document (`md`): what the viewer may see, optionally one unit's subtree */
         get: operations["getCycleExport"];
         put?: never;
         post?: never;
@@ -7236,7 +7236,10 @@ export interface operations {
     };
     getCycleReport: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description a document (md, html or pdf) as an attachment instead of JSON */
+                format?: "md" | "html" | "pdf";
+            };
             header?: never;
             path: {
                 id: string;
@@ -7245,13 +7248,16 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The report */
+            /** @description The report (JSON), or the document */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["CycleReport"];
+                    "text/markdown": string;
+                    "text/html": string;
+                    "application/pdf": string;
                 };
             };
             /** @description `validation`: the input is wrong (a field, a query or path parameter, a NUL character); `details.issues` lists the problems (at most 100, `details.omittedIssues` counts the rest) */
@@ -7365,7 +7371,7 @@ export interface operations {
         parameters: {
             query?: {
                 /** @description default yaml */
-                format?: "yaml" | "csv" | "md";
+                format?: "yaml" | "csv" | "xlsx" | "md";
                 /** @description only this unit and the units below it */
                 unit?: string;
             };
@@ -7386,6 +7392,7 @@ export interface operations {
                     "application/yaml": string;
                     "text/csv": string;
                     "text/markdown": string;
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
                 };
             };
             /** @description `validation`: the input is wrong (a field, a query or path parameter, a NUL character); `details.issues` lists the problems (at most 100, `details.omittedIssues` counts the rest) */
