@@ -46,7 +46,7 @@ describeEachDialect('reminders and digests over eight weeks', (dialect) => {
     await test?.dispose();
   });
 
-  it('sends every due reminder once, none after a check-in, none to paused or deactivated people; escalates in week three', { timeout: 240_000 }, async () => {
+  it('sends every due reminder once, none after a check-in, none to paused or deactivated people; escalates in week three', { timeout: 480_000 }, async () => {
     const clock = new FixedClock(START);
     const s = createServices(serviceDeps(test.db, clock, sequentialIds('r')));
     const { workspace, adminId } = await s.workspaces.create({
