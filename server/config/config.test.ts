@@ -71,7 +71,10 @@ describe('configuration', () => {
   it('reads the SMTP settings, and refuses a wrong URL or a missing sender without printing the URL', () => {
     expect(loadConfig({}).smtp).toBeUndefined();
     expect(
-      loadConfig({ TANDEM_SMTP_URL: 'smtps://u:p@mail.example.com:465', TANDEM_MAIL_FROM: 'Tandem <t@example.com>' }).smtp,
+      loadConfig({
+        TANDEM_SMTP_URL: 'smtps://u:p@mail.example.com:465',
+        TANDEM_MAIL_FROM: 'Tandem <t@example.com>',
+      }).smtp,
     ).toEqual({ url: 'smtps://u:p@mail.example.com:465', from: 'Tandem <t@example.com>' });
     expect(() => loadConfig({ TANDEM_SMTP_URL: 'smtp://mail.example.com' })).toThrow(
       /TANDEM_MAIL_FROM: required when TANDEM_SMTP_URL is set/,

@@ -55,7 +55,10 @@ export const configSchema = z.object({
   /** The From of every email, such as `Tandem <tandem@example.com>`; required with TANDEM_SMTP_URL. */
   TANDEM_MAIL_FROM: z
     .string()
-    .regex(/^([^<>]*<[^\s@<>]+@[^\s@<>]+>|[^\s@<>]+@[^\s@<>]+)$/, 'not an address such as Tandem <tandem@example.com>')
+    .regex(
+      /^([^<>]*<[^\s@<>]+@[^\s@<>]+>|[^\s@<>]+@[^\s@<>]+)$/,
+      'not an address such as Tandem <tandem@example.com>',
+    )
     .optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
@@ -105,7 +108,11 @@ export function loadConfig(
   const result = configSchema
     .superRefine((e, ctx) => {
       if (e.TANDEM_SMTP_URL && !e.TANDEM_MAIL_FROM)
-        ctx.addIssue({ code: 'custom', path: ['TANDEM_MAIL_FROM'], message: 'required when TANDEM_SMTP_URL is set' });
+        ctx.addIssue({
+          code: 'custom',
+          path: ['TANDEM_MAIL_FROM'],
+          message: 'required when TANDEM_SMTP_URL is set',
+        });
     })
     .safeParse(env);
   if (!result.success) {
@@ -113,7 +120,9 @@ export function loadConfig(
       const name = issue.path.join('.');
       const value = env[name];
       const shown =
-        value === undefined || name === 'DATABASE_URL' || name === 'TANDEM_SMTP_URL' ? '' : ` (got "${value}")`;
+        value === undefined || name === 'DATABASE_URL' || name === 'TANDEM_SMTP_URL'
+          ? ''
+          : ` (got "${value}")`;
       return `  ${name}: ${issue.message}${shown}`;
     });
     throw new ConfigError(`invalid configuration:\n${lines.join('\n')}`);
@@ -139,7 +148,10 @@ export function loadConfig(
     isRunningJobs: e.TANDEM_JOBS === 'on',
     isSendingWebhooks: e.TANDEM_JOBS === 'on' && e.TANDEM_WEBHOOKS === 'on',
     outboundAllow: e.TANDEM_OUTBOUND_ALLOW,
-    smtp: e.TANDEM_SMTP_URL && e.TANDEM_MAIL_FROM ? { url: e.TANDEM_SMTP_URL, from: e.TANDEM_MAIL_FROM } : undefined,
+    smtp:
+      e.TANDEM_SMTP_URL && e.TANDEM_MAIL_FROM
+        ? { url: e.TANDEM_SMTP_URL, from: e.TANDEM_MAIL_FROM }
+        : undefined,
     logLevel: e.LOG_LEVEL,
   };
 }

@@ -97,7 +97,7 @@ export async function startServer(
   );
   const outbound = new OutboundGuard({ allow: config.outboundAllow });
   // The channels this node sends on (email when SMTP is set); reminders, digests and the admin's test use them.
-  const channels = buildChannels({ smtp: config.smtp, publicUrl: config.publicUrl });
+  const channels = buildChannels({ smtp: config.smtp, publicUrl: config.publicUrl, chat: { db, outbound } });
   const deps = createAppDeps({
     db,
     outbound,
@@ -124,14 +124,15 @@ export async function startServer(
       logger.info('demo: the database holds other workspaces; nothing loaded');
     }
   }
-  const background = await startBackground(backgroundTasks(config, db, deps, logger, outbound, channels), logger).catch(
-    async (error: unknown) => {
-      // A task could not start (PostgreSQL refused the relay's connection, say): the ones before it
-      // are stopped already; close the database too, so the process can end.
-      await db.close();
-      throw error;
-    },
-  );
+  const background = await startBackground(
+    backgroundTasks(config, db, deps, logger, outbound, channels),
+    logger,
+  ).catch(async (error: unknown) => {
+    // A task could not start (PostgreSQL refused the relay's connection, say): the ones before it
+    // are stopped already; close the database too, so the process can end.
+    await db.close();
+    throw error;
+  });
   const app = createApp(deps);
   const timeouts = httpTimeouts(config.requestTimeoutMs);
   const server = serve({
@@ -222,13 +223,9 @@ function backgroundTasks(
     const jobDeps = serviceDeps(db, undefined, undefined, outbound);
     // Reminders and digests (SPEC 6): a sweep every 15 minutes fanning out one send per (person, period, channel).
     const notify = new Notifier(jobDeps, { channels, publicUrl: config.publicUrl, logger }).jobs();
-    const runner = new JobRunner(
-      jobDeps,
-      [...maintenanceJobs, ...webhooks, ...notify],
-      {
-        logger,
-      },
-    );
+    const runner = new JobRunner(jobDeps, [...maintenanceJobs, ...webhooks, ...notify], {
+      logger,
+    });
     // A job queued by a write (a webhook delivery) starts within 50 ms of its commit, announced on the bus.
     tasks.push({
       name: 'job-runner',

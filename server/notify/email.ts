@@ -27,10 +27,7 @@ export interface EmailChannel extends Channel {
  * const email = emailChannel({ url: 'smtp://127.0.0.1:2525', from: 'Tandem <t@example.com>' });
  * await email.send('ana@example.com', message);
  */
-export function emailChannel(
-  smtp: SmtpSettings,
-  options: { settingsUrl?: string } = {},
-): EmailChannel {
+export function emailChannel(smtp: SmtpSettings, options: { settingsUrl?: string } = {}): EmailChannel {
   const url = new URL(smtp.url);
   const transport: Transporter = nodemailer.createTransport({
     host: url.hostname.replace(/^\[|\]$/g, ''),

@@ -28,13 +28,15 @@ export function lastValueText(goal: DueGoal, timeZone: string): string {
   return `last: ${Number(goal.lastValue.toFixed(2))}${on}`;
 }
 
-const dueItem = (publicUrl: string, timeZone: string) => (goal: DueGoal): MessageItem => ({
-  title: goal.title,
-  detail: [goal.objectiveTitle ? `for "${goal.objectiveTitle}"` : undefined, lastValueText(goal, timeZone)]
-    .filter(Boolean)
-    .join(' · '),
-  url: goalUrl(publicUrl, goal),
-});
+const dueItem =
+  (publicUrl: string, timeZone: string) =>
+  (goal: DueGoal): MessageItem => ({
+    title: goal.title,
+    detail: [goal.objectiveTitle ? `for "${goal.objectiveTitle}"` : undefined, lastValueText(goal, timeZone)]
+      .filter(Boolean)
+      .join(' · '),
+    url: goalUrl(publicUrl, goal),
+  });
 
 /**
  * A person's check-in reminder: the goals due this period with their last values, and one link to
@@ -84,7 +86,9 @@ export function digestMessage(
   const sections = [
     {
       heading: 'Not checked in for two periods or more',
-      items: content.stale.map((s) => item(s, `${s.goal.missedPeriods} periods missed · ${lastValueText(s.goal, lead.timeZone)}`)),
+      items: content.stale.map((s) =>
+        item(s, `${s.goal.missedPeriods} periods missed · ${lastValueText(s.goal, lead.timeZone)}`),
+      ),
     },
     { heading: 'At risk or off track', items: content.atRisk.map((a) => item(a, words(a.goal.status))) },
     {
@@ -96,7 +100,9 @@ export function digestMessage(
       items: content.compliance.map((c) => ({
         title: c.unitName,
         detail:
-          c.rate === null ? 'nothing was due' : `${Math.round(c.rate * 100)}% (${c.done} of ${c.due} check-ins)`,
+          c.rate === null
+            ? 'nothing was due'
+            : `${Math.round(c.rate * 100)}% (${c.done} of ${c.due} check-ins)`,
       })),
     },
   ].filter((s) => s.items.length > 0);
@@ -136,7 +142,12 @@ export function passwordResetMessage(name: string, url: string, hours: number): 
 }
 
 /** An invitation to a workspace. */
-export function invitationMessage(name: string, workspaceName: string, url: string, days: number): OutboundMessage {
+export function invitationMessage(
+  name: string,
+  workspaceName: string,
+  url: string,
+  days: number,
+): OutboundMessage {
   return {
     kind: 'invitation',
     subject: `You are invited to ${workspaceName} on Tandem`,

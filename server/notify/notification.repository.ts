@@ -44,7 +44,11 @@ export class NotificationRepository {
   /** A workspace's log, newest first, after a `createdAt:id` position; one more than `limit` to tell a next page. */
   async list(
     workspaceId: string,
-    query: { after?: { createdAt: number; id: string } | undefined; limit: number; state?: string | undefined },
+    query: {
+      after?: { createdAt: number; id: string } | undefined;
+      limit: number;
+      state?: string | undefined;
+    },
   ): Promise<NotificationRow[]> {
     let q = this.db.selectFrom('notifications').selectAll().where('workspaceId', '=', workspaceId);
     if (query.state) q = q.where('state', '=', query.state as NotificationRow['state']);
@@ -61,7 +65,12 @@ export class NotificationRepository {
       .orderBy('id', 'desc')
       .limit(query.limit + 1)
       .execute();
-    return rows.map((r) => ({ ...r, createdAt: Number(r.createdAt), updatedAt: Number(r.updatedAt), sentAt: r.sentAt === null ? null : Number(r.sentAt) }));
+    return rows.map((r) => ({
+      ...r,
+      createdAt: Number(r.createdAt),
+      updatedAt: Number(r.updatedAt),
+      sentAt: r.sentAt === null ? null : Number(r.sentAt),
+    }));
   }
 
   async findPreferences(personId: string): Promise<PreferencesRow | undefined> {
@@ -81,7 +90,10 @@ export class NotificationRepository {
       .where('workspaceId', '=', workspaceId)
       .execute();
     return new Map(
-      rows.map((r) => [r.personId, { ...r, pausedUntil: r.pausedUntil === null ? null : Number(r.pausedUntil) }]),
+      rows.map((r) => [
+        r.personId,
+        { ...r, pausedUntil: r.pausedUntil === null ? null : Number(r.pausedUntil) },
+      ]),
     );
   }
 

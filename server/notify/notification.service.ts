@@ -109,7 +109,12 @@ export class NotificationService {
     const session = await openSession(this.deps, this.deps.db.kysely, actor);
     authorize(session.scope, 'manage', 'settings');
     const me = (await session.repos.people.find(actor.workspaceId, actor.personId))!;
-    const row = await this.sendDirect(actor.workspaceId, me.id, me.email, testMessage(this.options.publicUrl));
+    const row = await this.sendDirect(
+      actor.workspaceId,
+      me.id,
+      me.email,
+      testMessage(this.options.publicUrl),
+    );
     if (row.state === 'failed')
       throw new AppError('conflict', `the SMTP server did not take the message: ${row.error}`, {
         reason: 'smtp_failed',
@@ -134,7 +139,11 @@ export class NotificationService {
       .where('workspaceId', '=', workspaceId)
       .where('id', '=', personId)
       .executeTakeFirst();
-    const workspace = await db.selectFrom('workspaces').select('name').where('id', '=', workspaceId).executeTakeFirst();
+    const workspace = await db
+      .selectFrom('workspaces')
+      .select('name')
+      .where('id', '=', workspaceId)
+      .executeTakeFirst();
     if (!person || !workspace) return false;
     const row = await this.sendDirect(workspaceId, personId, person.email, build(person, workspace.name));
     return row.state === 'sent';

@@ -155,7 +155,9 @@ export class Notifier {
     let queued = 0;
     for (const workspace of workspaces) {
       const settings = readSettings(workspace.settings, workspace.id, this.deps.logger);
-      const enabled = settings.notificationChannels.filter((c): c is ChannelId => available.has(c as ChannelId));
+      const enabled = settings.notificationChannels.filter((c): c is ChannelId =>
+        available.has(c as ChannelId),
+      );
       if (enabled.length === 0) continue;
       const [people, leads, preferences] = await Promise.all([
         db
@@ -189,7 +191,13 @@ export class Notifier {
         const kinds = leadIds.has(person.id) ? (['reminder', 'digest'] as const) : (['reminder'] as const);
         for (const kind of kinds)
           for (const channel of channels) {
-            const input = { kind, workspaceId: workspace.id, personId: person.id, channel, occasion: occasion.date };
+            const input = {
+              kind,
+              workspaceId: workspace.id,
+              personId: person.id,
+              channel,
+              occasion: occasion.date,
+            };
             rows.push(newJob(this.deps, send, input, { key: sendKey(input), runAt: now }));
           }
       }
@@ -229,8 +237,14 @@ export class Notifier {
       if (open.length === 0) return undefined;
       return { message: reminderMessage(person, open, publicUrl), recipient };
     }
-    const content = await this.#digest(actor, memberships.filter((m) => m.isLead === 1).map((m) => m.unitId));
-    if (content.stale.length + content.atRisk.length + content.changes.length + content.compliance.length === 0)
+    const content = await this.#digest(
+      actor,
+      memberships.filter((m) => m.isLead === 1).map((m) => m.unitId),
+    );
+    if (
+      content.stale.length + content.atRisk.length + content.changes.length + content.compliance.length ===
+      0
+    )
       return undefined;
     return { message: digestMessage(person, content, publicUrl), recipient };
   }
@@ -266,7 +280,9 @@ export class Notifier {
           content.atRisk.push({ goal, ownerName: member.name });
       }
     }
-    content.stale.sort((a, b) => b.goal.missedPeriods - a.goal.missedPeriods || a.goal.title.localeCompare(b.goal.title));
+    content.stale.sort(
+      (a, b) => b.goal.missedPeriods - a.goal.missedPeriods || a.goal.title.localeCompare(b.goal.title),
+    );
     const session = await openSession(this.deps, db, actor);
     const units = await session.repos.units.list(ws);
     const cycles = (await session.repos.cycles.list(ws)).filter((c) => c.state === 'active');

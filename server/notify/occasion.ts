@@ -1,5 +1,13 @@
 import { TZDate } from '@date-fns/tz';
-import { addDays, calendarParts, formatDate, type Instant, isValidTimeZone, startOfDay, weekday } from '../../core/time';
+import {
+  addDays,
+  calendarParts,
+  formatDate,
+  type Instant,
+  isValidTimeZone,
+  startOfDay,
+  weekday,
+} from '../../core/time';
 
 /** A check-in occasion: the instant of the workspace's check-in day and hour in one time zone, and its local date. */
 export interface Occasion {

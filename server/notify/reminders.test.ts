@@ -25,7 +25,16 @@ const HOUR = 3_600_000;
 const START = Date.UTC(2026, 8, 30, 12); // Wednesday, before the cycle (Oct 1) begins
 const END = Date.UTC(2026, 10, 29, 12); // Sunday after the eighth Monday (Nov 23)
 const PUBLIC = 'https://tandem.example.com';
-const MONDAYS = ['2026-10-05', '2026-10-12', '2026-10-19', '2026-10-26', '2026-11-02', '2026-11-09', '2026-11-16', '2026-11-23'];
+const MONDAYS = [
+  '2026-10-05',
+  '2026-10-12',
+  '2026-10-19',
+  '2026-10-26',
+  '2026-11-02',
+  '2026-11-09',
+  '2026-11-16',
+  '2026-11-23',
+];
 
 describeEachDialect('reminders and digests over eight weeks', (dialect) => {
   let test: TestDatabase;
@@ -37,7 +46,10 @@ describeEachDialect('reminders and digests over eight weeks', (dialect) => {
     test = await freshDatabase(dialect);
     secondNode = dialect === 'postgres' ? openDatabase(test.location) : test.db;
     smtp = await startSmtpReceiver();
-    channels = buildChannels({ smtp: { url: smtp.url, from: 'Tandem <tandem@example.com>' }, publicUrl: PUBLIC });
+    channels = buildChannels({
+      smtp: { url: smtp.url, from: 'Tandem <tandem@example.com>' },
+      publicUrl: PUBLIC,
+    });
   });
   afterAll(async () => {
     closeChannels(channels);
@@ -46,7 +58,9 @@ describeEachDialect('reminders and digests over eight weeks', (dialect) => {
     await test?.dispose();
   });
 
-  it('sends every due reminder once, none after a check-in, none to paused or deactivated people; escalates in week three', { timeout: 480_000 }, async () => {
+  it('sends every due reminder once, none after a check-in, none to paused or deactivated people; escalates in week three', {
+    timeout: 480_000,
+  }, async () => {
     const clock = new FixedClock(START);
     const s = createServices(serviceDeps(test.db, clock, sequentialIds('r')));
     const { workspace, adminId } = await s.workspaces.create({
@@ -60,7 +74,14 @@ describeEachDialect('reminders and digests over eight weeks', (dialect) => {
     });
     const team = await s.units.create(admin, { name: 'Platform' });
     const add = async (name: string, timeZone: string) =>
-      (await s.people.add(admin, { email: `${name}@spread.test`, name: `${name[0]!.toUpperCase()}${name.slice(1)} Doe`, role: 'member', timeZone })).id;
+      (
+        await s.people.add(admin, {
+          email: `${name}@spread.test`,
+          name: `${name[0]!.toUpperCase()}${name.slice(1)} Doe`,
+          role: 'member',
+          timeZone,
+        })
+      ).id;
     const people = {
       lead: await add('lead', 'Europe/Berlin'),
       ana: await add('ana', 'America/New_York'),
@@ -73,9 +94,20 @@ describeEachDialect('reminders and digests over eight weeks', (dialect) => {
     for (const id of [people.ana, people.ben, people.chi, people.dee, people.fay])
       await s.units.setMember(admin, team.id, { personId: id });
     const cycle = await s.cycles.create(admin, { name: '2026-Q4', state: 'active' });
-    const objective = await s.objectives.create(admin, { cycleId: cycle.id, title: 'Run <a reliable> platform', unitId: team.id });
+    const objective = await s.objectives.create(admin, {
+      cycleId: cycle.id,
+      title: 'Run <a reliable> platform',
+      unitId: team.id,
+    });
     const kr = async (owner: string, title: string) =>
-      (await s.keyResults.create(admin, { objectiveId: objective.id, title, measure: { type: 'increase', start: 0, target: 100 }, ownerId: owner })).id;
+      (
+        await s.keyResults.create(admin, {
+          objectiveId: objective.id,
+          title,
+          measure: { type: 'increase', start: 0, target: 100 },
+          ownerId: owner,
+        })
+      ).id;
     const goals = {
       ana: await kr(people.ana, 'Raise uptime checks to 100'),
       ben: await kr(people.ben, 'Automate 100 runbooks'),
@@ -102,10 +134,14 @@ describeEachDialect('reminders and digests over eight weeks', (dialect) => {
 
     const node = (db: Db, name: string) => {
       const deps = serviceDeps(db, clock, sequentialIds(`${name}-`));
-      return new JobRunner(deps, [...maintenanceJobs, ...new Notifier(deps, { channels, publicUrl: PUBLIC }).jobs()], {
-        node: name,
-        newId: sequentialIds(name),
-      });
+      return new JobRunner(
+        deps,
+        [...maintenanceJobs, ...new Notifier(deps, { channels, publicUrl: PUBLIC }).jobs()],
+        {
+          node: name,
+          newId: sequentialIds(name),
+        },
+      );
     };
     let one = node(test.db, 'one');
     const two = node(secondNode, 'two');
@@ -120,17 +156,26 @@ describeEachDialect('reminders and digests over eight weeks', (dialect) => {
       if (at === Date.UTC(2026, 9, 28, 12)) await s.people.deactivate(admin, people.fay);
       // Chi checks in every Sunday at noon UTC, before her Monday 9:00 in Tokyo.
       if (new Date(at).getUTCDay() === 0 && new Date(at).getUTCHours() === 12 && at > Date.UTC(2026, 9, 1))
-        await s.checkIns.checkIn(actorFor(workspace.id, people.chi), { goalType: 'smart_goal', goalId: goals.chi, value: ++value % 10 });
+        await s.checkIns.checkIn(actorFor(workspace.id, people.chi), {
+          goalType: 'smart_goal',
+          goalId: goals.chi,
+          value: ++value % 10,
+        });
       await Promise.all([one.drain(), two.drain()]);
       // Ana checks in as soon as her reminder arrives.
       for (const mail of smtp.mails.slice(seen))
         if (mail.to === 'ana@spread.test' && mail.subject.startsWith('Check-in'))
-          await s.checkIns.checkIn(actorFor(workspace.id, people.ana), { goalType: 'key_result', goalId: goals.ana, value: ++value });
+          await s.checkIns.checkIn(actorFor(workspace.id, people.ana), {
+            goalType: 'key_result',
+            goalId: goals.ana,
+            value: ++value,
+          });
       for (let i = seen; i < smtp.mails.length; i++) receivedAt.set(smtp.mails[i]!, at);
       seen = smtp.mails.length;
     }
 
-    const reminders = (to: string) => smtp.mails.filter((m) => m.to === to && m.subject.startsWith('Check-in'));
+    const reminders = (to: string) =>
+      smtp.mails.filter((m) => m.to === to && m.subject.startsWith('Check-in'));
     const dates = (to: string) => reminders(to).map((m) => receivedAt.get(m)!);
     // Ana and Ben: one reminder each Monday at 9:00 their time (within the hour), never two.
     for (const [who, zoneOffset] of [
@@ -141,7 +186,8 @@ describeEachDialect('reminders and digests over eight weeks', (dialect) => {
       expect(got).toHaveLength(8);
       MONDAYS.forEach((monday, i) => {
         const [y, m, d] = monday.split('-').map(Number) as [number, number, number];
-        const due = Date.UTC(y, m - 1, d, 9) + (who === 'ana' ? zoneOffset(monday) : -zoneOffset(monday)) * HOUR;
+        const due =
+          Date.UTC(y, m - 1, d, 9) + (who === 'ana' ? zoneOffset(monday) : -zoneOffset(monday)) * HOUR;
         expect(got[i]! - due, `${who} on ${monday}`).toBeGreaterThanOrEqual(0);
         expect(got[i]! - due, `${who} on ${monday}`).toBeLessThan(HOUR + 1000);
       });
@@ -168,7 +214,9 @@ describeEachDialect('reminders and digests over eight weeks', (dialect) => {
     expect(anas.text).toMatch(/last: \d+ on 2026-10-19/);
 
     // The lead's weekly digest: eight, and the goals left alone (Ben's, and paused Dee's) from week three.
-    const digests = smtp.mails.filter((m) => m.to === 'lead@spread.test' && m.subject.startsWith('Weekly digest'));
+    const digests = smtp.mails.filter(
+      (m) => m.to === 'lead@spread.test' && m.subject.startsWith('Weekly digest'),
+    );
     expect(digests).toHaveLength(8);
     const staleIn = digests.map((m) => {
       const start = m.text.indexOf('Not checked in for two periods');

@@ -42,7 +42,13 @@ const FOOTERS: Record<MessageKind, string> = {
 };
 
 const plain = { escape: (value: unknown) => String(value) };
-const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+const ESCAPES: Record<string, string> = {
+  '&': '&amp;',
+  '<': '&lt;',
+  '>': '&gt;',
+  '"': '&quot;',
+  "'": '&#39;',
+};
 /** Escapes what HTML needs (Mustache's default also escapes `/` and `=`, which mangles links). */
 const html = { escape: (value: unknown) => String(value).replace(/[&<>"']/g, (c) => ESCAPES[c]!) };
 

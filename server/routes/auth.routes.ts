@@ -85,7 +85,9 @@ const invite = route({
         url: z.string(),
         token: z.string(),
         expiresAt: z.number(),
-        emailed: z.boolean().openapi({ description: 'Whether the link was also emailed (email is set up and the server took it)' }),
+        emailed: z.boolean().openapi({
+          description: 'Whether the link was also emailed (email is set up and the server took it)',
+        }),
       }),
       'The invitation link',
     ),
@@ -116,7 +118,9 @@ const issueReset = route({
         url: z.string(),
         token: z.string(),
         expiresAt: z.number(),
-        emailed: z.boolean().openapi({ description: 'Whether the link was also emailed (email is set up and the server took it)' }),
+        emailed: z.boolean().openapi({
+          description: 'Whether the link was also emailed (email is set up and the server took it)',
+        }),
       }),
       'The reset link',
     ),
@@ -174,8 +178,10 @@ export function registerAuthRoutes(app: Api, deps: AppDeps): void {
     const actor = actorOf(c);
     const result = await deps.accounts.invite(actor, c.req.valid('json'));
     const url = `${deps.publicUrl}/invitations#${result.token}`;
-    const emailed = await deps.notifications.emailPerson(actor.workspaceId, result.person.id, (person, workspace) =>
-      invitationMessage(person.name, workspace, url, INVITATION_DAYS),
+    const emailed = await deps.notifications.emailPerson(
+      actor.workspaceId,
+      result.person.id,
+      (person, workspace) => invitationMessage(person.name, workspace, url, INVITATION_DAYS),
     );
     return c.json({ ...result, url, emailed }, 201);
   });

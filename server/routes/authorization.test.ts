@@ -377,7 +377,11 @@ const CASES: Case[] = [
   },
   {
     name: 'PATCH my notification settings',
-    request: async () => ({ method: 'PATCH', path: '/api/v1/people/me/notifications', body: { pausedUntil: null } }),
+    request: async () => ({
+      method: 'PATCH',
+      path: '/api/v1/people/me/notifications',
+      body: { pausedUntil: null },
+    }),
     expect: { anonymous: 401, default: 200 },
   },
   {

@@ -16,8 +16,12 @@ export const notificationPreferencesSchema = z
       .array(channel)
       .nullable()
       .openapi({ description: 'The channels to be reached on; null: every channel the workspace uses' }),
-    pausedUntil: instant.nullable().openapi({ description: 'No reminders or digests before then ("away until")' }),
-    available: z.array(channel).openapi({ description: 'The channels the workspace uses that this server has set up' }),
+    pausedUntil: instant
+      .nullable()
+      .openapi({ description: 'No reminders or digests before then ("away until")' }),
+    available: z
+      .array(channel)
+      .openapi({ description: 'The channels the workspace uses that this server has set up' }),
   })
   .openapi('NotificationPreferences');
 
@@ -53,7 +57,8 @@ const patchPreferences = route({
   method: 'patch',
   path: '/api/v1/people/me/notifications',
   tags,
-  summary: 'Choose your channels, or pause reminders and digests until a date (`pausedUntil`, null to resume)',
+  summary:
+    'Choose your channels, or pause reminders and digests until a date (`pausedUntil`, null to resume)',
   request: { body: jsonBody(preferencesPatchSchema, 'NotificationPreferencesPatch') },
   responses: { 200: json(notificationPreferencesSchema, 'Your settings') },
 });
@@ -62,7 +67,8 @@ const log = route({
   method: 'get',
   path: '/api/v1/notifications',
   tags,
-  summary: 'What was sent to whom on which channel, and what failed, newest first (`?state=sent|retrying|failed`) (admins)',
+  summary:
+    'What was sent to whom on which channel, and what failed, newest first (`?state=sent|retrying|failed`) (admins)',
   request: { query: pageQuery.extend({ state: z.enum(['sent', 'retrying', 'failed']).optional() }) },
   responses: { 200: json(pageOf(notificationSchema), 'A page of the log') },
 });
@@ -71,7 +77,8 @@ const testEmail = route({
   method: 'post',
   path: '/api/v1/workspace/test-email',
   tags,
-  summary: 'Send a test email to yourself now (admins); 409 when email is not set up or the server refused it',
+  summary:
+    'Send a test email to yourself now (admins); 409 when email is not set up or the server refused it',
   responses: { 200: json(notificationSchema, 'The message, sent') },
 });
 
@@ -89,7 +96,10 @@ export function registerNotificationRoutes(app: Api, deps: AppDeps): void {
       limit: query.limit,
       state: query.state,
     });
-    return c.json({ items: page.items, nextCursor: page.nextAfter === null ? null : encodeCursor(page.nextAfter) }, 200);
+    return c.json(
+      { items: page.items, nextCursor: page.nextAfter === null ? null : encodeCursor(page.nextAfter) },
+      200,
+    );
   });
   app.openapi(testEmail, async (c) => c.json(await notifications.sendTest(actorOf(c)), 200));
 }

@@ -49,7 +49,9 @@ describeEachDialect('notification settings, test email, log, and links by email'
     expect(bad.status).toBe(400);
     expect(JSON.stringify(bad.body.error.details.issues)).toContain('channels');
     // Another person's settings are their own.
-    expect((await api.call('GET', '/api/v1/people/me/notifications', { as: admin })).body.pausedUntil).toBeNull();
+    expect(
+      (await api.call('GET', '/api/v1/people/me/notifications', { as: admin })).body.pausedUntil,
+    ).toBeNull();
   });
 
   it('the admin sends a test email, reads it in the log, and a refused one is recorded as failed', async () => {
@@ -68,14 +70,21 @@ describeEachDialect('notification settings, test email, log, and links by email'
     expect(log.status).toBe(200);
     expect(log.body.items).toHaveLength(1);
     expect(log.body.items[0]).toMatchObject({ kind: 'test', state: 'failed', destination: 'admin@org.test' });
-    const next = await api.call('GET', `/api/v1/notifications?limit=1&cursor=${log.body.nextCursor}`, { as: admin });
+    const next = await api.call('GET', `/api/v1/notifications?limit=1&cursor=${log.body.nextCursor}`, {
+      as: admin,
+    });
     expect(next.body.items[0]).toMatchObject({ kind: 'test', state: 'sent' });
-    expect((await api.call('GET', '/api/v1/notifications?state=failed', { as: admin })).body.items).toHaveLength(1);
+    expect(
+      (await api.call('GET', '/api/v1/notifications?state=failed', { as: admin })).body.items,
+    ).toHaveLength(1);
     expect((await api.call('GET', '/api/v1/notifications', { as: member })).status).toBe(403);
   });
 
   it('an invitation and an admin-issued password reset mail their links to the person', async () => {
-    const invite = await api.call('POST', '/api/v1/invitations', { as: admin, body: { personId: org.colleague.personId } });
+    const invite = await api.call('POST', '/api/v1/invitations', {
+      as: admin,
+      body: { personId: org.colleague.personId },
+    });
     expect(invite.status).toBe(201);
     expect(invite.body.emailed).toBe(true);
     const invitation = smtp.mails.at(-1)!;
@@ -85,7 +94,9 @@ describeEachDialect('notification settings, test email, log, and links by email'
     await api.call('POST', '/api/v1/auth/invitations/accept', {
       body: { token: invite.body.token, password: 'a long enough password' },
     });
-    const reset = await api.call('POST', `/api/v1/people/${org.colleague.personId}/password-reset`, { as: admin });
+    const reset = await api.call('POST', `/api/v1/people/${org.colleague.personId}/password-reset`, {
+      as: admin,
+    });
     expect(reset.status).toBe(201);
     expect(reset.body.emailed).toBe(true);
     const resetMail = smtp.mails.at(-1)!;

@@ -317,7 +317,8 @@ export const dueCheckinsSchema = z
         period: z.object({ start: instant, end: instant }),
         isDone: z.boolean().openapi({ description: 'Already checked in during this period' }),
         missedPeriods: z.number().int().openapi({
-          description: 'Ended cadence periods in a row without a check-in (two or more: escalated to the lead)',
+          description:
+            'Ended cadence periods in a row without a check-in (two or more: escalated to the lead)',
         }),
       }),
     ),
