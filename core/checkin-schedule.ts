@@ -122,3 +122,23 @@ export function complianceHeatmap(
   }));
   return { weeks, rows };
 }
+
+/**
+ * How many of the goal's cadence periods that have ended by `at` went without a check-in, counting
+ * back from the latest ended one and stopping at the first with a check-in (SPEC 6 escalation:
+ * two missed periods in a row). A period cut short at the window's end counts like any other.
+ *
+ * @example
+ * missedPeriods(goal, now, 'UTC') // 2: neither of the last two weeks had a check-in
+ */
+export function missedPeriods(goal: ScheduledGoal, at: Instant, timeZone: string): number {
+  const periods = cadencePeriods(goal.window, goal.cadence, timeZone);
+  let missed = 0;
+  for (let i = periods.length - 1; i >= 0; i--) {
+    const period = periods[i]!;
+    if (period.end > at) continue;
+    if (hasTimeIn(goal.checkinTimes, period.start, period.end)) break;
+    missed++;
+  }
+  return missed;
+}

@@ -4,6 +4,7 @@ import type { AccountService, Principal } from '../auth/account.service';
 import type { PasswordResetService } from '../auth/password-reset.service';
 import type { TokenService } from '../auth/token.service';
 import type { Db } from '../db/database';
+import type { NotificationService } from '../notify/notification.service';
 import type { Services } from '../services/index';
 import type { EventBus } from './event-bus';
 
@@ -14,6 +15,8 @@ export interface AppDeps {
   accounts: AccountService;
   tokens: TokenService;
   passwordResets: PasswordResetService;
+  /** Notification preferences, the sent log and direct sends (test, password reset, invitation). */
+  notifications: NotificationService;
   bus: EventBus;
   logger: Logger;
   /** The address people reach Tandem at (invitation and password reset links). */

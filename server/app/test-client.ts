@@ -1,3 +1,4 @@
+import type { Channel } from '../notify/message';
 import pino from 'pino';
 import type { z } from 'zod';
 import { createAppDeps } from '../http/deps';
@@ -52,6 +53,8 @@ export async function testApi(
     isProxyTrusted?: boolean;
     /** Ranges outgoing requests may reach besides public ones (tests allow loopback explicitly). */
     outboundAllow?: string;
+    /** The channels messages go out on (a real SMTP server on loopback, say). */
+    channels?: readonly Channel[];
   } = {},
 ): Promise<TestApi> {
   const test = await freshDatabase(dialect);
@@ -65,6 +68,7 @@ export async function testApi(
     bodyLimit: options.bodyLimit,
     isProxyTrusted: options.isProxyTrusted,
     outbound: new OutboundGuard({ allow: options.outboundAllow }),
+    channels: options.channels,
   });
   deps.streamHeartbeatMs = 100;
   const app = createApp(deps);

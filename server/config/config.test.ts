@@ -67,4 +67,26 @@ describe('configuration', () => {
       expect(message).toContain('DATABASE_URL');
     }
   });
+
+  it('reads the SMTP settings, and refuses a wrong URL or a missing sender without printing the URL', () => {
+    expect(loadConfig({}).smtp).toBeUndefined();
+    expect(
+      loadConfig({
+        TANDEM_SMTP_URL: 'smtps://u:p@mail.example.com:465',
+        TANDEM_MAIL_FROM: 'Tandem <t@example.com>',
+      }).smtp,
+    ).toEqual({ url: 'smtps://u:p@mail.example.com:465', from: 'Tandem <t@example.com>' });
+    expect(() => loadConfig({ TANDEM_SMTP_URL: 'smtp://mail.example.com' })).toThrow(
+      /TANDEM_MAIL_FROM: required when TANDEM_SMTP_URL is set/,
+    );
+    try {
+      loadConfig({ TANDEM_SMTP_URL: 'http://u:secret@mail', TANDEM_MAIL_FROM: 'nobody' });
+      expect.unreachable();
+    } catch (error) {
+      const message = (error as Error).message;
+      expect(message).toContain('TANDEM_SMTP_URL: not an smtp:// or smtps:// URL');
+      expect(message).toContain('TANDEM_MAIL_FROM');
+      expect(message).not.toContain('secret');
+    }
+  });
 });

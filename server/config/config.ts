@@ -47,6 +47,19 @@ export const configSchema = z.object({
         ctx.addIssue({ code: 'custom', message: (error as Error).message });
       }
     }),
+  /**
+   * The SMTP server for email (reminders, digests, tests): `smtp://user:pass@host:port` (STARTTLS
+   * when offered), `smtps://...` for TLS from the start. Default: no email.
+   */
+  TANDEM_SMTP_URL: z.url({ protocol: /^smtps?$/, error: 'not an smtp:// or smtps:// URL' }).optional(),
+  /** The From of every email, such as `Tandem <tandem@example.com>`; required with TANDEM_SMTP_URL. */
+  TANDEM_MAIL_FROM: z
+    .string()
+    .regex(
+      /^([^<>]*<[^\s@<>]+@[^\s@<>]+>|[^\s@<>]+@[^\s@<>]+)$/,
+      'not an address such as Tandem <tandem@example.com>',
+    )
+    .optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -71,6 +84,8 @@ export interface Config {
   isSendingWebhooks: boolean;
   /** Ranges outgoing requests may reach besides public addresses (`TANDEM_OUTBOUND_ALLOW`). */
   outboundAllow: string;
+  /** Email over SMTP (`TANDEM_SMTP_URL`, `TANDEM_MAIL_FROM`); none when unset. */
+  smtp: { url: string; from: string } | undefined;
   logLevel: z.infer<typeof configSchema>['LOG_LEVEL'];
 }
 
@@ -90,12 +105,24 @@ export function loadConfig(
   env: Record<string, string | undefined> = process.env,
   overrides: { port?: number; host?: string } = {},
 ): Config {
-  const result = configSchema.safeParse(env);
+  const result = configSchema
+    .superRefine((e, ctx) => {
+      if (e.TANDEM_SMTP_URL && !e.TANDEM_MAIL_FROM)
+        ctx.addIssue({
+          code: 'custom',
+          path: ['TANDEM_MAIL_FROM'],
+          message: 'required when TANDEM_SMTP_URL is set',
+        });
+    })
+    .safeParse(env);
   if (!result.success) {
     const lines = result.error.issues.map((issue) => {
       const name = issue.path.join('.');
       const value = env[name];
-      const shown = value === undefined || name === 'DATABASE_URL' ? '' : ` (got "${value}")`;
+      const shown =
+        value === undefined || name === 'DATABASE_URL' || name === 'TANDEM_SMTP_URL'
+          ? ''
+          : ` (got "${value}")`;
       return `  ${name}: ${issue.message}${shown}`;
     });
     throw new ConfigError(`invalid configuration:\n${lines.join('\n')}`);
@@ -121,6 +148,10 @@ export function loadConfig(
     isRunningJobs: e.TANDEM_JOBS === 'on',
     isSendingWebhooks: e.TANDEM_JOBS === 'on' && e.TANDEM_WEBHOOKS === 'on',
     outboundAllow: e.TANDEM_OUTBOUND_ALLOW,
+    smtp:
+      e.TANDEM_SMTP_URL && e.TANDEM_MAIL_FROM
+        ? { url: e.TANDEM_SMTP_URL, from: e.TANDEM_MAIL_FROM }
+        : undefined,
     logLevel: e.LOG_LEVEL,
   };
 }

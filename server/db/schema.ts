@@ -466,4 +466,38 @@ export interface Database {
   jobRuns: JobRunsTable;
   chatWebhooks: ChatWebhooksTable;
   calendarFeeds: CalendarFeedsTable;
+  notifications: NotificationsTable;
+  notificationPreferences: NotificationPreferencesTable;
+}
+
+/** One message handed (or not) to one channel: the log an admin reads (migration 20261202T0100). */
+export interface NotificationsTable {
+  id: string;
+  workspaceId: string;
+  /** The recipient, when a person (a test email may go to any address). */
+  personId: string | null;
+  kind: 'reminder' | 'escalation' | 'digest' | 'test' | 'password-reset' | 'invitation';
+  channel: 'email' | 'slack' | 'teams';
+  destination: string;
+  subject: string;
+  /** Unique when set: `reminder:<person>:<occasion>:<channel>`, `digest:...`. */
+  key: string | null;
+  /** `sent`; `retrying` (a send failed, the job tries again); `failed` (no attempt left). */
+  state: 'sent' | 'retrying' | 'failed';
+  attempts: number;
+  error: string | null;
+  createdAt: number;
+  updatedAt: number;
+  sentAt: number | null;
+}
+
+/** A person's own notification choices. */
+export interface NotificationPreferencesTable {
+  personId: string;
+  workspaceId: string;
+  /** JSON array of channel ids; null: every channel the workspace uses. */
+  channels: string | null;
+  /** No reminders or digests before this instant ("away until"); null: not paused. */
+  pausedUntil: number | null;
+  updatedAt: number;
 }

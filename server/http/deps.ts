@@ -6,6 +6,8 @@ import { TokenService } from '../auth/token.service';
 import { EventBus } from '../app/event-bus';
 import type { AppDeps } from '../app/env';
 import type { Db } from '../db/database';
+import type { Channel } from '../notify/message';
+import { NotificationService } from '../notify/notification.service';
 import type { OutboundGuard } from '../outbound/guard';
 import { type Clock, createServices, serviceDeps, systemClock } from '../services/index';
 
@@ -25,6 +27,8 @@ export interface AppDepsOptions {
   outbound?: OutboundGuard;
   /** The built browser app to serve (web/dist); none when undefined. */
   webDir?: string;
+  /** The channels messages go out on (`buildChannels`); default none. */
+  channels?: readonly Channel[];
 }
 
 /**
@@ -50,6 +54,10 @@ export function createAppDeps(options: AppDepsOptions): AppDeps {
     accounts,
     tokens: new TokenService(deps),
     passwordResets: new PasswordResetService(deps, accounts.limiter),
+    notifications: new NotificationService(deps, {
+      channels: options.channels ?? [],
+      publicUrl: options.publicUrl ?? 'http://127.0.0.1:3000',
+    }),
     bus: new EventBus(),
     logger,
     publicUrl: options.publicUrl ?? 'http://127.0.0.1:3000',

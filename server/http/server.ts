@@ -15,6 +15,9 @@ import { loadDemo } from '../demo/load';
 import { type BackgroundTask, startBackground } from '../jobs/background';
 import { maintenanceJobs } from '../jobs/maintenance';
 import { JobRunner } from '../jobs/runner';
+import { buildChannels, closeChannels } from '../notify/channels';
+import type { Channel } from '../notify/message';
+import { Notifier } from '../notify/notifier';
 import { OutboundGuard } from '../outbound/guard';
 import { serviceDeps } from '../services/context';
 import { RollupSettler } from '../services/rollup-backlog';
@@ -93,6 +96,8 @@ export async function startServer(
     'database ready',
   );
   const outbound = new OutboundGuard({ allow: config.outboundAllow });
+  // The channels this node sends on (email when SMTP is set); reminders, digests and the admin's test use them.
+  const channels = buildChannels({ smtp: config.smtp, publicUrl: config.publicUrl, chat: { db, outbound } });
   const deps = createAppDeps({
     db,
     outbound,
@@ -104,6 +109,7 @@ export async function startServer(
     sessionDays: config.sessionDays,
     isProxyTrusted: config.isProxyTrusted,
     webDir: options.webDir ?? WEB_DIST,
+    channels,
   });
   if (options.demo) {
     const load = await loadDemo(db, { size: 'small', at: Date.now() });
@@ -118,14 +124,15 @@ export async function startServer(
       logger.info('demo: the database holds other workspaces; nothing loaded');
     }
   }
-  const background = await startBackground(backgroundTasks(config, db, deps, logger, outbound), logger).catch(
-    async (error: unknown) => {
-      // A task could not start (PostgreSQL refused the relay's connection, say): the ones before it
-      // are stopped already; close the database too, so the process can end.
-      await db.close();
-      throw error;
-    },
-  );
+  const background = await startBackground(
+    backgroundTasks(config, db, deps, logger, outbound, channels),
+    logger,
+  ).catch(async (error: unknown) => {
+    // A task could not start (PostgreSQL refused the relay's connection, say): the ones before it
+    // are stopped already; close the database too, so the process can end.
+    await db.close();
+    throw error;
+  });
   const app = createApp(deps);
   const timeouts = httpTimeouts(config.requestTimeoutMs);
   const server = serve({
@@ -166,6 +173,7 @@ export async function startServer(
       if ('closeAllConnections' in server) server.closeAllConnections();
       await closed;
       await background.stop();
+      closeChannels(channels);
       await db.close();
       logger.flush();
     },
@@ -175,7 +183,7 @@ export async function startServer(
 /**
  * A node's background work, in starting order (stopped in reverse): the SQLite WAL checkpointer,
  * the PostgreSQL relay of live notices, the rollup settler, then the job runner (housekeeping, and
- * the webhook jobs unless `TANDEM_WEBHOOKS=off`; nothing with `TANDEM_JOBS=off`).
+ * the webhook jobs unless `TANDEM_WEBHOOKS=off`, reminders and digests; nothing with `TANDEM_JOBS=off`).
  */
 function backgroundTasks(
   config: Config,
@@ -183,6 +191,7 @@ function backgroundTasks(
   deps: AppDeps,
   logger: Logger,
   outbound: OutboundGuard,
+  channels: readonly Channel[],
 ): BackgroundTask[] {
   let checkpointer: WalCheckpointer | undefined;
   let relay: PgRelay | undefined;
@@ -211,13 +220,12 @@ function backgroundTasks(
     const webhooks = config.isSendingWebhooks
       ? new WebhookDispatcher(serviceDeps(db, undefined, undefined, outbound), { logger }).jobs()
       : [];
-    const runner = new JobRunner(
-      serviceDeps(db, undefined, undefined, outbound),
-      [...maintenanceJobs, ...webhooks],
-      {
-        logger,
-      },
-    );
+    const jobDeps = serviceDeps(db, undefined, undefined, outbound);
+    // Reminders and digests (SPEC 6): a sweep every 15 minutes fanning out one send per (person, period, channel).
+    const notify = new Notifier(jobDeps, { channels, publicUrl: config.publicUrl, logger }).jobs();
+    const runner = new JobRunner(jobDeps, [...maintenanceJobs, ...webhooks, ...notify], {
+      logger,
+    });
     // A job queued by a write (a webhook delivery) starts within 50 ms of its commit, announced on the bus.
     tasks.push({
       name: 'job-runner',

@@ -1,3 +1,5 @@
+import { invitationMessage, passwordResetMessage } from '../notify/messages';
+import { PASSWORD_RESET_HOURS } from '../auth/password-reset.service';
 import { z } from '@hono/zod-openapi';
 import { deleteCookie } from 'hono/cookie';
 import {
@@ -78,7 +80,15 @@ const invite = route({
   request: { body: jsonBody(inviteSchema, 'InviteInput') },
   responses: {
     201: json(
-      z.object({ person: personSchema, url: z.string(), token: z.string(), expiresAt: z.number() }),
+      z.object({
+        person: personSchema,
+        url: z.string(),
+        token: z.string(),
+        expiresAt: z.number(),
+        emailed: z.boolean().openapi({
+          description: 'Whether the link was also emailed (email is set up and the server took it)',
+        }),
+      }),
       'The invitation link',
     ),
   },
@@ -103,7 +113,15 @@ const issueReset = route({
   request: { params: idParams },
   responses: {
     201: json(
-      z.object({ personId: z.string(), url: z.string(), token: z.string(), expiresAt: z.number() }),
+      z.object({
+        personId: z.string(),
+        url: z.string(),
+        token: z.string(),
+        expiresAt: z.number(),
+        emailed: z.boolean().openapi({
+          description: 'Whether the link was also emailed (email is set up and the server took it)',
+        }),
+      }),
       'The reset link',
     ),
   },
@@ -119,6 +137,9 @@ const reset = route({
   request: { body: jsonBody(resetPasswordSchema, 'ResetPasswordInput') },
   responses: { 200: json(okSchema, 'The password is set; sign in with it') },
 });
+
+/** How long an invitation link works (AccountService's `invitationDays`, set in server/http/deps.ts). */
+const INVITATION_DAYS = 7;
 
 /** Sign-up, sign-in, sign-out, me, password change and reset, and invitations. */
 export function registerAuthRoutes(app: Api, deps: AppDeps): void {
@@ -154,12 +175,24 @@ export function registerAuthRoutes(app: Api, deps: AppDeps): void {
     return c.json({ ok: true as const }, 200);
   });
   app.openapi(invite, async (c) => {
-    const result = await deps.accounts.invite(actorOf(c), c.req.valid('json'));
-    return c.json({ ...result, url: `${deps.publicUrl}/invitations#${result.token}` }, 201);
+    const actor = actorOf(c);
+    const result = await deps.accounts.invite(actor, c.req.valid('json'));
+    const url = `${deps.publicUrl}/invitations#${result.token}`;
+    const emailed = await deps.notifications.emailPerson(
+      actor.workspaceId,
+      result.person.id,
+      (person, workspace) => invitationMessage(person.name, workspace, url, INVITATION_DAYS),
+    );
+    return c.json({ ...result, url, emailed }, 201);
   });
   app.openapi(issueReset, async (c) => {
-    const issued = await deps.passwordResets.issue(actorOf(c), c.req.valid('param').id);
-    return c.json({ ...issued, url: `${deps.publicUrl}/password-reset#${issued.token}` }, 201);
+    const actor = actorOf(c);
+    const issued = await deps.passwordResets.issue(actor, c.req.valid('param').id);
+    const url = `${deps.publicUrl}/password-reset#${issued.token}`;
+    const emailed = await deps.notifications.emailPerson(actor.workspaceId, issued.personId, (person) =>
+      passwordResetMessage(person.name, url, PASSWORD_RESET_HOURS),
+    );
+    return c.json({ ...issued, url, emailed }, 201);
   });
   app.openapi(reset, async (c) => {
     const { workspaceId, personId } = await deps.passwordResets.reset(c.req.valid('json'));

@@ -387,6 +387,31 @@ const CASES: Case[] = [
     expect: { anonymous: 401, default: 200 },
   },
   {
+    name: 'GET my notification settings',
+    request: async () => ({ method: 'GET', path: '/api/v1/people/me/notifications' }),
+    expect: { anonymous: 401, default: 200 },
+  },
+  {
+    name: 'PATCH my notification settings',
+    request: async () => ({
+      method: 'PATCH',
+      path: '/api/v1/people/me/notifications',
+      body: { pausedUntil: null },
+    }),
+    expect: { anonymous: 401, default: 200 },
+  },
+  {
+    name: 'GET the notification log',
+    request: async () => ({ method: 'GET', path: '/api/v1/notifications' }),
+    expect: { anonymous: 401, admin: 200, otherAdmin: 200, default: 403 },
+  },
+  {
+    // No SMTP in this test: admins pass the check and hear that email is not set up.
+    name: 'POST a test email',
+    request: async () => ({ method: 'POST', path: '/api/v1/workspace/test-email' }),
+    expect: { anonymous: 401, admin: 409, otherAdmin: 409, default: 403 },
+  },
+  {
     name: 'GET webhooks',
     request: async () => ({ method: 'GET', path: '/api/v1/webhooks' }),
     expect: { anonymous: 401, admin: 200, otherAdmin: 200, default: 403 },

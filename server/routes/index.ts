@@ -14,6 +14,7 @@ import { registerGoalKeyRoutes } from './goal-keys.routes';
 import { registerHealthRoutes } from './health.routes';
 import { registerImportRoutes } from './imports.routes';
 import { registerKeyResultRoutes } from './key-results.routes';
+import { registerNotificationRoutes } from './notifications.routes';
 import { registerObjectiveRoutes } from './objectives.routes';
 import { registerPeopleRoutes } from './people.routes';
 import { registerRemovalRoutes } from './removals.routes';
@@ -51,5 +52,6 @@ export function registerRoutes(app: Api, deps: AppDeps): void {
   registerWebhookRoutes(app, deps);
   registerChatWebhookRoutes(app, deps);
   registerCalendarRoutes(app, deps);
+  registerNotificationRoutes(app, deps);
   registerStreamRoutes(app, deps);
 }

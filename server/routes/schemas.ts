@@ -316,6 +316,10 @@ export const dueCheckinsSchema = z
         status: z.enum(STATUSES).nullable(),
         period: z.object({ start: instant, end: instant }),
         isDone: z.boolean().openapi({ description: 'Already checked in during this period' }),
+        missedPeriods: z.number().int().openapi({
+          description:
+            'Ended cadence periods in a row without a check-in (two or more: escalated to the lead)',
+        }),
       }),
     ),
     summary: z.object({ due: z.number().int(), done: z.number().int() }),

@@ -74,6 +74,8 @@ const READ_PATHS = new Set([
   '/api/v1/webhooks/{id}/deliveries',
   '/api/v1/chat-webhooks',
   '/api/v1/calendar/{secret}.ics',
+  '/api/v1/people/me/notifications',
+  '/api/v1/notifications',
   '/api/v1/stream',
 ]);
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { dueCheckin } from '../../core/checkin-schedule';
+import { dueCheckin, missedPeriods } from '../../core/checkin-schedule';
 import type { Status } from '../../core/status';
 import { dateWindow, type Instant, type Window } from '../../core/time';
 import { isVisible } from '../policies/permissions';
@@ -38,6 +38,8 @@ export interface DueGoal {
   period: { start: Instant; end: Instant };
   /** Already checked in during this period. */
   isDone: boolean;
+  /** Ended cadence periods in a row, up to now, without a check-in (two or more: escalated, SPEC 6). */
+  missedPeriods: number;
 }
 
 /** "What do I check in on now" (SPEC 3.9 and 6). */
@@ -98,17 +100,14 @@ export class CheckInDueService {
     const rows = groupCheckins(await session.repos.checkIns.listByGoals([...krs, ...goals].map((g) => g.id)));
     const scheduled = [...krs, ...goals].flatMap((goal) => {
       const times = (rows.get(goal.id) ?? []).map((r) => r.at).sort((a, b) => a - b);
-      const due = dueCheckin(
-        {
-          key: goal.id,
-          window: windowOf(goal),
-          cadence: goal.cadence ?? defaultCadence,
-          checkinTimes: times,
-        },
-        session.at,
-        timeZone,
-      );
-      return due ? [{ goal, due }] : [];
+      const scheduledGoal = {
+        key: goal.id,
+        window: windowOf(goal),
+        cadence: goal.cadence ?? defaultCadence,
+        checkinTimes: times,
+      };
+      const due = dueCheckin(scheduledGoal, session.at, timeZone);
+      return due ? [{ goal, due, missed: missedPeriods(scheduledGoal, session.at, timeZone) }] : [];
     });
     const shownObjectives = [
       ...new Set(scheduled.flatMap(({ goal }) => ('objectiveId' in goal ? [goal.objectiveId] : []))),
@@ -116,7 +115,7 @@ export class CheckInDueService {
     const shownGoals = scheduled.flatMap(({ goal }) => ('objectiveId' in goal ? [] : [goal]));
     const slice = await loadSlice(session, shownObjectives, shownGoals);
     const parentTitles = await this.#parentTitles(session, shownGoals, slice.parents);
-    const items: DueGoal[] = scheduled.map(({ goal, due }) => {
+    const items: DueGoal[] = scheduled.map(({ goal, due, missed }) => {
       const measure = readMeasure(goal.measure);
       const last = effectiveCheckins(rows.get(goal.id) ?? [], measure).at(-1);
       const isKr = 'objectiveId' in goal;
@@ -144,6 +143,7 @@ export class CheckInDueService {
         status: slice.evaluations.get(goal.id)?.status ?? null,
         period: { start: due.period.start, end: due.period.end },
         isDone: !due.isDue,
+        missedPeriods: missed,
       };
     });
     items.sort(

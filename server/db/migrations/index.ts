@@ -9,6 +9,7 @@ import * as eventToken from './0007-event-token';
 import * as jobs from './20261201T2000-jobs';
 import * as passwordResets from './20261201T2020-password-resets';
 import * as goalKeys from './20261201T2030-goal-keys';
+import * as notifications from './20261202T0100-notifications';
 import * as chatAndCalendar from './20261202T0200-chat-webhooks-and-calendar-feeds';
 
 /**
@@ -32,5 +33,6 @@ export const MIGRATIONS: Record<string, Migration> = {
   '20261201T2000-jobs': { up: (db: Kysely<unknown>) => jobs.up(db) },
   '20261201T2020-password-resets': { up: (db: Kysely<unknown>) => passwordResets.up(db) },
   '20261201T2030-goal-keys': { up: (db: Kysely<unknown>) => goalKeys.up(db) },
+  '20261202T0100-notifications': { up: (db: Kysely<unknown>) => notifications.up(db) },
   '20261202T0200-chat-webhooks-and-calendar-feeds': { up: (db: Kysely<unknown>) => chatAndCalendar.up(db) },
 };

@@ -1046,6 +1046,58 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/people/me/notifications": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Your notification settings: channels and pause */
+        get: operations["getPeopleMeNotifications"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Choose your channels, or pause reminders and digests until a date (`pausedUntil`, null to resume) */
+        patch: operations["patchPeopleMeNotifications"];
+        trace?: never;
+    };
+    "/api/v1/notifications": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** What was sent to whom on which channel, and what failed, newest first (`?state=sent|retrying|failed`) (admins) */
+        get: operations["listNotifications"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workspace/test-email": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Send a test email to yourself now (admins); 409 when email is not set up or the server refused it */
+        post: operations["postWorkspaceTestEmail"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/stream": {
         parameters: {
             query?: never;
@@ -1968,6 +2020,8 @@ export interface components {
                 };
                 /** @description Already checked in during this period */
                 isDone: boolean;
+                /** @description Ended cadence periods in a row without a check-in (two or more: escalated to the lead) */
+                missedPeriods: number;
             }[];
             summary: {
                 due: number;
@@ -2419,6 +2473,42 @@ export interface components {
             url: string;
             /** @description epoch milliseconds */
             createdAt: number;
+        };
+        NotificationPreferences: {
+            /** @description The channels to be reached on; null: every channel the workspace uses */
+            channels: ("email" | "slack" | "teams")[] | null;
+            /** @description No reminders or digests before then ("away until") */
+            pausedUntil: number | null;
+            /** @description The channels the workspace uses that this server has set up */
+            available: ("email" | "slack" | "teams")[];
+        };
+        NotificationPreferencesPatch: {
+            channels?: ("email" | "slack" | "teams")[] | null;
+            pausedUntil?: number | null;
+        };
+        Notification: {
+            id: string;
+            personId: string | null;
+            /** @enum {string} */
+            kind: "reminder" | "escalation" | "digest" | "test" | "password-reset" | "invitation";
+            /** @enum {string} */
+            channel: "email" | "slack" | "teams";
+            /** @description The email address (or webhook) it went to */
+            destination: string;
+            subject: string;
+            /**
+             * @description `retrying`: a send failed and is tried again with backoff; `failed`: no attempt left
+             * @enum {string}
+             */
+            state: "sent" | "retrying" | "failed";
+            attempts: number;
+            error: string | null;
+            /** @description epoch milliseconds */
+            createdAt: number;
+            /** @description epoch milliseconds */
+            updatedAt: number;
+            /** @description epoch milliseconds */
+            sentAt: number | null;
         };
     };
     responses: never;
@@ -2964,6 +3054,8 @@ export interface operations {
                         url: string;
                         token: string;
                         expiresAt: number;
+                        /** @description Whether the link was also emailed (email is set up and the server took it) */
+                        emailed: boolean;
                     };
                 };
             };
@@ -3054,6 +3146,8 @@ export interface operations {
                         url: string;
                         token: string;
                         expiresAt: number;
+                        /** @description Whether the link was also emailed (email is set up and the server took it) */
+                        emailed: boolean;
                     };
                 };
             };
@@ -8992,6 +9086,295 @@ export interface operations {
             };
             /** @description `not_found`: no such thing, or one you may not see */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getPeopleMeNotifications: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Your settings */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotificationPreferences"];
+                };
+            };
+            /** @description `validation`: the input is wrong (a field, a query or path parameter, a NUL character); `details.issues` lists the problems (at most 100, `details.omittedIssues` counts the rest) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description `unauthenticated`: sign in or send an API token (or the token sent is unknown, revoked or expired) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description `forbidden`: your role may not do this (or the CSRF header is missing) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description `not_found`: no such thing, or one you may not see */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    patchPeopleMeNotifications: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NotificationPreferencesPatch"];
+            };
+        };
+        responses: {
+            /** @description Your settings */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotificationPreferences"];
+                };
+            };
+            /** @description `validation`: the input is wrong (a field, a query or path parameter, a NUL character); `details.issues` lists the problems (at most 100, `details.omittedIssues` counts the rest) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description `unauthenticated`: sign in or send an API token (or the token sent is unknown, revoked or expired) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description `forbidden`: your role may not do this (or the CSRF header is missing) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description `not_found`: no such thing, or one you may not see */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description `conflict`: a stale `version`, a duplicate, or a state that forbids it */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description `validation`: the request body is over the limit (`TANDEM_BODY_LIMIT`, 1 MB by default) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description `validation`: the body is not `Content-Type: application/json` (optionally `; charset=utf-8`) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    listNotifications: {
+        parameters: {
+            query?: {
+                cursor?: string;
+                limit?: number;
+                state?: "sent" | "retrying" | "failed";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of the log */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["Notification"][];
+                        nextCursor: string | null;
+                    };
+                };
+            };
+            /** @description `validation`: the input is wrong (a field, a query or path parameter, a NUL character); `details.issues` lists the problems (at most 100, `details.omittedIssues` counts the rest) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description `unauthenticated`: sign in or send an API token (or the token sent is unknown, revoked or expired) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description `forbidden`: your role may not do this (or the CSRF header is missing) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description `not_found`: no such thing, or one you may not see */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    postWorkspaceTestEmail: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The message, sent */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Notification"];
+                };
+            };
+            /** @description `validation`: the input is wrong (a field, a query or path parameter, a NUL character); `details.issues` lists the problems (at most 100, `details.omittedIssues` counts the rest) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description `unauthenticated`: sign in or send an API token (or the token sent is unknown, revoked or expired) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description `forbidden`: your role may not do this (or the CSRF header is missing) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description `not_found`: no such thing, or one you may not see */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description `conflict`: a stale `version`, a duplicate, or a state that forbids it */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description `validation`: the request body is over the limit (`TANDEM_BODY_LIMIT`, 1 MB by default) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description `validation`: the body is not `Content-Type: application/json` (optionally `; charset=utf-8`) */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };

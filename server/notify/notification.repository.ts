@@ -1,0 +1,113 @@
+import type { Insertable, Selectable } from 'kysely';
+import type { Executor } from '../db/database';
+import type { NotificationPreferencesTable, NotificationsTable } from '../db/schema';
+
+export type NotificationRow = Selectable<NotificationsTable>;
+export type PreferencesRow = Selectable<NotificationPreferencesTable>;
+
+/** Every query of the notification log and of people's notification preferences. */
+export class NotificationRepository {
+  constructor(readonly db: Executor) {}
+
+  /**
+   * Records an outcome. A keyed row is written once and updated by later attempts (its state,
+   * attempts, error); an unkeyed one (a test email) is always new.
+   */
+  async record(row: Insertable<NotificationsTable>): Promise<void> {
+    await this.db
+      .insertInto('notifications')
+      .values(row)
+      .onConflict((oc) =>
+        oc.column('key').doUpdateSet({
+          state: row.state,
+          attempts: row.attempts,
+          error: row.error ?? null,
+          destination: row.destination,
+          subject: row.subject,
+          updatedAt: row.updatedAt,
+          sentAt: row.sentAt ?? null,
+        }),
+      )
+      .execute();
+  }
+
+  /** Whether a keyed message was already sent. */
+  async isSent(key: string): Promise<boolean> {
+    const row = await this.db
+      .selectFrom('notifications')
+      .select('state')
+      .where('key', '=', key)
+      .executeTakeFirst();
+    return row?.state === 'sent';
+  }
+
+  /** A workspace's log, newest first, after a `createdAt:id` position; one more than `limit` to tell a next page. */
+  async list(
+    workspaceId: string,
+    query: {
+      after?: { createdAt: number; id: string } | undefined;
+      limit: number;
+      state?: string | undefined;
+    },
+  ): Promise<NotificationRow[]> {
+    let q = this.db.selectFrom('notifications').selectAll().where('workspaceId', '=', workspaceId);
+    if (query.state) q = q.where('state', '=', query.state as NotificationRow['state']);
+    const after = query.after;
+    if (after)
+      q = q.where((eb) =>
+        eb.or([
+          eb('createdAt', '<', after.createdAt),
+          eb.and([eb('createdAt', '=', after.createdAt), eb('id', '<', after.id)]),
+        ]),
+      );
+    const rows = await q
+      .orderBy('createdAt', 'desc')
+      .orderBy('id', 'desc')
+      .limit(query.limit + 1)
+      .execute();
+    return rows.map((r) => ({
+      ...r,
+      createdAt: Number(r.createdAt),
+      updatedAt: Number(r.updatedAt),
+      sentAt: r.sentAt === null ? null : Number(r.sentAt),
+    }));
+  }
+
+  async findPreferences(personId: string): Promise<PreferencesRow | undefined> {
+    const row = await this.db
+      .selectFrom('notificationPreferences')
+      .selectAll()
+      .where('personId', '=', personId)
+      .executeTakeFirst();
+    return row && { ...row, pausedUntil: row.pausedUntil === null ? null : Number(row.pausedUntil) };
+  }
+
+  /** Every preference row of a workspace, by person. */
+  async preferencesOf(workspaceId: string): Promise<Map<string, PreferencesRow>> {
+    const rows = await this.db
+      .selectFrom('notificationPreferences')
+      .selectAll()
+      .where('workspaceId', '=', workspaceId)
+      .execute();
+    return new Map(
+      rows.map((r) => [
+        r.personId,
+        { ...r, pausedUntil: r.pausedUntil === null ? null : Number(r.pausedUntil) },
+      ]),
+    );
+  }
+
+  async savePreferences(row: NotificationPreferencesTable): Promise<void> {
+    await this.db
+      .insertInto('notificationPreferences')
+      .values(row)
+      .onConflict((oc) =>
+        oc.column('personId').doUpdateSet({
+          channels: row.channels,
+          pausedUntil: row.pausedUntil,
+          updatedAt: row.updatedAt,
+        }),
+      )
+      .execute();
+  }
+}
