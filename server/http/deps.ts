@@ -35,9 +35,12 @@ export interface AppDepsOptions {
  */
 export function createAppDeps(options: AppDepsOptions): AppDeps {
   const logger = options.logger ?? pino({ level: 'silent' });
+  // Every committed change is announced on the bus by the services (`services/notices`).
+  const bus = new EventBus();
   const deps = {
     ...serviceDeps(options.db, options.clock ?? systemClock, options.newId, options.outbound),
     logger,
+    notices: bus,
   };
   const accounts = new AccountService(deps, {
     signup: options.signup ?? 'first',
@@ -50,7 +53,7 @@ export function createAppDeps(options: AppDepsOptions): AppDeps {
     accounts,
     tokens: new TokenService(deps),
     passwordResets: new PasswordResetService(deps, accounts.limiter),
-    bus: new EventBus(),
+    bus,
     logger,
     publicUrl: options.publicUrl ?? 'http://127.0.0.1:3000',
     isSecureCookie: options.isSecureCookie ?? false,

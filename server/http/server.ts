@@ -208,11 +208,11 @@ function backgroundTasks(
     { name: 'rollup-settler', start: () => settler.start(), stop: () => settler.stop() },
   ];
   if (config.isRunningJobs) {
-    const webhooks = config.isSendingWebhooks
-      ? new WebhookDispatcher(serviceDeps(db, undefined, undefined, outbound), { logger }).jobs()
-      : [];
+    // What a job changes through the services is announced on the bus, like a change over HTTP.
+    const jobDeps = { ...serviceDeps(db, undefined, undefined, outbound), notices: deps.bus };
+    const webhooks = config.isSendingWebhooks ? new WebhookDispatcher(jobDeps, { logger }).jobs() : [];
     const runner = new JobRunner(
-      serviceDeps(db, undefined, undefined, outbound),
+      jobDeps,
       [...maintenanceJobs, ...webhooks],
       {
         logger,
