@@ -45,6 +45,25 @@ export default tseslint.config(
     ],
   },
   { files: ['**/*.ts', '**/*.tsx'], languageOptions: { parser: tseslint.parser } },
+  // Type-aware rules (each file checked against its own TypeScript project): a promise nobody
+  // awaits hides its failure, and a switch over a union must name every member.
+  {
+    files: ['**/*.ts', '**/*.tsx'],
+    plugins: { '@typescript-eslint': tseslint.plugin },
+    languageOptions: {
+      parserOptions: {
+        project: ['./tsconfig.json', './core/tsconfig.json', './web/tsconfig.json', './e2e/tsconfig.json'],
+        tsconfigRootDir: import.meta.dirname,
+      },
+    },
+    rules: {
+      '@typescript-eslint/no-floating-promises': 'error',
+      '@typescript-eslint/switch-exhaustiveness-check': [
+        'error',
+        { considerDefaultExhaustiveForUnions: true, requireDefaultForNonUnion: false },
+      ],
+    },
+  },
   layer(
     ['core/**/*.ts'],
     ['**/server/**', '**/web/**', '**/cli/**', '**/bench/**', ...nodeBuiltins, ...ioPackages],

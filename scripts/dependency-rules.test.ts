@@ -1,8 +1,21 @@
+import { readFileSync } from 'node:fs';
 import { ESLint } from 'eslint';
 import { describe, expect, it } from 'vitest';
 
-/** The folder dependency rules of docs/ARCHITECTURE.md, as ESLint enforces them. */
-const eslint = new ESLint({ cwd: new URL('..', import.meta.url).pathname });
+/**
+ * The folder dependency rules of docs/ARCHITECTURE.md, as ESLint enforces them. The snippets are
+ * files of no TypeScript project, so the type-aware rules (checked by `npm run lint`) are off here.
+ */
+const eslint = new ESLint({
+  cwd: new URL('..', import.meta.url).pathname,
+  overrideConfig: {
+    languageOptions: { parserOptions: { project: null } },
+    rules: {
+      '@typescript-eslint/no-floating-promises': 'off',
+      '@typescript-eslint/switch-exhaustiveness-check': 'off',
+    },
+  },
+});
 
 async function violations(filePath: string, code: string): Promise<string[]> {
   const [result] = await eslint.lintText(code, { filePath });
@@ -67,6 +80,29 @@ describe('dependency rules', () => {
     ['server/routes/x.test.ts', "import { repositories } from '../repositories/index';"],
   ])('allows %s: %s', async (file, code) => {
     expect(await violations(file, code)).toEqual([]);
+  });
+
+  it('compiles core/ with neither DOM nor Node types, web/ with DOM, server and CLI with Node', () => {
+    const config = (path: string) =>
+      JSON.parse(readFileSync(new URL(`../${path}`, import.meta.url), 'utf8')) as {
+        compilerOptions: { lib?: string[]; types?: string[] };
+        include: string[];
+      };
+    expect(config('core/tsconfig.json').compilerOptions).toMatchObject({ lib: ['ES2023'], types: [] });
+    expect(config('web/tsconfig.json').compilerOptions.lib).toContain('DOM');
+    expect(config('web/tsconfig.json').compilerOptions.types).not.toContain('node');
+    const root = config('tsconfig.json');
+    expect(root.compilerOptions.lib).toEqual(['ES2023']);
+    expect(root.compilerOptions.types).toEqual(['node']);
+    expect(root.include).toEqual(expect.arrayContaining(['server', 'cli']));
+    expect(root.include).not.toContain('core');
+    expect(root.include).not.toContain('web');
+    const scripts = (
+      JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as {
+        scripts: Record<string, string>;
+      }
+    ).scripts;
+    for (const project of ['core', 'web', 'e2e']) expect(scripts.typecheck).toContain(`-p ${project}`);
   });
 
   it('forbids a route to query the database through its dependencies', async () => {
