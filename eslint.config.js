@@ -25,6 +25,14 @@ const nodeBuiltins = [
   'worker_threads',
 ];
 
+/** Packages that do I/O (databases, HTTP, logs): never in core/. */
+const ioPackages = ['pg', 'better-sqlite3', 'kysely', 'kysely/*', 'hono', 'hono/*', '@hono/*', 'pino', 'pino/*'];
+/** What server/ never imports. */
+const outsideServer = ['**/web/**', '**/cli/**', '**/bench/**'];
+/** The HTTP layer: hono and the app, routes and node server folders. */
+const http = ['hono', 'hono/*', '@hono/*', '**/app/**', '**/routes/**', '**/http/**'];
+const tests = ['**/*.test.ts'];
+
 export default tseslint.config(
   {
     ignores: [
@@ -37,16 +45,71 @@ export default tseslint.config(
     ],
   },
   { files: ['**/*.ts', '**/*.tsx'], languageOptions: { parser: tseslint.parser } },
+  // Type-aware rules (each file checked against its own TypeScript project): a promise nobody
+  // awaits hides its failure, and a switch over a union must name every member.
+  {
+    files: ['**/*.ts', '**/*.tsx'],
+    plugins: { '@typescript-eslint': tseslint.plugin },
+    languageOptions: {
+      parserOptions: {
+        project: ['./tsconfig.json', './core/tsconfig.json', './web/tsconfig.json', './e2e/tsconfig.json'],
+        tsconfigRootDir: import.meta.dirname,
+      },
+    },
+    rules: {
+      '@typescript-eslint/no-floating-promises': 'error',
+      '@typescript-eslint/switch-exhaustiveness-check': [
+        'error',
+        { considerDefaultExhaustiveForUnions: true, requireDefaultForNonUnion: false },
+      ],
+    },
+  },
   layer(
     ['core/**/*.ts'],
-    ['**/server/**', '**/web/**', '**/cli/**', '**/bench/**', ...nodeBuiltins],
-    'core/ is pure and isomorphic: no I/O, no Node built-ins, no imports from server, web, cli or bench.',
+    ['**/server/**', '**/web/**', '**/cli/**', '**/bench/**', ...nodeBuiltins, ...ioPackages],
+    'core/ is pure and isomorphic: no I/O (no Node built-ins, pg, better-sqlite3, kysely, hono, pino), no imports from server, web, cli or bench.',
   ),
-  layer(
-    ['server/**/*.ts'],
-    ['**/web/**', '**/cli/**', '**/bench/**'],
-    'server/ must not import web/, cli/ or bench/.',
-  ),
+  layer(['server/**/*.ts'], outsideServer, 'server/ must not import web/, cli/ or bench/.'),
+  // Handlers (routes) call services: they never reach repositories or the database.
+  {
+    ...layer(
+      ['server/routes/**/*.ts'],
+      [...outsideServer, '**/repositories/**', '**/db/**', 'kysely', 'pg', 'better-sqlite3'],
+      'routes are thin: read input, call one service, map, return; never a repository or the database.',
+    ),
+    ignores: tests,
+  },
+  {
+    files: ['server/routes/**/*.ts'],
+    ignores: tests,
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "MemberExpression[property.name='kysely']",
+          message: 'routes never query the database: add a service method.',
+        },
+      ],
+    },
+  },
+  // Use cases (services, auth) know nothing of HTTP: they throw AppError, the app maps it.
+  {
+    ...layer(
+      ['server/services/**/*.ts', 'server/auth/**/*.ts'],
+      [...outsideServer, ...http],
+      'use cases never import HTTP (hono, server/app, routes, http): they throw AppError.',
+    ),
+    ignores: tests,
+  },
+  // Queries (repositories) never call use cases or the HTTP layer.
+  {
+    ...layer(
+      ['server/repositories/**/*.ts', 'server/**/*.repository.ts'],
+      [...outsideServer, ...http, '**/services/**', '**/*.service', '**/*.service.ts', '**/policies/**'],
+      'repositories are queries: they never call use cases (services, policies) or HTTP.',
+    ),
+    ignores: tests,
+  },
   {
     ...layer(
       ['web/**/*.ts', 'web/**/*.tsx'],
@@ -103,4 +166,13 @@ export default tseslint.config(
     },
   },
   layer(['cli/**/*.ts'], ['**/web/**', '**/bench/**'], 'cli/ must not import web/ or bench/.'),
+  // The CLI goes through the services (server/services/local.ts on a database), never below them.
+  {
+    ...layer(
+      ['cli/**/*.ts'],
+      ['**/web/**', '**/bench/**', '**/server/db/**', '**/server/repositories/**', '**/server/routes/**'],
+      'cli/ goes through services (server/services/local.ts), never server/db, repositories or routes.',
+    ),
+    ignores: tests,
+  },
 );

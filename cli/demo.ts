@@ -2,9 +2,9 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import cliProgress from 'cli-progress';
 import type { Command } from 'commander';
-import { isPostgresUrl, migrateToLatest, openDatabase } from '../server/db/database';
 import { ConfigError, loadConfig } from '../server/config/config';
 import { DEMO_SIZES, type DemoSize, demoPassword, loadDemo, resetDemoPassword } from '../server/demo/load';
+import { isPostgresUrl, openLocalDatabase } from '../server/services/local';
 import { EXIT } from './exit-codes';
 
 export { DEMO_SIZES, type DemoSize } from '../server/demo/load';
@@ -46,11 +46,10 @@ export async function runDemo(options: {
   const started = performance.now();
   if (!isPostgresUrl(options.database) && options.database !== ':memory:')
     mkdirSync(path.dirname(path.resolve(options.database)), { recursive: true });
-  const db = openDatabase(options.database);
+  const db = await openLocalDatabase(options.database);
   const base = { size: options.size, database: shownDatabase(options.database), counts: {} };
   const seconds = () => Math.round((performance.now() - started) / 100) / 10;
   try {
-    await migrateToLatest(db);
     if (options.resetPassword) {
       const reset = await resetDemoPassword(db, options.password);
       if (!reset)

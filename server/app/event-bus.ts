@@ -1,32 +1,15 @@
 import { EventEmitter } from 'node:events';
+import type { ChangeNotice, NoticeSink } from '../services/notices';
+
+export type { ChangeNotice } from '../services/notices';
 
 /**
- * A change worth pushing to viewers: which goal (or other entity) changed, how, and in which
- * workspace. `access` notices (a sign-out, a revoked token; `entityId` is the person) are never
- * shown: they tell that person's open streams to check they are still signed in.
- */
-export interface ChangeNotice {
-  workspaceId: string;
-  entityType:
-    | 'objective'
-    | 'key_result'
-    | 'smart_goal'
-    | 'cycle'
-    | 'unit'
-    | 'person'
-    | 'workspace'
-    | 'access';
-  entityId: string;
-  action: string;
-  at: number;
-}
-
-/**
- * The bus the stream listens to. Routes publish after a write commits. On one node it is a plain
+ * The bus the stream listens to. Services publish after a write commits (`services/notices`:
+ * the notices of the events a transaction recorded, once it committed). On one node it is a plain
  * in-process emitter; with a relay (PostgreSQL `LISTEN/NOTIFY`, `server/http/pg-relay.ts`) every
  * notice is also sent to the other nodes, and theirs arrive through `deliver`.
  */
-export class EventBus {
+export class EventBus implements NoticeSink {
   readonly #emitter = new EventEmitter();
   #relay: ((notice: ChangeNotice) => void) | undefined;
 

@@ -78,12 +78,12 @@ describe('serving the web app', () => {
 
     const unknownApi = await get('/api/v1/nothing', { Accept: 'text/html' });
     expect(unknownApi.status).toBe(404);
-    expect((await unknownApi.json()).error.code).toBe('not_found');
+    expect(((await unknownApi.json()) as { error: { code: string } }).error.code).toBe('not_found');
     expect(unknownApi.headers.get('content-security-policy')).toContain("default-src 'none'");
 
     const missingAsset = await get('/assets/gone-Zz99.js', { Accept: 'text/html' });
     expect(missingAsset.status).toBe(404);
-    expect((await missingAsset.json()).error.code).toBe('not_found');
+    expect(((await missingAsset.json()) as { error: { code: string } }).error.code).toBe('not_found');
 
     const json = await get('/check-in', { Accept: 'application/json' });
     expect(json.status).toBe(404);

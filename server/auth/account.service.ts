@@ -4,6 +4,7 @@ import { authorize } from '../policies/authorize';
 import { repositories } from '../repositories/index';
 import { type Actor, type ServiceDeps, transact } from '../services/context';
 import type { PersonView } from '../services/person.service';
+import { accessNotice, publishNotices } from '../services/notices';
 import { openSession, recordEvents } from '../services/session';
 import { invalid, notFound, parseInput } from '../services/validate';
 import { insertWorkspace } from '../services/workspace.service';
@@ -165,6 +166,8 @@ export class AccountService {
   /** Ends the current session (a no-op for API tokens, which are revoked instead). */
   async signout(principal: Principal): Promise<void> {
     if (principal.sessionId) await this.#repo().deleteSession(principal.sessionId);
+    // The session's open streams end now, on every node.
+    publishNotices(this.deps.notices, [accessNotice(principal.actor, 'signed_out', this.deps.clock.now())]);
   }
 
   /** The signed-in person, their workspace and the other workspaces they may switch to. */

@@ -1,5 +1,6 @@
 import { AppError } from '../../core/errors';
 import type { Actor, ServiceDeps } from '../services/context';
+import { accessNotice, publishNotices } from '../services/notices';
 import { openSession } from '../services/session';
 import { parseInput } from '../services/validate';
 import { AccountRepository, type ApiTokenRow } from './account.repository';
@@ -77,6 +78,8 @@ export class TokenService {
       this.deps.clock.now(),
     );
     if (!isRevoked) throw new AppError('not_found', `token ${id} not found`, { id });
+    // Streams opened with the token end now (on every node), not at their next heartbeat.
+    publishNotices(this.deps.notices, [accessNotice(actor, 'token_revoked', this.deps.clock.now())]);
   }
 
   /** The principal of a bearer token, or undefined when unknown, revoked or expired. */

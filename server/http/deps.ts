@@ -39,9 +39,12 @@ export interface AppDepsOptions {
  */
 export function createAppDeps(options: AppDepsOptions): AppDeps {
   const logger = options.logger ?? pino({ level: 'silent' });
+  // Every committed change is announced on the bus by the services (`services/notices`).
+  const bus = new EventBus();
   const deps = {
     ...serviceDeps(options.db, options.clock ?? systemClock, options.newId, options.outbound),
     logger,
+    notices: bus,
   };
   const accounts = new AccountService(deps, {
     signup: options.signup ?? 'first',
@@ -58,7 +61,7 @@ export function createAppDeps(options: AppDepsOptions): AppDeps {
       channels: options.channels ?? [],
       publicUrl: options.publicUrl ?? 'http://127.0.0.1:3000',
     }),
-    bus: new EventBus(),
+    bus,
     logger,
     publicUrl: options.publicUrl ?? 'http://127.0.0.1:3000',
     isSecureCookie: options.isSecureCookie ?? false,

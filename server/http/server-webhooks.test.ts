@@ -71,6 +71,6 @@ describeEachDialect('serve sends webhooks', (dialect) => {
     while (receiver.requests.length === 0 && Date.now() < until) await new Promise((r) => setTimeout(r, 20));
     expect(receiver.requests).toHaveLength(1);
     expect(JSON.parse(receiver.requests[0]!.body).type).toBe('cycle.created');
-    expect(verifyStandardWebhook(hook.body.secret, receiver.requests[0]!)).toBe(true);
+    expect(verifyStandardWebhook((hook.body as { secret: string }).secret, receiver.requests[0]!)).toBe(true);
   });
 });

@@ -217,15 +217,12 @@ function backgroundTasks(
     { name: 'rollup-settler', start: () => settler.start(), stop: () => settler.stop() },
   ];
   if (config.isRunningJobs) {
-    const webhooks = config.isSendingWebhooks
-      ? new WebhookDispatcher(serviceDeps(db, undefined, undefined, outbound), { logger }).jobs()
-      : [];
-    const jobDeps = serviceDeps(db, undefined, undefined, outbound);
+    // What a job changes through the services is announced on the bus, like a change over HTTP.
+    const jobDeps = { ...serviceDeps(db, undefined, undefined, outbound), notices: deps.bus };
+    const webhooks = config.isSendingWebhooks ? new WebhookDispatcher(jobDeps, { logger }).jobs() : [];
     // Reminders and digests (SPEC 6): a sweep every 15 minutes fanning out one send per (person, period, channel).
     const notify = new Notifier(jobDeps, { channels, publicUrl: config.publicUrl, logger }).jobs();
-    const runner = new JobRunner(jobDeps, [...maintenanceJobs, ...webhooks, ...notify], {
-      logger,
-    });
+    const runner = new JobRunner(jobDeps, [...maintenanceJobs, ...webhooks, ...notify], { logger });
     // A job queued by a write (a webhook delivery) starts within 50 ms of its commit, announced on the bus.
     tasks.push({
       name: 'job-runner',

@@ -1,7 +1,7 @@
 import { z } from '@hono/zod-openapi';
 import type { AppDeps, Api } from '../app/env';
 import { alignSchema } from '../services/alignment.service';
-import { actorOf, notify } from './context';
+import { actorOf } from './context';
 import { json, jsonBody, okSchema, route } from './openapi';
 
 const tags = ['alignments'];
@@ -36,15 +36,12 @@ export function registerAlignmentRoutes(app: Api, deps: AppDeps): void {
     const actor = actorOf(c);
     const body = c.req.valid('json');
     await deps.services.alignments.align(actor, body);
-    notify(deps, actor, body.childType, body.childId, 'aligned');
-    notify(deps, actor, body.parentType, body.parentId, 'child_aligned');
     return c.json({ ok: true as const }, 200);
   });
   app.openapi(unalign, async (c) => {
     const actor = actorOf(c);
     const query = c.req.valid('query');
     await deps.services.alignments.unalign(actor, query);
-    notify(deps, actor, query.childType, query.childId, 'unaligned');
     return c.json({ ok: true as const }, 200);
   });
 }

@@ -12,7 +12,7 @@ import {
 } from '../auth/schemas';
 import type { AppDeps, Api } from '../app/env';
 import { SESSION_COOKIE } from '../app/middleware';
-import { actorOf, notify, setSessionCookie, signedIn } from './context';
+import { actorOf, setSessionCookie, signedIn } from './context';
 import { idParams, json, jsonBody, okSchema, route } from './openapi';
 import { meSchema, personSchema } from './schemas';
 
@@ -161,8 +161,6 @@ export function registerAuthRoutes(app: Api, deps: AppDeps): void {
   app.openapi(signout, async (c) => {
     const principal = signedIn(c);
     await deps.accounts.signout(principal);
-    // The session's open streams end now, on every node.
-    notify(deps, principal.actor, 'access', principal.actor.personId, 'signed_out');
     deleteCookie(c, SESSION_COOKIE, { path: '/' });
     return c.json({ ok: true as const }, 200);
   });
@@ -170,8 +168,6 @@ export function registerAuthRoutes(app: Api, deps: AppDeps): void {
   app.openapi(password, async (c) => {
     const principal = signedIn(c);
     await deps.accounts.changePassword(principal, c.req.valid('json'), c.get('client'));
-    // The other sessions it ended lose their streams now.
-    notify(deps, principal.actor, 'access', principal.actor.personId, 'password_changed');
     return c.json({ ok: true as const }, 200);
   });
   app.openapi(invite, async (c) => {
@@ -195,15 +191,7 @@ export function registerAuthRoutes(app: Api, deps: AppDeps): void {
     return c.json({ ...issued, url, emailed }, 201);
   });
   app.openapi(reset, async (c) => {
-    const { workspaceId, personId } = await deps.passwordResets.reset(c.req.valid('json'));
-    // Every session of the account ended: their open streams end now, on every node.
-    deps.bus.publish({
-      workspaceId,
-      entityType: 'access',
-      entityId: personId,
-      action: 'password_reset',
-      at: Date.now(),
-    });
+    await deps.passwordResets.reset(c.req.valid('json'));
     return c.json({ ok: true as const }, 200);
   });
   app.openapi(accept, async (c) => {

@@ -1,10 +1,8 @@
 import { z } from '@hono/zod-openapi';
 import { AppError } from '../../core/errors';
 import type { AppDeps, Api } from '../app/env';
-import type { CheckInResult } from '../services/check-in.service';
 import { checkInBatchSchema, checkInSchema as checkInInputSchema } from '../services/check-in.service';
-import type { Actor } from '../services/context';
-import { actorOf, notify } from './context';
+import { actorOf } from './context';
 import { json, jsonBody, pageOf, pageQuery, route } from './openapi';
 import { paginate } from './paginate';
 import { checkInResultSchema, checkInSchema, dueCheckinsSchema } from './schemas';
@@ -81,10 +79,6 @@ function withKey<T extends { idempotencyKey?: string | undefined }>(body: T, hea
   return { ...body, idempotencyKey: header };
 }
 
-function announce(deps: AppDeps, actor: Actor, results: readonly CheckInResult[]): void {
-  for (const r of results) notify(deps, actor, r.checkIn.goalType, r.checkIn.goalId, 'checked_in');
-}
-
 /** Check-ins: one, a batch, and a goal's list. */
 export function registerCheckInRoutes(app: Api, deps: AppDeps): void {
   const { checkIns, checkInReads, checkInsDue } = deps.services;
@@ -93,14 +87,12 @@ export function registerCheckInRoutes(app: Api, deps: AppDeps): void {
     const actor = actorOf(c);
     const body = withKey(c.req.valid('json'), c.req.valid('header')['idempotency-key']);
     const result = await checkIns.checkIn(actor, body);
-    announce(deps, actor, [result]);
     return c.json(result, 201);
   });
   app.openapi(batch, async (c) => {
     const actor = actorOf(c);
     const body = withKey(c.req.valid('json'), c.req.valid('header')['idempotency-key']);
     const items = await checkIns.checkInBatch(actor, body);
-    announce(deps, actor, items);
     return c.json({ items }, 201);
   });
   app.openapi(list, async (c) => {

@@ -1,7 +1,6 @@
 import type { Context } from 'hono';
 import { setCookie } from 'hono/cookie';
 import type { Principal } from '../auth/account.service';
-import type { ChangeNotice } from '../app/event-bus';
 import type { AppDeps, AppEnv } from '../app/env';
 import { principalOf, SESSION_COOKIE } from '../app/middleware';
 import type { Actor } from '../services/context';
@@ -29,15 +28,4 @@ export function setSessionCookie(
     path: '/',
     expires: new Date(session.expiresAt),
   });
-}
-
-/** Tells the stream that something changed (after the write committed). */
-export function notify(
-  deps: AppDeps,
-  actor: Actor,
-  entityType: ChangeNotice['entityType'],
-  entityId: string,
-  action: string,
-): void {
-  deps.bus.publish({ workspaceId: actor.workspaceId, entityType, entityId, action, at: Date.now() });
 }

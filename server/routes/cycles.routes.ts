@@ -2,7 +2,7 @@ import { z } from '@hono/zod-openapi';
 import type { AppDeps, Api } from '../app/env';
 import { closeCycleSchema, reopenCycleSchema } from '../services/close-out.service';
 import { createCycleSchema } from '../services/cycle.service';
-import { actorOf, notify } from './context';
+import { actorOf } from './context';
 import { idParams, json, jsonBody, okSchema, pageOf, pageQuery, route } from './openapi';
 import { paginate } from './paginate';
 import { cycleSchema } from './schemas';
@@ -97,27 +97,23 @@ export function registerCycleRoutes(app: Api, deps: AppDeps): void {
   app.openapi(create, async (c) => {
     const actor = actorOf(c);
     const cycle = await cycles.create(actor, c.req.valid('json'));
-    notify(deps, actor, 'cycle', cycle.id, 'created');
     return c.json(cycle, 201);
   });
   app.openapi(activate, async (c) => {
     const actor = actorOf(c);
     const cycle = await cycles.activate(actor, c.req.valid('param').id);
-    notify(deps, actor, 'cycle', cycle.id, 'activated');
     return c.json(cycle, 200);
   });
   app.openapi(close, async (c) => {
     const actor = actorOf(c);
     const { id } = c.req.valid('param');
     const result = await closeOuts.close(actor, id, c.req.valid('json'));
-    notify(deps, actor, 'cycle', id, 'closed');
     return c.json(result, 200);
   });
   app.openapi(reopen, async (c) => {
     const actor = actorOf(c);
     const { id } = c.req.valid('param');
     await closeOuts.reopen(actor, id, c.req.valid('json'));
-    notify(deps, actor, 'cycle', id, 'reopened');
     return c.json({ ok: true as const }, 200);
   });
 }

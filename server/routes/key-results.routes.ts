@@ -1,6 +1,6 @@
 import type { AppDeps, Api } from '../app/env';
 import { createKeyResultSchema, updateKeyResultSchema } from '../services/key-result.service';
-import { actorOf, notify } from './context';
+import { actorOf } from './context';
 import { goalListInput, goalQuery, toPage } from './goal-query';
 import { idParams, json, jsonBody, pageOf, route } from './openapi';
 import { keyResultRecordSchema, keyResultSchema } from './schemas';
@@ -54,13 +54,11 @@ export function registerKeyResultRoutes(app: Api, deps: AppDeps): void {
   app.openapi(create, async (c) => {
     const actor = actorOf(c);
     const kr = await keyResults.create(actor, c.req.valid('json'));
-    notify(deps, actor, 'key_result', kr.id, 'created');
     return c.json(kr, 201);
   });
   app.openapi(update, async (c) => {
     const actor = actorOf(c);
     const kr = await keyResults.update(actor, c.req.valid('param').id, c.req.valid('json'));
-    notify(deps, actor, 'key_result', kr.id, 'updated');
     return c.json(kr, 200);
   });
 }

@@ -1,6 +1,6 @@
 import type { AppDeps, Api } from '../app/env';
 import { createObjectiveSchema, updateObjectiveSchema } from '../services/objective.service';
-import { actorOf, notify } from './context';
+import { actorOf } from './context';
 import { goalListInput, goalQuery, toPage } from './goal-query';
 import { idParams, json, jsonBody, pageOf, route } from './openapi';
 import { objectiveRecordSchema, objectiveSchema } from './schemas';
@@ -53,13 +53,11 @@ export function registerObjectiveRoutes(app: Api, deps: AppDeps): void {
   app.openapi(create, async (c) => {
     const actor = actorOf(c);
     const objective = await objectives.create(actor, c.req.valid('json'));
-    notify(deps, actor, 'objective', objective.id, 'created');
     return c.json(objective, 201);
   });
   app.openapi(update, async (c) => {
     const actor = actorOf(c);
     const objective = await objectives.update(actor, c.req.valid('param').id, c.req.valid('json'));
-    notify(deps, actor, 'objective', objective.id, 'updated');
     return c.json(objective, 200);
   });
 }

@@ -1,6 +1,6 @@
 import type { AppDeps, Api } from '../app/env';
 import { addPersonSchema, updatePersonSchema } from '../services/person.service';
-import { actorOf, notify } from './context';
+import { actorOf } from './context';
 import { idParams, json, jsonBody, pageOf, pageQuery, route } from './openapi';
 import { paginate } from './paginate';
 import { personSchema } from './schemas';
@@ -76,7 +76,6 @@ export function registerPeopleRoutes(app: Api, deps: AppDeps): void {
   app.openapi(add, async (c) => {
     const actor = actorOf(c);
     const person = await people.add(actor, c.req.valid('json'));
-    notify(deps, actor, 'person', person.id, 'created');
     return c.json(person, 201);
   });
   for (const [definition, isActive] of [
@@ -87,14 +86,12 @@ export function registerPeopleRoutes(app: Api, deps: AppDeps): void {
       const actor = actorOf(c);
       const { id } = c.req.valid('param');
       const person = isActive ? await people.reactivate(actor, id) : await people.deactivate(actor, id);
-      notify(deps, actor, 'person', person.id, isActive ? 'reactivated' : 'deactivated');
       return c.json(person, 200);
     });
   }
   app.openapi(update, async (c) => {
     const actor = actorOf(c);
     const person = await people.update(actor, c.req.valid('param').id, c.req.valid('json'));
-    notify(deps, actor, 'person', person.id, 'updated');
     return c.json(person, 200);
   });
 }

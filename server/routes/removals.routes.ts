@@ -1,7 +1,7 @@
 import { z } from '@hono/zod-openapi';
 import type { AppDeps, Api } from '../app/env';
 import { moveKeyResultSchema } from '../services/goal-removal.service';
-import { actorOf, notify } from './context';
+import { actorOf } from './context';
 import { idParams, json, jsonBody, route } from './openapi';
 import { keyResultRecordSchema } from './schemas';
 
@@ -62,27 +62,21 @@ export function registerRemovalRoutes(app: Api, deps: AppDeps): void {
   app.openapi(deleteObjective, async (c) => {
     const actor = actorOf(c);
     const deleted = await removals.deleteObjective(actor, c.req.valid('param').id);
-    notify(deps, actor, 'objective', deleted.id, 'deleted');
     return c.json(deleted, 200);
   });
   app.openapi(deleteKeyResult, async (c) => {
     const actor = actorOf(c);
     const deleted = await removals.deleteKeyResult(actor, c.req.valid('param').id);
-    notify(deps, actor, 'key_result', deleted.id, 'deleted');
-    // The KR is gone, so the stream cannot ask who may see it: its objective's viewers hear of it.
-    if (deleted.objectiveId) notify(deps, actor, 'objective', deleted.objectiveId, 'updated');
     return c.json(deleted, 200);
   });
   app.openapi(deleteSmartGoal, async (c) => {
     const actor = actorOf(c);
     const deleted = await removals.deleteSmartGoal(actor, c.req.valid('param').id);
-    notify(deps, actor, 'smart_goal', deleted.id, 'deleted');
     return c.json(deleted, 200);
   });
   app.openapi(moveKeyResult, async (c) => {
     const actor = actorOf(c);
     const kr = await removals.moveKeyResult(actor, c.req.valid('param').id, c.req.valid('json'));
-    notify(deps, actor, 'key_result', kr.id, 'moved');
     return c.json(kr, 200);
   });
 }

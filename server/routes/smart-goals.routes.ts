@@ -1,6 +1,6 @@
 import type { AppDeps, Api } from '../app/env';
 import { createSmartGoalSchema, updateSmartGoalSchema } from '../services/smart-goal.service';
-import { actorOf, notify } from './context';
+import { actorOf } from './context';
 import { goalListInput, goalQuery, toPage } from './goal-query';
 import { idParams, json, jsonBody, pageOf, route } from './openapi';
 import { smartGoalRecordSchema, smartGoalSchema } from './schemas';
@@ -54,13 +54,11 @@ export function registerSmartGoalRoutes(app: Api, deps: AppDeps): void {
   app.openapi(create, async (c) => {
     const actor = actorOf(c);
     const goal = await smartGoals.create(actor, c.req.valid('json'));
-    notify(deps, actor, 'smart_goal', goal.id, 'created');
     return c.json(goal, 201);
   });
   app.openapi(update, async (c) => {
     const actor = actorOf(c);
     const goal = await smartGoals.update(actor, c.req.valid('param').id, c.req.valid('json'));
-    notify(deps, actor, 'smart_goal', goal.id, 'updated');
     return c.json(goal, 200);
   });
 }

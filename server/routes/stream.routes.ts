@@ -26,10 +26,11 @@ const VISIBILITY_TTL_MS = 10_000;
 
 /**
  * Whether a notice can change what a viewer may see or whether they are still signed in: anything
- * but a check-in (a goal's or its objective's visibility, an alignment, a person's role or units,
+ * but a check-in or its correction (a goal's or its objective's visibility, an alignment, a person's role or units,
  * a unit's place, a sign-out, a revoked token).
  */
-const isStructural = (notice: ChangeNotice) => notice.action !== 'checked_in';
+const isStructural = (notice: ChangeNotice) =>
+  notice.action !== 'checked_in' && notice.action !== 'check_in_corrected';
 
 /**
  * Whether a viewer may hear of a change: same workspace, and the goal visible to them (asked of

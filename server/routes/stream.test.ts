@@ -1,5 +1,10 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import { z } from 'zod';
 import { sessionFrom, type TestApi, testApi } from '../app/test-client';
+import { defineJob } from '../jobs/job';
+import { JobRunner } from '../jobs/runner';
+import { serviceDeps } from '../services/context';
+import { createServices } from '../services/index';
 import { describeEachDialect } from '../test/databases';
 import { type SmallOrg, smallOrg } from '../test/fixtures';
 
@@ -172,6 +177,79 @@ describeEachDialect('the live stream', (dialect) => {
       .filter((e) => e.entityId !== sentinel)
       .map((e) => `${e.entityId} ${e.action}`);
   }
+
+  // Notices come from the services, after their transaction commits: whatever made the change.
+  it('tells open streams of an import, and nothing of a dry run (rolled back)', async () => {
+    const admin = await api.tokenFor(org.admin);
+    const file = `version: 1
+cycle: 2026-Q4
+smart_goals:
+  - key: live-import
+    title: Ship the imported reminder bot to every repository
+    owner: member@org.test
+    measure: { type: boolean }
+    due: 2026-11-30
+`;
+    const run = (dryRun: boolean) =>
+      api.deps.services.imports.goalsFiles(org.admin, { files: [{ name: 'g.yaml', text: file }], dryRun });
+    const dry = await heardAfter(admin.bearer, async () => {
+      expect((await run(true)).problems).toEqual([]);
+    });
+    expect(dry).toEqual([]);
+    const heard = await heardAfter(admin.bearer, async () => {
+      expect((await run(false)).problems).toEqual([]);
+    });
+    const goal = await api.deps.db.kysely
+      .selectFrom('smartGoals')
+      .select('id')
+      .where('title', '=', 'Ship the imported reminder bot to every repository')
+      .executeTakeFirstOrThrow();
+    expect(heard).toContain(`${goal.id} created`);
+  });
+
+  it('tells open streams of a change a job made, and of a correction as a correction', async () => {
+    const goal = await api.deps.services.smartGoals.create(org.member, {
+      cycleId: org.cycleId,
+      title: 'Run the quarterly dependency upgrade job',
+      startDate: '2026-10-01',
+      dueDate: '2026-11-30',
+      measure: { type: 'boolean' },
+    });
+    const deps = { ...serviceDeps(api.deps.db, api.clock), notices: api.deps.bus };
+    const job = defineJob({
+      id: 'test.check-in',
+      version: 1,
+      input: z.object({ goalId: z.string() }),
+      handler: async (input, context) => {
+        await createServices(context.deps).checkIns.checkIn(org.member, {
+          goalType: 'smart_goal',
+          goalId: input.goalId,
+          done: true,
+        });
+      },
+    });
+    const runner = new JobRunner(deps, [job], { node: `stream-${dialect}` });
+    const viewer = await api.tokenFor(org.viewer);
+    const heard = await heardAfter(viewer.bearer, async () => {
+      await runner.enqueue(job, { goalId: goal.id });
+      expect(await runner.drain()).toBe(1);
+    });
+    expect(heard).toEqual([`${goal.id} checked_in`]);
+    const [first] = await api.deps.db.kysely
+      .selectFrom('checkIns')
+      .select('id')
+      .where('goalId', '=', goal.id)
+      .execute();
+    const corrected = await heardAfter(viewer.bearer, async () => {
+      await api.deps.services.checkIns.checkIn(org.member, {
+        goalType: 'smart_goal',
+        goalId: goal.id,
+        done: false,
+        corrects: first!.id,
+      });
+    });
+    expect(corrected).toEqual([`${goal.id} check_in_corrected`]);
+  });
 
   it("stops telling of a KR's check-ins as soon as its objective is made private", async () => {
     const objective = await api.deps.services.objectives.create(org.admin, {

@@ -1,7 +1,7 @@
 import { z } from '@hono/zod-openapi';
 import { createTokenSchema } from '../auth/schemas';
 import type { AppDeps, Api } from '../app/env';
-import { actorOf, notify } from './context';
+import { actorOf } from './context';
 import { idParams, json, jsonBody, okSchema, pageOf, pageQuery, route } from './openapi';
 import { paginate } from './paginate';
 import { tokenSchema } from './schemas';
@@ -48,8 +48,6 @@ export function registerTokenRoutes(app: Api, deps: AppDeps): void {
   app.openapi(revoke, async (c) => {
     const actor = actorOf(c);
     await deps.tokens.revoke(actor, c.req.valid('param').id);
-    // Streams opened with the token end now (on every node), not at their next heartbeat.
-    notify(deps, actor, 'access', actor.personId, 'token_revoked');
     return c.json({ ok: true as const }, 200);
   });
 }

@@ -1,7 +1,7 @@
 import { z } from '@hono/zod-openapi';
 import type { AppDeps, Api } from '../app/env';
 import { createUnitSchema } from '../services/unit.service';
-import { actorOf, notify } from './context';
+import { actorOf } from './context';
 import { idParams, json, jsonBody, okSchema, pageOf, pageQuery, route } from './openapi';
 import { paginate } from './paginate';
 import { unitSchema, unitSummarySchema } from './schemas';
@@ -104,34 +104,29 @@ export function registerUnitRoutes(app: Api, deps: AppDeps): void {
   app.openapi(create, async (c) => {
     const actor = actorOf(c);
     const unit = await units.create(actor, c.req.valid('json'));
-    notify(deps, actor, 'unit', unit.id, 'created');
     return c.json(unit, 201);
   });
   app.openapi(move, async (c) => {
     const actor = actorOf(c);
     const unit = await units.move(actor, c.req.valid('param').id, c.req.valid('json').parentId);
-    notify(deps, actor, 'unit', unit.id, 'moved');
     return c.json(unit, 200);
   });
   app.openapi(remove, async (c) => {
     const actor = actorOf(c);
     const { id } = c.req.valid('param');
     await units.remove(actor, id);
-    notify(deps, actor, 'unit', id, 'deleted');
     return c.json({ ok: true as const }, 200);
   });
   app.openapi(setMember, async (c) => {
     const actor = actorOf(c);
     const { id, personId } = c.req.valid('param');
     const unit = await units.setMember(actor, id, { personId, isLead: c.req.valid('json').isLead });
-    notify(deps, actor, 'unit', unit.id, 'member_set');
     return c.json(unit, 200);
   });
   app.openapi(removeMember, async (c) => {
     const actor = actorOf(c);
     const { id, personId } = c.req.valid('param');
     const unit = await units.removeMember(actor, id, personId);
-    notify(deps, actor, 'unit', unit.id, 'member_removed');
     return c.json(unit, 200);
   });
 }

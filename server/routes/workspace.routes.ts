@@ -1,6 +1,6 @@
 import type { AppDeps, Api } from '../app/env';
 import { updateSettingsSchema } from '../services/workspace.service';
-import { actorOf, notify } from './context';
+import { actorOf } from './context';
 import { json, jsonBody, route } from './openapi';
 import { workspaceSchema } from './schemas';
 
@@ -29,7 +29,6 @@ export function registerWorkspaceRoutes(app: Api, deps: AppDeps): void {
   app.openapi(updateSettings, async (c) => {
     const actor = actorOf(c);
     const workspace = await deps.services.workspaces.updateSettings(actor, c.req.valid('json'));
-    notify(deps, actor, 'workspace', workspace.id, 'settings_updated');
     return c.json(workspace, 200);
   });
 }

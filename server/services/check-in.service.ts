@@ -16,6 +16,7 @@ import { readMeasure } from './evaluation';
 import { getKeyResult, getSmartGoal, keyResultSubject, smartGoalSubject } from './goal-access';
 import { GroupCommit, type Outcome } from './group-commit';
 import { Rollups } from './rollup';
+import { pendingNotices } from './notices';
 import { eventRows, openSession, type Session, writeEvents } from './session';
 import { invalid, parseInput } from './validate';
 
@@ -171,6 +172,7 @@ export class CheckInService {
                   actor,
                   at: this.deps.clock.now(),
                   deps: this.deps,
+                  notices: pendingNotices(trx),
                 }
               : await this.#openInGroup(trx, actor, workspaces));
           sessions.set(sessionKey, session);

@@ -5,6 +5,7 @@ import type { CheckinSource, Database } from '../db/schema';
 import type { Transaction } from 'kysely';
 import type { Logger } from 'pino';
 import { OutboundGuard } from '../outbound/guard';
+import { collectNotices, type NoticeSink, publishNotices } from './notices';
 
 /** The source of "now" for services and jobs; tests pass a clock they can move. */
 export interface Clock {
@@ -35,6 +36,11 @@ export interface ServiceDeps {
   logger?: Pick<Logger, 'error'>;
   /** Where outgoing requests (webhooks) may go: public addresses and the ranges an admin allows. */
   outbound: OutboundGuard;
+  /**
+   * Where the live notices of committed changes go (the event bus of a server; none in the
+   * offline CLI): `transact` publishes the notices of the events its transaction recorded.
+   */
+  notices?: NoticeSink;
 }
 
 /**
@@ -63,7 +69,8 @@ export interface Actor {
 const RETRYABLE = new Set(['40001', '40P01']);
 
 /**
- * Runs `work` in one transaction. On PostgreSQL a serialization failure or deadlock is retried
+ * Runs `work` in one transaction, then publishes the live notices of the events it recorded
+ * (`services/notices`; none when it rolls back). On PostgreSQL a serialization failure or deadlock is retried
  * (a few times, with a short pause); the work must therefore be safe to run again.
  */
 export async function transact<T>(
@@ -72,7 +79,14 @@ export async function transact<T>(
 ): Promise<T> {
   for (let attempt = 1; ; attempt++) {
     try {
-      return await deps.db.kysely.transaction().execute(work);
+      let notices: ReturnType<typeof collectNotices> = [];
+      const result = await deps.db.kysely.transaction().execute((trx) => {
+        notices = collectNotices(trx);
+        return work(trx);
+      });
+      // After the commit, all at once (a group commit's check-ins together); never for a rollback.
+      publishNotices(deps.notices, notices);
+      return result;
     } catch (error) {
       const code = (error as { code?: unknown }).code;
       if (attempt >= 5 || typeof code !== 'string' || !RETRYABLE.has(code)) throw error;

@@ -1,4 +1,5 @@
 import { AlignmentService } from './alignment.service';
+import { HealthService } from './health.service';
 import { AlignmentGraphService } from './alignment-graph.service';
 import { CalendarFeedService } from './calendar-feed.service';
 import { ChatWebhookService } from './chat-webhook.service';
@@ -28,6 +29,7 @@ import { WorkspaceService } from './workspace.service';
 /** Every use case, for the API, the CLI and the jobs alike. */
 export interface Services {
   workspaces: WorkspaceService;
+  health: HealthService;
   people: PersonService;
   units: UnitService;
   cycles: CycleService;
@@ -64,6 +66,7 @@ export interface Services {
 export function createServices(deps: ServiceDeps): Services {
   return {
     workspaces: new WorkspaceService(deps),
+    health: new HealthService(deps),
     people: new PersonService(deps),
     units: new UnitService(deps),
     cycles: new CycleService(deps),

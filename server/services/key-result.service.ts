@@ -76,13 +76,30 @@ export interface KeyResultRecord
   isLeading: boolean;
 }
 
-/** Decodes a KR row. */
-export function keyResultRecord({ workspaceId: _, ...row }: KeyResultRow): KeyResultRecord {
+/** Decodes a KR row: every field listed, so a new column reaches the API (and events) only when added here. */
+export function keyResultRecord(row: KeyResultRow): KeyResultRecord {
   return {
-    ...row,
+    id: row.id,
+    objectiveId: row.objectiveId,
+    title: row.title,
     measure: row.measure === null ? null : JSON.parse(row.measure),
+    weight: row.weight,
+    ownerId: row.ownerId,
     plan: JSON.parse(row.plan),
+    cadence: row.cadence,
+    progressSource: row.progressSource,
     isLeading: row.isLeading === 1,
+    position: row.position,
+    version: row.version,
+    createdAt: row.createdAt,
+    updatedAt: row.updatedAt,
+    progress: row.progress,
+    score: row.score,
+    latestValue: row.latestValue,
+    latestCheckinAt: row.latestCheckinAt,
+    checkinCount: row.checkinCount,
+    frozenScore: row.frozenScore,
+    frozenGrade: row.frozenGrade,
   };
 }
 

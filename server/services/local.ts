@@ -1,5 +1,5 @@
 import { AppError } from '../../core/errors';
-import { type Db, migrateToLatest, openDatabase } from '../db/database';
+import { type Db, isPostgresUrl, migrateToLatest, openDatabase } from '../db/database';
 import { repositories } from '../repositories/index';
 import type { Actor } from './context';
 import { serviceDeps } from './context';
@@ -12,6 +12,25 @@ export interface LocalServices {
   close(): Promise<void>;
 }
 
+/** Whether a database location is a PostgreSQL URL (else a SQLite file or `:memory:`). */
+export { isPostgresUrl };
+
+/**
+ * Opens a database by location (a SQLite file, `:memory:` or a `postgres://` URL) and applies
+ * pending migrations (closing it again when they fail): for CLI commands that load or read a
+ * database without a server (`tandem demo`), which never import `server/db` themselves.
+ */
+export async function openLocalDatabase(location: string): Promise<Db> {
+  const db = openDatabase(location);
+  try {
+    await migrateToLatest(db);
+  } catch (error) {
+    await db.close();
+    throw error;
+  }
+  return db;
+}
+
 /**
  * Opens a database by location (a SQLite file, `:memory:` or a `postgres://` URL), applies pending
  * migrations, and builds the services on it: how the CLI works on a database without a server.
@@ -21,13 +40,7 @@ export interface LocalServices {
  * try { ... } finally { await local.close(); }
  */
 export async function openLocalServices(location: string): Promise<LocalServices> {
-  const db = openDatabase(location);
-  try {
-    await migrateToLatest(db);
-  } catch (error) {
-    await db.close();
-    throw error;
-  }
+  const db = await openLocalDatabase(location);
   return { services: createServices(serviceDeps(db)), db, close: () => db.close() };
 }
 

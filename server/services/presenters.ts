@@ -141,10 +141,27 @@ function keyResultView(slice: Slice, scope: ActorScope, kr: KeyResultRow): KeyRe
 
 /** An objective with its KRs and computed numbers, for a viewer who may see it. */
 export function objectiveView(slice: Slice, scope: ActorScope, row: ObjectiveRow): ObjectiveView {
-  const { workspaceId: _, ...rest } = row;
   const up = linksUp(slice, row.id);
+  // Every field listed: a new column reaches the API only when added here.
   return {
-    ...rest,
+    id: row.id,
+    cycleId: row.cycleId,
+    title: row.title,
+    description: row.description,
+    kind: row.kind,
+    unitId: row.unitId,
+    ownerId: row.ownerId,
+    leadId: row.leadId,
+    visibility: row.visibility,
+    state: row.state,
+    version: row.version,
+    createdAt: row.createdAt,
+    updatedAt: row.updatedAt,
+    progress: row.progress,
+    score: row.score,
+    latestCheckinAt: row.latestCheckinAt,
+    frozenScore: row.frozenScore,
+    frozenGrade: row.frozenGrade,
     predecessorId: visibleRef(slice.hidden, row.predecessorId),
     evaluation: evaluationView(slice.evaluations.get(row.id), slice.editedAfterClose.has(row.id)),
     hasFormerOwner: isFormer(slice, row.leadId) || isFormer(slice, row.ownerId),

@@ -5,6 +5,7 @@ import type { Database, EventsTable, WorkspacesTable } from '../db/schema';
 import type { ActorScope } from '../policies/permissions';
 import { type Repositories, repositories } from '../repositories/index';
 import type { Actor, ServiceDeps } from './context';
+import { type ChangeNotice, noticesOf, pendingNotices, publishNotices } from './notices';
 import { settleRollups, settleRollupsNow } from './rollup-backlog';
 import { scopeAt } from './scope';
 import { enqueueDeliveries } from './webhook-outbox';
@@ -18,6 +19,8 @@ export interface Session {
   settings: WorkspaceSettings;
   at: Instant;
   deps: ServiceDeps;
+  /** Where the notices of recorded events wait for the commit (undefined outside a transaction). */
+  notices: ChangeNotice[] | undefined;
 }
 
 /**
@@ -50,6 +53,7 @@ export async function openSession(
     settings: readSettings(row.settings, row.id, deps.logger),
     at: deps.clock.now(),
     deps,
+    notices: pendingNotices(handle),
   };
 }
 
@@ -86,11 +90,15 @@ export function eventRows(session: Session, changes: readonly Change[]): EventsT
 /**
  * Writes event rows of one workspace in the session's transaction (any session of that
  * workspace: the rows carry their own actors), and queues their deliveries to the workspace's
- * webhooks (the outbox, `webhook-outbox.ts`).
+ * webhooks (the outbox, `webhook-outbox.ts`). Their live notices are published once the
+ * transaction commits (at once outside a transaction).
  */
 export async function writeEvents(session: Session, rows: readonly EventsTable[]): Promise<void> {
   for (let i = 0; i < rows.length; i += 200) await session.repos.events.insertMany(rows.slice(i, i + 200));
   await enqueueDeliveries(session, rows);
+  const notices = noticesOf(rows);
+  if (session.notices) session.notices.push(...notices);
+  else publishNotices(session.deps.notices, notices);
 }
 
 /**

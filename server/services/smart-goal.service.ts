@@ -67,9 +67,33 @@ export interface SmartGoalRecord extends Omit<SmartGoalRow, 'workspaceId' | 'mea
   measure: unknown;
 }
 
-/** Decodes a SMART goal row. */
-export function smartGoalRecord({ workspaceId: _, ...row }: SmartGoalRow): SmartGoalRecord {
-  return { ...row, measure: row.measure === null ? null : JSON.parse(row.measure) };
+/** Decodes a SMART goal row: every field listed, so a new column reaches the API only when added here. */
+export function smartGoalRecord(row: SmartGoalRow): SmartGoalRecord {
+  return {
+    id: row.id,
+    cycleId: row.cycleId,
+    title: row.title,
+    definitionOfDone: row.definitionOfDone,
+    ownerId: row.ownerId,
+    unitId: row.unitId,
+    measure: row.measure === null ? null : JSON.parse(row.measure),
+    startDate: row.startDate,
+    dueDate: row.dueDate,
+    achievability: row.achievability,
+    visibility: row.visibility,
+    state: row.state,
+    cadence: row.cadence,
+    version: row.version,
+    createdAt: row.createdAt,
+    updatedAt: row.updatedAt,
+    progress: row.progress,
+    score: row.score,
+    latestValue: row.latestValue,
+    latestCheckinAt: row.latestCheckinAt,
+    checkinCount: row.checkinCount,
+    frozenScore: row.frozenScore,
+    frozenGrade: row.frozenGrade,
+  };
 }
 
 /** SMART goals: create (with the links they support), edit with optimistic concurrency. */
