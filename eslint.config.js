@@ -26,7 +26,17 @@ const nodeBuiltins = [
 ];
 
 /** Packages that do I/O (databases, HTTP, logs): never in core/. */
-const ioPackages = ['pg', 'better-sqlite3', 'kysely', 'kysely/*', 'hono', 'hono/*', '@hono/*', 'pino', 'pino/*'];
+const ioPackages = [
+  'pg',
+  'better-sqlite3',
+  'kysely',
+  'kysely/*',
+  'hono',
+  'hono/*',
+  '@hono/*',
+  'pino',
+  'pino/*',
+];
 /** What server/ never imports. */
 const outsideServer = ['**/web/**', '**/cli/**', '**/bench/**'];
 /** The HTTP layer: hono and the app, routes and node server folders. */

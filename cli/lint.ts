@@ -10,8 +10,8 @@ import {
   summarise,
 } from '../core/coach';
 import type { ParsedGoalsFile } from '../core/goals-file/parse';
-import type { Organisation, SourceRef } from '../core/model';
 import { formatPath } from '../core/goals-file/parse';
+import type { Organisation, SourceRef } from '../core/model';
 import { DEFAULT_SETTINGS } from '../core/settings';
 import { EXIT } from './exit-codes';
 import { loadGoalsForCommand } from './load-goals';

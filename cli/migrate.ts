@@ -1,8 +1,8 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type { Command } from 'commander';
-import { type Db, isPostgresUrl, migrateToLatest, openDatabase } from '../server/db/database';
 import { postgresMigrations, sqliteMigrations } from '../server/db/catalogue';
+import { type Db, isPostgresUrl, migrateToLatest, openDatabase } from '../server/db/database';
 import { MIGRATIONS } from '../server/db/migrations/index';
 import { defaultDatabase } from './access';
 import { EXIT } from './exit-codes';

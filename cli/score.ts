@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { type GoalEvaluation, evaluateOrganisation } from '../core/evaluate';
+import { evaluateOrganisation, type GoalEvaluation } from '../core/evaluate';
 import { percentShown } from '../core/measure';
 import type { Organisation } from '../core/model';
 import { DEFAULT_SETTINGS } from '../core/settings';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { type GoalEvaluation, Evaluator, evaluateOrganisation } from './evaluate';
+import { Evaluator, evaluateOrganisation, type GoalEvaluation } from './evaluate';
 import { DEFAULT_SETTINGS } from './settings';
 import { checkins, day, keyResult, links, objective, organisation, Q4, smartGoal } from './testing/factories';
 import { DAY_MS } from './time';

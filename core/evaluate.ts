@@ -1,7 +1,7 @@
 import { addCadence, cadencePeriods } from './cycle';
 import { elapsedShare, expectedProgress, type PlanPoint } from './expected';
 import { type Forecast, forecast } from './forecast';
-import { gradeBand, gradeOf, type GradeVerdict } from './grade';
+import { type GradeVerdict, gradeBand, gradeOf } from './grade';
 import { maintainProgress, tallyPeriods } from './maintain';
 import { clamp, isMaintain, type Measure, meetsBound, nearlyEqual, rawProgress, startValue } from './measure';
 import type { Checkin, KeyResultNode, ObjectiveNode, Organisation, SmartGoalNode } from './model';

@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import {
   clamp,
   type Measure,
-  meetsBound,
   measureSchema,
+  meetsBound,
   milestoneProgress,
   nearlyEqual,
   percentShown,

@@ -1,5 +1,5 @@
-import { expect, expectAccessible, test } from './fixtures';
 import { seedWorkspace } from './api';
+import { expect, expectAccessible, test } from './fixtures';
 import { CheckInPage } from './pages/CheckInPage';
 import { DashboardPage } from './pages/DashboardPage';
 

@@ -1,5 +1,5 @@
-import { expect, test } from './fixtures';
 import { seedWorkspace } from './api';
+import { expect, test } from './fixtures';
 
 test('editing a title someone else just changed shows both and reapplies mine', async ({
   tandem,

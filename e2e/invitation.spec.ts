@@ -1,5 +1,5 @@
-import { expect, expectAccessible, test } from './fixtures';
 import { PASSWORD, seedWorkspace } from './api';
+import { expect, expectAccessible, test } from './fixtures';
 import { DashboardPage } from './pages/DashboardPage';
 
 test('an invited person opens the link, chooses a password and lands on the dashboard', async ({

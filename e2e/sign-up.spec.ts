@@ -1,5 +1,5 @@
-import { expect, expectAccessible, test } from './fixtures';
 import { PASSWORD } from './api';
+import { expect, expectAccessible, test } from './fixtures';
 import { DashboardPage } from './pages/DashboardPage';
 import { SignInPage } from './pages/SignInPage';
 import { SignUpPage } from './pages/SignUpPage';

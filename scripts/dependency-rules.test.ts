@@ -50,7 +50,10 @@ describe('dependency rules', () => {
     ['server/services/x.service.ts', "import type { AppDeps } from '../app/env';"],
     ['server/auth/x.service.ts', "import { principalOf } from '../app/middleware';"],
     // Queries never call use cases.
-    ['server/repositories/x.repository.ts', "import { ObjectiveService } from '../services/objective.service';"],
+    [
+      'server/repositories/x.repository.ts',
+      "import { ObjectiveService } from '../services/objective.service';",
+    ],
     ['server/repositories/x.repository.ts', "import { allow } from '../policies/permissions';"],
     ['server/auth/x.repository.ts', "import { AccountService } from './account.service';"],
     // web/ reaches the server over HTTP only.
@@ -106,7 +109,7 @@ describe('dependency rules', () => {
   });
 
   it('forbids a route to query the database through its dependencies', async () => {
-    const code = "export const ping = (deps: { db: { kysely: unknown } }) => deps.db.kysely;";
+    const code = 'export const ping = (deps: { db: { kysely: unknown } }) => deps.db.kysely;';
     expect(await violations('server/routes/x.routes.ts', code)).toEqual(['no-restricted-syntax']);
   });
 });

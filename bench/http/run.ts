@@ -57,7 +57,12 @@ async function load(
     requests: options.requests,
     headers: options.headers,
   }) as unknown as autocannon.Instance & Promise<autocannon.Result>;
-  (instance as autocannon.Instance).on('response', ((_client: unknown, status: number, _bytes: number, time: number) => {
+  (instance as autocannon.Instance).on('response', ((
+    _client: unknown,
+    status: number,
+    _bytes: number,
+    time: number,
+  ) => {
     latencies.push(time);
     if (status >= 400) errors++;
   }) as never);

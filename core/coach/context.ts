@@ -2,8 +2,8 @@ import { evaluateOrganisation, type GoalEvaluation } from '../evaluate';
 import type { GoalNode, KeyResultNode, ObjectiveNode, Organisation, SmartGoalNode, UnitNode } from '../model';
 import { DEFAULT_SETTINGS, type EvaluationSettings } from '../settings';
 import { formatDate, type Instant } from '../time';
-import type { CoachSettings, CoachThresholds } from './settings';
 import { type CompiledLexicon, lexicon } from './lexicon';
+import type { CoachSettings, CoachThresholds } from './settings';
 import { metricWords, readTitle, type TitleFacts } from './text';
 import type { LintHistory, RuleId, Severity } from './types';
 

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import type { Organisation } from '../model';
 import { lint } from './engine';
 import { companyObjective, EARLY, measuredKr, smart } from './rules/testing';
-import type { Organisation } from '../model';
-import { betterWording } from './wording';
 import type { RuleId } from './types';
+import { betterWording } from './wording';
 
 const org = (objective: ReturnType<typeof companyObjective>): Organisation => ({
   timeZone: 'UTC',

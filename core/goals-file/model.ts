@@ -1,5 +1,5 @@
-import type { PlanPoint } from '../expected';
 import { cycleWindow, parseCycleName } from '../cycle';
+import type { PlanPoint } from '../expected';
 import { type Measure, measureSchema, milestoneProgress, REQUIRED_MEASURE_FIELDS } from '../measure';
 import type {
   Checkin,

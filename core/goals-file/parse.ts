@@ -1,7 +1,6 @@
-import { type CST, Composer, type Document, isAlias, LineCounter, Parser, visit } from 'yaml';
-import { isNode } from 'yaml';
-import { boundedMessage, ISSUE_LIMITS, takeBounded } from '../errors';
+import { Composer, type CST, type Document, isAlias, isNode, LineCounter, Parser, visit } from 'yaml';
 import type { z } from 'zod';
+import { boundedMessage, ISSUE_LIMITS, takeBounded } from '../errors';
 import { type GoalsFile, goalsFileSchema } from './schema';
 
 /** A problem in a goals file, pointing at the place it was found (1-based line and column). */

@@ -9,8 +9,8 @@ import {
   authenticate,
   csrfProtection,
   limitBody,
-  requestContext,
   refuseNul,
+  requestContext,
   requireJson,
   securityHeaders,
 } from './middleware';
@@ -21,6 +21,7 @@ const SESSION_STARTERS = new Set([
   '/api/v1/auth/signin',
   '/api/v1/auth/invitations/accept',
 ]);
+
 import { requestValidationError } from './validation';
 import { registerWebApp } from './web-app';
 

@@ -2,8 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ISSUE_LIMITS } from '../../core/errors';
 import { describeEachDialect } from '../test/databases';
 import { type SmallOrg, smallOrg } from '../test/fixtures';
-import { isJsonContentType } from './middleware';
 import { openApiDocument } from './app';
+import { isJsonContentType } from './middleware';
 import type { TestApi, TestResponse } from './test-client';
 import { testApi } from './test-client';
 

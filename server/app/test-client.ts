@@ -1,13 +1,13 @@
-import type { Channel } from '../notify/message';
 import pino from 'pino';
 import type { z } from 'zod';
 import { createAppDeps } from '../http/deps';
+import type { Channel } from '../notify/message';
 import { OutboundGuard } from '../outbound/guard';
 import type { Actor } from '../services/context';
 import { FixedClock } from '../services/context';
-import { sequentialIds } from '../test/scenario';
 import type { DialectUnderTest } from '../test/databases';
 import { freshDatabase, type TestDatabase } from '../test/databases';
+import { sequentialIds } from '../test/scenario';
 import { createApp } from './app';
 import type { AppDeps } from './env';
 import { CSRF_HEADER, SESSION_COOKIE } from './middleware';

@@ -5,11 +5,11 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { createServices } from '../services/index';
 import { serviceDeps } from '../services/context';
+import { createServices } from '../services/index';
 import {
-  describeEachDialect,
   type DialectUnderTest,
+  describeEachDialect,
   emptyDatabase,
   freshDatabase,
   PG_URL,
@@ -18,7 +18,7 @@ import {
 import { smallOrg } from '../test/fixtures';
 import { backupDatabase } from './backup';
 import { BackupFileError } from './backup-file';
-import { quote, sqliteTables, postgresTables } from './catalogue';
+import { postgresTables, quote, sqliteTables } from './catalogue';
 import { type Db, migrateToLatest, openDatabase } from './database';
 import { restoreDatabase } from './restore';
 

@@ -1,5 +1,5 @@
-import type pg from 'pg';
 import type SQLite from 'better-sqlite3';
+import type pg from 'pg';
 
 /**
  * What a database holds, read from its own catalogue (SQLite's pragmas, PostgreSQL's

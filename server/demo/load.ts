@@ -4,7 +4,7 @@ import { AccountService } from '../auth/account.service';
 import { hashPassword, PASSWORD_MAX, PASSWORD_MIN } from '../auth/password';
 import type { Db } from '../db/database';
 import { serviceDeps } from '../services/index';
-import { generateOrganisation, ORG_SIZES, type OnProgress } from './large';
+import { generateOrganisation, type OnProgress, ORG_SIZES } from './large';
 import { generateSmallOrganisation } from './small';
 
 /** The instance fact that records which workspace the demo loaded (one demo per database). */

@@ -1,10 +1,10 @@
 import pino, { type Logger } from 'pino';
 import packageJson from '../../package.json' with { type: 'json' };
+import type { AppDeps } from '../app/env';
+import { EventBus } from '../app/event-bus';
 import { AccountService } from '../auth/account.service';
 import { PasswordResetService } from '../auth/password-reset.service';
 import { TokenService } from '../auth/token.service';
-import { EventBus } from '../app/event-bus';
-import type { AppDeps } from '../app/env';
 import type { Db } from '../db/database';
 import type { Channel } from '../notify/message';
 import { NotificationService } from '../notify/notification.service';

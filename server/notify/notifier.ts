@@ -7,11 +7,11 @@ import { scheduledInput } from '../jobs/runner';
 import { repositories } from '../repositories/index';
 import { CheckInDueService, type DueGoal } from '../services/check-in-due.service';
 import type { Actor, ServiceDeps } from '../services/context';
-import { cycleWeeks, ComplianceHeatmaps } from '../services/dashboard-insights';
+import { ComplianceHeatmaps, cycleWeeks } from '../services/dashboard-insights';
 import { openSession } from '../services/session';
 import { readSettings } from '../services/workspace-settings';
-import { type DigestContent, digestMessage, reminderMessage } from './messages';
 import type { Channel, ChannelId, OutboundMessage, Recipient } from './message';
+import { type DigestContent, digestMessage, reminderMessage } from './messages';
 import { NotificationRepository } from './notification.repository';
 import { latestOccasion } from './occasion';
 

@@ -1,5 +1,5 @@
 import { z } from '@hono/zod-openapi';
-import type { AppDeps, Api } from '../app/env';
+import type { Api, AppDeps } from '../app/env';
 import { alignSchema } from '../services/alignment.service';
 import { actorOf } from './context';
 import { json, jsonBody, okSchema, route } from './openapi';

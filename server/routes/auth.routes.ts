@@ -1,7 +1,8 @@
-import { invitationMessage, passwordResetMessage } from '../notify/messages';
-import { PASSWORD_RESET_HOURS } from '../auth/password-reset.service';
 import { z } from '@hono/zod-openapi';
 import { deleteCookie } from 'hono/cookie';
+import type { Api, AppDeps } from '../app/env';
+import { SESSION_COOKIE } from '../app/middleware';
+import { PASSWORD_RESET_HOURS } from '../auth/password-reset.service';
 import {
   acceptInvitationSchema,
   changePasswordSchema,
@@ -10,8 +11,7 @@ import {
   signinSchema,
   signupSchema,
 } from '../auth/schemas';
-import type { AppDeps, Api } from '../app/env';
-import { SESSION_COOKIE } from '../app/middleware';
+import { invitationMessage, passwordResetMessage } from '../notify/messages';
 import { actorOf, setSessionCookie, signedIn } from './context';
 import { idParams, json, jsonBody, okSchema, route } from './openapi';
 import { meSchema, personSchema } from './schemas';

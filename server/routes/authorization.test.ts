@@ -2,9 +2,9 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Credentials, TestApi } from '../app/test-client';
 import { testApi } from '../app/test-client';
 import type { Actor } from '../services/context';
-import { actorFor } from '../test/scenario';
 import { describeEachDialect } from '../test/databases';
 import { type SmallOrg, smallOrg } from '../test/fixtures';
+import { actorFor } from '../test/scenario';
 
 /**
  * The authorization matrix (issue 5): every endpoint tried as every kind of caller, asserting

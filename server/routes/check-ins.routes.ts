@@ -1,6 +1,6 @@
 import { z } from '@hono/zod-openapi';
 import { AppError } from '../../core/errors';
-import type { AppDeps, Api } from '../app/env';
+import type { Api, AppDeps } from '../app/env';
 import { checkInBatchSchema, checkInSchema as checkInInputSchema } from '../services/check-in.service';
 import { actorOf } from './context';
 import { json, jsonBody, pageOf, pageQuery, route } from './openapi';

@@ -1,6 +1,6 @@
 import { z } from '@hono/zod-openapi';
-import { advisorInputSchema, advisorResultSchema, advise } from '../../core/advisor';
-import type { AppDeps, Api } from '../app/env';
+import { advise, advisorInputSchema, advisorResultSchema } from '../../core/advisor';
+import type { Api, AppDeps } from '../app/env';
 import { coachLintSchema } from '../services/coach.service';
 import { actorOf } from './context';
 import { json, jsonBody, route } from './openapi';

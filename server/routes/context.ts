@@ -1,8 +1,8 @@
 import type { Context } from 'hono';
 import { setCookie } from 'hono/cookie';
-import type { Principal } from '../auth/account.service';
 import type { AppDeps, AppEnv } from '../app/env';
 import { principalOf, SESSION_COOKIE } from '../app/middleware';
+import type { Principal } from '../auth/account.service';
 import type { Actor } from '../services/context';
 
 /** The actor of a signed-in request (or `unauthenticated`). */

@@ -1,5 +1,5 @@
 import { z } from '@hono/zod-openapi';
-import type { AppDeps, Api } from '../app/env';
+import type { Api, AppDeps } from '../app/env';
 import { closeCycleSchema, reopenCycleSchema } from '../services/close-out.service';
 import { createCycleSchema } from '../services/cycle.service';
 import { actorOf } from './context';

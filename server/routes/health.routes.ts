@@ -1,6 +1,6 @@
 import { z } from '@hono/zod-openapi';
 import { AppError } from '../../core/errors';
-import type { AppDeps, Api } from '../app/env';
+import type { Api, AppDeps } from '../app/env';
 import { json, route } from './openapi';
 
 const health = route({

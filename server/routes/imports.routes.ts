@@ -1,6 +1,6 @@
 import { z } from '@hono/zod-openapi';
 import { AppError } from '../../core/errors';
-import type { AppDeps, Api } from '../app/env';
+import type { Api, AppDeps } from '../app/env';
 import { importSchema } from '../services/import.service';
 import { actorOf } from './context';
 import { json, jsonBody, route } from './openapi';

@@ -1,4 +1,4 @@
-import type { AppDeps, Api } from '../app/env';
+import type { Api, AppDeps } from '../app/env';
 import { registerAlignmentGraphRoutes } from './alignment-graph.routes';
 import { registerAlignmentRoutes } from './alignments.routes';
 import { registerAuthRoutes } from './auth.routes';

@@ -1,4 +1,4 @@
-import type { AppDeps, Api } from '../app/env';
+import type { Api, AppDeps } from '../app/env';
 import { createKeyResultSchema, updateKeyResultSchema } from '../services/key-result.service';
 import { actorOf } from './context';
 import { goalListInput, goalQuery, toPage } from './goal-query';

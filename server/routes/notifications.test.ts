@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { type TestApi, testApi } from '../app/test-client';
-import { emailChannel, type EmailChannel } from '../notify/email';
+import { type EmailChannel, emailChannel } from '../notify/email';
 import { describeEachDialect } from '../test/databases';
 import { type SmallOrg, smallOrg } from '../test/fixtures';
 import { type SmtpReceiver, startSmtpReceiver } from '../test/smtp-receiver';

@@ -1,4 +1,4 @@
-import type { AppDeps, Api } from '../app/env';
+import type { Api, AppDeps } from '../app/env';
 import { addPersonSchema, updatePersonSchema } from '../services/person.service';
 import { actorOf } from './context';
 import { idParams, json, jsonBody, pageOf, pageQuery, route } from './openapi';

@@ -1,6 +1,6 @@
 import { streamSSE } from 'hono/streaming';
+import type { Api, AppDeps } from '../app/env';
 import type { ChangeNotice } from '../app/event-bus';
-import type { AppDeps, Api } from '../app/env';
 import type { Actor } from '../services/context';
 import { signedIn } from './context';
 import { route } from './openapi';

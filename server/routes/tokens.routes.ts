@@ -1,6 +1,6 @@
 import { z } from '@hono/zod-openapi';
+import type { Api, AppDeps } from '../app/env';
 import { createTokenSchema } from '../auth/schemas';
-import type { AppDeps, Api } from '../app/env';
 import { actorOf } from './context';
 import { idParams, json, jsonBody, okSchema, pageOf, pageQuery, route } from './openapi';
 import { paginate } from './paginate';

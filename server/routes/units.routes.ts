@@ -1,5 +1,5 @@
 import { z } from '@hono/zod-openapi';
-import type { AppDeps, Api } from '../app/env';
+import type { Api, AppDeps } from '../app/env';
 import { createUnitSchema } from '../services/unit.service';
 import { actorOf } from './context';
 import { idParams, json, jsonBody, okSchema, pageOf, pageQuery, route } from './openapi';

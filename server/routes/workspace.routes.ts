@@ -1,4 +1,4 @@
-import type { AppDeps, Api } from '../app/env';
+import type { Api, AppDeps } from '../app/env';
 import { updateSettingsSchema } from '../services/workspace.service';
 import { actorOf } from './context';
 import { json, jsonBody, route } from './openapi';

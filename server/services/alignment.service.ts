@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { AppError } from '../../core/errors';
-import { authorize } from '../policies/authorize';
 import type { ChildType, ParentType } from '../db/schema';
+import { authorize } from '../policies/authorize';
 import type { Repositories } from '../repositories/index';
 import { type Actor, type ServiceDeps, transact } from './context';
 import { getObjective, getSmartGoal, objectiveSubject, smartGoalSubject } from './goal-access';

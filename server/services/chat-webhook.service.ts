@@ -1,8 +1,8 @@
 import { z } from 'zod';
-import { chatTestMessage } from '../notify/chat/test-message';
 import { ChatSendError, postChat } from '../notify/chat/channels';
 import { slackPayload } from '../notify/chat/slack';
 import { teamsPayload } from '../notify/chat/teams';
+import { chatTestMessage } from '../notify/chat/test-message';
 import { AddressPolicy } from '../outbound/address-policy';
 import type { OutboundGuard } from '../outbound/guard';
 import { authorize } from '../policies/authorize';

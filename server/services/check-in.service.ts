@@ -15,8 +15,8 @@ import { type Actor, type ServiceDeps, transact } from './context';
 import { readMeasure } from './evaluation';
 import { getKeyResult, getSmartGoal, keyResultSubject, smartGoalSubject } from './goal-access';
 import { GroupCommit, type Outcome } from './group-commit';
-import { Rollups } from './rollup';
 import { pendingNotices } from './notices';
+import { Rollups } from './rollup';
 import { eventRows, openSession, type Session, writeEvents } from './session';
 import { invalid, parseInput } from './validate';
 

@@ -1,17 +1,17 @@
 import { z } from 'zod';
 import { AppError, type FieldIssue } from '../../core/errors';
 import { gradeOf } from '../../core/grade';
-import { addDays, formatDate, parseMoment } from '../../core/time';
 import { nearlyEqual } from '../../core/measure';
+import { addDays, formatDate, parseMoment } from '../../core/time';
 import { authorize } from '../policies/authorize';
-import type { CycleRow } from '../repositories/cycle.repository';
 import type { CloseOutRow } from '../repositories/close-out.repository';
+import type { CycleRow } from '../repositories/cycle.repository';
 import { type Actor, type ServiceDeps, transact } from './context';
 import { getCycle } from './goal-access';
 import { type Change, openSession, recordEvents, type Session } from './session';
 import { loadSlice, type Slice } from './slice';
-import { parseInput } from './validate';
 import { continueObjective } from './successor';
+import { parseInput } from './validate';
 
 /** Root-cause tags for aspirational KRs below 0.7 (SPEC 7). */
 export const ROOT_CAUSE_TAGS = [

@@ -10,8 +10,8 @@ import {
 import { AppError, validationError } from '../../core/errors';
 import { buildOrganisation } from '../../core/goals-file/model';
 import { GOALS_FILE_LIMITS, isDeeperThan, parseGoalsFile } from '../../core/goals-file/parse';
-import { parseMoment } from '../../core/time';
 import type { Checkin, Organisation } from '../../core/model';
+import { parseMoment } from '../../core/time';
 import { isVisible } from '../policies/permissions';
 import type { Actor, ServiceDeps } from './context';
 import {

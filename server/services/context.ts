@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
+import type { Transaction } from 'kysely';
+import type { Logger } from 'pino';
 import type { Instant } from '../../core/time';
 import type { Db, Executor } from '../db/database';
 import type { CheckinSource, Database } from '../db/schema';
-import type { Transaction } from 'kysely';
-import type { Logger } from 'pino';
 import { OutboundGuard } from '../outbound/guard';
 import { collectNotices, type NoticeSink, publishNotices } from './notices';
 

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { AppError } from '../../core/errors';
 import { parseCycleName } from '../../core/cycle';
+import { AppError } from '../../core/errors';
 import { isDateText } from '../../core/time';
 import { authorize } from '../policies/authorize';
 import type { CycleRow } from '../repositories/cycle.repository';

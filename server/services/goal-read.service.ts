@@ -1,17 +1,17 @@
 import { Evaluator } from '../../core/evaluate';
-import { formatDate } from '../../core/time';
 import { STATUSES, type Status } from '../../core/status';
+import { formatDate } from '../../core/time';
 import { authorize, goalNotFound } from '../policies/authorize';
 import { isVisible } from '../policies/permissions';
 import type { Actor, ServiceDeps } from './context';
-import { storedEvaluation, windowOfCycle } from './evaluation';
 import { type ComplianceHeatmap, ComplianceHeatmaps, cycleWeeks, trendsOf } from './dashboard-insights';
+import { storedEvaluation, windowOfCycle } from './evaluation';
 import {
   getKeyResult,
-  resolveCycle,
   getSmartGoal,
   keyResultSubject,
   objectiveSubject,
+  resolveCycle,
   smartGoalSubject,
 } from './goal-access';
 import {

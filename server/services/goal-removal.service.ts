@@ -16,7 +16,7 @@ import {
   smartGoalSubject,
   staleVersion,
 } from './goal-access';
-import { keyResultRecord, type KeyResultRecord } from './key-result.service';
+import { type KeyResultRecord, keyResultRecord } from './key-result.service';
 import { Rollups } from './rollup';
 import { type Change, openSession, recordEvents, type Session } from './session';
 import { smartGoalRecord } from './smart-goal.service';

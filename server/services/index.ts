@@ -1,5 +1,4 @@
 import { AlignmentService } from './alignment.service';
-import { HealthService } from './health.service';
 import { AlignmentGraphService } from './alignment-graph.service';
 import { CalendarFeedService } from './calendar-feed.service';
 import { ChatWebhookService } from './chat-webhook.service';
@@ -13,8 +12,9 @@ import { CycleService } from './cycle.service';
 import { ExportService } from './export.service';
 import { GoalKeyService } from './goal-key.service';
 import { GoalListService } from './goal-list.service';
-import { GoalRemovalService } from './goal-removal.service';
 import { GoalReadService } from './goal-read.service';
+import { GoalRemovalService } from './goal-removal.service';
+import { HealthService } from './health.service';
 import { HistoryService } from './history.service';
 import { ImportService } from './import.service';
 import { KeyResultService } from './key-result.service';

@@ -29,7 +29,15 @@ export interface NoticeSink {
 }
 
 type Shown = Exclude<ChangeNotice['entityType'], 'access'>;
-const SHOWN = new Set<string>(['objective', 'key_result', 'smart_goal', 'cycle', 'unit', 'person', 'workspace']);
+const SHOWN = new Set<string>([
+  'objective',
+  'key_result',
+  'smart_goal',
+  'cycle',
+  'unit',
+  'person',
+  'workspace',
+]);
 /** Person events that end the person's sessions: their streams check at once. */
 const ENDS_ACCESS = new Set(['password_changed', 'password_reset']);
 /** Person events nobody else needs to hear of. */

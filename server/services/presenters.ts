@@ -6,9 +6,9 @@ import type { KeyResultRow } from '../repositories/key-result.repository';
 import type { ObjectiveRow } from '../repositories/objective.repository';
 import type { SmartGoalRow } from '../repositories/smart-goal.repository';
 import { objectiveSubject, smartGoalSubject } from './goal-access';
-import { keyResultRecord, type KeyResultRecord } from './key-result.service';
+import { type KeyResultRecord, keyResultRecord } from './key-result.service';
 import type { Slice } from './slice';
-import { smartGoalRecord, type SmartGoalRecord } from './smart-goal.service';
+import { type SmartGoalRecord, smartGoalRecord } from './smart-goal.service';
 import { hiddenSummary, visibleRef, withhold } from './visibility';
 
 /** The computed numbers of a goal (SPEC 3), as every interface shows them. */

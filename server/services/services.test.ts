@@ -3,8 +3,8 @@ import { AppError } from '../../core/errors';
 import { describeEachDialect, freshDatabase, type TestDatabase } from '../test/databases';
 import { type SmallOrg, smallOrg } from '../test/fixtures';
 import { testServices } from '../test/scenario';
-import type { Services } from './index';
 import type { FixedClock } from './context';
+import type { Services } from './index';
 
 /** Runs `work` and returns the AppError it throws (failing if it does not throw one). */
 async function failure(work: Promise<unknown>): Promise<AppError> {

@@ -4,8 +4,8 @@ import {
   evaluateOrganisationWith,
   type GoalEvaluation,
 } from '../../core/evaluate';
-import { SUCCESS_LEVEL } from '../../core/settings';
 import type { Checkin, Link, Organisation } from '../../core/model';
+import { SUCCESS_LEVEL } from '../../core/settings';
 import type { AlignmentRow } from '../repositories/alignment.repository';
 import type { CycleRow } from '../repositories/cycle.repository';
 import type { KeyResultRow } from '../repositories/key-result.repository';
@@ -21,9 +21,9 @@ import {
   storedEvaluation,
   windowOfCycle,
 } from './evaluation';
-import { evaluationSettings } from './workspace-settings';
 import type { Session } from './session';
 import { type HiddenGoals, hiddenGoalsAmong } from './visibility';
+import { evaluationSettings } from './workspace-settings';
 
 /** A set of goals loaded together and evaluated by core as of the session's moment. */
 export interface Slice {

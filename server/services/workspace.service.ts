@@ -1,13 +1,13 @@
 import type { Transaction } from 'kysely';
 import { z } from 'zod';
-import type { Database } from '../db/schema';
 import { AppError } from '../../core/errors';
+import type { Database } from '../db/schema';
 import { authorize } from '../policies/authorize';
 import { repositories } from '../repositories/index';
 import { type Actor, type ServiceDeps, transact } from './context';
+import { recomputeCycles } from './rollup';
 import { openSession, recordEvents } from './session';
 import { isEmptyChange, parseInput } from './validate';
-import { recomputeCycles } from './rollup';
 import {
   evaluationSettings,
   mergeSettings,

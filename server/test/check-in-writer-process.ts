@@ -6,8 +6,8 @@
  * <value>` once each is stored (acknowledged); stops on SIGTERM after the one in flight.
  */
 import { openDatabase } from '../db/database';
-import { createServices } from '../services/index';
 import { serviceDeps } from '../services/context';
+import { createServices } from '../services/index';
 
 const db = openDatabase(process.env.TANDEM_TEST_DB ?? '');
 const services = createServices(serviceDeps(db));

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { PG_URL, freshDatabase, type TestDatabase } from './databases';
+import { freshDatabase, PG_URL, type TestDatabase } from './databases';
 import { runScenario } from './scenario';
 
 describe('the scripted scenario', () => {

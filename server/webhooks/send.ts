@@ -1,7 +1,7 @@
-import { OutboundRefusedError, type OutboundGuard } from '../outbound/guard';
+import { type OutboundGuard, OutboundRefusedError } from '../outbound/guard';
 import { postGuarded } from '../outbound/request';
-import type { WebhookDeliveryRow } from '../repositories/webhook-delivery.repository';
 import type { WebhookEndpoint } from '../repositories/webhook.repository';
+import type { WebhookDeliveryRow } from '../repositories/webhook-delivery.repository';
 import type { AttemptOutcome } from './retry';
 import { signMessage } from './signature';
 

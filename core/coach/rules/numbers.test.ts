@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { KeyResultNode, SmartGoalNode } from '../../model';
 import type { Measure } from '../../measure';
+import type { KeyResultNode, SmartGoalNode } from '../../model';
 import { lint } from '../engine';
 import { companyObjective, draftKr, EARLY, measuredKr, onKr, onSmart, org, smart } from './testing';
 

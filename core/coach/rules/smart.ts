@@ -1,4 +1,3 @@
-import type { CompiledLexicon } from '../lexicon';
 import { nearlyEqual, rawProgress } from '../../measure';
 import type { SmartGoalNode } from '../../model';
 import { DAY_MS } from '../../time';
@@ -11,6 +10,7 @@ import {
   type TargetedHit,
   withUnit,
 } from '../context';
+import type { CompiledLexicon } from '../lexicon';
 import { mainVerb, mentions } from '../text';
 import { numericMeasure, shapeOf } from './shape';
 

@@ -1,4 +1,4 @@
-import { STATUSES, STATUS_RANK, type Status } from '../../../core/status';
+import { STATUS_RANK, STATUSES, type Status } from '../../../core/status';
 
 /** Words for the statuses of core/status (SPEC 3.5). */
 export const STATUS_LABEL: Record<Status, string> = {
@@ -13,7 +13,7 @@ export const STATUS_LABEL: Record<Status, string> = {
   dropped: 'Dropped',
 };
 
-export { STATUSES, STATUS_RANK, type Status };
+export { STATUS_RANK, STATUSES, type Status };
 
 /** Whether a string is one of core's statuses. */
 export function isStatus(value: unknown): value is Status {

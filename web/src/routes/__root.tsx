@@ -1,6 +1,6 @@
 import { createRootRouteWithContext, Outlet } from '@tanstack/react-router';
-import type { RouterContext } from '../app/router';
 import { NotFound, RouteError } from '../app/RouteError';
+import type { RouterContext } from '../app/router';
 
 export const Route = createRootRouteWithContext<RouterContext>()({
   component: () => (

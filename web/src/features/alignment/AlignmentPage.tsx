@@ -6,14 +6,14 @@ import { ErrorNotice } from '../../components/ErrorNotice';
 import { Page } from '../../components/Page';
 import { STATUS_LABEL, STATUSES } from '../../lib/status';
 import { cyclesQuery, dashboardQuery, directoryQuery, pickCycle } from '../dashboard/dashboard.queries';
-import { type AlignmentNode, buildRows, type Children, type TreeGroup, type TreeRow } from './alignment-tree';
+import { AlignmentTree } from './AlignmentTree';
 import {
   type AlignmentSearch,
   alignmentChildrenQuery,
   alignmentListQuery,
   objectiveNode,
 } from './alignment.queries';
-import { AlignmentTree } from './AlignmentTree';
+import { type AlignmentNode, buildRows, type Children, type TreeGroup, type TreeRow } from './alignment-tree';
 
 const FILTER = 'rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm';
 const ORPHANS = '#orphans';

@@ -19,8 +19,8 @@ import {
   type ParentRef,
 } from './draft';
 import { publishBlock, useEditorContext } from './editor-context';
-import { KindChoice, VISIBILITIES } from './KindChoice';
 import { KeyResultCard } from './KeyResultCard';
+import { KindChoice, VISIBILITIES } from './KindChoice';
 import { ParentPicker } from './ParentPicker';
 import { saveObjective } from './save';
 import { useCoach } from './use-coach';

@@ -6,9 +6,9 @@ import { ApiError } from '../../api/errors';
 import { Button } from '../../components/Button';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { Page } from '../../components/Page';
-import { CheckInRow, type RowState, initialRow, isUntouched, toInput } from './CheckInRow';
-import { type CheckInInput, type CheckInResult, dueQuery, submitCheckIns } from './check-ins.queries';
+import { CheckInRow, initialRow, isUntouched, type RowState, toInput } from './CheckInRow';
 import { CheckInSummary } from './CheckInSummary';
+import { type CheckInInput, type CheckInResult, dueQuery, submitCheckIns } from './check-ins.queries';
 
 function newKey(): string {
   return typeof crypto !== 'undefined' && 'randomUUID' in crypto

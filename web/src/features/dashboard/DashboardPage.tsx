@@ -9,13 +9,6 @@ import { STATUS_LABEL, STATUSES } from '../../lib/status';
 import { AttentionLists } from './AttentionLists';
 import { ComplianceHeatmap } from './ComplianceHeatmap';
 import {
-  type DashboardSearch,
-  defaultUnit,
-  passesFilters,
-  shownUnit,
-  WHOLE_COMPANY,
-} from './dashboard-filters';
-import {
   cyclesQuery,
   dashboardQuery,
   directoryQuery,
@@ -24,6 +17,13 @@ import {
   type SmartGoal,
   startCycle,
 } from './dashboard.queries';
+import {
+  type DashboardSearch,
+  defaultUnit,
+  passesFilters,
+  shownUnit,
+  WHOLE_COMPANY,
+} from './dashboard-filters';
 import { ObjectiveList } from './ObjectiveList';
 import { StatusCounts } from './StatusCounts';
 import { UnitsTable } from './UnitsTable';

@@ -1,6 +1,6 @@
 import { Link } from '@tanstack/react-router';
-import { STATUS_LABEL, STATUSES } from '../../lib/status';
 import { StatusBadge } from '../../components/StatusBadge';
+import { STATUS_LABEL, STATUSES } from '../../lib/status';
 
 const SHOWN = STATUSES.filter((s) => s !== 'missed' && s !== 'dropped');
 

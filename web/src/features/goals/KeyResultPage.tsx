@@ -7,12 +7,12 @@ import { ProgressChart } from '../../charts/ProgressChart';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { Page } from '../../components/Page';
 import { StatusBadge } from '../../components/StatusBadge';
-import { CheckInHistory } from './CheckInHistory';
 import { AlignedChildren } from './AlignedChildren';
+import { CheckInHistory } from './CheckInHistory';
 import { EditableTitle } from './EditableTitle';
 import { GoalHistory } from './GoalHistory';
-import { planPoints, progressPoints, useCycleWindow } from './goal-chart';
 import { GoalNumbers } from './GoalNumbers';
+import { planPoints, progressPoints, useCycleWindow } from './goal-chart';
 import { checkInsQuery, keyResultQuery, objectiveQuery } from './goals.queries';
 
 export function KeyResultPage() {

@@ -1,17 +1,17 @@
 import { useQuery } from '@tanstack/react-query';
 import { Link, useParams } from '@tanstack/react-router';
 import type { Measure } from '../../../../core/measure';
+import { dateWindow } from '../../../../core/time';
 import { api, unwrap } from '../../api/client';
 import { ProgressChart } from '../../charts/ProgressChart';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { Page } from '../../components/Page';
 import { StatusBadge } from '../../components/StatusBadge';
-import { dateWindow } from '../../../../core/time';
 import { CheckInHistory } from './CheckInHistory';
 import { EditableTitle } from './EditableTitle';
 import { GoalHistory } from './GoalHistory';
-import { progressPoints, useCycleWindow } from './goal-chart';
 import { GoalNumbers } from './GoalNumbers';
+import { progressPoints, useCycleWindow } from './goal-chart';
 import { checkInsQuery, smartGoalQuery } from './goals.queries';
 
 export function SmartGoalPage() {

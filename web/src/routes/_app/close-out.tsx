@@ -1,5 +1,5 @@
 import { createFileRoute } from '@tanstack/react-router';
-import { type CloseOutSearch, CloseOutPage } from '../../features/close-out/CloseOutPage';
+import { CloseOutPage, type CloseOutSearch } from '../../features/close-out/CloseOutPage';
 
 const text = (value: unknown) => (typeof value === 'string' && value.length > 0 ? value : undefined);
 

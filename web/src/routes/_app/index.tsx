@@ -1,12 +1,12 @@
 import { createFileRoute } from '@tanstack/react-router';
-import { defaultUnit, parseDashboardSearch, shownUnit } from '../../features/dashboard/dashboard-filters';
+import { DashboardPage } from '../../features/dashboard/DashboardPage';
 import {
   cyclesQuery,
   dashboardQuery,
   directoryQuery,
   pickCycle,
 } from '../../features/dashboard/dashboard.queries';
-import { DashboardPage } from '../../features/dashboard/DashboardPage';
+import { defaultUnit, parseDashboardSearch, shownUnit } from '../../features/dashboard/dashboard-filters';
 
 export const Route = createFileRoute('/_app/')({
   validateSearch: parseDashboardSearch,
