@@ -117,7 +117,7 @@ await withScratchSqliteFile('tandem-backup-bench', async (file) => {
         },
       ],
     }) as unknown as autocannon.Instance & Promise<autocannon.Result>;
-    instance.on('response', ((_client: unknown, status: number) => {
+    void instance.on('response', ((_client: unknown, status: number) => {
       times.push(Date.now());
       if (status >= 400) errors++;
     }) as never);

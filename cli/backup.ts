@@ -1,10 +1,13 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type { Command } from 'commander';
-import { backupDatabase } from '../server/db/backup';
-import { BackupFileError } from '../server/db/backup-file';
-import { isPostgresUrl, openDatabase } from '../server/db/database';
-import { restoreDatabase } from '../server/db/restore';
+import {
+  BackupFileError,
+  backupDatabase,
+  openDatabaseAt,
+  restoreDatabase,
+} from '../server/services/database-admin';
+import { isPostgresUrl } from '../server/services/local';
 import { defaultDatabase } from './access';
 import { EXIT } from './exit-codes';
 
@@ -32,7 +35,7 @@ export async function runBackup(options: BackupOptions, out: (text: string) => v
     console.error(`tandem backup: --output: the folder ${path.dirname(options.output)} does not exist`);
     return EXIT.usage;
   }
-  const db = openDatabase(location, { poolSize: 2 });
+  const db = openDatabaseAt(location, 2);
   try {
     const result = await backupDatabase(db, options.output);
     out(
@@ -71,7 +74,7 @@ export async function runRestore(
     return EXIT.usage;
   }
   if (!isPostgresUrl(location)) mkdirSync(path.dirname(path.resolve(location)), { recursive: true });
-  const db = openDatabase(location, { poolSize: 2 });
+  const db = openDatabaseAt(location, 2);
   try {
     const result = await restoreDatabase(db, file, { force: options.force === true });
     if (options.json) out(`${JSON.stringify(result, null, 2)}\n`);

@@ -1,9 +1,8 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type { Command } from 'commander';
-import { postgresMigrations, sqliteMigrations } from '../server/db/catalogue';
-import { type Db, isPostgresUrl, migrateToLatest, openDatabase } from '../server/db/database';
-import { MIGRATIONS } from '../server/db/migrations/index';
+import { applyMigrations, type Db, migrationState, openDatabaseAt } from '../server/services/database-admin';
+import { isPostgresUrl } from '../server/services/local';
 import { defaultDatabase } from './access';
 import { EXIT } from './exit-codes';
 
@@ -33,7 +32,7 @@ export interface MigrateResult {
  * await migrate({ database: 'data/tandem.db', status: true });
  */
 export async function migrate(options: MigrateOptions & { database: string }): Promise<MigrateResult> {
-  const db = openDatabase(options.database, { poolSize: 1 });
+  const db = openDatabaseAt(options.database, 1);
   try {
     return await migrateDatabase(db, options);
   } finally {
@@ -43,14 +42,9 @@ export async function migrate(options: MigrateOptions & { database: string }): P
 
 /** `migrate` on an open database. */
 export async function migrateDatabase(db: Db, options: MigrateOptions): Promise<MigrateResult> {
-  const applied =
-    db.native.dialect === 'sqlite'
-      ? sqliteMigrations(db.native.database)
-      : await postgresMigrations(db.native.pool);
-  const pending = Object.keys(MIGRATIONS).filter((name) => !applied.includes(name));
-  const unknown = applied.filter((name) => !(name in MIGRATIONS));
+  const { applied, pending, unknown } = await migrationState(db);
   const isReadOnly = options.status === true || options.dryRun === true;
-  const ran = isReadOnly || unknown.length > 0 ? [] : await migrateToLatest(db);
+  const ran = isReadOnly || unknown.length > 0 ? [] : await applyMigrations(db);
   return { applied, pending, ran, unknown };
 }
 

@@ -637,7 +637,7 @@ class ImportRun {
 
   async objective(o: ObjectiveNode): Promise<void> {
     this.progress();
-    const { repos, scope } = this.session;
+    const { scope } = this.session;
     const before = await this.existing('objective', o);
     const unitId = o.unit ? (this.units.get(o.unit) ?? null) : null;
     const ownerId = this.person(o.owner) ?? (unitId ? null : this.session.actor.personId);
@@ -715,7 +715,7 @@ class ImportRun {
 
   async keyResult(kr: KeyResultNode, objectiveId: string, position: number, o: ObjectiveNode): Promise<void> {
     this.progress();
-    const { repos, scope } = this.session;
+    const { scope } = this.session;
     const before = await this.existing('key_result', kr);
     const tz = this.session.settings.timeZone;
     const fields = {
@@ -839,7 +839,7 @@ class ImportRun {
 
   async smartGoal(g: SmartGoalNode): Promise<void> {
     this.progress();
-    const { repos, scope } = this.session;
+    const { scope } = this.session;
     const before = await this.existing('smart_goal', g);
     const ownerId = this.person(g.owner) ?? before?.ownerId ?? this.session.actor.personId;
     const tz = this.session.settings.timeZone;
