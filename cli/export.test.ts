@@ -80,7 +80,7 @@ describe('tandem export', () => {
       expect(log.text()).toMatch(/cycle 2031-Q1 not found/);
       expect(log.text()).toMatch(/--format: "pdf" is not one of yaml, csv, xlsx, md/);
       expect(log.text()).toMatch(/no person nobody@example.com/);
-      expect(log.text()).toMatch(/--server needs a token/);
+      expect(log.text()).toMatch(/needs a token/);
       expect(log.text()).toMatch(/--server: "not a url" is not a URL/);
     } finally {
       log.restore();

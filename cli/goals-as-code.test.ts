@@ -14,7 +14,7 @@ import { smallOrg } from '../server/test/fixtures';
 import { starterGoals } from './init';
 
 /**
- * The recipe of docs/goals-as-code.md, as CI runs it: `examples/ci/goals-sync.sh check` (lint,
+ * The recipe of docs/goals-as-code.md, as CI runs it: `docs/goals-as-code/goals-sync.sh check` (lint,
  * then import --dry-run) on a pull request, `apply` (lint, then import) on merge, against a real
  * server with a token; applying again changes nothing.
  */
@@ -29,7 +29,7 @@ const sync = (
   ...args: string[]
 ): Promise<{ status: number | null; stdout: string; stderr: string }> =>
   new Promise((resolve, reject) => {
-    const child = spawn('sh', [path.join(root, 'examples/ci/goals-sync.sh'), mode, ...args], {
+    const child = spawn('sh', [path.join(root, 'docs/goals-as-code/goals-sync.sh'), mode, ...args], {
       cwd: root,
       env: {
         ...process.env,
