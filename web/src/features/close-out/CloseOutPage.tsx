@@ -46,9 +46,16 @@ export function CloseOutPage() {
   const open = (cycles.data ?? []).filter((c) => c.state !== 'closed');
   const cycleId = search.cycle ?? open.find((c) => c.state === 'active')?.id ?? open[0]?.id ?? '';
   const unit = search.unit ?? '';
+  // Said here, not in the form: once closed, the cycle leaves the list and its form goes.
+  const [closedName, setClosedName] = useState('');
   return (
     <Page title="Close out a cycle">
       {cycles.isError ? <ErrorNotice error={cycles.error} /> : null}
+      {closedName ? (
+        <p role="status" className="mb-4 rounded-md bg-emerald-50 px-3 py-2 text-sm text-emerald-800">
+          The cycle is closed: {closedName}'s scores and grades are frozen.
+        </p>
+      ) : null}
       <div className="mb-4 flex flex-wrap gap-3">
         <label className="flex items-center gap-2 text-sm">
           Cycle
@@ -91,7 +98,12 @@ export function CloseOutPage() {
         </label>
       </div>
       {cycleId ? (
-        <CloseOutForm key={`${cycleId}-${unit}`} cycleId={cycleId} unitId={unit} />
+        <CloseOutForm
+          key={`${cycleId}-${unit}`}
+          cycleId={cycleId}
+          unitId={unit}
+          onClosed={() => setClosedName(open.find((c) => c.id === cycleId)?.name ?? 'the cycle')}
+        />
       ) : (
         <p>No open cycle.</p>
       )}
@@ -99,7 +111,15 @@ export function CloseOutPage() {
   );
 }
 
-function CloseOutForm({ cycleId, unitId }: { cycleId: string; unitId: string }) {
+function CloseOutForm({
+  cycleId,
+  unitId,
+  onClosed,
+}: {
+  cycleId: string;
+  unitId: string;
+  onClosed: () => void;
+}) {
   const { me } = useRouteContext({ from: '/_app' });
   const queryClient = useQueryClient();
   const query = { cycle: cycleId, ...(unitId ? { unit: unitId } : {}), limit: 500 };
@@ -154,6 +174,7 @@ function CloseOutForm({ cycleId, unitId }: { cycleId: string; unitId: string }) 
       );
       forgetProgress(cycleId);
       setClosed('The cycle is closed: scores and grades are frozen.');
+      onClosed();
       await queryClient.invalidateQueries({ queryKey: ['directory', 'cycles'] });
     } catch (caught) {
       if (caught instanceof ApiError && caught.issues.length > 0)
@@ -327,11 +348,6 @@ function CloseOutForm({ cycleId, unitId }: { cycleId: string; unitId: string }) 
               ))}
             </ul>
           </div>
-        ) : null}
-        {closed ? (
-          <p role="status" className="mt-2 text-sm text-emerald-800">
-            {closed}
-          </p>
         ) : null}
         {isAdmin ? (
           <Button className="mt-3" disabled={pending || !!closed} onClick={() => void close()}>
