@@ -23,23 +23,28 @@ const chromiumPath = process.env.TANDEM_CHROMIUM ?? '/usr/bin/chromium';
 
 /** Loads (or finds) the large demo in `database` and gives the admin a known password. */
 function prepareDatabase(database: string): string {
-  const out = execFileSync(
-    process.execPath,
-    [
-      path.join(root, 'bin/tandem.js'),
-      'demo',
-      '--size',
-      'large',
-      '--database',
-      database,
-      '--password',
-      PASSWORD,
-      '--reset-password',
-      '--json',
-    ],
-    { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'], maxBuffer: 16 * 1024 * 1024 },
-  );
-  const result = JSON.parse(out) as { signIn?: { email: string } };
+  const demo = (...extra: string[]) => {
+    const out = execFileSync(
+      process.execPath,
+      [
+        path.join(root, 'bin/tandem.js'),
+        'demo',
+        '--size',
+        'large',
+        '--database',
+        database,
+        '--password',
+        PASSWORD,
+        '--json',
+        ...extra,
+      ],
+      { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'], maxBuffer: 16 * 1024 * 1024 },
+    );
+    return { out, result: JSON.parse(out) as { signIn?: { email: string } | null } };
+  };
+  // A new file gets the demo with the password; one that has it already gets the password reset.
+  const loaded = demo();
+  const { out, result } = loaded.result.signIn ? loaded : demo('--reset-password');
   if (!result.signIn) throw new Error(`tandem demo gave no sign-in: ${out}`);
   return result.signIn.email;
 }
