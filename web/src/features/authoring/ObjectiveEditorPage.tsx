@@ -17,6 +17,7 @@ import {
   newKeyResult,
   type ObjectiveDraft,
   type ParentRef,
+  parentOfLink,
 } from './draft';
 import { publishBlock, useEditorContext } from './editor-context';
 import { KeyResultCard } from './KeyResultCard';
@@ -58,17 +59,7 @@ export function ObjectiveEditorPage() {
   if (existing.data) {
     const o = existing.data;
     const link = o.alignsTo[0];
-    if (link) {
-      const all = (alignable.data ?? []).flatMap((x) => [
-        { type: 'objective' as const, id: x.id, title: x.title },
-        ...x.keyResults.map((kr) => ({ type: 'key_result' as const, id: kr.id, title: kr.title })),
-      ]);
-      parent = all.find((g) => g.id === link.parentId) ?? {
-        type: link.parentType,
-        id: link.parentId,
-        title: '',
-      };
-    }
+    if (link) parent = parentOfLink(alignable.data ?? [], link);
     initial = {
       id: o.id,
       version: o.version,

@@ -11,7 +11,7 @@ import { smartGoalQuery } from '../goals/goals.queries';
 import { alignableQuery } from './authoring.queries';
 import { CoachNotes, findingsFor } from './CoachNotes';
 import { SMART_KEY } from './coach-keys';
-import { measureDraftOf, type ParentRef, type SmartGoalDraft } from './draft';
+import { measureDraftOf, type ParentRef, parentOfLink, type SmartGoalDraft } from './draft';
 import { publishBlock, useEditorContext } from './editor-context';
 import { CADENCES } from './KeyResultCard';
 import { VISIBILITIES } from './KindChoice';
@@ -47,17 +47,7 @@ export function SmartGoalEditorPage() {
   if (existing.data) {
     const g = existing.data;
     const link = g.supports[0];
-    if (link) {
-      const all = (alignable.data ?? []).flatMap((x) => [
-        { type: 'objective' as const, id: x.id, title: x.title },
-        ...x.keyResults.map((kr) => ({ type: 'key_result' as const, id: kr.id, title: kr.title })),
-      ]);
-      parent = all.find((p) => p.id === link.parentId) ?? {
-        type: link.parentType,
-        id: link.parentId,
-        title: '',
-      };
-    }
+    if (link) parent = parentOfLink(alignable.data ?? [], link);
     initial = {
       id: g.id,
       version: g.version,

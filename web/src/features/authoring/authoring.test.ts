@@ -2,7 +2,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sessionFrom, type TestApi, testApi } from '../../../../server/app/test-client';
 import { makeClient, setCsrfToken } from '../../api/client';
 import { type CoachContext, coachObjective, coachSmartGoal } from './coach-run';
-import { emptyMeasure, measureOf, newKeyResult, type ObjectiveDraft, type SmartGoalDraft } from './draft';
+import {
+  emptyMeasure,
+  measureOf,
+  newKeyResult,
+  type ObjectiveDraft,
+  parentOfLink,
+  type SmartGoalDraft,
+} from './draft';
 import { publishBlock } from './editor-context';
 import { saveObjective, saveSmartGoal } from './save';
 
@@ -259,5 +266,28 @@ describe('saving through the API', () => {
       { previousParent: draft.parent },
     );
     expect((await read()).supports.map((s) => s.parentId)).toEqual([b!.id]);
+  });
+});
+
+describe('parentOfLink titles the parent a stored link names', () => {
+  const alignable = [
+    { id: 'o1', title: 'Win the mid-market', keyResults: [{ id: 'k1', title: 'Grow ARR from $3M to $5M' }] },
+  ];
+  it.each([
+    [
+      { parentType: 'objective', parentId: 'o1' },
+      { type: 'objective', id: 'o1', title: 'Win the mid-market' },
+    ],
+    [
+      { parentType: 'key_result', parentId: 'k1' },
+      { type: 'key_result', id: 'k1', title: 'Grow ARR from $3M to $5M' },
+    ],
+    // A parent the viewer cannot align to (or see) keeps its id, untitled.
+    [
+      { parentType: 'key_result', parentId: 'k9' },
+      { type: 'key_result', id: 'k9', title: '' },
+    ],
+  ] as const)('%o', (link, expected) => {
+    expect(parentOfLink(alignable, link)).toEqual(expected);
   });
 });

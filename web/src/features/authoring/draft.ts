@@ -40,6 +40,22 @@ export interface ParentRef {
   title: string;
 }
 
+/**
+ * The parent a stored link names, titled from the goals one may align to (untitled when the
+ * viewer cannot see it among them).
+ */
+export function parentOfLink(
+  alignable: readonly { id: string; title: string; keyResults: readonly { id: string; title: string }[] }[],
+  link: { parentType: ParentRef['type']; parentId: string },
+): ParentRef {
+  for (const o of alignable) {
+    if (o.id === link.parentId) return { type: 'objective', id: o.id, title: o.title };
+    const kr = o.keyResults.find((k) => k.id === link.parentId);
+    if (kr) return { type: 'key_result', id: kr.id, title: kr.title };
+  }
+  return { type: link.parentType, id: link.parentId, title: '' };
+}
+
 export interface KeyResultDraft {
   /** A stable key for React lists and the coach, also before the KR is saved. */
   key: string;
