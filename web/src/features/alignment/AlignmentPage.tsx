@@ -3,8 +3,8 @@ import { useNavigate, useSearch } from '@tanstack/react-router';
 import { useMemo, useState } from 'react';
 import { messageOf } from '../../api/errors';
 import { ErrorNotice } from '../../components/ErrorNotice';
+import { FILTER_CONTROL as FILTER, StatusFilter } from '../../components/Filters';
 import { Page } from '../../components/Page';
-import { STATUS_LABEL, STATUSES } from '../../lib/status';
 import { cyclesQuery, dashboardQuery, directoryQuery, pickCycle } from '../dashboard/dashboard.queries';
 import { AlignmentTree } from './AlignmentTree';
 import {
@@ -15,7 +15,6 @@ import {
 } from './alignment.queries';
 import { type AlignmentNode, buildRows, type Children, type TreeGroup, type TreeRow } from './alignment-tree';
 
-const FILTER = 'rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm';
 const ORPHANS = '#orphans';
 const GOAL_ROUTE = {
   objective: '/objectives/$objectiveId',
@@ -92,21 +91,7 @@ export function AlignmentPage() {
             }}
           />
         </label>
-        <label className="flex flex-col text-xs font-medium text-slate-700">
-          Status
-          <select
-            className={FILTER}
-            value={search.status ?? ''}
-            onChange={(e) => setSearch('status', e.target.value)}
-          >
-            <option value="">Any status</option>
-            {STATUSES.map((s) => (
-              <option key={s} value={s}>
-                {STATUS_LABEL[s]}
-              </option>
-            ))}
-          </select>
-        </label>
+        <StatusFilter value={search.status ?? ''} onChange={(status) => setSearch('status', status)} />
       </form>
       <p id="tree-help" className="mb-2 text-sm text-slate-600">
         Arrow keys move through the tree; Right opens a goal's children and Left closes them; Enter opens the

@@ -4,8 +4,8 @@ import { useEffect, useState } from 'react';
 import { quarterAt } from '../../../../core/cycle';
 import { Button } from '../../components/Button';
 import { ErrorNotice } from '../../components/ErrorNotice';
+import { FILTER_CONTROL as FILTER, StatusFilter } from '../../components/Filters';
 import { Page } from '../../components/Page';
-import { STATUS_LABEL, STATUSES } from '../../lib/status';
 import { AttentionLists } from './AttentionLists';
 import { ComplianceHeatmap } from './ComplianceHeatmap';
 import {
@@ -30,8 +30,6 @@ import { UnitsTable } from './UnitsTable';
 
 /** The performance mark set once the dashboard's data has rendered (bench/web-dashboard.ts reads it). */
 export const DATA_MARK = 'tandem:dashboard-data';
-
-const FILTER = 'rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm';
 
 /** The company dashboard, or a unit's when `?unit=` is set; filters live in the URL. */
 export function DashboardPage() {
@@ -95,21 +93,7 @@ export function DashboardPage() {
             ))}
           </select>
         </label>
-        <label className="flex flex-col text-xs font-medium text-slate-700">
-          Status
-          <select
-            className={FILTER}
-            value={search.status ?? ''}
-            onChange={(e) => setFilter('status', e.target.value)}
-          >
-            <option value="">Any status</option>
-            {STATUSES.map((s) => (
-              <option key={s} value={s}>
-                {STATUS_LABEL[s]}
-              </option>
-            ))}
-          </select>
-        </label>
+        <StatusFilter value={search.status ?? ''} onChange={(status) => setFilter('status', status)} />
       </form>
       <DashboardBody
         cycleId={cycle.id}
