@@ -38,6 +38,13 @@ test('my SMART goal board: columns by due date, mark done by keyboard and by dra
   ).toBe('done');
 
   // Someone renames the open goal meanwhile: marking it done shows theirs, then applies mine on top.
+  // The live stream would refresh this board with their change before the click; hold the board's
+  // list refresh back so the page still has the old version, as when their change lands just after.
+  const holdList = (route: import('@playwright/test').Route) =>
+    new URL(route.request().url()).pathname === '/api/v1/smart-goals' && route.request().method() === 'GET'
+      ? route.abort()
+      : route.fallback();
+  await page.route('**/api/v1/smart-goals**', holdList);
   const current = await seeded.api.call(
     'GET',
     `/api/v1/smart-goals/${goals.open.id}`,
@@ -53,6 +60,7 @@ test('my SMART goal board: columns by due date, mark done by keyboard and by dra
   await page.getByRole('button', { name: `Mark done: ${goals.open.title}` }).click();
   const alert = page.getByRole('alert').filter({ hasText: 'Someone else changed this goal' });
   await expect(alert).toContainText('Write the onboarding guide (v2)');
+  await page.unroute('**/api/v1/smart-goals**', holdList);
   await alert.getByRole('button', { name: 'Mark it done anyway' }).click();
   await expect(
     board.column('Done').getByRole('listitem', { name: 'Write the onboarding guide (v2)' }),
