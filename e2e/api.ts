@@ -85,8 +85,9 @@ export async function seedWorkspace(baseUrl: string): Promise<Seeded> {
     { name: `${today.getUTCFullYear()}-Q${quarter}`, state: 'active' },
     admin,
   );
-  const company = await api.call('POST', '/api/v1/units', { name: 'Acme' }, admin);
-  await api.call('PUT', `/api/v1/units/${company.id}/members/${admin.personId}`, { isLead: true }, admin);
+  // Sign-up made the company unit (named after the workspace) with the admin as its lead.
+  const units = await api.call('GET', '/api/v1/units', undefined, admin);
+  const company = units.items.find((u: { name: string; parentId: string | null }) => u.parentId === null);
   const objective = await api.call(
     'POST',
     '/api/v1/objectives',

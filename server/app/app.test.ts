@@ -94,6 +94,14 @@ describeEachDialect('HTTP platform and accounts', (dialect) => {
     const me = await api.call('GET', '/api/v1/auth/me', { as: sessionFrom(res) });
     expect(me.status).toBe(200);
     expect(me.body.workspace.name).toBe('Acme');
+    // The company unit exists from the start, led by the admin, so the first objective is the
+    // company's and shows on the company dashboard.
+    const units = await api.call('GET', '/api/v1/units', { as: sessionFrom(res) });
+    expect(units.body.items).toEqual([expect.objectContaining({ name: 'Acme', parentId: null })]);
+    const company = await api.call('GET', `/api/v1/units/${units.body.items[0].id}`, {
+      as: sessionFrom(res),
+    });
+    expect(company.body.leads).toEqual([res.body.person.id]);
   });
 
   it('signs in, protects unsafe requests with the CSRF token, and signs out', async () => {

@@ -114,11 +114,16 @@ export class AccountService {
           field: 'email',
         });
       }
-      const { workspace, adminId } = await insertWorkspace(this.deps, trx, {
-        name: data.workspaceName,
-        settings: data.timeZone ? { timeZone: data.timeZone } : {},
-        admin: { email: data.email, name: data.name, timeZone: data.timeZone },
-      });
+      const { workspace, adminId } = await insertWorkspace(
+        this.deps,
+        trx,
+        {
+          name: data.workspaceName,
+          settings: data.timeZone ? { timeZone: data.timeZone } : {},
+          admin: { email: data.email, name: data.name, timeZone: data.timeZone },
+        },
+        { companyUnit: true },
+      );
       const accountId = this.deps.newId();
       await repo.insertAccount({
         id: accountId,

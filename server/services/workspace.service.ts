@@ -60,7 +60,8 @@ export async function insertWorkspace(
   deps: ServiceDeps,
   trx: Transaction<Database>,
   data: z.infer<typeof createWorkspaceSchema>,
-): Promise<{ workspace: WorkspaceView; adminId: string }> {
+  options: { companyUnit?: boolean } = {},
+): Promise<{ workspace: WorkspaceView; adminId: string; companyUnitId?: string }> {
   const settings = workspaceSettingsSchema.parse(data.settings);
   const at = deps.clock.now();
   const workspaceId = deps.newId();
@@ -102,7 +103,39 @@ export async function insertWorkspace(
       isEditedAfterClose: 0,
     },
   ]);
-  return { workspace: { id: workspaceId, name: data.name, version: 1, settings }, adminId };
+  const workspace = { id: workspaceId, name: data.name, version: 1, settings };
+  if (!options.companyUnit) return { workspace, adminId };
+  // The root of the organisation tree, named after the workspace and led by its first admin, so
+  // the first goals written belong to the company (not to the admin personally) and the company
+  // dashboard shows them.
+  const companyUnitId = deps.newId();
+  await repos.units.insert({
+    id: companyUnitId,
+    workspaceId,
+    parentId: null,
+    name: data.name,
+    createdAt: at,
+  });
+  await repos.units.setMember({ workspaceId, unitId: companyUnitId, personId: adminId, isLead: 1 });
+  const unitEvent = (action: string, after: unknown) => ({
+    id: deps.newId(),
+    workspaceId,
+    actorType: 'person' as const,
+    actorId: adminId,
+    at,
+    source: 'system' as const,
+    entityType: 'unit' as const,
+    entityId: companyUnitId,
+    action,
+    before: null,
+    after: JSON.stringify(after),
+    isEditedAfterClose: 0 as const,
+  });
+  await repos.events.insertMany([
+    unitEvent('created', { name: data.name, parentId: null }),
+    unitEvent('member_set', { personId: adminId, isLead: true }),
+  ]);
+  return { workspace, adminId, companyUnitId };
 }
 
 /** Workspaces and their settings. */
