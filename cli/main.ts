@@ -1,6 +1,7 @@
 import { Command, CommanderError } from 'commander';
 import packageJson from '../package.json' with { type: 'json' };
 import { EXIT } from './exit-codes';
+import { serverFlagLast } from './server-flag';
 
 type Register = (program: Command) => void;
 
@@ -62,7 +63,7 @@ export async function main(argv: string[]): Promise<number> {
   }
   const program = await buildProgram(argv);
   try {
-    await program.parseAsync(argv);
+    await program.parseAsync(serverFlagLast(argv));
     return typeof process.exitCode === 'number' ? process.exitCode : EXIT.ok;
   } catch (error) {
     if (error instanceof CommanderError) {
