@@ -1,8 +1,39 @@
 #!/usr/bin/env node
-// The `tandem` command. The CLI is written in TypeScript and run through tsx's loader,
-// so the checkout needs no build step: `npx tandem` works right after `npm ci`.
-import { register } from 'tsx/esm/api';
+// The `tandem` command (docs/decisions/0016). It runs the build in dist/ (`npm run build`, which
+// `npm start` runs when stale) when that build is current, that is when no file it was built from
+// is newer than it, and otherwise the TypeScript sources through tsx's loader: a fresh checkout
+// needs no build step (`npx tandem` works right after `npm ci`), and an edited source is never
+// shadowed by an old build. TANDEM_FROM_SOURCE=1 always runs the sources.
+import { readFileSync, statSync } from 'node:fs';
 
-register();
-const { main } = await import('../cli/main.ts');
+const root = new URL('..', import.meta.url);
+
+/** Whether dist/ holds a build no source file is newer than (a few hundred stats, ~2 ms). */
+function isBuildCurrent() {
+  if (process.env.TANDEM_FROM_SOURCE === '1') return false;
+  try {
+    const record = new URL('dist/build.json', root);
+    const built = statSync(record).mtimeMs;
+    statSync(new URL('dist/main.js', root));
+    const { inputs } = JSON.parse(readFileSync(record, 'utf8'));
+    for (const input of inputs) {
+      const stat = statSync(new URL(input, root), { throwIfNoEntry: false });
+      if (!stat || stat.mtimeMs > built) return false;
+    }
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+let main;
+if (isBuildCurrent()) {
+  // Stack traces name the TypeScript files and lines.
+  process.setSourceMapsEnabled(true);
+  ({ main } = await import('../dist/main.js'));
+} else {
+  const { register } = await import('tsx/esm/api');
+  register();
+  ({ main } = await import('../cli/main.ts'));
+}
 process.exitCode = await main(process.argv);

@@ -1,0 +1,124 @@
+// Builds the `tandem` command (cli/ with server/ and core/) into dist/ with esbuild:
+// `npm run build`. With `--if-stale` (what `npm start` runs) it builds only when dist/ is missing
+// or older than one of the files it was built from. bin/tandem.js runs dist/ when it is current
+// and the TypeScript sources through tsx otherwise (docs/decisions/0016).
+//
+// - One ES module bundle per command (code splitting): `tandem --version` loads the entry alone,
+//   `tandem score` the scoring code, `tandem serve` the server. Every output file sits in dist/
+//   itself, so one relative path leads from any of them back to the checkout.
+// - Packages stay external: node_modules is loaded as it is from the sources (better-sqlite3 and
+//   argon2 are native; pdfkit, swagger-ui-dist and others read their own files at run time).
+// - `import.meta.url` in a source file is rewritten to that source file's URL (relative to the
+//   bundle, so the checkout may move): what a module reads next to itself (the Mustache templates
+//   in server/notify/templates, web/dist, docs/openapi.json) is found where it is in the sources.
+// - Source maps (linked), so stack traces name the TypeScript files and lines.
+import { existsSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { build, type Plugin } from 'esbuild';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+/** Where the build lands. */
+export const DIST = path.join(root, 'dist');
+/** The build's record: the files it was made from, relative to the checkout. */
+export const BUILD_RECORD = path.join(DIST, 'build.json');
+
+interface BuildRecord {
+  /** Every source file the bundle holds and the lock file, relative to the checkout, with forward slashes. */
+  inputs: string[];
+}
+
+/**
+ * Packages loaded from node_modules at run time rather than bundled: native modules, packages
+ * that read their own files or start workers by path, and build tools the server only uses in
+ * development. Everything else (pure JavaScript: zod, yaml, hono, kysely, commander...) is
+ * bundled, which saves Node resolving and loading several hundred small files at every start.
+ */
+const EXTERNAL = [
+  'better-sqlite3',
+  '@node-rs/argon2',
+  'pg',
+  'pg-native',
+  'pino',
+  'pdfkit',
+  'swagger-ui-dist',
+  'nodemailer',
+  '@e965/xlsx',
+  'vite',
+  'esbuild',
+  'tsx',
+];
+
+/** Rewrites `import.meta.url` in the checkout's own TypeScript files to the file's own URL. */
+const sourceUrls: Plugin = {
+  name: 'source-urls',
+  setup(builder) {
+    builder.onLoad({ filter: /\.ts$/ }, (args) => {
+      if (args.path.includes(`${path.sep}node_modules${path.sep}`)) return undefined;
+      const text = readFileSync(args.path, 'utf8');
+      if (!text.includes('import.meta.url')) return { contents: text, loader: 'ts' };
+      const relative = path.relative(DIST, args.path).split(path.sep).join('/');
+      const url = `new URL(${JSON.stringify(relative)}, import.meta.url).href`;
+      return { contents: text.replaceAll('import.meta.url', url), loader: 'ts' };
+    });
+  },
+};
+
+/** Bundles cli/main.ts into dist/ and records its inputs; returns the number of inputs. */
+export async function buildCli(options: { quiet?: boolean } = {}): Promise<number> {
+  rmSync(DIST, { recursive: true, force: true });
+  const result = await build({
+    absWorkingDir: root,
+    entryPoints: { main: 'cli/main.ts' },
+    outdir: DIST,
+    chunkNames: '[name]-[hash]',
+    bundle: true,
+    splitting: true,
+    format: 'esm',
+    platform: 'node',
+    target: 'node20',
+    external: EXTERNAL,
+    sourcemap: 'linked',
+    metafile: true,
+    logLevel: options.quiet ? 'warning' : 'info',
+    plugins: [sourceUrls],
+    // Bundled modules that still call require() (none of ours do today) would need it defined.
+    banner: {
+      js: "import { createRequire as __tandemCreateRequire } from 'node:module'; const require = __tandemCreateRequire(import.meta.url);",
+    },
+  });
+  // The bundled packages are as current as the lock file (`npm install` rewrites it).
+  const inputs = [
+    'package-lock.json',
+    ...Object.keys(result.metafile.inputs)
+      .filter((input) => !input.startsWith('node_modules/'))
+      .sort(),
+  ];
+  const record: BuildRecord = { inputs };
+  writeFileSync(BUILD_RECORD, `${JSON.stringify(record, null, 2)}\n`);
+  return inputs.length;
+}
+
+/**
+ * Whether dist/ is missing or older than one of the files it was built from (the same test as
+ * bin/tandem.js makes before it runs dist/). A new source file only matters once a built file
+ * imports it, and that file is then newer than the build.
+ */
+export function isCliBuildStale(): boolean {
+  if (!existsSync(BUILD_RECORD) || !existsSync(path.join(DIST, 'main.js'))) return true;
+  const built = statSync(BUILD_RECORD).mtimeMs;
+  const record = JSON.parse(readFileSync(BUILD_RECORD, 'utf8')) as BuildRecord;
+  return record.inputs.some((input) => {
+    const stat = statSync(path.join(root, input), { throwIfNoEntry: false });
+    return !stat || stat.mtimeMs > built;
+  });
+}
+
+if (process.argv[1] && fileURLToPath(import.meta.url) === path.resolve(process.argv[1])) {
+  if (process.argv.includes('--if-stale') && !isCliBuildStale()) {
+    console.log('tandem: build is current (dist)');
+  } else {
+    const count = await buildCli({ quiet: true });
+    console.log(`tandem: built dist/ from ${count} source files`);
+  }
+}
