@@ -28,8 +28,8 @@ function isBuildCurrent() {
 
 let main;
 if (isBuildCurrent()) {
-  // Stack traces name the TypeScript files and lines.
-  process.setSourceMapsEnabled(true);
+  // dist/ carries source maps; loading them costs start-up time, so stack traces name the
+  // TypeScript files only with `node --enable-source-maps` (NODE_OPTIONS) or the sources.
   ({ main } = await import('../dist/main.js'));
 } else {
   const { register } = await import('tsx/esm/api');

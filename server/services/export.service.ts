@@ -1,4 +1,3 @@
-import * as XLSX from '@e965/xlsx';
 import { z } from 'zod';
 import type { GoalEvaluation } from '../../core/evaluate';
 import { type CsvCell, toCsv } from '../../core/exchange/csv';
@@ -20,6 +19,7 @@ import {
 } from './evaluation';
 import { objectiveSubject, smartGoalSubject } from './goal-access';
 import { cycleGoalKeys } from './goal-keys';
+import { sheetJs } from './lazy-libraries';
 import { openSession, type Session } from './session';
 import { loadSlice } from './slice';
 import { notFound, parseInput } from './validate';
@@ -280,6 +280,7 @@ function slugFile(text: string): string {
  * enough columns to read. `tandem import` reads it back.
  */
 function workbook(cycleName: string, rows: CsvCell[][]): Uint8Array {
+  const XLSX = sheetJs();
   const sheet = XLSX.utils.aoa_to_sheet(rows.map((row) => row.map((cell) => (cell === '' ? null : cell))));
   const widths = rows[0]!.map((_, column) =>
     Math.min(60, Math.max(6, ...rows.slice(0, 200).map((row) => String(row[column] ?? '').length))),

@@ -1,4 +1,3 @@
-import PDFDocument from 'pdfkit';
 import {
   BAND_COLOURS,
   type Band,
@@ -10,6 +9,7 @@ import {
   reportCalibration,
   tagText,
 } from '../../core/report/document';
+import { pdfKit } from './lazy-libraries';
 
 const MARGIN = 50;
 const GREY = '#555555';
@@ -19,6 +19,7 @@ const GREY = '#555555';
  * the charts as vectors (no browser, no image). Resolves to the file's bytes.
  */
 export function reportPdf(r: ReportInput): Promise<Uint8Array> {
+  const PDFDocument = pdfKit();
   const doc = new PDFDocument({
     size: 'A4',
     margin: MARGIN,

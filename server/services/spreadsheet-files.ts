@@ -1,7 +1,7 @@
-import * as XLSX from '@e965/xlsx';
 import { parse } from 'csv-parse/sync';
 import type { Cell, CellHints } from '../../core/exchange/cells';
 import type { Sheet } from '../../core/exchange/spreadsheet';
+import { sheetJs } from './lazy-libraries';
 
 /** The kinds of file an import reads. */
 export type ImportFileKind = 'yaml' | 'csv' | 'xlsx';
@@ -46,6 +46,7 @@ export function readWorkbook(bytes: Uint8Array): ReadSheets {
   const isZip = bytes[0] === 0x50 && bytes[1] === 0x4b;
   const isCompound = bytes[0] === 0xd0 && bytes[1] === 0xcf && bytes[2] === 0x11 && bytes[3] === 0xe0;
   if (!isZip && !isCompound) throw new Error('the file is not an XLSX, XLS or ODS workbook');
+  const XLSX = sheetJs();
   const book = XLSX.read(bytes, { type: 'array', cellDates: true, dense: true });
   const sheets = book.SheetNames.map((name) => ({
     name,
