@@ -4,32 +4,14 @@
 // is newer than it, and otherwise the TypeScript sources through tsx's loader: a fresh checkout
 // needs no build step (`npx tandem` works right after `npm ci`), and an edited source is never
 // shadowed by an old build. TANDEM_FROM_SOURCE=1 always runs the sources.
-import { readFileSync, statSync } from 'node:fs';
+import { isBuildCurrent } from './build-current.js';
 
 const root = new URL('..', import.meta.url);
 
-/** Whether dist/ holds a build no source file is newer than (a few hundred stats, ~2 ms). */
-function isBuildCurrent() {
-  if (process.env.TANDEM_FROM_SOURCE === '1') return false;
-  try {
-    const record = new URL('dist/build.json', root);
-    const built = statSync(record).mtimeMs;
-    statSync(new URL('dist/main.js', root));
-    const { inputs } = JSON.parse(readFileSync(record, 'utf8'));
-    for (const input of inputs) {
-      const stat = statSync(new URL(input, root), { throwIfNoEntry: false });
-      if (!stat || stat.mtimeMs > built) return false;
-    }
-    return true;
-  } catch {
-    return false;
-  }
-}
-
 let main;
-if (isBuildCurrent()) {
+if (process.env.TANDEM_FROM_SOURCE !== '1' && isBuildCurrent(root, new URL('dist/', root))) {
   // dist/ carries source maps; loading them costs start-up time, so stack traces name the
-  // TypeScript files only with `node --enable-source-maps` (NODE_OPTIONS) or the sources.
+  // TypeScript files only with `node --enable-source-maps` (NODE_OPTIONS) or from the sources.
   ({ main } = await import('../dist/main.js'));
 } else {
   const { register } = await import('tsx/esm/api');

@@ -12,16 +12,16 @@
 //   bundle, so the checkout may move): what a module reads next to itself (the Mustache templates
 //   in server/notify/templates, web/dist, docs/openapi.json) is found where it is in the sources.
 // - Source maps (linked), so stack traces name the TypeScript files and lines.
-import { existsSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { build, type Plugin } from 'esbuild';
+import { isBuildCurrent } from '../bin/build-current.js';
 
+/** The checkout, ending in a separator. */
 const root = fileURLToPath(new URL('..', import.meta.url));
 /** Where the build lands. */
 export const DIST = path.join(root, 'dist');
-/** The build's record: the files it was made from, relative to the checkout. */
-export const BUILD_RECORD = path.join(DIST, 'build.json');
 
 interface BuildRecord {
   /** Every source file the bundle holds and the lock file, relative to the checkout, with forward slashes. */
@@ -49,28 +49,35 @@ const EXTERNAL = [
   'tsx',
 ];
 
-/** Rewrites `import.meta.url` in the checkout's own TypeScript files to the file's own URL. */
-const sourceUrls: Plugin = {
+/**
+ * Rewrites `import.meta.url` in the checkout's own TypeScript files to the file's own URL, relative
+ * to the build's directory `outdir`.
+ */
+const sourceUrls = (outdir: string): Plugin => ({
   name: 'source-urls',
   setup(builder) {
     builder.onLoad({ filter: /\.ts$/ }, (args) => {
       if (args.path.includes(`${path.sep}node_modules${path.sep}`)) return undefined;
       const text = readFileSync(args.path, 'utf8');
       if (!text.includes('import.meta.url')) return { contents: text, loader: 'ts' };
-      const relative = path.relative(DIST, args.path).split(path.sep).join('/');
+      const relative = path.relative(outdir, args.path).split(path.sep).join('/');
       const url = `new URL(${JSON.stringify(relative)}, import.meta.url).href`;
       return { contents: text.replaceAll('import.meta.url', url), loader: 'ts' };
     });
   },
-};
+});
 
-/** Bundles cli/main.ts into dist/ and records its inputs; returns the number of inputs. */
-export async function buildCli(options: { quiet?: boolean } = {}): Promise<number> {
-  rmSync(DIST, { recursive: true, force: true });
+/**
+ * Bundles cli/main.ts into `outdir` (dist/ by default, emptied first) and records its inputs in
+ * build.json, written last; returns the number of source files.
+ */
+export async function buildCli(options: { quiet?: boolean; outdir?: string } = {}): Promise<number> {
+  const outdir = options.outdir ?? DIST;
+  rmSync(outdir, { recursive: true, force: true });
   const result = await build({
     absWorkingDir: root,
     entryPoints: { main: 'cli/main.ts' },
-    outdir: DIST,
+    outdir,
     chunkNames: '[name]-[hash]',
     bundle: true,
     splitting: true,
@@ -81,37 +88,29 @@ export async function buildCli(options: { quiet?: boolean } = {}): Promise<numbe
     sourcemap: 'linked',
     metafile: true,
     logLevel: options.quiet ? 'warning' : 'info',
-    plugins: [sourceUrls],
-    // Bundled modules that still call require() (none of ours do today) would need it defined.
+    plugins: [sourceUrls(outdir)],
+    // Bundled CommonJS packages (commander, yaml...) require() Node's built-ins: give them require.
     banner: {
       js: "import { createRequire as __tandemCreateRequire } from 'node:module'; const require = __tandemCreateRequire(import.meta.url);",
     },
   });
-  // The bundled packages are as current as the lock file (`npm install` rewrites it).
+  // The bundled packages are as current as the lock file (`npm install` rewrites it), and the
+  // bundle as its recipe (this file).
   const inputs = [
     'package-lock.json',
+    'scripts/build.ts',
     ...Object.keys(result.metafile.inputs)
       .filter((input) => !input.startsWith('node_modules/'))
       .sort(),
   ];
   const record: BuildRecord = { inputs };
-  writeFileSync(BUILD_RECORD, `${JSON.stringify(record, null, 2)}\n`);
+  writeFileSync(path.join(outdir, 'build.json'), `${JSON.stringify(record, null, 2)}\n`);
   return inputs.length;
 }
 
-/**
- * Whether dist/ is missing or older than one of the files it was built from (the same test as
- * bin/tandem.js makes before it runs dist/). A new source file only matters once a built file
- * imports it, and that file is then newer than the build.
- */
-export function isCliBuildStale(): boolean {
-  if (!existsSync(BUILD_RECORD) || !existsSync(path.join(DIST, 'main.js'))) return true;
-  const built = statSync(BUILD_RECORD).mtimeMs;
-  const record = JSON.parse(readFileSync(BUILD_RECORD, 'utf8')) as BuildRecord;
-  return record.inputs.some((input) => {
-    const stat = statSync(path.join(root, input), { throwIfNoEntry: false });
-    return !stat || stat.mtimeMs > built;
-  });
+/** Whether the build in `outdir` (dist/) is missing or older than a file it was built from. */
+export function isCliBuildStale(outdir = DIST): boolean {
+  return !isBuildCurrent(pathToFileURL(root), pathToFileURL(`${outdir}${path.sep}`));
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === path.resolve(process.argv[1])) {
