@@ -8,9 +8,10 @@ import { FixedClock } from '../services/context';
 import type { DialectUnderTest } from '../test/databases';
 import { freshDatabase, type TestDatabase } from '../test/databases';
 import { sequentialIds } from '../test/scenario';
-import { createApp } from './app';
+import { createApp, openApiDocument } from './app';
 import type { AppDeps } from './env';
 import { CSRF_HEADER, SESSION_COOKIE } from './middleware';
+import { type OpenApiDocument, ResponseContract } from './response-contract';
 
 /** How a test client authenticates: nothing, a bearer token, or a session cookie with its CSRF token. */
 export type Credentials = { bearer: string } | { cookie: string; csrf: string } | null;
@@ -41,7 +42,9 @@ export interface TestApi {
 
 /**
  * Builds the app on a fresh database of a dialect with a fixed clock and sequential ids, and a
- * `call` helper around `app.request()` (no port, no mocks).
+ * `call` helper around `app.request()` (no port, no mocks). Every JSON answer `call` returns is
+ * held to its operation's schema in the OpenAPI document: a field the schema does not list fails
+ * the test (server/app/response-contract.ts).
  */
 export async function testApi(
   dialect: DialectUnderTest,
@@ -73,6 +76,7 @@ export async function testApi(
   deps.streamHeartbeatMs = 100;
   const app = createApp(deps);
   let tokens = 0;
+  let contract: ResponseContract | undefined;
   return {
     app,
     deps,
@@ -97,6 +101,12 @@ export async function testApi(
         parsed = text ? JSON.parse(text) : null;
       } catch {
         parsed = text;
+      }
+      if (res.headers.get('content-type')?.includes('application/json')) {
+        contract ??= new ResponseContract(openApiDocument(app) as unknown as OpenApiDocument);
+        const problems = contract.problems(method, path, res.status, parsed);
+        if (problems.length > 0)
+          throw new Error(`the answer carries fields its schema does not list:\n${problems.join('\n')}`);
       }
       return { status: res.status, body: parsed, headers: res.headers };
     },

@@ -34,13 +34,27 @@ export class CheckInReadService {
     const session = await openSession(this.deps, this.deps.db.kysely, actor);
     await authorizeRead(session, goalType, goalId);
     const rows = await session.repos.checkIns.listByGoals([goalId]);
-    return rows
-      .filter((r) => r.workspaceId === actor.workspaceId)
-      .sort((a, b) => a.seq - b.seq)
-      .map(({ workspaceId: _, done, ...rest }) => ({
-        ...rest,
-        done: done === null ? null : (JSON.parse(done) as string[]),
-      }));
+    return (
+      rows
+        .filter((r) => r.workspaceId === actor.workspaceId)
+        .sort((a, b) => a.seq - b.seq)
+        // Every field listed (no spread row): a new column reaches the API only when added here.
+        .map((r) => ({
+          id: r.id,
+          goalType: r.goalType,
+          goalId: r.goalId,
+          seq: r.seq,
+          at: r.at,
+          value: r.value,
+          done: r.done === null ? null : (JSON.parse(r.done) as string[]),
+          confidence: r.confidence,
+          note: r.note,
+          authorId: r.authorId,
+          source: r.source,
+          correctsId: r.correctsId,
+          createdAt: r.createdAt,
+        }))
+    );
   }
 
   /** Whether the actor may see a goal (false when it does not exist). */

@@ -34,7 +34,18 @@ export const createCycleSchema = z.union([
 /** A cycle as services return it. */
 export type CycleView = Omit<CycleRow, 'createdAt'>;
 
-const view = ({ createdAt: _, ...row }: CycleRow): CycleView => row;
+/** Every field listed (no spread row): a new column reaches the API only when added here. */
+const view = (row: CycleRow): CycleView => ({
+  id: row.id,
+  workspaceId: row.workspaceId,
+  name: row.name,
+  kind: row.kind,
+  startDate: row.startDate,
+  endDate: row.endDate,
+  parentId: row.parentId,
+  state: row.state,
+  closedAt: row.closedAt,
+});
 
 /** Cycles: quarters and years generated from the fiscal-year start, or custom windows. */
 export class CycleService {

@@ -49,7 +49,28 @@ export const updateObjectiveSchema = z
 /** An objective as stored (without computed numbers; `GoalReadService` adds those). */
 export type ObjectiveRecord = Omit<ObjectiveRow, 'workspaceId'>;
 
-const record = ({ workspaceId: _, ...row }: ObjectiveRow): ObjectiveRecord => row;
+/** Every field listed (no spread row): a new column reaches the API only when added here. */
+const record = (row: ObjectiveRow): ObjectiveRecord => ({
+  id: row.id,
+  cycleId: row.cycleId,
+  title: row.title,
+  description: row.description,
+  kind: row.kind,
+  unitId: row.unitId,
+  ownerId: row.ownerId,
+  leadId: row.leadId,
+  visibility: row.visibility,
+  state: row.state,
+  predecessorId: row.predecessorId,
+  version: row.version,
+  createdAt: row.createdAt,
+  updatedAt: row.updatedAt,
+  progress: row.progress,
+  score: row.score,
+  latestCheckinAt: row.latestCheckinAt,
+  frozenScore: row.frozenScore,
+  frozenGrade: row.frozenGrade,
+});
 
 /** Objectives: create, edit (with optimistic concurrency), drop. */
 export class ObjectiveService {
