@@ -110,7 +110,7 @@ export class ChatWebhookService {
   }
 
   /** Adds a webhook for the workspace (`unitId` null) or for one of its units. */
-  async create(actor: Actor, input: unknown): Promise<ChatWebhookView> {
+  async create(actor: Actor, input: z.input<typeof createChatWebhookSchema>): Promise<ChatWebhookView> {
     const data = parseInput(createChatWebhookSchema, input);
     const problem = await chatUrlProblem(this.deps.outbound, data.url);
     if (problem) invalid('url', problem);

@@ -52,7 +52,7 @@ export class CycleService {
   constructor(readonly deps: ServiceDeps) {}
 
   /** Creates a cycle (admins). A year holds the quarters created inside it. */
-  async create(actor: Actor, input: unknown): Promise<CycleView> {
+  async create(actor: Actor, input: z.input<typeof createCycleSchema>): Promise<CycleView> {
     const data = parseInput(createCycleSchema, input);
     return transact(this.deps, async (trx) => {
       const session = await openSession(this.deps, trx, actor);

@@ -51,7 +51,7 @@ export class PersonService {
   constructor(readonly deps: ServiceDeps) {}
 
   /** Adds a person to the actor's workspace. */
-  async add(actor: Actor, input: unknown): Promise<PersonView> {
+  async add(actor: Actor, input: z.input<typeof addPersonSchema>): Promise<PersonView> {
     const data = parseInput(addPersonSchema, input);
     return transact(this.deps, async (trx) => {
       const session = await openSession(this.deps, trx, actor);
@@ -83,7 +83,7 @@ export class PersonService {
   }
 
   /** Changes a person's name, role, timezone, manager or active flag (admins only). */
-  async update(actor: Actor, personId: string, input: unknown): Promise<PersonView> {
+  async update(actor: Actor, personId: string, input: z.input<typeof updatePersonSchema>): Promise<PersonView> {
     const data = parseInput(updatePersonSchema, input);
     return transact(this.deps, async (trx) => {
       const session = await openSession(this.deps, trx, actor);

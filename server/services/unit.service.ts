@@ -30,7 +30,7 @@ export class UnitService {
   constructor(readonly deps: ServiceDeps) {}
 
   /** Creates a unit under a parent (or the root). */
-  async create(actor: Actor, input: unknown): Promise<UnitView> {
+  async create(actor: Actor, input: z.input<typeof createUnitSchema>): Promise<UnitView> {
     const data = parseInput(createUnitSchema, input);
     return transact(this.deps, async (trx) => {
       const session = await openSession(this.deps, trx, actor);
@@ -80,7 +80,7 @@ export class UnitService {
   }
 
   /** Adds a person to a unit, as a member or a lead (again to change which). */
-  async setMember(actor: Actor, unitId: string, input: unknown): Promise<UnitView> {
+  async setMember(actor: Actor, unitId: string, input: z.input<typeof setMemberSchema>): Promise<UnitView> {
     const data = parseInput(setMemberSchema, input);
     return transact(this.deps, async (trx) => {
       const session = await openSession(this.deps, trx, actor);

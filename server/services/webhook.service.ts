@@ -164,7 +164,7 @@ export class WebhookService {
   }
 
   /** Registers a webhook; its secret is in this answer only. */
-  async create(actor: Actor, input: unknown): Promise<WebhookView & { secret: string }> {
+  async create(actor: Actor, input: z.input<typeof createWebhookSchema>): Promise<WebhookView & { secret: string }> {
     const data = parseInput(createWebhookSchema, input);
     await this.#assertTarget(data.url);
     return transact(this.deps, async (trx) => {
@@ -195,7 +195,7 @@ export class WebhookService {
    * Changes a webhook's URL, description, filter or enabled flag; a stale version is a `conflict`.
    * Disabling it ends its pending deliveries as failed ("webhook disabled").
    */
-  async update(actor: Actor, id: string, input: unknown): Promise<WebhookView> {
+  async update(actor: Actor, id: string, input: z.input<typeof updateWebhookSchema>): Promise<WebhookView> {
     const data = parseInput(updateWebhookSchema, input);
     if (data.url !== undefined) await this.#assertTarget(data.url);
     return transact(this.deps, async (trx) => {

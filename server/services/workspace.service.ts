@@ -148,7 +148,7 @@ export class WorkspaceService {
    * @example
    * const { workspace, adminId } = await services.workspaces.create({ name: 'Acme', admin: { email: 'a@acme.test', name: 'Ada' } });
    */
-  async create(input: unknown): Promise<{ workspace: WorkspaceView; adminId: string }> {
+  async create(input: z.input<typeof createWorkspaceSchema>): Promise<{ workspace: WorkspaceView; adminId: string }> {
     const data = parseInput(createWorkspaceSchema, input);
     return transact(this.deps, (trx) => insertWorkspace(this.deps, trx, data));
   }
@@ -168,7 +168,7 @@ export class WorkspaceService {
   }
 
   /** Changes settings (admins only); a stale version is a `conflict` and changes nothing. */
-  async updateSettings(actor: Actor, input: unknown): Promise<WorkspaceView> {
+  async updateSettings(actor: Actor, input: z.input<typeof updateSettingsSchema>): Promise<WorkspaceView> {
     const data = parseInput(updateSettingsSchema, input);
     return transact(this.deps, async (trx) => {
       const session = await openSession(this.deps, trx, actor);

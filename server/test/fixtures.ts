@@ -33,7 +33,7 @@ export async function smallOrg(s: Services): Promise<SmallOrg> {
   const person = async (email: string, role: 'member' | 'viewer', managerId?: string) =>
     actorFor(
       workspace.id,
-      (await s.people.add(admin, { email, name: email.split('@')[0], role, managerId })).id,
+      (await s.people.add(admin, { email, name: email.split('@')[0]!, role, managerId })).id,
     );
   const lead = await person('lead@org.test', 'member');
   const member = await person('member@org.test', 'member', lead.personId);
