@@ -1,3 +1,4 @@
+import type { z } from 'zod';
 import { AppError } from '../../core/errors';
 import { isValidTimeZone } from '../../core/time';
 import { authorize } from '../policies/authorize';
@@ -93,7 +94,9 @@ export class AccountService {
    * Creates an account, a workspace and its admin in one transaction, and signs in. With
    * `signup: 'first'` only the very first sign-up of the instance may do so.
    */
-  async signup(input: unknown): Promise<{ session: NewSession; workspaceId: string; personId: string }> {
+  async signup(
+    input: z.input<typeof signupSchema>,
+  ): Promise<{ session: NewSession; workspaceId: string; personId: string }> {
     const data = parseInput(signupSchema, input);
     if (data.timeZone !== undefined && !isValidTimeZone(data.timeZone))
       invalid('timeZone', 'not an IANA time zone');
@@ -143,7 +146,10 @@ export class AccountService {
    * limit, the client address) for a while, counted in the database so every node agrees; the
    * same lock-out covers every other place a password is checked.
    */
-  async signin(input: unknown, client: string): Promise<{ session: NewSession; workspaceId: string }> {
+  async signin(
+    input: z.input<typeof signinSchema>,
+    client: string,
+  ): Promise<{ session: NewSession; workspaceId: string }> {
     const data = parseInput(signinSchema, input);
     const repo = this.#repo();
     let account: Awaited<ReturnType<AccountRepository['findAccountByEmail']>>;
@@ -204,7 +210,11 @@ export class AccountService {
    * session of the account, and records a `password_changed` event (never the password). Wrong
    * current passwords count towards the sign-in lock-out.
    */
-  async changePassword(principal: Principal, input: unknown, client: string): Promise<void> {
+  async changePassword(
+    principal: Principal,
+    input: z.input<typeof changePasswordSchema>,
+    client: string,
+  ): Promise<void> {
     const data = parseInput(changePasswordSchema, input);
     if (!principal.accountId) throw new AppError('forbidden', 'sign in with a password to change it');
     const repo = this.#repo();
@@ -234,7 +244,7 @@ export class AccountService {
    */
   async invite(
     actor: Actor,
-    input: unknown,
+    input: z.input<typeof inviteSchema>,
   ): Promise<{ person: PersonView; token: string; expiresAt: number }> {
     const data = parseInput(inviteSchema, input);
     const token = newSecret('tdm_inv_');
@@ -299,7 +309,7 @@ export class AccountService {
    * password), links it to the invited person, and signs in to that workspace.
    */
   async acceptInvitation(
-    input: unknown,
+    input: z.input<typeof acceptInvitationSchema>,
     client: string,
   ): Promise<{ session: NewSession; workspaceId: string }> {
     const data = parseInput(acceptInvitationSchema, input);

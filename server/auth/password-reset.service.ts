@@ -1,3 +1,4 @@
+import type { z } from 'zod';
 import { AppError } from '../../core/errors';
 import { authorize } from '../policies/authorize';
 import { repositories } from '../repositories/index';
@@ -87,7 +88,9 @@ export class PasswordResetService {
    * password); the person then signs in with the new password. Returns whose password it was,
    * so that their open streams can be ended at once.
    */
-  async reset(input: unknown): Promise<{ workspaceId: string; personId: string }> {
+  async reset(
+    input: z.input<typeof resetPasswordSchema>,
+  ): Promise<{ workspaceId: string; personId: string }> {
     const data = parseInput(resetPasswordSchema, input);
     const repo = new AccountRepository(this.deps.db.kysely);
     const reset = await repo.findPasswordResetByHash(hashSecret(data.token));

@@ -1,3 +1,4 @@
+import type { z } from 'zod';
 import { AppError } from '../../core/errors';
 import type { Actor, ServiceDeps } from '../services/context';
 import { accessNotice, publishNotices } from '../services/notices';
@@ -42,7 +43,10 @@ export class TokenService {
   }
 
   /** Creates a token acting as the actor; the secret is in the result and nowhere else. */
-  async create(actor: Actor, input: unknown): Promise<TokenView & { token: string }> {
+  async create(
+    actor: Actor,
+    input: z.input<typeof createTokenSchema>,
+  ): Promise<TokenView & { token: string }> {
     const data = parseInput(createTokenSchema, input);
     const session = await openSession(this.deps, this.deps.db.kysely, actor);
     const token = newSecret('tdm_pat_');

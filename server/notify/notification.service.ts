@@ -64,7 +64,10 @@ export class NotificationService {
     };
   }
 
-  async updatePreferences(actor: Actor, input: unknown): Promise<PreferencesView> {
+  async updatePreferences(
+    actor: Actor,
+    input: z.input<typeof preferencesPatchSchema>,
+  ): Promise<PreferencesView> {
     const data = parseInput(preferencesPatchSchema, input);
     const current = await this.preferences(actor);
     const channels = data.channels === undefined ? current.channels : data.channels;

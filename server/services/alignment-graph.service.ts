@@ -68,7 +68,7 @@ type Item =
 export class AlignmentGraphService {
   constructor(readonly deps: ServiceDeps) {}
 
-  async graph(actor: Actor, input: unknown): Promise<AlignmentGraph> {
+  async graph(actor: Actor, input: z.input<typeof alignmentGraphSchema>): Promise<AlignmentGraph> {
     const data = parseInput(alignmentGraphSchema, input);
     const session = await openSession(this.deps, this.deps.db.kysely, actor);
     const cycle = await resolveCycle(session, data.cycle);

@@ -118,7 +118,7 @@ export class AlignmentService {
   constructor(readonly deps: ServiceDeps) {}
 
   /** Links a child up to a parent (or changes the weight of an existing link). */
-  async align(actor: Actor, input: unknown): Promise<void> {
+  async align(actor: Actor, input: z.input<typeof alignSchema>): Promise<void> {
     const data = parseInput(alignSchema, input);
     await transact(this.deps, async (trx) => {
       const session = await openSession(this.deps, trx, actor);
@@ -128,7 +128,7 @@ export class AlignmentService {
   }
 
   /** Removes a link; the parent's rollup follows. */
-  async unalign(actor: Actor, input: unknown): Promise<void> {
+  async unalign(actor: Actor, input: z.input<typeof unalignSchema>): Promise<void> {
     const data = parseInput(unalignSchema, input);
     await transact(this.deps, async (trx) => {
       const session = await openSession(this.deps, trx, actor);

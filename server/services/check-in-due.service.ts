@@ -58,7 +58,7 @@ export interface DueCheckins {
 export class CheckInDueService {
   constructor(readonly deps: ServiceDeps) {}
 
-  async due(actor: Actor, input: unknown): Promise<DueCheckins> {
+  async due(actor: Actor, input: z.input<typeof dueSchema>): Promise<DueCheckins> {
     const data = parseInput(dueSchema, input);
     const session = await openSession(this.deps, this.deps.db.kysely, actor);
     const ws = actor.workspaceId;

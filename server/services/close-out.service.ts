@@ -72,7 +72,7 @@ export class CloseOutService {
   constructor(readonly deps: ServiceDeps) {}
 
   /** Closes a cycle (admins). Every missing note or decision is reported at once; nothing is written then. */
-  async close(actor: Actor, cycleId: string, input: unknown): Promise<CloseResult> {
+  async close(actor: Actor, cycleId: string, input: z.input<typeof closeCycleSchema>): Promise<CloseResult> {
     const data = parseInput(closeCycleSchema, input);
     return transact(this.deps, async (trx) => {
       const session = await openSession(this.deps, trx, actor);
@@ -260,7 +260,7 @@ export class CloseOutService {
   }
 
   /** Reopens a closed cycle (admins), keeping the close-out record and saying why. */
-  async reopen(actor: Actor, cycleId: string, input: unknown): Promise<void> {
+  async reopen(actor: Actor, cycleId: string, input: z.input<typeof reopenCycleSchema>): Promise<void> {
     const data = parseInput(reopenCycleSchema, input);
     await transact(this.deps, async (trx) => {
       const session = await openSession(this.deps, trx, actor);

@@ -73,7 +73,7 @@ export class CoachService {
   constructor(readonly deps: ServiceDeps) {}
 
   /** Lints a goals file; problems reading it are `validation` issues with line and column. */
-  async lint(actor: Actor, input: unknown): Promise<LintResult> {
+  async lint(actor: Actor, input: z.input<typeof coachLintSchema>): Promise<LintResult> {
     const data = parseInput(coachLintSchema, input);
     const session = await openSession(this.deps, this.deps.db.kysely, actor);
     const tz = session.settings.timeZone;
@@ -109,7 +109,7 @@ export class CoachService {
    * recent aspirational grades feed `sandbagging` only for owners whose calibration the viewer
    * may read (themselves, their reports, people in units they lead; admins: everyone).
    */
-  async findings(actor: Actor, input: unknown): Promise<LintResult> {
+  async findings(actor: Actor, input: z.input<typeof coachFindingsSchema>): Promise<LintResult> {
     const data = parseInput(coachFindingsSchema, input);
     const session = await openSession(this.deps, this.deps.db.kysely, actor);
     const { repos, scope } = session;

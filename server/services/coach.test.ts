@@ -66,7 +66,9 @@ describeEachDialect('the coach on stored goals', (dialect) => {
 
     expect(await codeOf(s.coach.findings(org.admin, { cycle: 'nope' }))).toBe('not_found');
     expect(await codeOf(s.coach.findings(org.admin, { cycle: org.cycleId, unit: 'nope' }))).toBe('not_found');
-    expect(await codeOf(s.coach.findings(org.admin, { cycle: org.cycleId, extra: 1 }))).toBe('validation');
+    // Untyped input (JSON from outside) is still validated at run time.
+    const extra: unknown = { cycle: org.cycleId, extra: 1 };
+    expect(await codeOf(s.coach.findings(org.admin, extra as never))).toBe('validation');
   });
 
   it("passes an owner's recent grades to sandbagging, for viewers who may see their calibration", async () => {

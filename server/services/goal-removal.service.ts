@@ -185,7 +185,11 @@ export class GoalRemovalService {
    * must be allowed to edit the KR and to add KRs to the target; both objectives' rollups are
    * recomputed; a stale `version` is a `conflict`.
    */
-  async moveKeyResult(actor: Actor, id: string, input: unknown): Promise<KeyResultRecord> {
+  async moveKeyResult(
+    actor: Actor,
+    id: string,
+    input: z.input<typeof moveKeyResultSchema>,
+  ): Promise<KeyResultRecord> {
     const data = parseInput(moveKeyResultSchema, input);
     return transact(this.deps, async (trx) => {
       const session = await openSession(this.deps, trx, actor);

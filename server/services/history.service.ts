@@ -42,7 +42,7 @@ export class HistoryService {
   constructor(readonly deps: ServiceDeps) {}
 
   /** The events of a goal the actor may see, oldest first (`not_found` otherwise). */
-  async history(actor: Actor, input: unknown): Promise<HistoryEntry[]> {
+  async history(actor: Actor, input: z.input<typeof goalRef>): Promise<HistoryEntry[]> {
     const { goalType, goalId } = parseInput(goalRef, input);
     const session = await openSession(this.deps, this.deps.db.kysely, actor);
     await authorizeRead(session, goalType, goalId);

@@ -83,7 +83,11 @@ export class PersonService {
   }
 
   /** Changes a person's name, role, timezone, manager or active flag (admins only). */
-  async update(actor: Actor, personId: string, input: z.input<typeof updatePersonSchema>): Promise<PersonView> {
+  async update(
+    actor: Actor,
+    personId: string,
+    input: z.input<typeof updatePersonSchema>,
+  ): Promise<PersonView> {
     const data = parseInput(updatePersonSchema, input);
     return transact(this.deps, async (trx) => {
       const session = await openSession(this.deps, trx, actor);

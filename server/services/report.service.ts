@@ -204,7 +204,7 @@ export class ReportService {
    * SMART goals they own) over the last closed cycles. Aggregates only: no goal is described. A
    * person's calibration is private to them, their manager, the leads of their units and admins.
    */
-  async calibration(actor: Actor, input: unknown): Promise<Calibration> {
+  async calibration(actor: Actor, input: z.input<typeof calibrationSchema>): Promise<Calibration> {
     const data = parseInput(calibrationSchema, input);
     const session = await openSession(this.deps, this.deps.db.kysely, actor);
     const { repos } = session;

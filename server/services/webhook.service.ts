@@ -164,7 +164,10 @@ export class WebhookService {
   }
 
   /** Registers a webhook; its secret is in this answer only. */
-  async create(actor: Actor, input: z.input<typeof createWebhookSchema>): Promise<WebhookView & { secret: string }> {
+  async create(
+    actor: Actor,
+    input: z.input<typeof createWebhookSchema>,
+  ): Promise<WebhookView & { secret: string }> {
     const data = parseInput(createWebhookSchema, input);
     await this.#assertTarget(data.url);
     return transact(this.deps, async (trx) => {

@@ -148,7 +148,9 @@ export class WorkspaceService {
    * @example
    * const { workspace, adminId } = await services.workspaces.create({ name: 'Acme', admin: { email: 'a@acme.test', name: 'Ada' } });
    */
-  async create(input: z.input<typeof createWorkspaceSchema>): Promise<{ workspace: WorkspaceView; adminId: string }> {
+  async create(
+    input: z.input<typeof createWorkspaceSchema>,
+  ): Promise<{ workspace: WorkspaceView; adminId: string }> {
     const data = parseInput(createWorkspaceSchema, input);
     return transact(this.deps, (trx) => insertWorkspace(this.deps, trx, data));
   }
