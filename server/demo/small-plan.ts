@@ -3,6 +3,11 @@
  * people, and a cascade of OKRs from the company to teams with SMART goals below, written the way
  * the coach asks (outcomes with baselines in KRs, deliverables in SMART goals).
  */
+import type { z } from 'zod';
+import type { measureSchema } from '../../core/measure';
+
+/** A measure as the services take it. */
+export type MeasureInput = z.input<typeof measureSchema>;
 
 /** Departments and their teams. */
 export const TEAMS: Record<string, string[]> = {
@@ -58,14 +63,14 @@ export interface KeyResultPlan {
   key: string;
   title: string;
   /** No measure: the KR is measured by the objectives aligned to it. */
-  measure?: Record<string, unknown>;
+  measure?: MeasureInput;
   pace: Pace;
 }
 
 export interface SmartPlan {
   title: string;
   definitionOfDone: string;
-  measure: Record<string, unknown>;
+  measure: MeasureInput;
   /** The KR (key) it supports. */
   supports: string;
   visibility?: 'private';
@@ -85,7 +90,7 @@ export interface ObjectivePlan {
   smart: SmartPlan[];
 }
 
-const milestones = (...names: string[]) => ({ type: 'milestones', milestones: names });
+const milestones = (...names: string[]) => ({ type: 'milestones' as const, milestones: names });
 
 /** The cascade, company first, then departments, then teams (parents before children). */
 export const PLAN: ObjectivePlan[] = [

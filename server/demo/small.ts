@@ -4,7 +4,16 @@ import type { Db } from '../db/database';
 import { type Actor, createServices, FixedClock, serviceDeps } from '../services/index';
 import type { OnProgress } from './large';
 import { Random } from './random';
-import { LESSONS, NAMES, NOTES, type ObjectivePlan, type Pace, PLAN, TEAMS } from './small-plan';
+import {
+  LESSONS,
+  type MeasureInput,
+  NAMES,
+  NOTES,
+  type ObjectivePlan,
+  type Pace,
+  PLAN,
+  TEAMS,
+} from './small-plan';
 
 const DAY = 86_400_000;
 type Services = ReturnType<typeof createServices>;
@@ -14,7 +23,7 @@ interface Measured {
   type: 'key_result' | 'smart_goal';
   id: string;
   owner: Actor;
-  measure: Record<string, unknown>;
+  measure: MeasureInput;
   pace: Pace;
   /** How far along the plan it moves: share of the window elapsed times this. */
   factor: number;

@@ -22,7 +22,7 @@ describeEachDialect('roles and visibility (SPEC 8)', (dialect) => {
       cycleId: org.cycleId,
       startDate: '2026-10-01',
       dueDate: '2026-11-30',
-      measure: { type: 'boolean' },
+      measure: { type: 'boolean' as const },
     };
     privateGoalId = (
       await s.smartGoals.create(org.member, {

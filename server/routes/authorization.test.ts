@@ -687,7 +687,7 @@ describeEachDialect('authorization matrix', (dialect) => {
       cycleId: org.cycleId,
       startDate: '2026-10-01',
       dueDate: '2026-11-30',
-      measure: { type: 'boolean' },
+      measure: { type: 'boolean' as const },
     };
     const privateGoalId = (
       await s.smartGoals.create(org.member, {

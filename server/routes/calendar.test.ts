@@ -29,7 +29,7 @@ describeEachDialect('the calendar feed', (dialect) => {
       version: workspace.version,
       settings: { checkinDay: 3, checkinHour: 8 },
     });
-    const goal = { cycleId: org.cycleId, startDate: '2026-10-01', measure: { type: 'boolean' } };
+    const goal = { cycleId: org.cycleId, startDate: '2026-10-01', measure: { type: 'boolean' as const } };
     await s.smartGoals.create(org.member, {
       ...goal,
       title: ownTitle,

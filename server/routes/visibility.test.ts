@@ -260,7 +260,8 @@ describeEachDialect('visibility through every read', (dialect) => {
     // Check-ins on every measured goal, so that counts, scores and feeds have something in them.
     for (const g of goals.filter((x) => x.type === 'smart_goal' || /^[A-Z]+\d$/.test(x.key))) {
       if (g.type === 'key_result' && (g.key === 'W1' || g.key === 'P2')) continue;
-      await s.checkIns.checkIn(admin, { goalType: g.type, goalId: g.id, value: 5, confidence: 7 });
+      const goalType = g.type as 'key_result' | 'smart_goal';
+      await s.checkIns.checkIn(admin, { goalType, goalId: g.id, value: 5, confidence: 7 });
     }
   });
   afterAll(() => api.dispose());

@@ -29,7 +29,7 @@ export class CheckInReadService {
   constructor(readonly deps: ServiceDeps) {}
 
   /** Every check-in of a KR or SMART goal the actor may see, in entry order. */
-  async list(actor: Actor, input: unknown): Promise<CheckInView[]> {
+  async list(actor: Actor, input: z.input<typeof checkInGoal>): Promise<CheckInView[]> {
     const { goalType, goalId } = parseInput(checkInGoal, input);
     const session = await openSession(this.deps, this.deps.db.kysely, actor);
     await authorizeRead(session, goalType, goalId);

@@ -108,14 +108,14 @@ export class CheckInService {
    * Records one check-in. The goal and its objective are stored when this returns; every rollup
    * above is current for any read after it (the backlog is settled first: `rollup-backlog.ts`).
    */
-  async checkIn(actor: Actor, input: unknown): Promise<CheckInResult> {
+  async checkIn(actor: Actor, input: z.input<typeof checkInSchema>): Promise<CheckInResult> {
     const data = parseInput(checkInSchema, input);
     const [result] = await this.#run({ actor, items: [data], key: data.idempotencyKey, prefix: '' });
     return result!;
   }
 
   /** Records several check-ins in one transaction: all are written, or none. */
-  async checkInBatch(actor: Actor, input: unknown): Promise<CheckInResult[]> {
+  async checkInBatch(actor: Actor, input: z.input<typeof checkInBatchSchema>): Promise<CheckInResult[]> {
     const data = parseInput(checkInBatchSchema, input);
     return this.#run({ actor, items: data.items, key: data.idempotencyKey, prefix: 'items.' });
   }

@@ -47,7 +47,7 @@ export class GoalListService {
   constructor(readonly deps: ServiceDeps) {}
 
   /** Objectives with their KRs and numbers, ordered by id. */
-  async objectives(actor: Actor, input: unknown): Promise<GoalPage<ObjectiveView>> {
+  async objectives(actor: Actor, input: z.input<typeof goalListSchema>): Promise<GoalPage<ObjectiveView>> {
     const session = await openSession(this.deps, this.deps.db.kysely, actor);
     const data = await withCycleId(session, parseInput(goalListSchema, input));
     this.#checkState(data.state, ['draft', 'active', 'closed', 'dropped']);
@@ -63,7 +63,7 @@ export class GoalListService {
   }
 
   /** SMART goals with their numbers, ordered by id. */
-  async smartGoals(actor: Actor, input: unknown): Promise<GoalPage<SmartGoalView>> {
+  async smartGoals(actor: Actor, input: z.input<typeof goalListSchema>): Promise<GoalPage<SmartGoalView>> {
     const session = await openSession(this.deps, this.deps.db.kysely, actor);
     const data = await withCycleId(session, parseInput(goalListSchema, input));
     this.#checkState(data.state, ['open', 'done', 'missed', 'dropped']);
@@ -76,7 +76,7 @@ export class GoalListService {
   }
 
   /** Key results with their numbers and aligned children, ordered by id (`state` filters their objective's). */
-  async keyResults(actor: Actor, input: unknown): Promise<GoalPage<KeyResultView>> {
+  async keyResults(actor: Actor, input: z.input<typeof goalListSchema>): Promise<GoalPage<KeyResultView>> {
     const session = await openSession(this.deps, this.deps.db.kysely, actor);
     const data = await withCycleId(session, parseInput(goalListSchema, input));
     this.#checkState(data.state, ['draft', 'active', 'closed', 'dropped']);

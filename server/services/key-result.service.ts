@@ -108,7 +108,7 @@ export class KeyResultService {
   constructor(readonly deps: ServiceDeps) {}
 
   /** Adds a KR to an objective the actor owns or whose unit they lead. */
-  async create(actor: Actor, input: unknown): Promise<KeyResultRecord> {
+  async create(actor: Actor, input: z.input<typeof createKeyResultSchema>): Promise<KeyResultRecord> {
     const data = parseInput(createKeyResultSchema, input);
     return transact(this.deps, async (trx) => {
       const session = await openSession(this.deps, trx, actor);
@@ -158,7 +158,7 @@ export class KeyResultService {
   async update(
     actor: Actor,
     id: string,
-    input: unknown,
+    input: z.input<typeof updateKeyResultSchema>,
   ): Promise<Omit<KeyResultRecord, 'objectiveId'> & { objectiveId: string | null }> {
     const data = parseInput(updateKeyResultSchema, input);
     return transact(this.deps, async (trx) => {

@@ -77,7 +77,7 @@ export class ObjectiveService {
   constructor(readonly deps: ServiceDeps) {}
 
   /** Creates an objective in an open cycle for a unit the actor belongs to or leads, or for themselves. */
-  async create(actor: Actor, input: unknown): Promise<ObjectiveRecord> {
+  async create(actor: Actor, input: z.input<typeof createObjectiveSchema>): Promise<ObjectiveRecord> {
     const data = parseInput(createObjectiveSchema, input);
     return transact(this.deps, async (trx) => {
       const session = await openSession(this.deps, trx, actor);
@@ -121,7 +121,11 @@ export class ObjectiveService {
   }
 
   /** Edits an objective; a stale `version` is a `conflict` and nothing changes. */
-  async update(actor: Actor, id: string, input: unknown): Promise<ObjectiveRecord> {
+  async update(
+    actor: Actor,
+    id: string,
+    input: z.input<typeof updateObjectiveSchema>,
+  ): Promise<ObjectiveRecord> {
     const data = parseInput(updateObjectiveSchema, input);
     return transact(this.deps, async (trx) => {
       const session = await openSession(this.deps, trx, actor);

@@ -101,7 +101,7 @@ export class SmartGoalService {
   constructor(readonly deps: ServiceDeps) {}
 
   /** Creates a SMART goal for the actor (or, for a lead or admin, someone in their units). */
-  async create(actor: Actor, input: unknown): Promise<SmartGoalRecord> {
+  async create(actor: Actor, input: z.input<typeof createSmartGoalSchema>): Promise<SmartGoalRecord> {
     const data = parseInput(createSmartGoalSchema, input);
     return transact(this.deps, async (trx) => {
       const session = await openSession(this.deps, trx, actor);
@@ -160,7 +160,11 @@ export class SmartGoalService {
   }
 
   /** Edits a SMART goal; a stale `version` is a `conflict` and nothing changes. */
-  async update(actor: Actor, id: string, input: unknown): Promise<SmartGoalRecord> {
+  async update(
+    actor: Actor,
+    id: string,
+    input: z.input<typeof updateSmartGoalSchema>,
+  ): Promise<SmartGoalRecord> {
     const data = parseInput(updateSmartGoalSchema, input);
     return transact(this.deps, async (trx) => {
       const session = await openSession(this.deps, trx, actor);
