@@ -61,6 +61,9 @@ describe('the build of the tandem command (scripts/build.ts)', () => {
       expect(bundle).toMatch(new RegExp(`(from |require\\d*\\()["']${external}["']`));
     // pdfkit's own code is not in the bundle (it reads its font files from its own directory).
     expect(bundle).not.toContain('class PDFDocument extends');
+    // zod's messages in English only (the other locales are ~360 KB parsed at every start).
+    expect(bundle).toContain('// node_modules/zod/v4/locales/en.js');
+    expect(bundle).not.toContain('// node_modules/zod/v4/locales/fr.js');
     // `tandem --version` loads the entry alone: it imports no chunk of the server.
     const entry = readFileSync(path.join(outdir, 'main.js'), 'utf8');
     expect(entry).not.toContain('better-sqlite3');

@@ -68,6 +68,27 @@ const sourceUrls = (outdir: string): Plugin => ({
 });
 
 /**
+ * zod's `locales` namespace holds the error messages of some fifty languages (~360 KB, parsed at
+ * every start); Tandem's messages are English and nothing reads `z.locales`: the bundle gets a
+ * namespace with English alone (zod configures it by itself).
+ */
+const englishZod: Plugin = {
+  name: 'english-zod',
+  setup(builder) {
+    builder.onResolve({ filter: /^\.\.\/locales\/index\.js$/ }, (args) =>
+      args.importer.includes(`${path.sep}zod${path.sep}`)
+        ? { path: 'zod-locales-en', namespace: 'english-zod' }
+        : undefined,
+    );
+    builder.onLoad({ filter: /.*/, namespace: 'english-zod' }, () => ({
+      contents: `export { default as en } from ${JSON.stringify(path.join(root, 'node_modules/zod/v4/locales/en.js'))};`,
+      loader: 'js',
+      resolveDir: root,
+    }));
+  },
+};
+
+/**
  * Bundles cli/main.ts into `outdir` (dist/ by default, emptied first) and records its inputs in
  * build.json, written last; returns the number of source files.
  */
@@ -88,7 +109,7 @@ export async function buildCli(options: { quiet?: boolean; outdir?: string } = {
     sourcemap: 'linked',
     metafile: true,
     logLevel: options.quiet ? 'warning' : 'info',
-    plugins: [sourceUrls(outdir)],
+    plugins: [sourceUrls(outdir), englishZod],
     // Bundled CommonJS packages (commander, yaml...) require() Node's built-ins: give them require.
     banner: {
       js: "import { createRequire as __tandemCreateRequire } from 'node:module'; const require = __tandemCreateRequire(import.meta.url);",
@@ -100,7 +121,8 @@ export async function buildCli(options: { quiet?: boolean; outdir?: string } = {
     'package-lock.json',
     'scripts/build.ts',
     ...Object.keys(result.metafile.inputs)
-      .filter((input) => !input.startsWith('node_modules/'))
+      // Files of the checkout (not node_modules, not the english-zod shim).
+      .filter((input) => !input.startsWith('node_modules/') && !input.includes(':'))
       .sort(),
   ];
   const record: BuildRecord = { inputs };
