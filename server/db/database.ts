@@ -10,8 +10,9 @@ import {
   SqliteDialect,
   type Transaction,
 } from 'kysely';
-import pg from 'pg';
+import type pg from 'pg';
 import { MIGRATIONS } from './migrations/index';
+import { pgDriver } from './pg-driver';
 import type { Database } from './schema';
 
 /** The two supported database dialects. */
@@ -56,7 +57,7 @@ export function isPostgresUrl(location: string): boolean {
 export function openDatabase(location: string, options: OpenOptions = {}): Db {
   const plugins = [new CamelCasePlugin()];
   if (isPostgresUrl(location)) {
-    const pool = new pg.Pool({
+    const pool = new (pgDriver().Pool)({
       connectionString: location,
       max: options.poolSize ?? 10,
       types: { getTypeParser: postgresTypeParser },
@@ -120,7 +121,7 @@ const INT8_OID = 20;
 
 function postgresTypeParser(oid: number, format?: 'text' | 'binary'): (value: string) => unknown {
   if (oid === INT8_OID) return (value: string) => Number(value);
-  return pg.types.getTypeParser(oid, format ?? 'text') as (value: string) => unknown;
+  return pgDriver().types.getTypeParser(oid, format ?? 'text') as (value: string) => unknown;
 }
 
 class CodeMigrationProvider implements MigrationProvider {

@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import pg from 'pg';
+import type pg from 'pg';
 import type { Logger } from 'pino';
 import type { ChangeNotice, EventBus } from '../app/event-bus';
+import { pgDriver } from '../db/pg-driver';
 
 /** The PostgreSQL channel change notices travel on. */
 export const CHANNEL = 'tandem_changes';
@@ -24,12 +25,12 @@ export interface PgRelay {
  */
 export async function startPgRelay(url: string, bus: EventBus, logger: Logger): Promise<PgRelay> {
   const origin = randomUUID();
-  const sender = new pg.Pool({ connectionString: url, max: 2 });
+  const sender = new (pgDriver().Pool)({ connectionString: url, max: 2 });
   let listener: pg.Client | undefined;
   let isClosed = false;
 
   const listen = async (): Promise<void> => {
-    const client = new pg.Client({ connectionString: url });
+    const client = new (pgDriver().Client)({ connectionString: url });
     client.on('notification', (message) => {
       if (message.channel !== CHANNEL || !message.payload) return;
       try {
