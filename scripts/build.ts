@@ -89,6 +89,26 @@ const englishZod: Plugin = {
 };
 
 /**
+ * commander requires node:child_process when it loads (for subcommands that are executables of
+ * their own, which `tandem` has none of); compiling that built-in and node:net below it cost every
+ * start ~10-40 ms. commander gets a stand-in that loads the module when it is first used.
+ */
+const lazyChildProcess: Plugin = {
+  name: 'lazy-child-process',
+  setup(builder) {
+    builder.onResolve({ filter: /^(node:)?child_process$/ }, (args) =>
+      args.importer.includes(`${path.sep}node_modules${path.sep}commander${path.sep}`)
+        ? { path: 'child_process', namespace: 'lazy-child-process' }
+        : undefined,
+    );
+    builder.onLoad({ filter: /.*/, namespace: 'lazy-child-process' }, () => ({
+      contents: "module.exports = new Proxy({}, { get: (_, key) => require('node:child_process')[key] });",
+      loader: 'js',
+    }));
+  },
+};
+
+/**
  * Bundles cli/main.ts into `outdir` (dist/ by default, emptied first) and records its inputs in
  * build.json, written last; returns the number of source files.
  */
@@ -109,7 +129,7 @@ export async function buildCli(options: { quiet?: boolean; outdir?: string } = {
     sourcemap: 'linked',
     metafile: true,
     logLevel: options.quiet ? 'warning' : 'info',
-    plugins: [sourceUrls(outdir), englishZod],
+    plugins: [sourceUrls(outdir), englishZod, lazyChildProcess],
     // Bundled CommonJS packages (commander, yaml...) require() Node's built-ins: give them require.
     banner: {
       js: "import { createRequire as __tandemCreateRequire } from 'node:module'; const require = __tandemCreateRequire(import.meta.url);",
