@@ -1,7 +1,8 @@
 // Builds the `tandem` command (cli/ with server/ and core/) into dist/ with esbuild:
-// `npm run build`. With `--if-stale` (what `npm start` runs) it builds only when dist/ is missing
-// or older than one of the files it was built from. bin/tandem.js runs dist/ when it is current
-// and the TypeScript sources through tsx otherwise (docs/decisions/0016).
+// `npm run build`. With `--if-stale` it builds only when dist/ is missing or older than one of the
+// files it was built from; `npm start` runs it with `--web --if-stale` (the web app likewise).
+// bin/tandem.js runs dist/ when it is current and the TypeScript sources through tsx otherwise
+// (docs/decisions/0016).
 //
 // - One ES module bundle per command (code splitting): `tandem --version` loads the entry alone,
 //   `tandem score` the scoring code, `tandem serve` the server. Every output file sits in dist/
@@ -17,6 +18,7 @@ import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { build, type Plugin } from 'esbuild';
 import { isBuildCurrent } from '../bin/build-current.js';
+import { buildWeb, isWebBuildStale } from './build-web';
 
 /** The checkout, ending in a separator. */
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -156,7 +158,17 @@ export function isCliBuildStale(outdir = DIST): boolean {
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === path.resolve(process.argv[1])) {
-  if (process.argv.includes('--if-stale') && !isCliBuildStale()) {
+  const ifStale = process.argv.includes('--if-stale');
+  // `--web` (what `npm start` runs) builds the web app first, as `npm run build:web`, in the same
+  // process: one tsx start less.
+  if (process.argv.includes('--web')) {
+    if (ifStale && !isWebBuildStale()) console.log('web app: build is current (web/dist)');
+    else {
+      console.log('web app: building web/dist ...');
+      await buildWeb();
+    }
+  }
+  if (ifStale && !isCliBuildStale()) {
     console.log('tandem: build is current (dist)');
   } else {
     const count = await buildCli({ quiet: true });
