@@ -109,10 +109,10 @@ test('a lead plans a quarter: the next cycle, a team objective and a SMART goal 
   const teamObjective = plan.goal('Make the web app feel instant');
   await expect(teamObjective).toContainText('Draft');
   await expect(teamObjective).toContainText('owner: Lu Lead');
-  await expect(teamObjective).toContainText('aligns to “Monthly churn from 4% to 2%”');
+  await expect(teamObjective).toContainText('aligns to Monthly churn from 4% to 2%');
   await expect(teamObjective).toContainText('coach:');
   const smart = plan.goal('Ship the dashboard cache by mid-quarter');
-  await expect(smart).toContainText('aligns to “Make the web app feel instant”');
+  await expect(smart).toContainText('aligns to Make the web app feel instant');
   await expect(smart).toContainText('Draft');
   await expect(page.getByRole('note', { name: 'Orphans' })).toHaveCount(0);
   await expect(page.getByRole('button', { name: /^Activate/ })).toHaveCount(0);

@@ -24,6 +24,7 @@ export class PlanPage {
 
   /** A goal's line in the cascade, by its title. */
   goal(title: string) {
-    return this.cascade().getByRole('listitem').filter({ has: this.page.getByRole('link', { name: title, exact: true }) }).first();
+    return this.cascade().getByRole('listitem').filter({ has: this.page.getByRole('link', { name: title, exact: true }) })
+      .last();
   }
 }
