@@ -40,7 +40,7 @@ export function PlanPage() {
         </p>
       ) : null}
       {planning.length > 1 ? <CyclePicker cycles={planning} current={cycle?.id} /> : null}
-      {isAdmin && cycles.data ? <NewCycle cycles={cycles.data} /> : null}
+      {isAdmin && cycles.data && !cycle ? <NewCycle cycles={cycles.data} /> : null}
       {cycles.isPending ? <p>Loading…</p> : null}
       {cycles.data && !cycle ? (
         <p className="rounded-md border border-slate-200 bg-white p-4 text-sm text-slate-700">
@@ -49,6 +49,14 @@ export function PlanPage() {
         </p>
       ) : null}
       {cycle ? <CyclePlan cycle={cycle} isAdmin={isAdmin} onActivated={setActivated} /> : null}
+      {isAdmin && cycles.data && cycle ? (
+        <details className="mt-6">
+          <summary className="cursor-pointer text-sm font-medium text-brand-700">Create another cycle</summary>
+          <div className="mt-2">
+            <NewCycle cycles={cycles.data} />
+          </div>
+        </details>
+      ) : null}
     </Page>
   );
 }
@@ -273,7 +281,10 @@ function Activate(props: {
                 ? 'Every planned goal is published already.'
                 : `${counts.drafts} draft goal${counts.drafts === 1 ? '' : 's'} become${counts.drafts === 1 ? 's' : ''} published: objectives active, SMART goals open.`}
             </li>
-            <li>The cycle runs {cycle.startDate} to {cycle.endDate}; check-ins become due and reminders go out in it.</li>
+            <li>
+              Check-ins on its goals are due from {cycle.startDate} to {cycle.endDate}, and reminders go out for
+              them.
+            </li>
             <li>
               {blocks
                 ? `The coach's errors block it (this workspace's setting): ${counts.errors === 0 ? 'none found.' : `${counts.errors} to fix first.`}`
