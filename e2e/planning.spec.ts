@@ -33,7 +33,10 @@ test('a lead plans a quarter: the next cycle, a team objective and a SMART goal 
   await expect(adminPage.getByText('No cycle is being planned.')).toBeVisible();
   const proposed = await adminPlan.newCycleForm().getByLabel('Cycle name').inputValue();
   expect(proposed).toMatch(/^\d{4}-Q[1-4]$/);
-  await adminPlan.newCycleForm().getByRole('button', { name: `Create ${proposed} in planning` }).click();
+  await adminPlan
+    .newCycleForm()
+    .getByRole('button', { name: `Create ${proposed} in planning` })
+    .click();
   await adminPage.getByRole('heading', { level: 2, name: new RegExp(`^${proposed}`) }).waitFor();
   const cycles = await api.call('GET', '/api/v1/cycles', undefined, admin);
   const planned = cycles.items.find((c: { name: string }) => c.name === proposed);

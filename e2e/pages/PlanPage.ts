@@ -24,7 +24,9 @@ export class PlanPage {
 
   /** A goal's line in the cascade, by its title. */
   goal(title: string) {
-    return this.cascade().getByRole('listitem').filter({ has: this.page.getByRole('link', { name: title, exact: true }) })
+    return this.cascade()
+      .getByRole('listitem')
+      .filter({ has: this.page.getByRole('link', { name: title, exact: true }) })
       .last();
   }
 }

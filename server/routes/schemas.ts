@@ -193,7 +193,8 @@ export const smartGoalRecordSchema = z
     achievability: z.string().nullable(),
     visibility,
     state: z.enum(['draft', 'open', 'done', 'missed', 'dropped']).openapi({
-      description: '`draft` while being planned (a SMART goal in a cycle in planning, unless created `open`); see docs/api.md',
+      description:
+        '`draft` while being planned (a SMART goal in a cycle in planning, unless created `open`); see docs/api.md',
     }),
     cadence: cadenceSchema.nullable(),
     version: z.number().int(),

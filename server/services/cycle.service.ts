@@ -104,14 +104,25 @@ export class CycleService {
       rollups.defer();
       for (const before of await repos.objectives.listByCycle(ws, cycleId)) {
         if (before.state !== 'draft') continue;
-        const after = { ...before, state: 'active' as const, version: before.version + 1, updatedAt: session.at };
-        await repos.objectives.updateVersioned(before.id, before.version, { state: 'active', updatedAt: session.at });
+        const after = {
+          ...before,
+          state: 'active' as const,
+          version: before.version + 1,
+          updatedAt: session.at,
+        };
+        await repos.objectives.updateVersioned(before.id, before.version, {
+          state: 'active',
+          updatedAt: session.at,
+        });
         await rollups.objective(before.id);
         changes.push(published('objective', before, after));
       }
       for (const before of await repos.smartGoals.listByCycle(ws, cycleId)) {
         if (before.state !== 'draft') continue;
-        await repos.smartGoals.updateVersioned(before.id, before.version, { state: 'open', updatedAt: session.at });
+        await repos.smartGoals.updateVersioned(before.id, before.version, {
+          state: 'open',
+          updatedAt: session.at,
+        });
         const after = (await repos.smartGoals.find(ws, before.id))!;
         await rollups.smartGoal(after);
         changes.push({
@@ -147,11 +158,7 @@ export class CycleService {
 }
 
 /** The event of an objective published by its cycle's activation. */
-function published(
-  entityType: 'objective',
-  before: ObjectiveRow,
-  after: ObjectiveRow,
-): Change {
+function published(entityType: 'objective', before: ObjectiveRow, after: ObjectiveRow): Change {
   const { workspaceId: _b, ...was } = before;
   const { workspaceId: _a, ...now } = after;
   return { entityType, entityId: before.id, action: 'updated', before: was, after: now };

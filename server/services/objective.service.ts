@@ -127,7 +127,12 @@ export class ObjectiveService {
       const cycle = await getCycle(session, before.cycleId);
       if (before.state === 'draft' && after.state === 'active') {
         const keyResults = await session.repos.keyResults.listByObjectives([id]);
-        await assertPublishable(session, cycle, new Set([id, ...keyResults.map((kr) => kr.id)]), 'the objective');
+        await assertPublishable(
+          session,
+          cycle,
+          new Set([id, ...keyResults.map((kr) => kr.id)]),
+          'the objective',
+        );
       }
       if (patch.kind !== undefined || patch.state !== undefined) {
         await new Rollups(session.repos, actor.workspaceId, session.settings, session.at).objective(id);

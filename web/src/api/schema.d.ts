@@ -375,7 +375,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Move a planning cycle to active (admins) */
+        /** Move a planning cycle to active (admins), publishing its drafts (objectives active, SMART goals open); where the workspace's coach blocks publishing, a 409 lists the blocking findings (docs/api.md) */
         post: operations["postCycleActivate"];
         delete?: never;
         options?: never;

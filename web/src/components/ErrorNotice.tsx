@@ -26,7 +26,10 @@ export function ErrorNotice({ error, onRetry }: { error: unknown; onRetry?: () =
         <ul className="mt-1 list-disc pl-5">
           {findings.map((f) => (
             <li key={`${f.rule}:${f.field}:${f.message}`}>
-              {f.message} <span className="text-xs">({f.rule}, {f.field})</span>
+              {f.message}{' '}
+              <span className="text-xs">
+                ({f.rule}, {f.field})
+              </span>
             </li>
           ))}
         </ul>

@@ -31,7 +31,8 @@ export function ParentPicker(props: {
     for (const o of list ?? []) {
       if (o.id === props.exclude) continue;
       options.push({ type: 'objective', id: o.id, title: o.title, cycleName });
-      for (const kr of o.keyResults) options.push({ type: 'key_result', id: kr.id, title: kr.title, cycleName });
+      for (const kr of o.keyResults)
+        options.push({ type: 'key_result', id: kr.id, title: kr.title, cycleName });
     }
   };
   offer(goals.data);

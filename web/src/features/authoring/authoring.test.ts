@@ -287,11 +287,15 @@ describe('publishing where the coach blocks it (the API gate)', () => {
     }).catch((error: unknown) => error);
     expect(refused).toMatchObject({ status: 409 });
     const details = (refused as { details: { findings: { rule: string; field: string }[] } }).details;
-    expect(details.findings).toEqual([expect.objectContaining({ rule: 'kr-direction-conflict', field: 'title' })]);
+    expect(details.findings).toEqual([
+      expect.objectContaining({ rule: 'kr-direction-conflict', field: 'title' }),
+    ]);
     const { data: list } = await client.GET('/api/v1/objectives', {
       params: { query: { cycle: cycleId, state: 'draft', limit: 500 } },
     });
-    const kept = list!.items.find((o) => o.title === 'Make onboarding effortless for 500 new teams' && o.kind);
+    const kept = list!.items.find(
+      (o) => o.title === 'Make onboarding effortless for 500 new teams' && o.kind,
+    );
     expect(kept).toMatchObject({ state: 'draft' });
     expect(kept!.keyResults).toHaveLength(2);
     const draft = await saveObjective(client, objectiveDraft(), { publish: false, me });

@@ -127,7 +127,10 @@ export async function saveObjective(
   await realign(client, { type: 'objective', id }, options.previousParent ?? null, draft.parent);
   if (options.publish && !wasActive)
     await unwrap(
-      client.PATCH('/api/v1/objectives/{id}', { params: { path: { id } }, body: { version, state: 'active' } }),
+      client.PATCH('/api/v1/objectives/{id}', {
+        params: { path: { id } },
+        body: { version, state: 'active' },
+      }),
     );
   return { id, skipped };
 }

@@ -45,13 +45,17 @@ export function PlanPage() {
       {cycles.data && !cycle ? (
         <p className="rounded-md border border-slate-200 bg-white p-4 text-sm text-slate-700">
           No cycle is being planned.{' '}
-          {isAdmin ? 'Create the next one above.' : 'An admin creates the next cycle; then you can draft goals in it here.'}
+          {isAdmin
+            ? 'Create the next one above.'
+            : 'An admin creates the next cycle; then you can draft goals in it here.'}
         </p>
       ) : null}
       {cycle ? <CyclePlan cycle={cycle} isAdmin={isAdmin} onActivated={setActivated} /> : null}
       {isAdmin && cycles.data && cycle ? (
         <details className="mt-6">
-          <summary className="cursor-pointer text-sm font-medium text-brand-700">Create another cycle</summary>
+          <summary className="cursor-pointer text-sm font-medium text-brand-700">
+            Create another cycle
+          </summary>
           <div className="mt-2">
             <NewCycle cycles={cycles.data} />
           </div>
@@ -215,7 +219,11 @@ function CyclePlan(props: { cycle: Cycle; isAdmin: boolean; onActivated: (cycle:
         and {cascade.counts.warnings} warning{cascade.counts.warnings === 1 ? '' : 's'}.
       </p>
       {cascade.orphans.length > 0 ? (
-        <div role="note" aria-label="Orphans" className="rounded-md border border-amber-300 bg-amber-50 p-3 text-sm">
+        <div
+          role="note"
+          aria-label="Orphans"
+          className="rounded-md border border-amber-300 bg-amber-50 p-3 text-sm"
+        >
           <p className="font-medium text-amber-950">
             {cascade.orphans.length === 1 ? 'One goal aligns' : `${cascade.orphans.length} goals align`} to
             nothing above it:
@@ -282,8 +290,8 @@ function Activate(props: {
                 : `${counts.drafts} draft goal${counts.drafts === 1 ? '' : 's'} become${counts.drafts === 1 ? 's' : ''} published: objectives active, SMART goals open.`}
             </li>
             <li>
-              Check-ins on its goals are due from {cycle.startDate} to {cycle.endDate}, and reminders go out for
-              them.
+              Check-ins on its goals are due from {cycle.startDate} to {cycle.endDate}, and reminders go out
+              for them.
             </li>
             <li>
               {blocks

@@ -62,7 +62,11 @@ function UnitNode(props: { node: CascadeUnit; people: ReadonlyMap<string, string
   );
 }
 
-function GoalList(props: { goals: readonly PlannedGoal[]; people: ReadonlyMap<string, string>; label: string }) {
+function GoalList(props: {
+  goals: readonly PlannedGoal[];
+  people: ReadonlyMap<string, string>;
+  label: string;
+}) {
   return (
     <ul aria-label={props.label} className="mt-1 flex flex-col gap-1">
       {props.goals.map((g) => (

@@ -82,7 +82,9 @@ describe('the planned cascade', () => {
       { target: 's1', severity: 'warning' },
       { target: 'o3', severity: 'info' },
     ],
-    predecessors: new Map([['old', [{ id: 'k0', title: 'Churn from 30 to 10%', ownerId: 'p2', measure: { start: 30 } }]]]),
+    predecessors: new Map([
+      ['old', [{ id: 'k0', title: 'Churn from 30 to 10%', ownerId: 'p2', measure: { start: 30 } }]],
+    ]),
   });
 
   it('nests units from the company down, each with its goals', () => {

@@ -212,7 +212,9 @@ export function plannedCascade(input: {
         coach: countsOf(kr.id),
         parent: null,
         isOrphan: false,
-        ...(carried ? { baseline: { before: startOf(before?.[i]?.measure), after: startOf(kr.measure) } } : {}),
+        ...(carried
+          ? { baseline: { before: startOf(before?.[i]?.measure), after: startOf(kr.measure) } }
+          : {}),
         children: smartByParent.get(kr.id) ?? [],
       }),
     );
@@ -221,7 +223,13 @@ export function plannedCascade(input: {
       id: o.id,
       title: o.title,
       state:
-        o.state === 'dropped' ? 'dropped' : carried ? 'carried_over' : o.state === 'draft' ? 'draft' : 'ready',
+        o.state === 'dropped'
+          ? 'dropped'
+          : carried
+            ? 'carried_over'
+            : o.state === 'draft'
+              ? 'draft'
+              : 'ready',
       ownerId: o.leadId ?? o.ownerId,
       coach: countsOf(o.id),
       parent: parentOf(o.alignsTo),
