@@ -13,6 +13,7 @@ import { GOALS_FILE_LIMITS, isDeeperThan, parseGoalsFile } from '../../core/goal
 import type { Checkin, Organisation } from '../../core/model';
 import { parseMoment } from '../../core/time';
 import { isVisible } from '../policies/permissions';
+import type { CycleRow } from '../repositories/cycle.repository';
 import type { Actor, ServiceDeps } from './context';
 import {
   effectiveCheckins,
@@ -22,7 +23,6 @@ import {
   smartGoalNode,
   windowOfCycle,
 } from './evaluation';
-import type { CycleRow } from '../repositories/cycle.repository';
 import { getCycle, keyResultSubject, objectiveSubject, smartGoalSubject } from './goal-access';
 import { openSession, type Session } from './session';
 import { invalid, notFound, parseInput } from './validate';

@@ -1,4 +1,4 @@
-import { fieldOfRule, type Finding } from '../../core/coach';
+import { type Finding, fieldOfRule } from '../../core/coach';
 import { AppError } from '../../core/errors';
 import type { CycleRow } from '../repositories/cycle.repository';
 import { lintStoredCycle } from './coach.service';

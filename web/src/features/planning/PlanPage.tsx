@@ -9,7 +9,7 @@ import { Page } from '../../components/Page';
 import { alignableQuery, workspaceQuery } from '../authoring/authoring.queries';
 import { type Cycle, cyclesQuery, directoryQuery } from '../dashboard/dashboard.queries';
 import { PlannedCascadeView } from './PlannedCascade';
-import { planningCycle, plannedCascade, proposeNextQuarter } from './plan';
+import { plannedCascade, planningCycle, proposeNextQuarter } from './plan';
 import { planQuery } from './planning.queries';
 
 export interface PlanSearch {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { planningCycle, plannedCascade, proposeNextQuarter } from './plan';
+import { plannedCascade, planningCycle, proposeNextQuarter } from './plan';
 
 const quarter = (id: string, name: string, startDate: string, endDate: string, state = 'planning') => ({
   id,
