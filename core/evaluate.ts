@@ -461,7 +461,7 @@ class OrganisationEvaluation {
       kind: 'committed',
       canBeOverdue: goal.state === 'open',
     });
-    if (result.status === null || goal.state === 'open') return result;
+    if (result.status === null || goal.state === 'open' || goal.state === 'draft') return result;
     if (goal.state === 'done') {
       const p = result.progress ?? 0;
       const disagrees = p < 1 && !nearlyEqual(p, 1) && !result.flags.includes('reported_vs_data');

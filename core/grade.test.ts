@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { gradeBand, gradeOf } from './grade';
+import { closeOutNeed, gradeBand, gradeOf } from './grade';
 
 describe('grades at close (SPEC 3.7)', () => {
   it.each([
@@ -38,5 +38,18 @@ describe('grades at close (SPEC 3.7)', () => {
     expect(gradeBand(1, 'committed')).toMatchObject({ band: 'green', label: 'met' });
     expect(gradeBand(0.9, 'committed')).toMatchObject({ band: 'red', label: 'missed' });
     expect(gradeBand(0.7, 'committed').band).toBe('red');
+  });
+
+  it.each([
+    [0.95, 'committed', null], // grade 1.0, green: nothing to explain
+    [0.9499, 'committed', 'note'],
+    [0.5, 'committed', 'note'],
+    [null, 'committed', 'note'],
+    [0.65, 'aspirational', null], // grade 0.7, green
+    [0.6499, 'aspirational', 'tag'],
+    [null, 'aspirational', 'tag'],
+    [1.2, 'aspirational', null],
+  ] as const)('close-out asks score %s (%s) for %s, by its grade (SPEC 7)', (score, kind, need) => {
+    expect(closeOutNeed(score, kind)).toBe(need);
   });
 });

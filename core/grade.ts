@@ -36,3 +36,20 @@ export function gradeBand(grade: number, kind: ObjectiveKind): GradeVerdict {
   if (grade >= 0.4 - 1e-9) return { grade, band: 'yellow', label: 'progress', mayBeTooSafe: false };
   return { grade, band: 'red', label: 'missed', mayBeTooSafe: false };
 }
+
+/**
+ * What close-out asks of a goal (SPEC 7), judged by its grade, which is what people see: a
+ * root-cause `note` for a committed KR or SMART goal graded below 1.0 (red), a root-cause `tag`
+ * for an aspirational KR graded below 0.7, else nothing. A goal without a score (nothing
+ * measured) needs the same as a zero. Pass `committed` for SMART goals. The server's close check
+ * and the close-out page both use it, so a score of 0.95 (grade 1.0, green) asks for nothing.
+ *
+ * @example
+ * closeOutNeed(0.95, 'committed') // null
+ * closeOutNeed(0.94, 'committed') // 'note'
+ */
+export function closeOutNeed(score: number | null, kind: ObjectiveKind): 'note' | 'tag' | null {
+  const grade = score === null ? 0 : gradeOf(score);
+  if (kind === 'committed') return grade < 1 - 1e-9 ? 'note' : null;
+  return grade < 0.7 - 1e-9 ? 'tag' : null;
+}

@@ -98,7 +98,8 @@ export interface SmartGoalNode extends GoalBase, Measured {
   type: 'smart_goal';
   definitionOfDone?: string | undefined;
   achievability?: string | undefined;
-  state: 'open' | 'done' | 'missed' | 'dropped';
+  /** `draft` while being planned: not yet due for check-ins, never overdue (docs/api.md). */
+  state: 'draft' | 'open' | 'done' | 'missed' | 'dropped';
   /** `[start, due]` as a window; without a due date, the cycle's end closes it. */
   window: Window;
   startDate?: string | undefined;

@@ -89,7 +89,7 @@ test('write an objective with two KRs and a SMART goal, the coach flagging and r
   await write.alignTo('activation', 'Raise activation rate from 35% to 50%');
   await expect(write.finding('smart-not-relevant')).toHaveCount(0);
   await expectAccessible(page);
-  await page.getByRole('button', { name: 'Create SMART goal' }).click();
+  await page.getByRole('button', { name: 'Publish' }).click();
   await page.getByRole('heading', { level: 1, name: 'Cut the signup form from 9 fields to 4' }).waitFor();
   await expect(page.getByText(/done when: The new form is live/)).toBeVisible();
 });

@@ -214,13 +214,13 @@ export class LintContext {
 
 /**
  * Whether a goal is still being worked on: an objective in draft or active, a SMART goal still
- * open. Dropped goals are never linted; finished ones (closed objectives and their KRs, SMART
+ * open (or a draft). Dropped goals are never linted; finished ones (closed objectives and their KRs, SMART
  * goals done or missed) only by the rules that judge how they were closed.
  */
 export function isLive(goal: ObjectiveNode | SmartGoalNode): boolean {
   return goal.type === 'objective'
     ? goal.state === 'draft' || goal.state === 'active'
-    : goal.state === 'open';
+    : goal.state === 'open' || goal.state === 'draft';
 }
 
 const NUMBER_FORMAT = new Intl.NumberFormat('en-US', { maximumFractionDigits: 4 });

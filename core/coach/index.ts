@@ -2,7 +2,9 @@
  * The coach (SPEC 4): a pure, deterministic, offline rule engine for well-written goals. Runs as
  * people type (web), on goals files (`tandem lint`) and on the server.
  */
+
 export { describeRules, type LintOptions, lint, summarise } from './engine';
+export { type FindingField, fieldOfRule } from './fields';
 export {
   type CoachSettings,
   type CoachSettingsInput,

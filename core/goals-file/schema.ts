@@ -135,7 +135,7 @@ export const fileSmartGoalSchema = z
     start: dateText.optional().describe('default: the cycle start'),
     due: dateText.optional(),
     achievability: z.string().max(5000).optional(),
-    state: z.enum(['open', 'done', 'missed', 'dropped']).optional(),
+    state: z.enum(['draft', 'open', 'done', 'missed', 'dropped']).optional(),
     visibility: visibility.optional(),
     cadence: cadenceSchema.optional(),
     confidence: confidence.optional(),

@@ -139,7 +139,7 @@ export interface SmartGoalsTable extends RollupColumns {
   dueDate: string;
   achievability: string | null;
   visibility: 'workspace' | 'unit' | 'private';
-  state: 'open' | 'done' | 'missed' | 'dropped';
+  state: 'draft' | 'open' | 'done' | 'missed' | 'dropped';
   cadence: 'weekly' | 'biweekly' | 'monthly' | null;
   version: number;
   createdAt: number;

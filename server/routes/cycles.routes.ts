@@ -59,7 +59,8 @@ const activate = route({
   method: 'post',
   path: '/api/v1/cycles/{id}/activate',
   tags,
-  summary: 'Move a planning cycle to active (admins)',
+  summary:
+    "Move a planning cycle to active (admins), publishing its drafts (objectives active, SMART goals open); where the workspace's coach blocks publishing, a 409 lists the blocking findings (docs/api.md)",
   request: { params: idParams },
   responses: { 200: json(cycleSchema, 'The cycle') },
 });

@@ -192,7 +192,10 @@ export const smartGoalRecordSchema = z
     dueDate: date,
     achievability: z.string().nullable(),
     visibility,
-    state: z.enum(['open', 'done', 'missed', 'dropped']),
+    state: z.enum(['draft', 'open', 'done', 'missed', 'dropped']).openapi({
+      description:
+        '`draft` while being planned (a SMART goal in a cycle in planning, unless created `open`); see docs/api.md',
+    }),
     cadence: cadenceSchema.nullable(),
     version: z.number().int(),
     createdAt: instant,

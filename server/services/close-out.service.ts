@@ -1,7 +1,6 @@
 import { z } from 'zod';
 import { AppError, type FieldIssue } from '../../core/errors';
-import { gradeOf } from '../../core/grade';
-import { nearlyEqual } from '../../core/measure';
+import { closeOutNeed, gradeOf } from '../../core/grade';
 import { addDays, formatDate, parseMoment } from '../../core/time';
 import { authorize } from '../policies/authorize';
 import type { CloseOutRow } from '../repositories/close-out.repository';
@@ -64,9 +63,6 @@ export interface CloseResult {
   successors: { objectiveId: string; successorId: string; draftKeyResults: string[] }[];
 }
 
-const isBelow = (score: number | null, level: number) =>
-  score === null || (score < level && !nearlyEqual(score, level));
-
 /** Close-out (SPEC 7): freeze scores and grades with notes and decisions; reopen with a record. */
 export class CloseOutService {
   constructor(readonly deps: ServiceDeps) {}
@@ -102,7 +98,7 @@ export class CloseOutService {
         for (const kr of slice.keyResults.get(objective.id) ?? []) {
           if (
             objective.kind === 'committed' &&
-            isBelow(score(kr.id), 1) &&
+            closeOutNeed(score(kr.id), 'committed') === 'note' &&
             !notes.get(kr.id)?.rootCauseNote
           ) {
             issues.push({
@@ -112,7 +108,7 @@ export class CloseOutService {
           }
           if (
             objective.kind !== 'committed' &&
-            isBelow(score(kr.id), 0.7) &&
+            closeOutNeed(score(kr.id), 'aspirational') === 'tag' &&
             !notes.get(kr.id)?.rootCauseTag
           ) {
             prompts.push({
@@ -124,7 +120,7 @@ export class CloseOutService {
       }
       for (const goal of slice.smartGoals.values()) {
         if (goal.cycleId !== cycleId || goal.state === 'dropped') continue;
-        if (isBelow(score(goal.id), 1) && !notes.get(goal.id)?.rootCauseNote) {
+        if (closeOutNeed(score(goal.id), 'committed') === 'note' && !notes.get(goal.id)?.rootCauseNote) {
           issues.push({
             path: `notes.${goal.id}.rootCauseNote`,
             message: `SMART goal "${goal.title}" is below 1.0: give the root cause`,

@@ -13,6 +13,7 @@ import { GOALS_FILE_LIMITS, isDeeperThan, parseGoalsFile } from '../../core/goal
 import type { Checkin, Organisation } from '../../core/model';
 import { parseMoment } from '../../core/time';
 import { isVisible } from '../policies/permissions';
+import type { CycleRow } from '../repositories/cycle.repository';
 import type { Actor, ServiceDeps } from './context';
 import {
   effectiveCheckins,
@@ -112,104 +113,119 @@ export class CoachService {
   async findings(actor: Actor, input: z.input<typeof coachFindingsSchema>): Promise<LintResult> {
     const data = parseInput(coachFindingsSchema, input);
     const session = await openSession(this.deps, this.deps.db.kysely, actor);
-    const { repos, scope } = session;
-    const ws = actor.workspaceId;
     const cycle = await getCycle(session, data.cycle);
-    if (data.unit !== undefined && !(await repos.units.find(ws, data.unit))) notFound('unit', data.unit);
-    const unitIds = data.unit === undefined ? undefined : [data.unit];
-    const objectiveRows = (await repos.objectives.listByCycle(ws, cycle.id, unitIds)).filter((o) =>
-      isVisible(scope, objectiveSubject(o)),
-    );
-    const goalRows = (await repos.smartGoals.listByCycle(ws, cycle.id, unitIds ? { unitIds } : {})).filter(
-      (g) => isVisible(scope, smartGoalSubject(g)),
-    );
-    const objectivesById = new Map(objectiveRows.map((o) => [o.id, o]));
-    const krRows = (await repos.keyResults.listByObjectives([...objectivesById.keys()])).filter((kr) =>
-      isVisible(scope, keyResultSubject(kr, objectivesById.get(kr.objectiveId)!)),
-    );
-    const [parentLinks, checkinRows, unitRows] = await Promise.all([
-      repos.alignments.parentsOf([...objectivesById.keys(), ...goalRows.map((g) => g.id)]),
-      repos.checkIns.listByGoals([...krRows.map((kr) => kr.id), ...goalRows.map((g) => g.id)]),
-      repos.units.list(ws),
-    ]);
-    const rowsByGoal = groupCheckins(checkinRows);
-    const checkins = new Map<string, Checkin[]>();
-    for (const kr of krRows)
-      checkins.set(kr.id, effectiveCheckins(rowsByGoal.get(kr.id) ?? [], readMeasure(kr.measure)));
-    const linksOf = (id: string) =>
-      parentLinks.filter((l) => l.childId === id).map((l) => ({ key: l.parentId, weight: l.weight }));
-    const context = session.settings;
-    const org: Organisation = {
-      timeZone: context.timeZone,
-      cycles: [{ name: cycle.name, window: windowOfCycle(cycle, context.timeZone) }],
-      units: unitRows.map((u) => ({ key: u.id, name: u.name, parent: u.parentId ?? undefined, leads: [] })),
-      objectives: objectiveRows.map((o) =>
-        objectiveNode(
-          o,
-          cycle,
-          krRows.filter((kr) => kr.objectiveId === o.id),
-          checkins,
-          linksOf(o.id),
-          context,
-        ),
-      ),
-      smartGoals: goalRows.map((g) =>
-        smartGoalNode(
-          g,
-          cycle.name,
-          effectiveCheckins(rowsByGoal.get(g.id) ?? [], readMeasure(g.measure)),
-          linksOf(g.id),
-          context,
-        ),
-      ),
-    };
-    const owners = [...new Set(krRows.map((kr) => kr.ownerId).filter((id): id is string => id !== null))];
-    const grades = await this.#recentGrades(session, await this.#calibrationReadable(session, owners));
-    const rules = coachSettingsSchema.safeParse({ rules: context.coachSeverities });
-    const settings = rules.success ? (rules.data as CoachSettingsInput) : {};
-    return lint(org, {
-      at: session.at,
-      // Parents the viewer may not see are not loaded: their links are not "unresolved".
-      settings: { ...settings, rules: { ...settings.rules, 'unresolved-link': 'off' } },
-      evaluation: evaluationSettings(context),
-      history: { grades },
-    });
+    if (data.unit !== undefined && !(await session.repos.units.find(actor.workspaceId, data.unit)))
+      notFound('unit', data.unit);
+    return lintStoredCycle(session, cycle, data.unit === undefined ? undefined : [data.unit]);
   }
+}
 
-  /** The owners whose calibration (and so track record) the viewer may read. */
-  async #calibrationReadable(session: Session, people: readonly string[]): Promise<string[]> {
-    const { scope, repos } = session;
-    if (scope.role === 'admin') return [...people];
-    const rest = people.filter((p) => p !== scope.personId && !scope.reports.has(p));
-    const memberships = rest.length > 0 ? await repos.units.membershipsOfMany(rest) : [];
-    const led = new Set(memberships.filter((m) => scope.ledUnits.has(m.unitId)).map((m) => m.personId));
-    return people.filter((p) => p === scope.personId || scope.reports.has(p) || led.has(p));
-  }
+/**
+ * The coach on the stored goals of a cycle (of some units, when given) that the session's actor
+ * may see, as of the session's moment, with the workspace's coach settings. Works inside a
+ * transaction (the publish gate lints what a write is about to commit). Goals the viewer may not
+ * see are left out before linting, so no finding can describe them. Owners' recent aspirational
+ * grades feed `sandbagging` only for owners whose calibration the viewer may read.
+ */
+export async function lintStoredCycle(
+  session: Session,
+  cycle: CycleRow,
+  unitIds?: string[],
+): Promise<LintResult> {
+  const { repos, scope } = session;
+  const ws = session.actor.workspaceId;
+  const objectiveRows = (await repos.objectives.listByCycle(ws, cycle.id, unitIds)).filter((o) =>
+    isVisible(scope, objectiveSubject(o)),
+  );
+  const goalRows = (await repos.smartGoals.listByCycle(ws, cycle.id, unitIds ? { unitIds } : {})).filter(
+    (g) => isVisible(scope, smartGoalSubject(g)),
+  );
+  const objectivesById = new Map(objectiveRows.map((o) => [o.id, o]));
+  const krRows = (await repos.keyResults.listByObjectives([...objectivesById.keys()])).filter((kr) =>
+    isVisible(scope, keyResultSubject(kr, objectivesById.get(kr.objectiveId)!)),
+  );
+  const [parentLinks, checkinRows, unitRows] = await Promise.all([
+    repos.alignments.parentsOf([...objectivesById.keys(), ...goalRows.map((g) => g.id)]),
+    repos.checkIns.listByGoals([...krRows.map((kr) => kr.id), ...goalRows.map((g) => g.id)]),
+    repos.units.list(ws),
+  ]);
+  const rowsByGoal = groupCheckins(checkinRows);
+  const checkins = new Map<string, Checkin[]>();
+  for (const kr of krRows)
+    checkins.set(kr.id, effectiveCheckins(rowsByGoal.get(kr.id) ?? [], readMeasure(kr.measure)));
+  const linksOf = (id: string) =>
+    parentLinks.filter((l) => l.childId === id).map((l) => ({ key: l.parentId, weight: l.weight }));
+  const context = session.settings;
+  const org: Organisation = {
+    timeZone: context.timeZone,
+    cycles: [{ name: cycle.name, window: windowOfCycle(cycle, context.timeZone) }],
+    units: unitRows.map((u) => ({ key: u.id, name: u.name, parent: u.parentId ?? undefined, leads: [] })),
+    objectives: objectiveRows.map((o) =>
+      objectiveNode(
+        o,
+        cycle,
+        krRows.filter((kr) => kr.objectiveId === o.id),
+        checkins,
+        linksOf(o.id),
+        context,
+      ),
+    ),
+    smartGoals: goalRows.map((g) =>
+      smartGoalNode(
+        g,
+        cycle.name,
+        effectiveCheckins(rowsByGoal.get(g.id) ?? [], readMeasure(g.measure)),
+        linksOf(g.id),
+        context,
+      ),
+    ),
+  };
+  const owners = [...new Set(krRows.map((kr) => kr.ownerId).filter((id): id is string => id !== null))];
+  const grades = await recentGrades(session, await calibrationReadable(session, owners));
+  const rules = coachSettingsSchema.safeParse({ rules: context.coachSeverities });
+  const settings = rules.success ? (rules.data as CoachSettingsInput) : {};
+  return lint(org, {
+    at: session.at,
+    // Parents the viewer may not see are not loaded: their links are not "unresolved".
+    settings: { ...settings, rules: { ...settings.rules, 'unresolved-link': 'off' } },
+    evaluation: evaluationSettings(context),
+    history: { grades },
+  });
+}
 
-  /** Final grades of the owners' KRs in the last closed cycles, for `sandbagging`. */
-  async #recentGrades(session: Session, owners: readonly string[]): Promise<PastGrade[]> {
-    if (owners.length === 0) return [];
-    const { repos } = session;
-    const ws = session.actor.workspaceId;
-    const tz = session.settings.timeZone;
-    const closed = lastClosedCycles(
-      (await repos.cycles.list(ws)).map((c) => ({ ...c, window: windowOfCycle(c, tz) })),
-    );
-    const wanted = new Set(owners);
-    const grades: PastGrade[] = [];
-    for (const past of closed) {
-      const objectives = await repos.objectives.listByCycle(ws, past.id);
-      const kinds = new Map(objectives.map((o) => [o.id, o.kind ?? 'aspirational']));
-      for (const kr of await repos.keyResults.listByObjectives(objectives.map((o) => o.id))) {
-        if (kr.ownerId === null || !wanted.has(kr.ownerId) || kr.frozenGrade === null) continue;
-        grades.push({
-          owner: kr.ownerId,
-          kind: kinds.get(kr.objectiveId)!,
-          grade: kr.frozenGrade,
-          cycle: past.name,
-        });
-      }
+/** The owners whose calibration (and so track record) the viewer may read. */
+async function calibrationReadable(session: Session, people: readonly string[]): Promise<string[]> {
+  const { scope, repos } = session;
+  if (scope.role === 'admin') return [...people];
+  const rest = people.filter((p) => p !== scope.personId && !scope.reports.has(p));
+  const memberships = rest.length > 0 ? await repos.units.membershipsOfMany(rest) : [];
+  const led = new Set(memberships.filter((m) => scope.ledUnits.has(m.unitId)).map((m) => m.personId));
+  return people.filter((p) => p === scope.personId || scope.reports.has(p) || led.has(p));
+}
+
+/** Final grades of the owners' KRs in the last closed cycles, for `sandbagging`. */
+async function recentGrades(session: Session, owners: readonly string[]): Promise<PastGrade[]> {
+  if (owners.length === 0) return [];
+  const { repos } = session;
+  const ws = session.actor.workspaceId;
+  const tz = session.settings.timeZone;
+  const closed = lastClosedCycles(
+    (await repos.cycles.list(ws)).map((c) => ({ ...c, window: windowOfCycle(c, tz) })),
+  );
+  const wanted = new Set(owners);
+  const grades: PastGrade[] = [];
+  for (const past of closed) {
+    const objectives = await repos.objectives.listByCycle(ws, past.id);
+    const kinds = new Map(objectives.map((o) => [o.id, o.kind ?? 'aspirational']));
+    for (const kr of await repos.keyResults.listByObjectives(objectives.map((o) => o.id))) {
+      if (kr.ownerId === null || !wanted.has(kr.ownerId) || kr.frozenGrade === null) continue;
+      grades.push({
+        owner: kr.ownerId,
+        kind: kinds.get(kr.objectiveId)!,
+        grade: kr.frozenGrade,
+        cycle: past.name,
+      });
     }
-    return grades;
   }
+  return grades;
 }

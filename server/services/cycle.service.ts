@@ -4,9 +4,13 @@ import { AppError } from '../../core/errors';
 import { isDateText } from '../../core/time';
 import { authorize } from '../policies/authorize';
 import type { CycleRow } from '../repositories/cycle.repository';
+import type { ObjectiveRow } from '../repositories/objective.repository';
 import { type Actor, type ServiceDeps, transact } from './context';
 import { getActiveCycle, getCycleByIdOrName } from './goal-access';
-import { openSession, recordEvents } from './session';
+import { assertPublishable } from './publish-gate';
+import { Rollups } from './rollup';
+import { type Change, openSession, recordEvents } from './session';
+import { smartGoalRecord } from './smart-goal.service';
 import { invalid, notFound, parseInput } from './validate';
 
 const date = z.string().refine(isDateText, { message: 'expected a date YYYY-MM-DD' });
@@ -90,16 +94,59 @@ export class CycleService {
     });
   }
 
-  /** Moves a planning cycle to active (admins). */
+  /**
+   * Moves a planning cycle to active (admins), publishing its plan: every `draft` objective in it
+   * becomes `active` and every `draft` SMART goal `open` (dropped goals stay dropped). Where the
+   * workspace's coach blocks publishing, any `error` finding on a goal of the cycle refuses the
+   * whole activation, listing the findings; nothing changes then.
+   */
   async activate(actor: Actor, cycleId: string): Promise<CycleView> {
     return transact(this.deps, async (trx) => {
       const session = await openSession(this.deps, trx, actor);
       authorize(session.scope, 'manage', 'cycle');
-      const cycle = await session.repos.cycles.find(actor.workspaceId, cycleId);
+      const { repos } = session;
+      const ws = actor.workspaceId;
+      const cycle = await repos.cycles.find(ws, cycleId);
       if (!cycle) return notFound('cycle', cycleId);
       if (cycle.state !== 'planning') throw new AppError('conflict', `cycle ${cycle.name} is ${cycle.state}`);
-      await session.repos.cycles.update(cycleId, { state: 'active' });
-      await recordEvents(session, [{ entityType: 'cycle', entityId: cycleId, action: 'activated' }]);
+      await repos.cycles.update(cycleId, { state: 'active' });
+      const changes: Change[] = [{ entityType: 'cycle', entityId: cycleId, action: 'activated' }];
+      const rollups = new Rollups(repos, ws, session.settings, session.at);
+      rollups.defer();
+      for (const before of await repos.objectives.listByCycle(ws, cycleId)) {
+        if (before.state !== 'draft') continue;
+        const after = {
+          ...before,
+          state: 'active' as const,
+          version: before.version + 1,
+          updatedAt: session.at,
+        };
+        await repos.objectives.updateVersioned(before.id, before.version, {
+          state: 'active',
+          updatedAt: session.at,
+        });
+        await rollups.objective(before.id);
+        changes.push(published('objective', before, after));
+      }
+      for (const before of await repos.smartGoals.listByCycle(ws, cycleId)) {
+        if (before.state !== 'draft') continue;
+        await repos.smartGoals.updateVersioned(before.id, before.version, {
+          state: 'open',
+          updatedAt: session.at,
+        });
+        const after = (await repos.smartGoals.find(ws, before.id))!;
+        await rollups.smartGoal(after);
+        changes.push({
+          entityType: 'smart_goal',
+          entityId: before.id,
+          action: 'updated',
+          before: smartGoalRecord(before),
+          after: smartGoalRecord(after),
+        });
+      }
+      await rollups.flush();
+      await assertPublishable(session, { ...cycle, state: 'active' }, 'all', `cycle ${cycle.name}`);
+      await recordEvents(session, changes);
       return view({ ...cycle, state: 'active' });
     });
   }
@@ -119,4 +166,11 @@ export class CycleService {
     authorize(session.scope, 'read', 'cycle');
     return (await session.repos.cycles.list(actor.workspaceId)).map(view);
   }
+}
+
+/** The event of an objective published by its cycle's activation. */
+function published(entityType: 'objective', before: ObjectiveRow, after: ObjectiveRow): Change {
+  const { workspaceId: _b, ...was } = before;
+  const { workspaceId: _a, ...now } = after;
+  return { entityType, entityId: before.id, action: 'updated', before: was, after: now };
 }

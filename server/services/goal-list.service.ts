@@ -66,7 +66,7 @@ export class GoalListService {
   async smartGoals(actor: Actor, input: z.input<typeof goalListSchema>): Promise<GoalPage<SmartGoalView>> {
     const session = await openSession(this.deps, this.deps.db.kysely, actor);
     const data = await withCycleId(session, parseInput(goalListSchema, input));
-    this.#checkState(data.state, ['open', 'done', 'missed', 'dropped']);
+    this.#checkState(data.state, ['draft', 'open', 'done', 'missed', 'dropped']);
     return this.#fill(data, async (after, limit) => {
       const rows = await this.#repo().smartGoals(actor.workspaceId, data, after, limit);
       const { visible } = visibleGoals(session.scope, rows, (g: SmartGoalRow) => smartGoalSubject(g));

@@ -11,6 +11,7 @@ import {
   objectiveSubject,
   staleVersion,
 } from './goal-access';
+import { assertPublishable } from './publish-gate';
 import { Rollups } from './rollup';
 import { openSession, recordEvents } from './session';
 import { invalid, isEmptyChange, parseInput } from './validate';
@@ -113,6 +114,7 @@ export class ObjectiveService {
       };
       authorize(session.scope, 'create', 'objective', objectiveSubject(row));
       await session.repos.objectives.insert(row);
+      if (row.state === 'active') await assertPublishable(session, cycle, new Set([row.id]), 'the objective');
       await recordEvents(session, [
         { entityType: 'objective', entityId: row.id, action: 'created', after: record(row) },
       ]);
@@ -120,7 +122,10 @@ export class ObjectiveService {
     });
   }
 
-  /** Edits an objective; a stale `version` is a `conflict` and nothing changes. */
+  /**
+   * Edits an objective; a stale `version` is a `conflict` and nothing changes. Moving it from
+   * `draft` to `active` publishes it: the publish gate may refuse (`assertPublishable`).
+   */
   async update(
     actor: Actor,
     id: string,
@@ -144,10 +149,19 @@ export class ObjectiveService {
       if (!isChanged)
         staleVersion('objective', id, (await session.repos.objectives.find(actor.workspaceId, id))?.version);
       const after = await getObjective(session, id);
+      const cycle = await getCycle(session, before.cycleId);
+      if (before.state === 'draft' && after.state === 'active') {
+        const keyResults = await session.repos.keyResults.listByObjectives([id]);
+        await assertPublishable(
+          session,
+          cycle,
+          new Set([id, ...keyResults.map((kr) => kr.id)]),
+          'the objective',
+        );
+      }
       if (patch.kind !== undefined || patch.state !== undefined) {
         await new Rollups(session.repos, actor.workspaceId, session.settings, session.at).objective(id);
       }
-      const cycle = await getCycle(session, before.cycleId);
       await recordEvents(session, [
         {
           entityType: 'objective',

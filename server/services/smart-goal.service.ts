@@ -14,6 +14,7 @@ import {
   smartGoalSubject,
   staleVersion,
 } from './goal-access';
+import { assertPublishable } from './publish-gate';
 import { Rollups } from './rollup';
 import { openSession, recordEvents } from './session';
 import { invalid, isEmptyChange, parseInput } from './validate';
@@ -42,6 +43,8 @@ export const createSmartGoalSchema = z
     visibility: z.enum(['workspace', 'unit', 'private']).default('workspace'),
     cadence: cadenceSchema.nullable().default(null),
     supports: z.array(support).max(20).default([]),
+    /** Default: `draft` in a cycle in planning (published when it activates), else `open`. */
+    state: z.enum(['draft', 'open']).optional(),
   })
   .strict()
   .refine((g) => g.dueDate >= g.startDate, { path: ['dueDate'], message: 'must not be before startDate' });
@@ -57,7 +60,7 @@ export const updateSmartGoalSchema = z
     dueDate: date.optional(),
     achievability: z.string().max(5000).nullable().optional(),
     visibility: z.enum(['workspace', 'unit', 'private']).optional(),
-    state: z.enum(['open', 'done', 'missed', 'dropped']).optional(),
+    state: z.enum(['draft', 'open', 'done', 'missed', 'dropped']).optional(),
     cadence: cadenceSchema.nullable().optional(),
   })
   .strict();
@@ -100,7 +103,10 @@ export function smartGoalRecord(row: SmartGoalRow): SmartGoalRecord {
 export class SmartGoalService {
   constructor(readonly deps: ServiceDeps) {}
 
-  /** Creates a SMART goal for the actor (or, for a lead or admin, someone in their units). */
+  /**
+   * Creates a SMART goal for the actor (or, for a lead or admin, someone in their units). In a
+   * cycle in planning it is a `draft` unless created `open`; an `open` one passes the publish gate.
+   */
   async create(actor: Actor, input: z.input<typeof createSmartGoalSchema>): Promise<SmartGoalRecord> {
     const data = parseInput(createSmartGoalSchema, input);
     return transact(this.deps, async (trx) => {
@@ -129,7 +135,7 @@ export class SmartGoalService {
         dueDate: data.dueDate,
         achievability: data.achievability ?? null,
         visibility: data.visibility,
-        state: 'open',
+        state: data.state ?? (cycle.state === 'planning' ? 'draft' : 'open'),
         cadence: data.cadence,
         version: 1,
         createdAt: session.at,
@@ -152,6 +158,7 @@ export class SmartGoalService {
           `supports.${index}.id`,
         );
       }
+      if (row.state !== 'draft') await assertPublishable(session, cycle, new Set([row.id]), 'the SMART goal');
       await recordEvents(session, [
         { entityType: 'smart_goal', entityId: row.id, action: 'created', after: smartGoalRecord(row) },
       ]);
@@ -159,7 +166,10 @@ export class SmartGoalService {
     });
   }
 
-  /** Edits a SMART goal; a stale `version` is a `conflict` and nothing changes. */
+  /**
+   * Edits a SMART goal; a stale `version` is a `conflict` and nothing changes. Moving it out of
+   * `draft` (to anything but `dropped`) publishes it: the publish gate may refuse.
+   */
   async update(
     actor: Actor,
     id: string,
@@ -188,6 +198,8 @@ export class SmartGoalService {
       const after = (await session.repos.smartGoals.find(actor.workspaceId, id))!;
       await new Rollups(session.repos, actor.workspaceId, session.settings, session.at).smartGoal(after);
       const cycle = await getCycle(session, before.cycleId);
+      if (before.state === 'draft' && after.state !== 'draft' && after.state !== 'dropped')
+        await assertPublishable(session, cycle, new Set([id]), 'the SMART goal');
       await recordEvents(session, [
         {
           entityType: 'smart_goal',

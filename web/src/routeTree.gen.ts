@@ -19,6 +19,7 @@ import { Route as AppAlignmentRouteImport } from './routes/_app/alignment'
 import { Route as AppCheckInRouteImport } from './routes/_app/check-in'
 import { Route as AppCloseOutRouteImport } from './routes/_app/close-out'
 import { Route as AppGoalsRouteImport } from './routes/_app/goals'
+import { Route as AppPlanRouteImport } from './routes/_app/plan'
 import { Route as AppAdminIndexRouteImport } from './routes/_app/admin.index'
 import { Route as AppAdminPeopleRouteImport } from './routes/_app/admin.people'
 import { Route as AppAdminSettingsRouteImport } from './routes/_app/admin.settings'
@@ -78,6 +79,11 @@ const AppCloseOutRoute = AppCloseOutRouteImport.update({
 const AppGoalsRoute = AppGoalsRouteImport.update({
   id: '/goals',
   path: '/goals',
+  getParentRoute: () => AppRoute,
+} as any)
+const AppPlanRoute = AppPlanRouteImport.update({
+  id: '/plan',
+  path: '/plan',
   getParentRoute: () => AppRoute,
 } as any)
 const AppAdminIndexRoute = AppAdminIndexRouteImport.update({
@@ -149,6 +155,7 @@ export interface FileRoutesByFullPath {
   '/check-in': typeof AppCheckInRoute
   '/close-out': typeof AppCloseOutRoute
   '/goals': typeof AppGoalsRoute
+  '/plan': typeof AppPlanRoute
   '/admin/people': typeof AppAdminPeopleRoute
   '/admin/settings': typeof AppAdminSettingsRoute
   '/admin/tokens': typeof AppAdminTokensRoute
@@ -169,6 +176,7 @@ export interface FileRoutesByTo {
   '/check-in': typeof AppCheckInRoute
   '/close-out': typeof AppCloseOutRoute
   '/goals': typeof AppGoalsRoute
+  '/plan': typeof AppPlanRoute
   '/': typeof AppIndexRoute
   '/admin/people': typeof AppAdminPeopleRoute
   '/admin/settings': typeof AppAdminSettingsRoute
@@ -193,6 +201,7 @@ export interface FileRoutesById {
   '/_app/check-in': typeof AppCheckInRoute
   '/_app/close-out': typeof AppCloseOutRoute
   '/_app/goals': typeof AppGoalsRoute
+  '/_app/plan': typeof AppPlanRoute
   '/_app/': typeof AppIndexRoute
   '/_app/admin/people': typeof AppAdminPeopleRoute
   '/_app/admin/settings': typeof AppAdminSettingsRoute
@@ -218,6 +227,7 @@ export interface FileRouteTypes {
     | '/check-in'
     | '/close-out'
     | '/goals'
+    | '/plan'
     | '/admin/people'
     | '/admin/settings'
     | '/admin/tokens'
@@ -238,6 +248,7 @@ export interface FileRouteTypes {
     | '/check-in'
     | '/close-out'
     | '/goals'
+    | '/plan'
     | '/'
     | '/admin/people'
     | '/admin/settings'
@@ -261,6 +272,7 @@ export interface FileRouteTypes {
     | '/_app/check-in'
     | '/_app/close-out'
     | '/_app/goals'
+    | '/_app/plan'
     | '/_app/'
     | '/_app/admin/people'
     | '/_app/admin/settings'
@@ -352,6 +364,13 @@ declare module '@tanstack/react-router' {
       path: '/goals'
       fullPath: '/goals'
       preLoaderRoute: typeof AppGoalsRouteImport
+      parentRoute: typeof AppRoute
+    }
+    '/_app/plan': {
+      id: '/_app/plan'
+      path: '/plan'
+      fullPath: '/plan'
+      preLoaderRoute: typeof AppPlanRouteImport
       parentRoute: typeof AppRoute
     }
     '/_app/admin/': {
@@ -460,6 +479,7 @@ interface AppRouteChildren {
   AppCheckInRoute: typeof AppCheckInRoute
   AppCloseOutRoute: typeof AppCloseOutRoute
   AppGoalsRoute: typeof AppGoalsRoute
+  AppPlanRoute: typeof AppPlanRoute
   AppIndexRoute: typeof AppIndexRoute
   AppKeyResultsKeyResultIdRoute: typeof AppKeyResultsKeyResultIdRoute
   AppObjectivesObjectiveIdRoute: typeof AppObjectivesObjectiveIdRoute
@@ -475,6 +495,7 @@ const AppRouteChildren: AppRouteChildren = {
   AppCheckInRoute: AppCheckInRoute,
   AppCloseOutRoute: AppCloseOutRoute,
   AppGoalsRoute: AppGoalsRoute,
+  AppPlanRoute: AppPlanRoute,
   AppIndexRoute: AppIndexRoute,
   AppKeyResultsKeyResultIdRoute: AppKeyResultsKeyResultIdRoute,
   AppObjectivesObjectiveIdRoute: AppObjectivesObjectiveIdRoute,

@@ -375,7 +375,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Move a planning cycle to active (admins) */
+        /** Move a planning cycle to active (admins), publishing its drafts (objectives active, SMART goals open); where the workspace's coach blocks publishing, a 409 lists the blocking findings (docs/api.md) */
         post: operations["postCycleActivate"];
         delete?: never;
         options?: never;
@@ -1781,8 +1781,11 @@ export interface components {
             achievability: string | null;
             /** @enum {string} */
             visibility: "workspace" | "unit" | "private";
-            /** @enum {string} */
-            state: "open" | "done" | "missed" | "dropped";
+            /**
+             * @description `draft` while being planned (a SMART goal in a cycle in planning, unless created `open`); see docs/api.md
+             * @enum {string}
+             */
+            state: "draft" | "open" | "done" | "missed" | "dropped";
             /** @enum {string|null} */
             cadence: "weekly" | "biweekly" | "monthly" | null;
             version: number;
@@ -1872,6 +1875,8 @@ export interface components {
                 /** @default 1 */
                 weight: number;
             }[];
+            /** @enum {string} */
+            state?: "draft" | "open";
         };
         UpdateSmartGoalInput: {
             version: number;
@@ -1928,7 +1933,7 @@ export interface components {
             /** @enum {string} */
             visibility?: "workspace" | "unit" | "private";
             /** @enum {string} */
-            state?: "open" | "done" | "missed" | "dropped";
+            state?: "draft" | "open" | "done" | "missed" | "dropped";
             /** @enum {string|null} */
             cadence?: "weekly" | "biweekly" | "monthly" | null;
         };

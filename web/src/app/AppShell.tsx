@@ -42,6 +42,11 @@ export function AppShell() {
             <Link to="/alignment" className={NAV} activeProps={ACTIVE}>
               Alignment
             </Link>
+            {me.person.role === 'viewer' ? null : (
+              <Link to="/plan" className={NAV} activeProps={ACTIVE}>
+                Plan
+              </Link>
+            )}
             <Link to="/write" className={NAV} activeProps={ACTIVE}>
               Write a goal
             </Link>

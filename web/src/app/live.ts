@@ -54,11 +54,12 @@ export function keysFor(notice: ChangeNotice): readonly unknown[][] {
         ['due'],
         ['alignment'],
         ['smart-goals'],
+        ['plan'],
       ];
     case 'objective':
-      return [['dashboard'], ['objective'], ['due'], ['alignment']];
+      return [['dashboard'], ['objective'], ['due'], ['alignment'], ['plan']];
     default:
-      return [['dashboard'], ['due'], ['directory']];
+      return [['dashboard'], ['due'], ['directory'], ['plan']];
   }
 }
 

@@ -1,11 +1,14 @@
 import { useQuery } from '@tanstack/react-query';
 import { useId, useState } from 'react';
+import { cyclesQuery } from '../dashboard/dashboard.queries';
 import { alignableQuery } from './authoring.queries';
 import type { ParentRef } from './draft';
 
 /**
- * Aligning a goal up: search the cycle's objectives and key results by title and pick one.
- * `kinds` limits what may be picked (an objective aligns to objectives or KRs; so does a SMART goal).
+ * Aligning a goal up: search the cycle's objectives and key results by title and pick one. A goal
+ * of a cycle in planning may also align to the active cycle's goals (SPEC 2 lets links cross
+ * units and says nothing against crossing cycles; `smart-not-time-bound` judges a SMART goal due
+ * after its parent's cycle): those are labelled with their cycle's name.
  */
 export function ParentPicker(props: {
   cycleId: string;
@@ -18,13 +21,22 @@ export function ParentPicker(props: {
   const id = useId();
   const [search, setSearch] = useState('');
   const goals = useQuery(alignableQuery(props.cycleId));
+  const cycles = useQuery(cyclesQuery);
+  const cycle = cycles.data?.find((c) => c.id === props.cycleId);
+  const active = cycle?.state === 'planning' ? cycles.data?.find((c) => c.state === 'active') : undefined;
+  const activeGoals = useQuery(alignableQuery(active?.id ?? ''));
   const needle = search.trim().toLowerCase();
-  const options: ParentRef[] = [];
-  for (const o of goals.data ?? []) {
-    if (o.id === props.exclude) continue;
-    options.push({ type: 'objective', id: o.id, title: o.title });
-    for (const kr of o.keyResults) options.push({ type: 'key_result', id: kr.id, title: kr.title });
-  }
+  const options: (ParentRef & { cycleName?: string })[] = [];
+  const offer = (list: typeof goals.data, cycleName?: string) => {
+    for (const o of list ?? []) {
+      if (o.id === props.exclude) continue;
+      options.push({ type: 'objective', id: o.id, title: o.title, cycleName });
+      for (const kr of o.keyResults)
+        options.push({ type: 'key_result', id: kr.id, title: kr.title, cycleName });
+    }
+  };
+  offer(goals.data);
+  if (active) offer(activeGoals.data, active.name);
   const matches = needle ? options.filter((o) => o.title.toLowerCase().includes(needle)).slice(0, 8) : [];
   return (
     <div className="mb-4">
@@ -65,7 +77,7 @@ export function ParentPicker(props: {
                 type="button"
                 className="block w-full px-3 py-2 text-left text-sm hover:bg-slate-50"
                 onClick={() => {
-                  props.onChange(m);
+                  props.onChange({ type: m.type, id: m.id, title: m.title });
                   setSearch('');
                 }}
               >
@@ -73,6 +85,7 @@ export function ParentPicker(props: {
                   {m.type === 'objective' ? 'Objective' : 'KR'}
                 </span>
                 {m.title}
+                {m.cycleName ? <span className="ml-2 text-xs text-slate-600">({m.cycleName})</span> : null}
               </button>
             </li>
           ))}

@@ -85,12 +85,18 @@ export function SmartGoalEditorPage() {
   }
   return (
     <Page title={title}>
-      <SmartGoalForm initial={initial} previousParent={parent} />
+      <SmartGoalForm initial={initial} previousParent={parent} state={existing.data?.state} />
     </Page>
   );
 }
 
-function SmartGoalForm(props: { initial: SmartGoalDraft; previousParent: ParentRef | null }) {
+function SmartGoalForm(props: {
+  initial: SmartGoalDraft;
+  previousParent: ParentRef | null;
+  /** The stored state; undefined for a new goal. A new goal or a draft can be saved as a draft or published. */
+  state?: string | undefined;
+}) {
+  const isDraftable = props.state === undefined || props.state === 'draft';
   const navigate = useNavigate();
   const queryClient = useQueryClient();
   const [draft, setDraft] = useState(props.initial);
@@ -103,7 +109,7 @@ function SmartGoalForm(props: { initial: SmartGoalDraft; previousParent: ParentR
   const mine = (field: Parameters<typeof findingsFor>[2]) => findingsFor(coach.findings, SMART_KEY, field);
   const blocked = publishBlock(coach.findings, ctx.blocksPublishing);
 
-  const save = async () => {
+  const save = async (publish: boolean) => {
     if (pending) return;
     if (!draft.title.trim() || !draft.startDate || !draft.dueDate) {
       setNotice('A SMART goal needs a title, a start date and a due date before it can be saved.');
@@ -113,7 +119,7 @@ function SmartGoalForm(props: { initial: SmartGoalDraft; previousParent: ParentR
     setFailure(undefined);
     setNotice('');
     try {
-      const result = await saveSmartGoal(api, draft, { previousParent: props.previousParent });
+      const result = await saveSmartGoal(api, draft, { previousParent: props.previousParent, publish });
       await queryClient.invalidateQueries({ queryKey: ['smart_goal', result.id] });
       await queryClient.invalidateQueries({ queryKey: ['dashboard'] });
       await navigate({ to: '/smart-goals/$smartGoalId', params: { smartGoalId: result.id } });
@@ -129,7 +135,7 @@ function SmartGoalForm(props: { initial: SmartGoalDraft; previousParent: ParentR
       className="flex flex-col gap-4"
       onSubmit={(e) => {
         e.preventDefault();
-        void save();
+        void save(!isDraftable);
       }}
     >
       {failure ? <ErrorNotice error={failure} /> : null}
@@ -220,11 +226,22 @@ function SmartGoalForm(props: { initial: SmartGoalDraft; previousParent: ParentR
               : '')}
         </p>
         {blocked ? <p className="text-sm text-amber-900">{blocked}</p> : null}
-        <div>
-          <Button type="submit" disabled={pending || !!blocked}>
-            {draft.id ? 'Save' : 'Create SMART goal'}
-          </Button>
-        </div>
+        {isDraftable ? (
+          <div className="flex flex-wrap gap-2">
+            <Button type="submit" variant="secondary" disabled={pending}>
+              Save draft
+            </Button>
+            <Button disabled={pending || !!blocked} onClick={() => void save(true)}>
+              Publish
+            </Button>
+          </div>
+        ) : (
+          <div>
+            <Button type="submit" disabled={pending}>
+              Save
+            </Button>
+          </div>
+        )}
       </div>
     </form>
   );

@@ -269,6 +269,40 @@ describe('saving through the API', () => {
   });
 });
 
+describe('publishing where the coach blocks it (the API gate)', () => {
+  const setBlocking = async (on: boolean) => {
+    const { data: ws } = await client.GET('/api/v1/workspace');
+    await client.PATCH('/api/v1/workspace/settings', {
+      body: { version: ws!.version, settings: { coachBlocksPublishing: on } },
+    });
+  };
+  afterAll(() => setBlocking(false));
+
+  it('keeps the draft with its KRs and answers the blocking findings; a draft always saves', async () => {
+    await setBlocking(true);
+    // "Reduce activation rate" while the target is above the start: kr-direction-conflict, an error.
+    const refused = await saveObjective(client, objectiveDraft({ kind: 'aspirational' }), {
+      publish: true,
+      me,
+    }).catch((error: unknown) => error);
+    expect(refused).toMatchObject({ status: 409 });
+    const details = (refused as { details: { findings: { rule: string; field: string }[] } }).details;
+    expect(details.findings).toEqual([
+      expect.objectContaining({ rule: 'kr-direction-conflict', field: 'title' }),
+    ]);
+    const { data: list } = await client.GET('/api/v1/objectives', {
+      params: { query: { cycle: cycleId, state: 'draft', limit: 500 } },
+    });
+    const kept = list!.items.find(
+      (o) => o.title === 'Make onboarding effortless for 500 new teams' && o.kind,
+    );
+    expect(kept).toMatchObject({ state: 'draft' });
+    expect(kept!.keyResults).toHaveLength(2);
+    const draft = await saveObjective(client, objectiveDraft(), { publish: false, me });
+    expect(draft.id).toBeTruthy();
+  });
+});
+
 describe('parentOfLink titles the parent a stored link names', () => {
   const alignable = [
     { id: 'o1', title: 'Win the mid-market', keyResults: [{ id: 'k1', title: 'Grow ARR from $3M to $5M' }] },

@@ -1,4 +1,4 @@
-import { betterWording, type Finding, lint, type RuleId } from '../../../../core/coach';
+import { betterWording, type Finding, type FindingField, fieldOfRule, lint } from '../../../../core/coach';
 import type {
   GoalNode,
   KeyResultNode,
@@ -26,17 +26,7 @@ export interface CoachContext {
   now: number;
 }
 
-/** The field of the form a finding is about, so it shows next to it. */
-export type FindingField =
-  | 'title'
-  | 'kind'
-  | 'lead'
-  | 'keyResults'
-  | 'measure'
-  | 'parent'
-  | 'owner'
-  | 'dueDate'
-  | 'definitionOfDone';
+export type { FindingField };
 
 /** A finding placed on the form: which goal (`objective`, a KR's key, `smart`), which field, and a rewrite if one exists. */
 export interface PlacedFinding extends Finding {
@@ -44,26 +34,6 @@ export interface PlacedFinding extends Finding {
   /** A better title made from the goal's own words ("use this wording"), where the rule gives one. */
   wording?: string | undefined;
 }
-
-const FIELD_OF: Partial<Record<RuleId, FindingField>> = {
-  'objective-kind-missing': 'kind',
-  'objective-no-lead': 'lead',
-  'kr-count': 'keyResults',
-  'kr-all-lagging': 'keyResults',
-  'too-many-objectives': 'title',
-  'measure-incomplete': 'measure',
-  'kr-no-baseline': 'measure',
-  'kr-not-measurable': 'measure',
-  'kr-impossible-value': 'measure',
-  'kr-too-timid': 'measure',
-  'target-too-wild': 'measure',
-  orphan: 'parent',
-  'level-skip': 'parent',
-  'smart-not-relevant': 'parent',
-  'smart-not-time-bound': 'dueDate',
-  'smart-no-owner': 'owner',
-  'smart-not-measurable': 'definitionOfDone',
-};
 
 function baseOrganisation(ctx: CoachContext): { org: Organisation; window: Window } {
   const window = dateWindow(ctx.cycle.startDate, ctx.cycle.endDate, ctx.timeZone);
@@ -212,7 +182,7 @@ export function coachDraft(org: Organisation, ctx: CoachContext, keys: ReadonlyS
     .map((f) => {
       const goal = goals.get(f.target);
       const wording = goal ? betterWording(f, goal) : undefined;
-      return { ...f, field: FIELD_OF[f.rule] ?? 'title', wording };
+      return { ...f, field: fieldOfRule(f.rule), wording };
     });
 }
 

@@ -6,10 +6,12 @@ type Client = ReturnType<typeof makeClient>;
 
 /**
  * Saving what the form holds through the API: a draft always saves (an objective in state
- * `draft`, KRs with an incomplete measure as measure-less drafts); publishing makes the
- * objective `active`. Each write sends the `version` it read, so a change made meanwhile is a 409.
- * Whether the coach's errors stop publishing is the page's decision (the workspace setting
- * `coachBlocksPublishing`); the API itself does not lint on publish.
+ * `draft`, KRs with an incomplete measure as measure-less drafts, a SMART goal in state `draft`);
+ * publishing makes the objective `active` (the SMART goal `open`) as the last write, once its KRs
+ * and its link are stored, so the API's publish gate (the workspace setting
+ * `coachBlocksPublishing`) judges the whole goal. A refused publish leaves a saved draft and
+ * answers the gate's findings (a 409). Each write sends the `version` it read, so a change made
+ * meanwhile is a 409.
  */
 
 export interface SaveResult {
@@ -51,10 +53,11 @@ export async function saveObjective(
   draft: ObjectiveDraft,
   options: { publish: boolean; me: string; removed?: readonly string[]; previousParent?: ParentRef | null },
 ): Promise<SaveResult> {
-  const state = options.publish ? 'active' : 'draft';
   const kind = draft.kind === '' ? {} : { kind: draft.kind };
   const description = draft.description.trim();
   let id = draft.id;
+  let version = draft.version ?? 1;
+  let wasActive = false;
   if (!id) {
     const created = await unwrap(
       client.POST('/api/v1/objectives', {
@@ -66,13 +69,14 @@ export async function saveObjective(
           ...(draft.unitId ? { unitId: draft.unitId } : { ownerId: draft.leadId || options.me }),
           ...(draft.leadId ? { leadId: draft.leadId } : {}),
           visibility: draft.visibility,
-          state,
+          state: 'draft',
         },
       }),
     );
     id = created.id;
+    version = created.version;
   } else {
-    await unwrap(
+    const updated = await unwrap(
       client.PATCH('/api/v1/objectives/{id}', {
         params: { path: { id } },
         body: {
@@ -82,10 +86,12 @@ export async function saveObjective(
           ...kind,
           ...(draft.leadId ? { leadId: draft.leadId } : {}),
           visibility: draft.visibility,
-          state,
+          ...(options.publish ? {} : { state: 'draft' as const }),
         },
       }),
     );
+    version = updated.version;
+    wasActive = updated.state === 'active';
   }
   for (const removed of options.removed ?? [])
     await unwrap(client.DELETE('/api/v1/key-results/{id}', { params: { path: { id: removed } } }));
@@ -119,15 +125,27 @@ export async function saveObjective(
       );
   }
   await realign(client, { type: 'objective', id }, options.previousParent ?? null, draft.parent);
+  if (options.publish && !wasActive)
+    await unwrap(
+      client.PATCH('/api/v1/objectives/{id}', {
+        params: { path: { id } },
+        body: { version, state: 'active' },
+      }),
+    );
   return { id, skipped };
 }
 
-/** Creates or updates a SMART goal (the API has no draft state for SMART goals: a goal is `open`). */
+/**
+ * Creates or updates a SMART goal. `publish: false` keeps (or makes) a new goal or a draft a
+ * `draft`; `publish: true` makes it `open` as the last write. A goal already past draft keeps its
+ * state (`publish` is ignored).
+ */
 export async function saveSmartGoal(
   client: Client,
   draft: SmartGoalDraft,
-  options: { previousParent?: ParentRef | null } = {},
+  options: { previousParent?: ParentRef | null; publish?: boolean } = {},
 ): Promise<SaveResult> {
+  const publish = options.publish ?? true;
   const { measure } = measureOf(draft.measure);
   const text = (value: string) => value.trim() || null;
   const common = {
@@ -149,12 +167,20 @@ export async function saveSmartGoal(
           ...(draft.ownerId ? { ownerId: draft.ownerId } : {}),
           ...(draft.unitId ? { unitId: draft.unitId } : {}),
           supports: draft.parent ? [{ type: draft.parent.type, id: draft.parent.id, weight: 1 }] : [],
+          state: 'draft',
         },
       }),
     );
+    if (publish)
+      await unwrap(
+        client.PATCH('/api/v1/smart-goals/{id}', {
+          params: { path: { id: created.id } },
+          body: { version: created.version, state: 'open' },
+        }),
+      );
     return { id: created.id, skipped: 0 };
   }
-  await unwrap(
+  const updated = await unwrap(
     client.PATCH('/api/v1/smart-goals/{id}', {
       params: { path: { id: draft.id } },
       body: {
@@ -166,5 +192,12 @@ export async function saveSmartGoal(
     }),
   );
   await realign(client, { type: 'smart_goal', id: draft.id }, options.previousParent ?? null, draft.parent);
+  if (publish && updated.state === 'draft')
+    await unwrap(
+      client.PATCH('/api/v1/smart-goals/{id}', {
+        params: { path: { id: draft.id } },
+        body: { version: updated.version, state: 'open' },
+      }),
+    );
   return { id: draft.id, skipped: 0 };
 }

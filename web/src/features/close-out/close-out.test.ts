@@ -3,14 +3,23 @@ import { closeBody, emptyProgress, gradeLine, missingItems, needOf } from './clo
 
 describe('close-out in the browser (SPEC 7)', () => {
   it.each([
-    [0.95, 'committed', 'note'],
+    [0.95, 'committed', null], // shown as grade 1.0, green: no root cause asked
+    [0.94, 'committed', 'note'],
     [1, 'committed', null],
     [0.9999999999, 'committed', null],
-    [0.65, 'aspirational', 'tag'],
+    [0.65, 'aspirational', null], // grade 0.7
+    [0.64, 'aspirational', 'tag'],
     [0.7, 'aspirational', null],
     [null, 'aspirational', 'tag'],
   ] as const)('score %s of a %s goal needs %s', (score, kind, need) => {
     expect(needOf(score, kind)).toBe(need);
+  });
+
+  it('asks for a root cause exactly where the grade shown is red (committed) or below 0.7', () => {
+    for (const score of [0, 0.3, 0.64, 0.65, 0.94, 0.95, 1]) {
+      expect(needOf(score, 'committed') === 'note').toBe(gradeLine(score, 'committed').band === 'red');
+      expect(needOf(score, 'aspirational') === 'tag').toBe(gradeLine(score, 'aspirational').band !== 'green');
+    }
   });
 
   it('shows the grade with the score behind it and its band', () => {

@@ -1,5 +1,4 @@
-import { gradeBand, gradeOf } from '../../../../core/grade';
-import { nearlyEqual } from '../../../../core/measure';
+import { closeOutNeed, gradeBand, gradeOf } from '../../../../core/grade';
 import type { ObjectiveKind } from '../../../../core/settings';
 
 /**
@@ -37,9 +36,6 @@ export interface ObjectiveToGrade extends GoalToGrade {
   keyResults: GoalToGrade[];
 }
 
-const isBelow = (score: number | null, level: number) =>
-  score === null || (score < level && !nearlyEqual(score, level));
-
 /** A goal's grade with the score behind it, and its band (core/grade). */
 export function gradeLine(score: number | null, kind: ObjectiveKind) {
   if (score === null) return { text: 'no score (nothing measured)', band: 'red' as const, label: 'missed' };
@@ -52,10 +48,12 @@ export function gradeLine(score: number | null, kind: ObjectiveKind) {
   };
 }
 
-/** What a goal needs: a root-cause note (committed below 1.0), a tag (aspirational below 0.7), or nothing. */
+/**
+ * What a goal needs, by its grade (what the page shows): a root-cause note (committed graded
+ * below 1.0), a tag (aspirational graded below 0.7), or nothing. The server decides the same way.
+ */
 export function needOf(score: number | null, kind: ObjectiveKind): 'note' | 'tag' | null {
-  if (kind === 'committed') return isBelow(score, 1) ? 'note' : null;
-  return isBelow(score, 0.7) ? 'tag' : null;
+  return closeOutNeed(score, kind);
 }
 
 /** Everything still missing before closing, in words; tags are prompted, not required. */
