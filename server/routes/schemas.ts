@@ -378,6 +378,9 @@ export const dashboardSchema = z
     hiddenGoals: hiddenCountSchema("The cycle's objectives"),
     hiddenSummary: hiddenSummarySchema,
     compliance: complianceSchema,
+    nextCursor: z.string().nullable().openapi({
+      description: 'More company objectives: pass it as `?cursor=` for the next page; null on the last',
+    }),
   })
   .openapi('Dashboard');
 
@@ -390,6 +393,10 @@ export const unitPageSchema = z
     hiddenGoals: hiddenCountSchema("The unit's objectives and SMART goals"),
     hiddenSummary: hiddenSummarySchema,
     compliance: complianceSchema,
+    nextCursor: z.string().nullable().openapi({
+      description:
+        'More objectives, then SMART goals: pass it as `?cursor=` for the next page; null on the last',
+    }),
   })
   .openapi('UnitPage');
 

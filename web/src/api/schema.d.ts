@@ -673,7 +673,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The company dashboard of a cycle (`?cycle=`, default the active one): the root unit's objectives with trends, counts by status, compliance by department and week */
+        /** The company dashboard of a cycle (`?cycle=`, default the active one): a page of the root unit's objectives with trends (`?limit=&cursor=`, follow `nextCursor`), counts by status of the whole cycle, compliance by department and week */
         get: operations["getDashboard"];
         put?: never;
         post?: never;
@@ -690,7 +690,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** A unit's page in a cycle (`?cycle=`, default the active one): its objectives with trends, its people's SMART goals, compliance by child unit and week */
+        /** A unit's page in a cycle (`?cycle=`, default the active one): a page of its objectives with trends, then its people's SMART goals (`?limit=&cursor=`, follow `nextCursor`), compliance by child unit and week */
         get: operations["getDashboardUnit"];
         put?: never;
         post?: never;
@@ -2127,6 +2127,8 @@ export interface components {
             /** @description "1 private goal", "n private goals", or null when nothing is hidden */
             hiddenSummary: string | null;
             compliance: components["schemas"]["ComplianceHeatmap"];
+            /** @description More company objectives: pass it as `?cursor=` for the next page; null on the last */
+            nextCursor: string | null;
         };
         DashboardObjective: components["schemas"]["Objective"] & {
             /** @description The objective's score at the end of each week of the cycle so far (`compliance.weeks[i]`); the last point is now */
@@ -2163,6 +2165,8 @@ export interface components {
             /** @description "1 private goal", "n private goals", or null when nothing is hidden */
             hiddenSummary: string | null;
             compliance: components["schemas"]["ComplianceHeatmap"];
+            /** @description More objectives, then SMART goals: pass it as `?cursor=` for the next page; null on the last */
+            nextCursor: string | null;
         };
         LintResult: {
             findings: components["schemas"]["Finding"][];
@@ -6958,6 +6962,10 @@ export interface operations {
             query?: {
                 /** @description A cycle id or name (`2026-Q4`); without it, the active cycle */
                 cycle?: string;
+                /** @description Goals in full per page (default 25, at most 100) */
+                limit?: number;
+                /** @description The `nextCursor` of the previous page: the goals after it */
+                cursor?: string;
             };
             header?: never;
             path?: never;
@@ -7017,6 +7025,10 @@ export interface operations {
             query?: {
                 /** @description A cycle id or name (`2026-Q4`); without it, the active cycle */
                 cycle?: string;
+                /** @description Goals in full per page (default 25, at most 100) */
+                limit?: number;
+                /** @description The `nextCursor` of the previous page: the goals after it */
+                cursor?: string;
             };
             header?: never;
             path: {
