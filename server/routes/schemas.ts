@@ -179,6 +179,16 @@ export const objectiveSchema = objectiveRecordSchema
   })
   .openapi('Objective');
 
+/** A KR in a summary list: every field and number, without its aligned children. */
+export const keyResultSummarySchema = keyResultSchema
+  .omit({ children: true, hiddenChildren: true, hiddenSummary: true })
+  .openapi('KeyResultSummary');
+
+/** An objective in a summary list (`?view=summary`): its KRs without their children. */
+export const objectiveSummarySchema = objectiveSchema
+  .extend({ keyResults: z.array(keyResultSummarySchema) })
+  .openapi('ObjectiveSummary');
+
 export const smartGoalRecordSchema = z
   .object({
     id: z.string(),

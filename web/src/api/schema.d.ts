@@ -441,7 +441,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Objectives you may see, with KRs and numbers; filters `?cycle=&unit=&owner=&state=&status=` */
+        /** Objectives you may see, with KRs and numbers; filters `?cycle=&unit=&owner=&state=&status=`; `?view=summary` leaves out each KR's aligned children */
         get: operations["listObjectives"];
         put?: never;
         /** Create an objective for a unit you belong to or lead, or a personal one */
@@ -1583,6 +1583,48 @@ export interface components {
             latestCheckinAt: number | null;
             frozenScore: number | null;
             frozenGrade: number | null;
+        };
+        ObjectiveSummary: components["schemas"]["Objective"] & {
+            keyResults?: components["schemas"]["KeyResultSummary"][];
+        };
+        KeyResultSummary: {
+            id: string;
+            /** @description Its objective; null when you may see the KR (you own it) but not its objective */
+            objectiveId: string | null;
+            title: string;
+            measure: components["schemas"]["Measure"];
+            weight: number;
+            ownerId: string | null;
+            plan: {
+                /**
+                 * @description a calendar date, YYYY-MM-DD
+                 * @example 2026-10-01
+                 */
+                date: string;
+                expected: number;
+            }[];
+            /** @enum {string|null} */
+            cadence: "weekly" | "biweekly" | "monthly" | null;
+            /** @enum {string} */
+            progressSource: "metric" | "aligned";
+            isLeading: boolean;
+            position: number;
+            version: number;
+            /** @description epoch milliseconds */
+            createdAt: number;
+            /** @description epoch milliseconds */
+            updatedAt: number;
+            progress: number | null;
+            score: number | null;
+            /** @description epoch milliseconds */
+            latestCheckinAt: number | null;
+            frozenScore: number | null;
+            frozenGrade: number | null;
+            latestValue: number | null;
+            checkinCount: number;
+            evaluation: components["schemas"]["Evaluation"];
+            /** @description the owner (for objectives, the lead or personal owner) was deactivated: a former owner */
+            hasFormerOwner: boolean;
         };
         CreateObjectiveInput: {
             cycleId: string;
@@ -5112,6 +5154,8 @@ export interface operations {
                 status?: "not_started" | "on_track" | "at_risk" | "off_track" | "stale" | "achieved" | "overdue" | "missed" | "dropped";
                 cursor?: string;
                 limit?: number;
+                /** @description `summary`: each KR without its aligned children (`children`, `hiddenChildren`, `hiddenSummary`); every other field and number the same. `GET /key-results/{id}` has a KR's children */
+                view?: "full" | "summary";
             };
             header?: never;
             path?: never;
@@ -5119,14 +5163,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description A page of objectives */
+            /** @description A page of objectives (`Objective`; with `?view=summary`, `ObjectiveSummary`) */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": {
-                        items: components["schemas"]["Objective"][];
+                        items: (components["schemas"]["Objective"] | components["schemas"]["ObjectiveSummary"])[];
                         nextCursor: string | null;
                     };
                 };
