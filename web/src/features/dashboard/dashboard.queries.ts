@@ -16,15 +16,29 @@ export const cyclesQuery = queryOptions({
   queryFn: async () => (await unwrap(api.GET('/api/v1/cycles', { params: { query: { limit: 500 } } }))).items,
 });
 
-/** Units and people, for names and the filters. */
+/** Every item of a paged list, following `nextCursor` (a large organisation has 10,000 people). */
+export async function everyPage<T>(
+  fetchPage: (cursor: string | undefined) => Promise<{ items: T[]; nextCursor: string | null }>,
+): Promise<T[]> {
+  const first = await fetchPage(undefined);
+  const items = [...first.items];
+  for (let next = first.nextCursor; next !== null; ) {
+    const page = await fetchPage(next);
+    items.push(...page.items);
+    next = page.nextCursor;
+  }
+  return items;
+}
+
+/** Units and people, for names and the filters: all of them, so no owner shows as unknown. */
 export const directoryQuery = queryOptions({
   queryKey: ['directory', 'units-people'],
   queryFn: async () => {
     const [units, people] = await Promise.all([
-      unwrap(api.GET('/api/v1/units', { params: { query: { limit: 500 } } })),
-      unwrap(api.GET('/api/v1/people', { params: { query: { limit: 500 } } })),
+      everyPage((cursor) => unwrap(api.GET('/api/v1/units', { params: { query: { limit: 500, cursor } } }))),
+      everyPage((cursor) => unwrap(api.GET('/api/v1/people', { params: { query: { limit: 500, cursor } } }))),
     ]);
-    return { units: units.items, people: people.items };
+    return { units, people };
   },
   staleTime: 5 * 60_000,
 });
