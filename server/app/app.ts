@@ -7,6 +7,7 @@ import type { AppDeps, AppEnv } from './env';
 import { errorResponse, onError } from './errors';
 import {
   authenticate,
+  compressJson,
   csrfProtection,
   limitBody,
   refuseNul,
@@ -71,6 +72,8 @@ export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
     requestContext(deps.logger, (c) => clientAddress(c, deps.isProxyTrusted)),
   );
   app.use('*', securityHeaders(deps.isSecureCookie));
+  // Inside the request log, so the log times the compressed answer; JSON only (never a live stream).
+  app.use('/api/*', compressJson());
   app.use(
     '/api/*',
     limitBody(deps.bodyLimit, (c) =>

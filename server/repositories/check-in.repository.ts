@@ -41,6 +41,22 @@ export class CheckInRepository {
     return factsOfGoal(this.db, goalId).then((r) => r.rows);
   }
 
+  /**
+   * The facts the maths reads (no note, no author) of every check-in of some goals, by goal, time
+   * and order of entry: what evaluating a page of goals needs, at a fraction of `listByGoals`' cost.
+   */
+  factsByGoals(goalIds: readonly string[]): Promise<(CheckInFacts & { goalId: string })[]> {
+    if (goalIds.length === 0) return Promise.resolve([]);
+    return this.db
+      .selectFrom('checkIns')
+      .select(['goalId', 'id', 'correctsId', 'at', 'seq', 'value', 'done', 'confidence'])
+      .where('goalId', 'in', goalIds)
+      .orderBy('goalId')
+      .orderBy('at')
+      .orderBy('seq')
+      .execute();
+  }
+
   /** Every check-in of some goals, by goal, time and order of entry (an indexed range per goal). */
   listByGoals(goalIds: readonly string[]): Promise<CheckInRow[]> {
     if (goalIds.length === 0) return Promise.resolve([]);

@@ -77,6 +77,7 @@ export class ObjectiveRepository {
       | 'visibility'
       | 'leadId'
       | 'ownerId'
+      | 'createdAt'
     >[]
   > {
     const rows = await this.db
@@ -93,6 +94,7 @@ export class ObjectiveRepository {
         'visibility',
         'leadId',
         'ownerId',
+        'createdAt',
       ])
       .where('cycleId', '=', cycleId)
       .orderBy('createdAt')

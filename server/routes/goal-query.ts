@@ -13,9 +13,18 @@ export const goalQuery = z.object({
   limit: z.coerce.number().int().min(1).max(500).default(100),
 });
 
+/** The objective list's query: the filters, and how much of each objective to send. */
+export const objectiveQuery = goalQuery.extend({
+  view: z.enum(['full', 'summary']).default('full').openapi({
+    description:
+      "`summary`: each KR without its aligned children (`children`, `hiddenChildren`, `hiddenSummary`); every other field and number the same. `GET /key-results/{id}` has a KR's children",
+  }),
+});
+
 /** The service input of a goal-list query. */
-export function goalListInput(query: z.infer<typeof goalQuery>) {
+export function goalListInput(query: z.infer<typeof goalQuery> & { view?: 'full' | 'summary' }) {
   return {
+    ...(query.view === undefined ? {} : { view: query.view }),
     cycleId: query.cycle,
     unitId: query.unit,
     ownerId: query.owner,

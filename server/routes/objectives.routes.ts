@@ -1,9 +1,10 @@
+import { z } from '@hono/zod-openapi';
 import type { Api, AppDeps } from '../app/env';
 import { createObjectiveSchema, updateObjectiveSchema } from '../services/objective.service';
 import { actorOf } from './context';
-import { goalListInput, goalQuery, toPage } from './goal-query';
+import { goalListInput, objectiveQuery, toPage } from './goal-query';
 import { idParams, json, jsonBody, pageOf, route } from './openapi';
-import { objectiveRecordSchema, objectiveSchema } from './schemas';
+import { objectiveRecordSchema, objectiveSchema, objectiveSummarySchema } from './schemas';
 
 const tags = ['objectives'];
 
@@ -11,9 +12,15 @@ const list = route({
   method: 'get',
   path: '/api/v1/objectives',
   tags,
-  summary: 'Objectives you may see, with KRs and numbers; filters `?cycle=&unit=&owner=&state=&status=`',
-  request: { query: goalQuery },
-  responses: { 200: json(pageOf(objectiveSchema), 'A page of objectives') },
+  summary:
+    "Objectives you may see, with KRs and numbers; filters `?cycle=&unit=&owner=&state=&status=`; `?view=summary` leaves out each KR's aligned children",
+  request: { query: objectiveQuery },
+  responses: {
+    200: json(
+      pageOf(z.union([objectiveSchema, objectiveSummarySchema])),
+      'A page of objectives (`Objective`; with `?view=summary`, `ObjectiveSummary`)',
+    ),
+  },
 });
 
 const get = route({

@@ -179,6 +179,16 @@ export const objectiveSchema = objectiveRecordSchema
   })
   .openapi('Objective');
 
+/** A KR in a summary list: every field and number, without its aligned children. */
+export const keyResultSummarySchema = keyResultSchema
+  .omit({ children: true, hiddenChildren: true, hiddenSummary: true })
+  .openapi('KeyResultSummary');
+
+/** An objective in a summary list (`?view=summary`): its KRs without their children. */
+export const objectiveSummarySchema = objectiveSchema
+  .extend({ keyResults: z.array(keyResultSummarySchema) })
+  .openapi('ObjectiveSummary');
+
 export const smartGoalRecordSchema = z
   .object({
     id: z.string(),
@@ -381,6 +391,9 @@ export const dashboardSchema = z
     hiddenGoals: hiddenCountSchema("The cycle's objectives"),
     hiddenSummary: hiddenSummarySchema,
     compliance: complianceSchema,
+    nextCursor: z.string().nullable().openapi({
+      description: 'More company objectives: pass it as `?cursor=` for the next page; null on the last',
+    }),
   })
   .openapi('Dashboard');
 
@@ -393,6 +406,10 @@ export const unitPageSchema = z
     hiddenGoals: hiddenCountSchema("The unit's objectives and SMART goals"),
     hiddenSummary: hiddenSummarySchema,
     compliance: complianceSchema,
+    nextCursor: z.string().nullable().openapi({
+      description:
+        'More objectives, then SMART goals: pass it as `?cursor=` for the next page; null on the last',
+    }),
   })
   .openapi('UnitPage');
 

@@ -9,7 +9,9 @@ import type { Actor, ServiceDeps } from './context';
 import { cycleOfFilter, keyResultSubject, objectiveSubject, smartGoalSubject } from './goal-access';
 import {
   type KeyResultView,
+  type ObjectiveSummaryView,
   type ObjectiveView,
+  objectiveSummaryView,
   objectiveView,
   type SmartGoalView,
   smartGoalView,
@@ -29,6 +31,8 @@ export const goalListSchema = z
     status: z.enum(STATUSES).optional(),
     after: z.string().min(1).optional(),
     limit: z.number().int().min(1).max(500).default(100),
+    /** `summary`: objectives' KRs without their aligned children (the same numbers, far less to send). */
+    view: z.enum(['full', 'summary']).default('full'),
   })
   .strict();
 
@@ -46,18 +50,24 @@ export interface GoalPage<T> {
 export class GoalListService {
   constructor(readonly deps: ServiceDeps) {}
 
-  /** Objectives with their KRs and numbers, ordered by id. */
-  async objectives(actor: Actor, input: z.input<typeof goalListSchema>): Promise<GoalPage<ObjectiveView>> {
+  /** Objectives with their KRs and numbers, ordered by id (`view: 'summary'`: KRs without their children). */
+  async objectives(
+    actor: Actor,
+    input: z.input<typeof goalListSchema>,
+  ): Promise<GoalPage<ObjectiveView | ObjectiveSummaryView>> {
     const session = await openSession(this.deps, this.deps.db.kysely, actor);
     const data = await withCycleId(session, parseInput(goalListSchema, input));
     this.#checkState(data.state, ['draft', 'active', 'closed', 'dropped']);
     return this.#fill(data, async (after, limit) => {
       const rows = await this.#repo().objectives(actor.workspaceId, data, after, limit);
       const { visible } = visibleGoals(session.scope, rows, (o: ObjectiveRow) => objectiveSubject(o));
-      const slice = await loadSlice(session, visible);
+      const isSummary = data.view === 'summary';
+      const slice = await loadSlice(session, visible, [], { childDetails: !isSummary });
       return {
         scanned: rows.map((r) => r.id),
-        views: visible.map((o) => objectiveView(slice, session.scope, o)),
+        views: visible.map((o) =>
+          isSummary ? objectiveSummaryView(slice, session.scope, o) : objectiveView(slice, session.scope, o),
+        ),
       };
     });
   }

@@ -1,3 +1,4 @@
+import { AppError } from '../../core/errors';
 import { Evaluator } from '../../core/evaluate';
 import { STATUSES, type Status } from '../../core/status';
 import { formatDate } from '../../core/time';
@@ -41,6 +42,8 @@ export interface UnitPage {
   hiddenSummary: string | null;
   /** Check-in compliance: the unit's own goals, and each child unit's subtree, by week. */
   compliance: ComplianceHeatmap;
+  /** Where the next page of `objectives` then `smartGoals` starts; null on the last page. */
+  nextAfter: string | null;
 }
 
 /** The company dashboard of a cycle. */
@@ -63,7 +66,92 @@ export interface Dashboard {
   hiddenSummary: string | null;
   /** Check-in compliance: the company's own goals, and each department's subtree, by week. */
   compliance: ComplianceHeatmap;
+  /** Where the next page of `company` starts; null on the last page. */
+  nextAfter: string | null;
 }
+
+/**
+ * A page of a dashboard's goal lists: at most `limit` goals after the key `after` (a key a
+ * previous page gave as `nextAfter`). Bounds the response whatever the spread of goals.
+ */
+export interface DashboardPaging {
+  limit: number;
+  after?: string | undefined;
+}
+
+/** The default and largest page of a dashboard's goals (each objective in full is ~4 KB). */
+export const DASHBOARD_PAGE = { default: 25, max: 100 } as const;
+
+interface PagedList<T extends { id: string }> {
+  /** The list's letter in page keys. */
+  list: 'o' | 'g';
+  rows: readonly T[];
+  /** The list's order before the id (fixed-width text). */
+  orderOf: (row: T) => string;
+}
+
+/**
+ * One page over lists shown one after the other (a unit's objectives, then its SMART goals): at
+ * most `limit` goals after the page key `after`, and the key of the next page (null on the last).
+ * A key is `<list>:<order>:<id>` in the list's own order (objectives by creation, SMART goals by
+ * due date, then id), so a page neither repeats nor skips a goal when others are added elsewhere.
+ */
+function pageOfLists<A extends { id: string }, B extends { id: string }>(
+  firstList: PagedList<A>,
+  secondList: PagedList<B> | undefined,
+  after: { list: string; order: string; id: string } | undefined,
+  limit: number,
+): { first: A[]; second: B[]; next: string | null } {
+  const byOrder = <T extends { id: string }>(l: PagedList<T>): PagedList<T> => {
+    const keyed = l.rows.map((row) => ({ row, order: l.orderOf(row) }));
+    keyed.sort((x, y) =>
+      x.order < y.order ? -1 : x.order > y.order ? 1 : x.row.id < y.row.id ? -1 : x.row.id > y.row.id ? 1 : 0,
+    );
+    return { ...l, rows: keyed.map((k) => k.row) };
+  };
+  const first = byOrder(firstList);
+  const second = secondList && byOrder(secondList);
+  const startIn = <T extends { id: string }>(l: PagedList<T>): number => {
+    if (!after || after.list !== l.list) return 0;
+    const index = l.rows.findIndex((r) => {
+      const order = l.orderOf(r);
+      return order > after.order || (order === after.order && r.id > after.id);
+    });
+    return index < 0 ? l.rows.length : index;
+  };
+  const total = first.rows.length + (second?.rows.length ?? 0);
+  const start = after?.list === second?.list && second ? first.rows.length + startIn(second) : startIn(first);
+  const end = Math.min(total, start + limit);
+  const firstItems = first.rows.slice(Math.min(start, first.rows.length), Math.min(end, first.rows.length));
+  const secondItems = second
+    ? second.rows.slice(Math.max(0, start - first.rows.length), Math.max(0, end - first.rows.length))
+    : [];
+  let next: string | null = null;
+  if (end < total && end > start) {
+    const lastOfSecond = secondItems[secondItems.length - 1];
+    const lastOfFirst = firstItems[firstItems.length - 1];
+    next =
+      second && lastOfSecond
+        ? `${second.list}:${second.orderOf(lastOfSecond)}:${lastOfSecond.id}`
+        : `${first.list}:${first.orderOf(lastOfFirst!)}:${lastOfFirst!.id}`;
+  }
+  return { first: firstItems, second: secondItems, next };
+}
+
+/** A page key from the API, checked (a `validation` error names the cursor). */
+function readPageKey(after: string | undefined): { list: string; order: string; id: string } | undefined {
+  if (after === undefined) return undefined;
+  const match = /^([og]):([^:]*):(.+)$/.exec(after);
+  if (!match) {
+    throw new AppError('validation', 'cursor: not a cursor this API gave out', {
+      issues: [{ path: 'query.cursor', message: 'not a cursor this API gave out' }],
+    });
+  }
+  return { list: match[1]!, order: match[2]!, id: match[3]! };
+}
+
+/** Creation times as fixed-width text, so that they sort as numbers do. */
+const createdOrder = (row: { createdAt: number }) => String(row.createdAt).padStart(16, '0');
 
 const emptyCounts = (): Record<Status | 'none', number> =>
   Object.fromEntries([...STATUSES, 'none'].map((s) => [s, 0])) as Record<Status | 'none', number>;
@@ -108,7 +196,12 @@ export class GoalReadService {
    * A unit's page: its objectives with KRs (and trends) and the SMART goals of its people, in one
    * cycle (by id or name; the active cycle when none is given), with its compliance heatmap.
    */
-  async unitPage(actor: Actor, cycleRef: string | undefined, unitId: string): Promise<UnitPage> {
+  async unitPage(
+    actor: Actor,
+    cycleRef: string | undefined,
+    unitId: string,
+    paging: DashboardPaging = { limit: DASHBOARD_PAGE.default },
+  ): Promise<UnitPage> {
     const session = await openSession(this.deps, this.deps.db.kysely, actor);
     const ws = actor.workspaceId;
     const cycle = await resolveCycle(session, cycleRef);
@@ -117,21 +210,29 @@ export class GoalReadService {
     const goalRows = await session.repos.smartGoals.listByCycle(ws, cycle.id, { unitIds: [unitId] });
     const objectives = visibleGoals(session.scope, objectiveRows, objectiveSubject);
     const goals = visibleGoals(session.scope, goalRows, smartGoalSubject);
-    const slice = await loadSlice(session, objectives.visible, goals.visible);
+    // One page over the objectives, then the SMART goals: only the page is loaded and evaluated.
+    const page = pageOfLists(
+      { list: 'o', rows: objectives.visible, orderOf: createdOrder },
+      { list: 'g', rows: goals.visible, orderOf: (g) => g.dueDate },
+      readPageKey(paging.after),
+      paging.limit,
+    );
+    const slice = await loadSlice(session, page.first, page.second);
     const hidden = objectives.hidden + goals.hidden;
     const trends = trendsOf(session, slice, cycle);
     const units = await session.repos.units.list(ws);
     return {
       unit: { id: unit.id, name: unit.name, parentId: unit.parentId },
       cycle: { id: cycle.id, name: cycle.name, state: cycle.state },
-      objectives: objectives.visible.map((o) => ({
+      objectives: page.first.map((o) => ({
         ...objectiveView(slice, session.scope, o),
         trend: trends.get(o.id) ?? [],
       })),
-      smartGoals: goals.visible.map((g) => smartGoalView(slice, g)),
+      smartGoals: page.second.map((g) => smartGoalView(slice, g)),
       hiddenGoals: hidden,
       hiddenSummary: hiddenSummary(hidden),
       compliance: await this.#heatmaps.of(session, cycle, unit, units),
+      nextAfter: page.next,
     };
   }
 
@@ -152,7 +253,11 @@ export class GoalReadService {
    * indexed query on objectives), evaluated by core's objective rule with staleness from the
    * latest check-in under each objective; no history is scanned.
    */
-  async dashboard(actor: Actor, cycleRef?: string): Promise<Dashboard> {
+  async dashboard(
+    actor: Actor,
+    cycleRef?: string,
+    paging: DashboardPaging = { limit: DASHBOARD_PAGE.default },
+  ): Promise<Dashboard> {
     const session = await openSession(this.deps, this.deps.db.kysely, actor);
     const ws = actor.workspaceId;
     const cycle = await resolveCycle(session, cycleRef);
@@ -161,11 +266,29 @@ export class GoalReadService {
     const rootUnits = units.filter((u) => u.parentId === null);
     const roots = rootUnits.map((u) => u.id);
     const all = await session.repos.objectives.listSummariesByCycle(ws, cycleId);
-    const company = visibleGoals(
-      session.scope,
-      await session.repos.objectives.listByCycle(ws, cycleId, roots),
-      objectiveSubject,
-    ).visible;
+    // One page of the company's objectives (found among the summaries, read in full by id).
+    const rootIds = new Set(roots);
+    const page = pageOfLists(
+      {
+        list: 'o',
+        rows: all.filter(
+          (o) => o.unitId !== null && rootIds.has(o.unitId) && isVisible(session.scope, objectiveSubject(o)),
+        ),
+        orderOf: createdOrder,
+      },
+      undefined,
+      readPageKey(paging.after),
+      paging.limit,
+    );
+    const rows = new Map(
+      (
+        await session.repos.objectives.findMany(
+          ws,
+          page.first.map((o) => o.id),
+        )
+      ).map((o) => [o.id, o]),
+    );
+    const company = page.first.flatMap((o) => rows.get(o.id) ?? []);
     const slice = await loadSlice(session, company);
     const evaluator = new Evaluator(session.at, evaluationSettings(session.settings));
     const window = windowOfCycle(cycle, session.settings.timeZone);
@@ -248,6 +371,7 @@ export class GoalReadService {
       hiddenGoals: hidden,
       hiddenSummary: hiddenSummary(hidden),
       compliance,
+      nextAfter: page.next,
     };
   }
 }

@@ -102,10 +102,15 @@ function linksUp(slice: Slice, id: string): { visible: ParentLinkView[]; hidden:
   return withhold(slice.hidden, links, (l) => l.parentId);
 }
 
-function keyResultView(slice: Slice, scope: ActorScope, kr: KeyResultRow): KeyResultView {
+function keyResultView(
+  slice: Slice,
+  scope: ActorScope,
+  kr: KeyResultRow,
+  withChildren = true,
+): KeyResultView {
   const children: ChildView[] = [];
   let hidden = 0;
-  for (const link of slice.children.get(kr.id) ?? []) {
+  for (const link of withChildren ? (slice.children.get(kr.id) ?? []) : []) {
     const row =
       link.childType === 'objective'
         ? (slice.objectives.get(link.childId) ?? slice.outside.get(link.childId))
@@ -140,7 +145,12 @@ function keyResultView(slice: Slice, scope: ActorScope, kr: KeyResultRow): KeyRe
 }
 
 /** An objective with its KRs and computed numbers, for a viewer who may see it. */
-export function objectiveView(slice: Slice, scope: ActorScope, row: ObjectiveRow): ObjectiveView {
+export function objectiveView(
+  slice: Slice,
+  scope: ActorScope,
+  row: ObjectiveRow,
+  withChildren = true,
+): ObjectiveView {
   const up = linksUp(slice, row.id);
   // Every field listed: a new column reaches the API only when added here.
   return {
@@ -165,9 +175,35 @@ export function objectiveView(slice: Slice, scope: ActorScope, row: ObjectiveRow
     predecessorId: visibleRef(slice.hidden, row.predecessorId),
     evaluation: evaluationView(slice.evaluations.get(row.id), slice.editedAfterClose.has(row.id)),
     hasFormerOwner: isFormer(slice, row.leadId) || isFormer(slice, row.ownerId),
-    keyResults: (slice.keyResults.get(row.id) ?? []).map((kr) => keyResultView(slice, scope, kr)),
+    keyResults: (slice.keyResults.get(row.id) ?? []).map((kr) =>
+      keyResultView(slice, scope, kr, withChildren),
+    ),
     alignsTo: up.visible,
     hiddenParents: up.hidden,
+  };
+}
+
+/** A KR in a summary: its numbers without its children (`GET /key-results/{id}` has them). */
+export type KeyResultSummaryView = Omit<KeyResultView, 'children' | 'hiddenChildren' | 'hiddenSummary'>;
+
+/** An objective in a summary list: every field and number, its KRs without their children. */
+export interface ObjectiveSummaryView extends Omit<ObjectiveView, 'keyResults'> {
+  keyResults: KeyResultSummaryView[];
+}
+
+/**
+ * An objective for a summary list (`?view=summary`), from a slice loaded without child details:
+ * the same numbers as `objectiveView`, without each KR's aligned children.
+ */
+export function objectiveSummaryView(
+  slice: Slice,
+  scope: ActorScope,
+  row: ObjectiveRow,
+): ObjectiveSummaryView {
+  const view = objectiveView(slice, scope, row, false);
+  return {
+    ...view,
+    keyResults: view.keyResults.map(({ children: _c, hiddenChildren: _h, hiddenSummary: _s, ...kr }) => kr),
   };
 }
 

@@ -47,6 +47,15 @@ export interface Slice {
   org: Organisation;
 }
 
+export interface SliceOptions {
+  /**
+   * False: read the goals aligned below the slice's KRs only where a number depends on them
+   * (KRs with source `aligned`), for views that show no child (the summary list). Every number
+   * of the slice's own goals is the same either way.
+   */
+  childDetails?: boolean;
+}
+
 const push = <T>(map: Map<string, T[]>, key: string, value: T) => {
   const list = map.get(key);
   if (list) list.push(value);
@@ -63,6 +72,7 @@ export async function loadSlice(
   session: Session,
   objectiveRows: readonly ObjectiveRow[],
   smartGoalRows: readonly SmartGoalRow[] = [],
+  options: SliceOptions = {},
 ): Promise<Slice> {
   const { repos, actor } = session;
   const ws = actor.workspaceId;
@@ -72,7 +82,10 @@ export async function loadSlice(
   const children = new Map<string, AlignmentRow[]>();
   const krs = await repos.keyResults.listByObjectives([...objectives.keys()]);
   for (const kr of krs) push(keyResults, kr.objectiveId, kr);
-  const links = await repos.alignments.childrenOf(krs.map((kr) => kr.id));
+  // Children of metric KRs count in no number: without their details they need not be read.
+  const withChildren =
+    options.childDetails === false ? krs.filter((kr) => kr.progressSource === 'aligned') : krs;
+  const links = await repos.alignments.childrenOf(withChildren.map((kr) => kr.id));
   for (const link of links) push(children, link.parentId, link);
   const smartIds = links
     .filter((l) => l.childType === 'smart_goal' && !smartGoals.has(l.childId))
@@ -95,7 +108,7 @@ export async function loadSlice(
   const [parentLinks, cycleRows, checkinRows] = await Promise.all([
     repos.alignments.parentsOf([...objectives.keys(), ...smartGoals.keys()]),
     Promise.all(cycleIds.map((id) => repos.cycles.find(ws, id))),
-    repos.checkIns.listByGoals(measuredIds),
+    repos.checkIns.factsByGoals(measuredIds),
   ]);
   const parents = new Map<string, AlignmentRow[]>();
   for (const link of parentLinks) push(parents, link.childId, link);

@@ -441,7 +441,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Objectives you may see, with KRs and numbers; filters `?cycle=&unit=&owner=&state=&status=` */
+        /** Objectives you may see, with KRs and numbers; filters `?cycle=&unit=&owner=&state=&status=`; `?view=summary` leaves out each KR's aligned children */
         get: operations["listObjectives"];
         put?: never;
         /** Create an objective for a unit you belong to or lead, or a personal one */
@@ -673,7 +673,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The company dashboard of a cycle (`?cycle=`, default the active one): the root unit's objectives with trends, counts by status, compliance by department and week */
+        /** The company dashboard of a cycle (`?cycle=`, default the active one): a page of the root unit's objectives with trends (`?limit=&cursor=`, follow `nextCursor`), counts by status of the whole cycle, compliance by department and week */
         get: operations["getDashboard"];
         put?: never;
         post?: never;
@@ -690,7 +690,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** A unit's page in a cycle (`?cycle=`, default the active one): its objectives with trends, its people's SMART goals, compliance by child unit and week */
+        /** A unit's page in a cycle (`?cycle=`, default the active one): a page of its objectives with trends, then its people's SMART goals (`?limit=&cursor=`, follow `nextCursor`), compliance by child unit and week */
         get: operations["getDashboardUnit"];
         put?: never;
         post?: never;
@@ -1584,6 +1584,48 @@ export interface components {
             frozenScore: number | null;
             frozenGrade: number | null;
         };
+        ObjectiveSummary: components["schemas"]["Objective"] & {
+            keyResults?: components["schemas"]["KeyResultSummary"][];
+        };
+        KeyResultSummary: {
+            id: string;
+            /** @description Its objective; null when you may see the KR (you own it) but not its objective */
+            objectiveId: string | null;
+            title: string;
+            measure: components["schemas"]["Measure"];
+            weight: number;
+            ownerId: string | null;
+            plan: {
+                /**
+                 * @description a calendar date, YYYY-MM-DD
+                 * @example 2026-10-01
+                 */
+                date: string;
+                expected: number;
+            }[];
+            /** @enum {string|null} */
+            cadence: "weekly" | "biweekly" | "monthly" | null;
+            /** @enum {string} */
+            progressSource: "metric" | "aligned";
+            isLeading: boolean;
+            position: number;
+            version: number;
+            /** @description epoch milliseconds */
+            createdAt: number;
+            /** @description epoch milliseconds */
+            updatedAt: number;
+            progress: number | null;
+            score: number | null;
+            /** @description epoch milliseconds */
+            latestCheckinAt: number | null;
+            frozenScore: number | null;
+            frozenGrade: number | null;
+            latestValue: number | null;
+            checkinCount: number;
+            evaluation: components["schemas"]["Evaluation"];
+            /** @description the owner (for objectives, the lead or personal owner) was deactivated: a former owner */
+            hasFormerOwner: boolean;
+        };
         CreateObjectiveInput: {
             cycleId: string;
             title: string;
@@ -2132,6 +2174,8 @@ export interface components {
             /** @description "1 private goal", "n private goals", or null when nothing is hidden */
             hiddenSummary: string | null;
             compliance: components["schemas"]["ComplianceHeatmap"];
+            /** @description More company objectives: pass it as `?cursor=` for the next page; null on the last */
+            nextCursor: string | null;
         };
         DashboardObjective: components["schemas"]["Objective"] & {
             /** @description The objective's score at the end of each week of the cycle so far (`compliance.weeks[i]`); the last point is now */
@@ -2168,6 +2212,8 @@ export interface components {
             /** @description "1 private goal", "n private goals", or null when nothing is hidden */
             hiddenSummary: string | null;
             compliance: components["schemas"]["ComplianceHeatmap"];
+            /** @description More objectives, then SMART goals: pass it as `?cursor=` for the next page; null on the last */
+            nextCursor: string | null;
         };
         LintResult: {
             findings: components["schemas"]["Finding"][];
@@ -5113,6 +5159,8 @@ export interface operations {
                 status?: "not_started" | "on_track" | "at_risk" | "off_track" | "stale" | "achieved" | "overdue" | "missed" | "dropped";
                 cursor?: string;
                 limit?: number;
+                /** @description `summary`: each KR without its aligned children (`children`, `hiddenChildren`, `hiddenSummary`); every other field and number the same. `GET /key-results/{id}` has a KR's children */
+                view?: "full" | "summary";
             };
             header?: never;
             path?: never;
@@ -5120,14 +5168,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description A page of objectives */
+            /** @description A page of objectives (`Objective`; with `?view=summary`, `ObjectiveSummary`) */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": {
-                        items: components["schemas"]["Objective"][];
+                        items: (components["schemas"]["Objective"] | components["schemas"]["ObjectiveSummary"])[];
                         nextCursor: string | null;
                     };
                 };
@@ -6963,6 +7011,10 @@ export interface operations {
             query?: {
                 /** @description A cycle id or name (`2026-Q4`); without it, the active cycle */
                 cycle?: string;
+                /** @description Goals in full per page (default 25, at most 100) */
+                limit?: number;
+                /** @description The `nextCursor` of the previous page: the goals after it */
+                cursor?: string;
             };
             header?: never;
             path?: never;
@@ -7022,6 +7074,10 @@ export interface operations {
             query?: {
                 /** @description A cycle id or name (`2026-Q4`); without it, the active cycle */
                 cycle?: string;
+                /** @description Goals in full per page (default 25, at most 100) */
+                limit?: number;
+                /** @description The `nextCursor` of the previous page: the goals after it */
+                cursor?: string;
             };
             header?: never;
             path: {
