@@ -11,7 +11,6 @@ import type { AddressInfo } from 'node:net';
 import { cpus, loadavg } from 'node:os';
 import { SMTPServer } from 'smtp-server';
 import { type Db, migrateToLatest, openDatabase } from '../server/db/database';
-import type { ORG_SIZES } from '../server/demo/large';
 import { loadDemo } from '../server/demo/load';
 import { JobRunner } from '../server/jobs/runner';
 import { buildChannels, closeChannels } from '../server/notify/channels';

@@ -15,7 +15,6 @@ import { Notifier } from './notifier';
  * whose status differs now, from -> to, with a link. A real SMTP server on loopback, both databases.
  */
 
-const HOUR = 3_600_000;
 const PUBLIC = 'https://tandem.example.com';
 
 describeEachDialect('the weekly digest lists status changes since the last digest', (dialect) => {
