@@ -10,7 +10,13 @@ import { startServer } from '../server/http/server';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'tandem-e2e-'));
 const config = loadConfig(
-  { DATABASE_URL: path.join(dir, 'tandem.db'), TANDEM_WEBHOOKS: 'off', LOG_LEVEL: 'silent' },
+  {
+    DATABASE_URL: path.join(dir, 'tandem.db'),
+    TANDEM_WEBHOOKS: 'off',
+    LOG_LEVEL: 'silent',
+    // Journeys point Slack and Teams webhooks at receivers on loopback.
+    TANDEM_OUTBOUND_ALLOW: '127.0.0.0/8',
+  },
   { port: 0, host: '127.0.0.1' },
 );
 const server = await startServer(config, { logger: pino({ level: 'silent' }) });

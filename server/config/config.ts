@@ -60,6 +60,13 @@ export const configSchema = z.object({
       'not an address such as Tandem <tandem@example.com>',
     )
     .optional(),
+  /**
+   * TEST ONLY: a file holding the instant (epoch ms or ISO) the server takes as "now", re-read
+   * every 20 ms, so a test drives several `tandem serve` processes through simulated weeks.
+   * Refused unless `NODE_ENV=test`.
+   */
+  TANDEM_TEST_CLOCK_FILE: z.string().min(1).optional(),
+  NODE_ENV: z.string().optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -87,6 +94,8 @@ export interface Config {
   /** Email over SMTP (`TANDEM_SMTP_URL`, `TANDEM_MAIL_FROM`); none when unset. */
   smtp: { url: string; from: string } | undefined;
   logLevel: z.infer<typeof configSchema>['LOG_LEVEL'];
+  /** TEST ONLY: the file the simulated clock reads (`TANDEM_TEST_CLOCK_FILE`); undefined in production. */
+  testClockFile: string | undefined;
 }
 
 /** A configuration problem, with every variable at fault named. */
@@ -112,6 +121,12 @@ export function loadConfig(
           code: 'custom',
           path: ['TANDEM_MAIL_FROM'],
           message: 'required when TANDEM_SMTP_URL is set',
+        });
+      if (e.TANDEM_TEST_CLOCK_FILE && e.NODE_ENV !== 'test')
+        ctx.addIssue({
+          code: 'custom',
+          path: ['TANDEM_TEST_CLOCK_FILE'],
+          message: 'a simulated clock for tests only: refused unless NODE_ENV=test',
         });
     })
     .safeParse(env);
@@ -153,6 +168,7 @@ export function loadConfig(
         ? { url: e.TANDEM_SMTP_URL, from: e.TANDEM_MAIL_FROM }
         : undefined,
     logLevel: e.LOG_LEVEL,
+    testClockFile: e.TANDEM_TEST_CLOCK_FILE,
   };
 }
 

@@ -25,6 +25,7 @@ import { WebhookDispatcher } from '../webhooks/dispatcher';
 import { answerClientError } from './client-errors';
 import { createAppDeps } from './deps';
 import { type PgRelay, startPgRelay } from './pg-relay';
+import { FileClock } from './test-clock';
 
 /** The Node HTTP server's timeouts for a request timeout (`TANDEM_REQUEST_TIMEOUT_MS`), in ms. */
 export function httpTimeouts(requestMs: number): {
@@ -83,6 +84,8 @@ export async function startServer(
   const logger =
     options.logger ??
     pino({ level: config.logLevel, base: { service: 'tandem' } }, pino.destination({ dest: 1, sync: false }));
+  // TEST ONLY: a simulated clock a test drives from a file (config refuses it unless NODE_ENV=test).
+  const clock = config.testClockFile ? FileClock.open(config.testClockFile) : undefined;
   if (!isPostgresUrl(config.database) && config.database !== ':memory:')
     mkdirSync(path.dirname(path.resolve(config.database)), { recursive: true });
   const db = openDatabase(config.database, {
@@ -100,6 +103,7 @@ export async function startServer(
   const channels = buildChannels({ smtp: config.smtp, publicUrl: config.publicUrl, chat: { db, outbound } });
   const deps = createAppDeps({
     db,
+    clock,
     outbound,
     logger,
     publicUrl: config.publicUrl,
@@ -125,9 +129,10 @@ export async function startServer(
     }
   }
   const background = await startBackground(
-    backgroundTasks(config, db, deps, logger, outbound, channels),
+    backgroundTasks(config, db, deps, logger, outbound, channels, clock),
     logger,
   ).catch(async (error: unknown) => {
+    clock?.stop();
     // A task could not start (PostgreSQL refused the relay's connection, say): the ones before it
     // are stopped already; close the database too, so the process can end.
     await db.close();
@@ -136,7 +141,7 @@ export async function startServer(
   const app = createApp(deps);
   const timeouts = httpTimeouts(config.requestTimeoutMs);
   const server = serve({
-    fetch: app.fetch,
+    fetch: clock ? withTestClockHeader(app.fetch, clock) : app.fetch,
     port: config.port,
     hostname: config.host,
     serverOptions: { connectionsCheckingInterval: timeouts.checkEveryMs },
@@ -155,6 +160,7 @@ export async function startServer(
   } catch (error) {
     // Not listening (the port is taken, say): stop what was started, so the process can end.
     await background.stop();
+    clock?.stop();
     await db.close();
     throw error;
   }
@@ -173,11 +179,28 @@ export async function startServer(
       if ('closeAllConnections' in server) server.closeAllConnections();
       await closed;
       await background.stop();
+      clock?.stop();
       closeChannels(channels);
       await db.close();
       logger.flush();
     },
   };
+}
+
+/**
+ * TEST ONLY (with `TANDEM_TEST_CLOCK_FILE`): every answer says the simulated time this node has
+ * read (`X-Tandem-Test-Now`), so a test that moves the clock knows when each node has seen it.
+ */
+function withTestClockHeader<F extends (request: Request, ...rest: never[]) => Response | Promise<Response>>(
+  fetch: F,
+  clock: FileClock,
+): F {
+  return (async (request: Request, ...rest: never[]) => {
+    const response = await fetch(request, ...rest);
+    const headers = new Headers(response.headers);
+    headers.set('X-Tandem-Test-Now', String(clock.now()));
+    return new Response(response.body, { status: response.status, statusText: response.statusText, headers });
+  }) as F;
 }
 
 /**
@@ -192,11 +215,12 @@ function backgroundTasks(
   logger: Logger,
   outbound: OutboundGuard,
   channels: readonly Channel[],
+  clock?: FileClock,
 ): BackgroundTask[] {
   let checkpointer: WalCheckpointer | undefined;
   let relay: PgRelay | undefined;
   // Settles the rollup backlog that check-ins leave (reads settle it too, before they read).
-  const settler = new RollupSettler(serviceDeps(db), logger);
+  const settler = new RollupSettler(serviceDeps(db, clock), logger);
   const tasks: BackgroundTask[] = [
     {
       // SQLite: WAL checkpoints in a worker thread, not inside commits.
@@ -218,16 +242,24 @@ function backgroundTasks(
   ];
   if (config.isRunningJobs) {
     // What a job changes through the services is announced on the bus, like a change over HTTP.
-    const jobDeps = { ...serviceDeps(db, undefined, undefined, outbound), notices: deps.bus };
+    const jobDeps = { ...serviceDeps(db, clock, undefined, outbound), notices: deps.bus };
     const webhooks = config.isSendingWebhooks ? new WebhookDispatcher(jobDeps, { logger }).jobs() : [];
     // Reminders and digests (SPEC 6): a sweep every 15 minutes fanning out one send per (person, period, channel).
     const notify = new Notifier(jobDeps, { channels, publicUrl: config.publicUrl, logger }).jobs();
     const runner = new JobRunner(jobDeps, [...maintenanceJobs, ...webhooks, ...notify], { logger });
     // A job queued by a write (a webhook delivery) starts within 50 ms of its commit, announced on the bus.
+    // A simulated clock (tests) wakes the runner when the test moves it.
+    let stopWatchingClock: (() => void) | undefined;
     tasks.push({
       name: 'job-runner',
-      start: () => runner.start((wake) => deps.bus.subscribe(wake)),
-      stop: () => runner.stop(),
+      start: () => {
+        runner.start((wake) => deps.bus.subscribe(wake));
+        stopWatchingClock = clock?.onChange(() => runner.wake());
+      },
+      stop: () => {
+        stopWatchingClock?.();
+        return runner.stop();
+      },
     });
   }
   return tasks;

@@ -8,6 +8,11 @@ import type { ServiceDeps } from '../services/context';
 export interface JobSchedule {
   cron: string;
   timeZone?: string;
+  /**
+   * Slots missed since the last look (a node asleep, a clock moved far ahead): `every` queues each
+   * (default), `latest` only the newest, for jobs whose run does the work of all earlier ones (a sweep).
+   */
+  catchUp?: 'every' | 'latest';
 }
 
 /** How a failing job is retried. */

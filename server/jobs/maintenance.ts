@@ -26,7 +26,8 @@ export const pruneSessions = defineJob({
   id: 'sessions.prune',
   version: 1,
   input: scheduledInput,
-  schedule: { cron: '20 * * * *' },
+  // Each run prunes up to now: after a gap, the newest slot alone does the work.
+  schedule: { cron: '20 * * * *', catchUp: 'latest' },
   handler: async (_input, { deps }) => {
     const accounts = new AccountRepository(deps.db.kysely);
     await inBatches(() => accounts.deleteExpired(deps.clock.now(), BATCH));
@@ -38,7 +39,7 @@ export const pruneJobs = defineJob({
   id: 'jobs.prune',
   version: 1,
   input: scheduledInput,
-  schedule: { cron: '40 3 * * *' },
+  schedule: { cron: '40 3 * * *', catchUp: 'latest' },
   handler: async (_input, { deps }) => {
     const jobs = repositories(deps.db.kysely, deps.db.dialect).jobs;
     await inBatches(() => jobs.prune(deps.clock.now() - JOB_RETENTION_MS, BATCH));

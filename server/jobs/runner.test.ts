@@ -258,4 +258,26 @@ describeEachDialect('jobs queue', (dialect) => {
     );
     expect(keys).toEqual([5, 6, 7, 8].map((h) => slotKey('test.hourly', START + h * HOUR)));
   });
+
+  it('a schedule that catches up with the latest slot queues only the newest after a gap', async () => {
+    const sweep = defineJob({
+      id: 'test.sweep',
+      version: 1,
+      input: scheduledInput,
+      schedule: { cron: '*/15 * * * *', catchUp: 'latest' },
+      handler: async () => {},
+    });
+    clock.set(START + HOUR);
+    const one = runner([sweep], { node: 'one' });
+    expect(await one.schedule()).toBe(1);
+    // Six days later (576 slots missed): one job, for the newest slot.
+    clock.set(START + 6 * 24 * HOUR + 20 * 60_000);
+    expect(await one.schedule()).toBe(1);
+    const keys = (await test.db.kysely.selectFrom('jobs').select('key').orderBy('runAt').execute()).map(
+      (j) => j.key,
+    );
+    expect(keys).toEqual(
+      [START + HOUR, START + 6 * 24 * HOUR + 15 * 60_000].map((t) => slotKey('test.sweep', t)),
+    );
+  });
 });

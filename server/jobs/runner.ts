@@ -161,7 +161,8 @@ export class JobRunner {
       const next = this.#nextSlots.get(definition.id);
       if (this.#nextSlots.has(definition.id) && (next === undefined || now < next)) continue;
       this.#nextSlots.set(definition.id, nextSlot(definition.schedule, now));
-      for (const slot of dueSlots(definition.schedule, now, this.#scheduledUpTo))
+      const slots = dueSlots(definition.schedule, now, this.#scheduledUpTo);
+      for (const slot of definition.schedule.catchUp === 'latest' ? slots.slice(-1) : slots)
         rows.push(
           newJob(this.#ids, definition, { slot }, { key: slotKey(definition.id, slot), runAt: slot }),
         );

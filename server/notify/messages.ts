@@ -112,7 +112,9 @@ export function digestMessage(
     subject:
       stale > 0
         ? `Weekly digest: ${plural(stale, 'goal')} not checked in for two weeks`
-        : `Weekly digest: ${plural(content.atRisk.length, 'goal')} at risk`,
+        : content.atRisk.length === 0 && content.changes.length > 0
+          ? `Weekly digest: ${plural(content.changes.length, 'status change')}`
+          : `Weekly digest: ${plural(content.atRisk.length, 'goal')} at risk`,
     intro: `Hi ${first}, here is how your units' goals stand this week.`,
     sections,
     action: { label: 'Open the dashboard', url: `${publicUrl}/` },

@@ -6,7 +6,7 @@ import { defineJob, type JobDefinition, newJob, type RetryPolicy } from '../jobs
 import { scheduledInput } from '../jobs/runner';
 import { repositories } from '../repositories/index';
 import { CheckInDueService, type DueGoal } from '../services/check-in-due.service';
-import type { Actor, ServiceDeps } from '../services/context';
+import { type Actor, FixedClock, type ServiceDeps } from '../services/context';
 import { ComplianceHeatmaps, cycleWeeks } from '../services/dashboard-insights';
 import { openSession } from '../services/session';
 import { readSettings } from '../services/workspace-settings';
@@ -132,7 +132,8 @@ export class Notifier {
       id: 'notify.sweep',
       version: 1,
       input: scheduledInput,
-      schedule: { cron: SWEEP_CRON },
+      // A sweep looks at now, not at its slot: after a gap, the newest slot alone does the work.
+      schedule: { cron: SWEEP_CRON, catchUp: 'latest' },
       handler: async () => {
         await this.sweep(send);
       },
@@ -237,9 +238,20 @@ export class Notifier {
       if (open.length === 0) return undefined;
       return { message: reminderMessage(person, open, publicUrl), recipient };
     }
+    // Status changes are counted since the lead's previous occasion (last week's digest).
+    const workspace = await db
+      .selectFrom('workspaces')
+      .select('settings')
+      .where('id', '=', input.workspaceId)
+      .executeTakeFirstOrThrow();
+    const settings = readSettings(workspace.settings, input.workspaceId, this.deps.logger);
+    const zone = isValidTimeZone(person.timeZone) ? person.timeZone : settings.timeZone;
+    const occasion = latestOccasion(this.deps.clock.now(), settings.checkinDay, settings.checkinHour, zone);
+    const since = latestOccasion(occasion.at - 1, settings.checkinDay, settings.checkinHour, zone).at;
     const content = await this.#digest(
       actor,
       memberships.filter((m) => m.isLead === 1).map((m) => m.unitId),
+      since,
     );
     if (
       content.stale.length + content.atRisk.length + content.changes.length + content.compliance.length ===
@@ -251,10 +263,12 @@ export class Notifier {
 
   /**
    * A lead's digest: for the people of the units they lead (and the units below), the goals the
-   * lead may see that are stale (two missed periods or more: the escalation) or at risk, and the
+   * lead may see that are stale (two missed periods or more: the escalation) or at risk, those
+   * whose status changed since `since` (the previous digest: no status history is kept, so the
+   * status then is evaluated again as of that instant, from the check-ins made by then), and the
    * check-in compliance of each led unit over the last full week (the dashboard's heatmap).
    */
-  async #digest(actor: Actor, ledUnitIds: string[]): Promise<DigestContent> {
+  async #digest(actor: Actor, ledUnitIds: string[], since: number): Promise<DigestContent> {
     const db = this.deps.db.kysely;
     const repos = repositories(db, this.deps.db.dialect);
     const ws = actor.workspaceId;
@@ -271,15 +285,25 @@ export class Notifier {
             .where('people.isActive', '=', 1)
             .execute();
     const dueService = new CheckInDueService(this.deps);
+    const dueThen = new CheckInDueService({ ...this.deps, clock: new FixedClock(since) });
     const content: DigestContent = { stale: [], atRisk: [], changes: [], compliance: [] };
     for (const member of members) {
-      const due = await dueService.due(actor, { person: member.id });
+      const [due, then] = await Promise.all([
+        dueService.due(actor, { person: member.id }),
+        dueThen.due(actor, { person: member.id }),
+      ]);
+      const statusThen = new Map(then.items.map((g) => [g.id, g.status]));
       for (const goal of due.items as DueGoal[]) {
         if (goal.missedPeriods >= 2) content.stale.push({ goal, ownerName: member.name });
         else if (goal.status === 'at_risk' || goal.status === 'off_track')
           content.atRisk.push({ goal, ownerName: member.name });
+        // A change from one status to another (a goal that had none a week ago has no "from").
+        const from = statusThen.get(goal.id);
+        if (from && goal.status && from !== goal.status)
+          content.changes.push({ goal, ownerName: member.name, from, to: goal.status });
       }
     }
+    content.changes.sort((a, b) => a.goal.title.localeCompare(b.goal.title));
     content.stale.sort(
       (a, b) => b.goal.missedPeriods - a.goal.missedPeriods || a.goal.title.localeCompare(b.goal.title),
     );

@@ -17,6 +17,19 @@ export interface SmtpReceiver {
   mails: ReceivedMail[];
   /** Refuse the next `n` messages (with a 451), to test retries. */
   refuseNext(n: number): void;
+  /**
+   * Hold every message from now on: received but not yet answered, so the sender waits for its
+   * 250 (a test kills the sender meanwhile). `held` counts the messages waiting; one whose sender
+   * hangs up is dropped from them.
+   */
+  hold(): void;
+  readonly held: number;
+  /**
+   * Answer the held messages and stop holding: those whose sender is still connected are accepted
+   * (into `mails`); those whose connection closed were never accepted, as SMTP has it, and are
+   * returned (the sender never learnt they arrived, so it must send them again).
+   */
+  release(): ReceivedMail[];
   close(): Promise<void>;
 }
 
@@ -31,11 +44,21 @@ export interface SmtpReceiver {
 export async function startSmtpReceiver(): Promise<SmtpReceiver> {
   const mails: ReceivedMail[] = [];
   let refusals = 0;
+  let isHolding = false;
+  const held: { mail: ReceivedMail; sessionId: string; callback: () => void }[] = [];
+  const closed = new Set<string>();
+  const dropped: ReceivedMail[] = [];
   const server = new SMTPServer({
     authOptional: true,
     disabledCommands: ['STARTTLS', 'AUTH'],
     logger: false,
     size: 10_000_000,
+    onClose(session) {
+      closed.add(session.id);
+      // A held message whose sender hung up was never accepted: it is dropped, as SMTP has it.
+      for (let i = held.length - 1; i >= 0; i--)
+        if (held[i]!.sessionId === session.id) dropped.push(...held.splice(i, 1).map((h) => h.mail));
+    },
     onData(stream, session, callback) {
       if (refusals > 0) {
         refusals--;
@@ -49,13 +72,18 @@ export async function startSmtpReceiver(): Promise<SmtpReceiver> {
       }
       simpleParser(stream)
         .then((parsed) => {
-          mails.push({
+          const mail = {
             to: session.envelope.rcptTo.map((r) => r.address).join(','),
             subject: parsed.subject ?? '',
             text: parsed.text ?? '',
             html: typeof parsed.html === 'string' ? parsed.html : '',
             parsed,
-          });
+          };
+          if (isHolding) {
+            held.push({ mail, sessionId: session.id, callback: () => callback() });
+            return;
+          }
+          mails.push(mail);
           callback();
         })
         .catch(callback);
@@ -68,6 +96,23 @@ export async function startSmtpReceiver(): Promise<SmtpReceiver> {
     mails,
     refuseNext: (n) => {
       refusals = n;
+    },
+    hold: () => {
+      isHolding = true;
+    },
+    get held() {
+      return held.length;
+    },
+    release: () => {
+      isHolding = false;
+      for (const { mail, sessionId, callback } of held.splice(0)) {
+        if (closed.has(sessionId)) dropped.push(mail);
+        else {
+          mails.push(mail);
+          callback();
+        }
+      }
+      return dropped.splice(0);
     },
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };

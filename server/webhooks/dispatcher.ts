@@ -72,7 +72,7 @@ export class WebhookDispatcher {
         id: 'webhooks.prune-log',
         version: 1,
         input: scheduledInput,
-        schedule: { cron: '0 * * * *' },
+        schedule: { cron: '0 * * * *', catchUp: 'latest' },
         handler: async () => {
           await this.prune();
         },

@@ -21,12 +21,15 @@ import { Route as AppCloseOutRouteImport } from './routes/_app/close-out'
 import { Route as AppGoalsRouteImport } from './routes/_app/goals'
 import { Route as AppPlanRouteImport } from './routes/_app/plan'
 import { Route as AppAdminIndexRouteImport } from './routes/_app/admin.index'
+import { Route as AppAdminChatWebhooksRouteImport } from './routes/_app/admin.chat-webhooks'
+import { Route as AppAdminNotificationsRouteImport } from './routes/_app/admin.notifications'
 import { Route as AppAdminPeopleRouteImport } from './routes/_app/admin.people'
 import { Route as AppAdminSettingsRouteImport } from './routes/_app/admin.settings'
 import { Route as AppAdminTokensRouteImport } from './routes/_app/admin.tokens'
 import { Route as AppAdminUnitsRouteImport } from './routes/_app/admin.units'
 import { Route as AppKeyResultsKeyResultIdRouteImport } from './routes/_app/key-results.$keyResultId'
 import { Route as AppObjectivesObjectiveIdRouteImport } from './routes/_app/objectives.$objectiveId'
+import { Route as AppSettingsNotificationsRouteImport } from './routes/_app/settings.notifications'
 import { Route as AppSmartGoalsSmartGoalIdRouteImport } from './routes/_app/smart-goals.$smartGoalId'
 import { Route as AppWriteIndexRouteImport } from './routes/_app/write.index'
 import { Route as AppWriteObjectiveRouteImport } from './routes/_app/write.objective'
@@ -91,6 +94,16 @@ const AppAdminIndexRoute = AppAdminIndexRouteImport.update({
   path: '/',
   getParentRoute: () => AppAdminRoute,
 } as any)
+const AppAdminChatWebhooksRoute = AppAdminChatWebhooksRouteImport.update({
+  id: '/chat-webhooks',
+  path: '/chat-webhooks',
+  getParentRoute: () => AppAdminRoute,
+} as any)
+const AppAdminNotificationsRoute = AppAdminNotificationsRouteImport.update({
+  id: '/notifications',
+  path: '/notifications',
+  getParentRoute: () => AppAdminRoute,
+} as any)
 const AppAdminPeopleRoute = AppAdminPeopleRouteImport.update({
   id: '/people',
   path: '/people',
@@ -121,6 +134,12 @@ const AppObjectivesObjectiveIdRoute =
   AppObjectivesObjectiveIdRouteImport.update({
     id: '/objectives/$objectiveId',
     path: '/objectives/$objectiveId',
+    getParentRoute: () => AppRoute,
+  } as any)
+const AppSettingsNotificationsRoute =
+  AppSettingsNotificationsRouteImport.update({
+    id: '/settings/notifications',
+    path: '/settings/notifications',
     getParentRoute: () => AppRoute,
   } as any)
 const AppSmartGoalsSmartGoalIdRoute =
@@ -156,12 +175,15 @@ export interface FileRoutesByFullPath {
   '/close-out': typeof AppCloseOutRoute
   '/goals': typeof AppGoalsRoute
   '/plan': typeof AppPlanRoute
+  '/admin/chat-webhooks': typeof AppAdminChatWebhooksRoute
+  '/admin/notifications': typeof AppAdminNotificationsRoute
   '/admin/people': typeof AppAdminPeopleRoute
   '/admin/settings': typeof AppAdminSettingsRoute
   '/admin/tokens': typeof AppAdminTokensRoute
   '/admin/units': typeof AppAdminUnitsRoute
   '/key-results/$keyResultId': typeof AppKeyResultsKeyResultIdRoute
   '/objectives/$objectiveId': typeof AppObjectivesObjectiveIdRoute
+  '/settings/notifications': typeof AppSettingsNotificationsRoute
   '/smart-goals/$smartGoalId': typeof AppSmartGoalsSmartGoalIdRoute
   '/write/objective': typeof AppWriteObjectiveRoute
   '/write/smart-goal': typeof AppWriteSmartGoalRoute
@@ -178,12 +200,15 @@ export interface FileRoutesByTo {
   '/goals': typeof AppGoalsRoute
   '/plan': typeof AppPlanRoute
   '/': typeof AppIndexRoute
+  '/admin/chat-webhooks': typeof AppAdminChatWebhooksRoute
+  '/admin/notifications': typeof AppAdminNotificationsRoute
   '/admin/people': typeof AppAdminPeopleRoute
   '/admin/settings': typeof AppAdminSettingsRoute
   '/admin/tokens': typeof AppAdminTokensRoute
   '/admin/units': typeof AppAdminUnitsRoute
   '/key-results/$keyResultId': typeof AppKeyResultsKeyResultIdRoute
   '/objectives/$objectiveId': typeof AppObjectivesObjectiveIdRoute
+  '/settings/notifications': typeof AppSettingsNotificationsRoute
   '/smart-goals/$smartGoalId': typeof AppSmartGoalsSmartGoalIdRoute
   '/write/objective': typeof AppWriteObjectiveRoute
   '/write/smart-goal': typeof AppWriteSmartGoalRoute
@@ -203,12 +228,15 @@ export interface FileRoutesById {
   '/_app/goals': typeof AppGoalsRoute
   '/_app/plan': typeof AppPlanRoute
   '/_app/': typeof AppIndexRoute
+  '/_app/admin/chat-webhooks': typeof AppAdminChatWebhooksRoute
+  '/_app/admin/notifications': typeof AppAdminNotificationsRoute
   '/_app/admin/people': typeof AppAdminPeopleRoute
   '/_app/admin/settings': typeof AppAdminSettingsRoute
   '/_app/admin/tokens': typeof AppAdminTokensRoute
   '/_app/admin/units': typeof AppAdminUnitsRoute
   '/_app/key-results/$keyResultId': typeof AppKeyResultsKeyResultIdRoute
   '/_app/objectives/$objectiveId': typeof AppObjectivesObjectiveIdRoute
+  '/_app/settings/notifications': typeof AppSettingsNotificationsRoute
   '/_app/smart-goals/$smartGoalId': typeof AppSmartGoalsSmartGoalIdRoute
   '/_app/write/objective': typeof AppWriteObjectiveRoute
   '/_app/write/smart-goal': typeof AppWriteSmartGoalRoute
@@ -228,12 +256,15 @@ export interface FileRouteTypes {
     | '/close-out'
     | '/goals'
     | '/plan'
+    | '/admin/chat-webhooks'
+    | '/admin/notifications'
     | '/admin/people'
     | '/admin/settings'
     | '/admin/tokens'
     | '/admin/units'
     | '/key-results/$keyResultId'
     | '/objectives/$objectiveId'
+    | '/settings/notifications'
     | '/smart-goals/$smartGoalId'
     | '/write/objective'
     | '/write/smart-goal'
@@ -250,12 +281,15 @@ export interface FileRouteTypes {
     | '/goals'
     | '/plan'
     | '/'
+    | '/admin/chat-webhooks'
+    | '/admin/notifications'
     | '/admin/people'
     | '/admin/settings'
     | '/admin/tokens'
     | '/admin/units'
     | '/key-results/$keyResultId'
     | '/objectives/$objectiveId'
+    | '/settings/notifications'
     | '/smart-goals/$smartGoalId'
     | '/write/objective'
     | '/write/smart-goal'
@@ -274,12 +308,15 @@ export interface FileRouteTypes {
     | '/_app/goals'
     | '/_app/plan'
     | '/_app/'
+    | '/_app/admin/chat-webhooks'
+    | '/_app/admin/notifications'
     | '/_app/admin/people'
     | '/_app/admin/settings'
     | '/_app/admin/tokens'
     | '/_app/admin/units'
     | '/_app/key-results/$keyResultId'
     | '/_app/objectives/$objectiveId'
+    | '/_app/settings/notifications'
     | '/_app/smart-goals/$smartGoalId'
     | '/_app/write/objective'
     | '/_app/write/smart-goal'
@@ -380,6 +417,20 @@ declare module '@tanstack/react-router' {
       preLoaderRoute: typeof AppAdminIndexRouteImport
       parentRoute: typeof AppAdminRoute
     }
+    '/_app/admin/chat-webhooks': {
+      id: '/_app/admin/chat-webhooks'
+      path: '/chat-webhooks'
+      fullPath: '/admin/chat-webhooks'
+      preLoaderRoute: typeof AppAdminChatWebhooksRouteImport
+      parentRoute: typeof AppAdminRoute
+    }
+    '/_app/admin/notifications': {
+      id: '/_app/admin/notifications'
+      path: '/notifications'
+      fullPath: '/admin/notifications'
+      preLoaderRoute: typeof AppAdminNotificationsRouteImport
+      parentRoute: typeof AppAdminRoute
+    }
     '/_app/admin/people': {
       id: '/_app/admin/people'
       path: '/people'
@@ -422,6 +473,13 @@ declare module '@tanstack/react-router' {
       preLoaderRoute: typeof AppObjectivesObjectiveIdRouteImport
       parentRoute: typeof AppRoute
     }
+    '/_app/settings/notifications': {
+      id: '/_app/settings/notifications'
+      path: '/settings/notifications'
+      fullPath: '/settings/notifications'
+      preLoaderRoute: typeof AppSettingsNotificationsRouteImport
+      parentRoute: typeof AppRoute
+    }
     '/_app/smart-goals/$smartGoalId': {
       id: '/_app/smart-goals/$smartGoalId'
       path: '/smart-goals/$smartGoalId'
@@ -454,6 +512,8 @@ declare module '@tanstack/react-router' {
 }
 
 interface AppAdminRouteChildren {
+  AppAdminChatWebhooksRoute: typeof AppAdminChatWebhooksRoute
+  AppAdminNotificationsRoute: typeof AppAdminNotificationsRoute
   AppAdminPeopleRoute: typeof AppAdminPeopleRoute
   AppAdminSettingsRoute: typeof AppAdminSettingsRoute
   AppAdminTokensRoute: typeof AppAdminTokensRoute
@@ -462,6 +522,8 @@ interface AppAdminRouteChildren {
 }
 
 const AppAdminRouteChildren: AppAdminRouteChildren = {
+  AppAdminChatWebhooksRoute: AppAdminChatWebhooksRoute,
+  AppAdminNotificationsRoute: AppAdminNotificationsRoute,
   AppAdminPeopleRoute: AppAdminPeopleRoute,
   AppAdminSettingsRoute: AppAdminSettingsRoute,
   AppAdminTokensRoute: AppAdminTokensRoute,
@@ -483,6 +545,7 @@ interface AppRouteChildren {
   AppIndexRoute: typeof AppIndexRoute
   AppKeyResultsKeyResultIdRoute: typeof AppKeyResultsKeyResultIdRoute
   AppObjectivesObjectiveIdRoute: typeof AppObjectivesObjectiveIdRoute
+  AppSettingsNotificationsRoute: typeof AppSettingsNotificationsRoute
   AppSmartGoalsSmartGoalIdRoute: typeof AppSmartGoalsSmartGoalIdRoute
   AppWriteObjectiveRoute: typeof AppWriteObjectiveRoute
   AppWriteSmartGoalRoute: typeof AppWriteSmartGoalRoute
@@ -499,6 +562,7 @@ const AppRouteChildren: AppRouteChildren = {
   AppIndexRoute: AppIndexRoute,
   AppKeyResultsKeyResultIdRoute: AppKeyResultsKeyResultIdRoute,
   AppObjectivesObjectiveIdRoute: AppObjectivesObjectiveIdRoute,
+  AppSettingsNotificationsRoute: AppSettingsNotificationsRoute,
   AppSmartGoalsSmartGoalIdRoute: AppSmartGoalsSmartGoalIdRoute,
   AppWriteObjectiveRoute: AppWriteObjectiveRoute,
   AppWriteSmartGoalRoute: AppWriteSmartGoalRoute,

@@ -1,6 +1,6 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { Link, Outlet, useNavigate, useRouteContext } from '@tanstack/react-router';
-import { useEffect } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { signOut } from '../features/auth/auth.queries';
 import { startLiveUpdates, stopLiveUpdates, useLive } from './live';
 
@@ -66,9 +66,7 @@ export function AppShell() {
             >
               {LIVE_LABEL[live.state]}
             </span>
-            <span className="hidden text-slate-700 sm:inline">
-              {me.person.name} · {me.workspace.name}
-            </span>
+            <UserMenu label={`${me.person.name} · ${me.workspace.name}`} />
             <button type="button" className={NAV} onClick={() => void onSignOut()}>
               Sign out
             </button>
@@ -79,6 +77,60 @@ export function AppShell() {
         {live.announcement}
       </p>
       <Outlet />
+    </div>
+  );
+}
+
+/**
+ * The signed-in person's menu: their name and workspace, opening onto their own settings (My
+ * notifications). Closes on a choice, on Escape, and when focus or a click goes elsewhere.
+ */
+function UserMenu({ label }: { label: string }) {
+  const [isOpen, setOpen] = useState(false);
+  const box = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (!isOpen) return;
+    const away = (e: Event) => {
+      if (box.current && !box.current.contains(e.target as Node)) setOpen(false);
+    };
+    const onEscape = (e: KeyboardEvent) => {
+      if (e.key === 'Escape') setOpen(false);
+    };
+    document.addEventListener('pointerdown', away);
+    document.addEventListener('focusin', away);
+    document.addEventListener('keydown', onEscape);
+    return () => {
+      document.removeEventListener('pointerdown', away);
+      document.removeEventListener('focusin', away);
+      document.removeEventListener('keydown', onEscape);
+    };
+  }, [isOpen]);
+  return (
+    <div ref={box} className="relative">
+      <button
+        type="button"
+        className={`${NAV} max-w-64 truncate`}
+        aria-expanded={isOpen}
+        aria-controls="user-menu"
+        onClick={() => setOpen(!isOpen)}
+      >
+        {label} <span aria-hidden="true">▾</span>
+      </button>
+      {isOpen ? (
+        <div
+          id="user-menu"
+          className="absolute right-0 z-20 mt-1 w-56 rounded-md border border-slate-200 bg-white p-1 shadow-lg"
+        >
+          <Link
+            to="/settings/notifications"
+            className={`${NAV} block`}
+            activeProps={{ className: `${NAV} block bg-slate-100 font-semibold text-slate-900` }}
+            onClick={() => setOpen(false)}
+          >
+            My notifications
+          </Link>
+        </div>
+      ) : null}
     </div>
   );
 }

@@ -44,6 +44,12 @@ export function AdminNav() {
       <Link to="/admin/tokens" className={TAB} activeProps={ACTIVE}>
         API tokens
       </Link>
+      <Link to="/admin/notifications" className={TAB} activeProps={ACTIVE}>
+        Notifications
+      </Link>
+      <Link to="/admin/chat-webhooks" className={TAB} activeProps={ACTIVE}>
+        Slack and Teams
+      </Link>
     </nav>
   );
 }

@@ -1,0 +1,163 @@
+// `npm run bench:reminders [-- --size large|medium] [--sqlite-only|--pg-only] [--concurrency N]`:
+// the reminder sweep of SPEC 11's large organisation (10,000 people), from the check-in hour to the
+// last message a real SMTP server on loopback accepted: the demo is generated in a scratch SQLite
+// file and (with TANDEM_BENCH_PG_URL or TANDEM_TEST_PG_URL) a scratch PostgreSQL database, email is
+// switched on, the clock is put at the workspace's next check-in occasion, and one node's job runner
+// (the sweep, then every `notify.send`) runs until the queue is empty. Reports the seconds, the
+// messages, their rate, peak RSS, and the load average. Issue 13's target: under 30 s.
+// Figures go in docs/PERFORMANCE.md.
+
+import type { AddressInfo } from 'node:net';
+import { cpus, loadavg } from 'node:os';
+import { SMTPServer } from 'smtp-server';
+import { type Db, migrateToLatest, openDatabase } from '../server/db/database';
+import { loadDemo } from '../server/demo/load';
+import { JobRunner } from '../server/jobs/runner';
+import { buildChannels, closeChannels } from '../server/notify/channels';
+import { Notifier } from '../server/notify/notifier';
+import { latestOccasion } from '../server/notify/occasion';
+import { FixedClock, serviceDeps } from '../server/services/context';
+import { readSettings } from '../server/services/workspace-settings';
+import { PG_SKIPPED, withScratchPgDatabase, withScratchSqliteFile } from './scratch-databases';
+
+const TARGET_S = 30;
+const args = process.argv.slice(2);
+const option = (name: string) => (args.includes(name) ? args[args.indexOf(name) + 1] : undefined);
+const size = (option('--size') ?? 'large') as 'large' | 'medium';
+const concurrency = Number(option('--concurrency') ?? 20);
+const WEEK = 7 * 86_400_000;
+
+/** An SMTP server on loopback that accepts every message and counts it (no parsing: the bench measures the sender). */
+async function startCountingSmtp() {
+  let accepted = 0;
+  let lastAt = 0;
+  const server = new SMTPServer({
+    authOptional: true,
+    disabledCommands: ['STARTTLS', 'AUTH'],
+    logger: false,
+    onData(stream, _session, callback) {
+      stream.on('data', () => {});
+      stream.on('end', () => {
+        accepted++;
+        lastAt = performance.now();
+        callback();
+      });
+    },
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return {
+    url: `smtp://127.0.0.1:${(server.server.address() as AddressInfo).port}`,
+    get accepted() {
+      return accepted;
+    },
+    get lastAt() {
+      return lastAt;
+    },
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}
+
+async function bench(label: string, location: string) {
+  const db: Db = openDatabase(location, { poolSize: 10 });
+  try {
+    await migrateToLatest(db);
+    const generatedAt = Date.now();
+    console.log(`${label}: generating the ${size} organisation…`);
+    const load = await loadDemo(db, { size, at: generatedAt });
+    if (load.status !== 'loaded') throw new Error(`${label}: the demo did not load (${load.status})`);
+    const people = await db.kysely
+      .selectFrom('people')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow();
+    const workspace = await db.kysely
+      .selectFrom('workspaces')
+      .select(['id', 'settings'])
+      .executeTakeFirstOrThrow();
+    const stored = JSON.parse(workspace.settings) as Record<string, unknown>;
+    await db.kysely
+      .updateTable('workspaces')
+      .set({ settings: JSON.stringify({ ...stored, notificationChannels: ['email'] }) })
+      .where('id', '=', workspace.id)
+      .execute();
+    const settings = readSettings(JSON.stringify(stored), workspace.id);
+    // The due hour: the workspace's next check-in occasion after the demo's "now", in its time zone.
+    const occasion = latestOccasion(
+      generatedAt + WEEK,
+      settings.checkinDay,
+      settings.checkinHour,
+      settings.timeZone,
+    ).at;
+    const smtp = await startCountingSmtp();
+    const channels = buildChannels({
+      smtp: { url: smtp.url, from: 'Tandem <tandem@example.com>' },
+      publicUrl: 'https://tandem.example.com',
+    });
+    const deps = serviceDeps(db, new FixedClock(occasion));
+    const runner = new JobRunner(
+      deps,
+      new Notifier(deps, { channels, publicUrl: 'https://tandem.example.com' }).jobs(),
+      {
+        concurrency,
+      },
+    );
+    let peakRss = process.memoryUsage().rss;
+    const sampler = setInterval(() => {
+      peakRss = Math.max(peakRss, process.memoryUsage().rss);
+    }, 100);
+    const started = performance.now();
+    const progress = setInterval(() => {
+      console.log(
+        `${label}: ${smtp.accepted} messages after ${((performance.now() - started) / 1000).toFixed(0)} s`,
+      );
+    }, 10_000);
+    await runner.drain();
+    clearInterval(progress);
+    const finished = performance.now();
+    clearInterval(sampler);
+    peakRss = Math.max(peakRss, process.memoryUsage().rss);
+    const log = await db.kysely
+      .selectFrom('notifications')
+      .select(['state', (eb) => eb.fn.countAll<number>().as('n')])
+      .groupBy('state')
+      .execute();
+    closeChannels(channels);
+    await smtp.close();
+    const seconds = ((smtp.lastAt || finished) - started) / 1000;
+    return {
+      database: label,
+      people: Number(people.n),
+      messagesAccepted: smtp.accepted,
+      log: Object.fromEntries(log.map((r) => [r.state, Number(r.n)])),
+      secondsToLastMessage: Number(seconds.toFixed(2)),
+      secondsToQueueEmpty: Number(((finished - started) / 1000).toFixed(2)),
+      messagesPerSecond: Math.round(smtp.accepted / seconds),
+      peakRssMb: Math.round(peakRss / 1024 / 1024),
+      targetSeconds: TARGET_S,
+      isMet: seconds <= TARGET_S,
+      concurrency,
+      loadAverage: loadavg().map((l) => l.toFixed(2)),
+      cores: cpus().length,
+    };
+  } finally {
+    await db.close();
+  }
+}
+
+const rows = [];
+if (!args.includes('--pg-only'))
+  rows.push(await withScratchSqliteFile('tandem-reminders-bench', (file) => bench('SQLite', file)));
+const pgUrl = process.env.TANDEM_BENCH_PG_URL ?? process.env.TANDEM_TEST_PG_URL;
+if (!args.includes('--sqlite-only')) {
+  if (pgUrl)
+    rows.push(
+      await withScratchPgDatabase(pgUrl, 'tandem_reminders_bench', (url) => bench('PostgreSQL', url)),
+    );
+  else console.log(PG_SKIPPED);
+}
+console.log(
+  JSON.stringify(
+    { benchmark: `reminder sweep, ${size} organisation, email over loopback SMTP`, rows },
+    null,
+    2,
+  ),
+);
