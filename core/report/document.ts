@@ -44,7 +44,13 @@ export interface ReportCalibration {
 }
 
 /** Ambition (aspirational KR grades) and commitment reliability (committed KRs and SMART goals). */
-export function reportCalibration(report: ReportInput): ReportCalibration {
+export function reportCalibration(report: {
+  objectives: readonly {
+    kind: 'aspirational' | 'committed';
+    keyResults: readonly { score: number | null; grade: number | null }[];
+  }[];
+  smartGoals: readonly { grade: number | null }[];
+}): ReportCalibration {
   const aspirational: number[] = [];
   const committed: number[] = [];
   for (const o of report.objectives)

@@ -16,6 +16,7 @@ import { Route as SignUpRouteImport } from './routes/sign-up'
 import { Route as AppIndexRouteImport } from './routes/_app/index'
 import { Route as AppAdminRouteImport } from './routes/_app/admin'
 import { Route as AppAlignmentRouteImport } from './routes/_app/alignment'
+import { Route as AppCalibrationRouteImport } from './routes/_app/calibration'
 import { Route as AppCheckInRouteImport } from './routes/_app/check-in'
 import { Route as AppCloseOutRouteImport } from './routes/_app/close-out'
 import { Route as AppGoalsRouteImport } from './routes/_app/goals'
@@ -24,12 +25,14 @@ import { Route as AppAdminPeopleRouteImport } from './routes/_app/admin.people'
 import { Route as AppAdminSettingsRouteImport } from './routes/_app/admin.settings'
 import { Route as AppAdminTokensRouteImport } from './routes/_app/admin.tokens'
 import { Route as AppAdminUnitsRouteImport } from './routes/_app/admin.units'
+import { Route as AppCyclesIndexRouteImport } from './routes/_app/cycles.index'
 import { Route as AppKeyResultsKeyResultIdRouteImport } from './routes/_app/key-results.$keyResultId'
 import { Route as AppObjectivesObjectiveIdRouteImport } from './routes/_app/objectives.$objectiveId'
 import { Route as AppSmartGoalsSmartGoalIdRouteImport } from './routes/_app/smart-goals.$smartGoalId'
 import { Route as AppWriteIndexRouteImport } from './routes/_app/write.index'
 import { Route as AppWriteObjectiveRouteImport } from './routes/_app/write.objective'
 import { Route as AppWriteSmartGoalRouteImport } from './routes/_app/write.smart-goal'
+import { Route as AppCyclesCycleIdReportRouteImport } from './routes/_app/cycles.$cycleId.report'
 
 const AppRoute = AppRouteImport.update({
   id: '/_app',
@@ -63,6 +66,11 @@ const AppAdminRoute = AppAdminRouteImport.update({
 const AppAlignmentRoute = AppAlignmentRouteImport.update({
   id: '/alignment',
   path: '/alignment',
+  getParentRoute: () => AppRoute,
+} as any)
+const AppCalibrationRoute = AppCalibrationRouteImport.update({
+  id: '/calibration',
+  path: '/calibration',
   getParentRoute: () => AppRoute,
 } as any)
 const AppCheckInRoute = AppCheckInRouteImport.update({
@@ -105,6 +113,11 @@ const AppAdminUnitsRoute = AppAdminUnitsRouteImport.update({
   path: '/units',
   getParentRoute: () => AppAdminRoute,
 } as any)
+const AppCyclesIndexRoute = AppCyclesIndexRouteImport.update({
+  id: '/cycles/',
+  path: '/cycles/',
+  getParentRoute: () => AppRoute,
+} as any)
 const AppKeyResultsKeyResultIdRoute =
   AppKeyResultsKeyResultIdRouteImport.update({
     id: '/key-results/$keyResultId',
@@ -138,6 +151,11 @@ const AppWriteSmartGoalRoute = AppWriteSmartGoalRouteImport.update({
   path: '/write/smart-goal',
   getParentRoute: () => AppRoute,
 } as any)
+const AppCyclesCycleIdReportRoute = AppCyclesCycleIdReportRouteImport.update({
+  id: '/cycles/$cycleId/report',
+  path: '/cycles/$cycleId/report',
+  getParentRoute: () => AppRoute,
+} as any)
 
 export interface FileRoutesByFullPath {
   '/': typeof AppIndexRoute
@@ -146,6 +164,7 @@ export interface FileRoutesByFullPath {
   '/sign-up': typeof SignUpRoute
   '/admin': typeof AppAdminRouteWithChildren
   '/alignment': typeof AppAlignmentRoute
+  '/calibration': typeof AppCalibrationRoute
   '/check-in': typeof AppCheckInRoute
   '/close-out': typeof AppCloseOutRoute
   '/goals': typeof AppGoalsRoute
@@ -159,13 +178,16 @@ export interface FileRoutesByFullPath {
   '/write/objective': typeof AppWriteObjectiveRoute
   '/write/smart-goal': typeof AppWriteSmartGoalRoute
   '/admin/': typeof AppAdminIndexRoute
+  '/cycles/': typeof AppCyclesIndexRoute
   '/write/': typeof AppWriteIndexRoute
+  '/cycles/$cycleId/report': typeof AppCyclesCycleIdReportRoute
 }
 export interface FileRoutesByTo {
   '/invitations': typeof InvitationsRoute
   '/sign-in': typeof SignInRoute
   '/sign-up': typeof SignUpRoute
   '/alignment': typeof AppAlignmentRoute
+  '/calibration': typeof AppCalibrationRoute
   '/check-in': typeof AppCheckInRoute
   '/close-out': typeof AppCloseOutRoute
   '/goals': typeof AppGoalsRoute
@@ -180,7 +202,9 @@ export interface FileRoutesByTo {
   '/write/objective': typeof AppWriteObjectiveRoute
   '/write/smart-goal': typeof AppWriteSmartGoalRoute
   '/admin': typeof AppAdminIndexRoute
+  '/cycles': typeof AppCyclesIndexRoute
   '/write': typeof AppWriteIndexRoute
+  '/cycles/$cycleId/report': typeof AppCyclesCycleIdReportRoute
 }
 export interface FileRoutesById {
   __root__: typeof rootRouteImport
@@ -190,6 +214,7 @@ export interface FileRoutesById {
   '/sign-up': typeof SignUpRoute
   '/_app/admin': typeof AppAdminRouteWithChildren
   '/_app/alignment': typeof AppAlignmentRoute
+  '/_app/calibration': typeof AppCalibrationRoute
   '/_app/check-in': typeof AppCheckInRoute
   '/_app/close-out': typeof AppCloseOutRoute
   '/_app/goals': typeof AppGoalsRoute
@@ -204,7 +229,9 @@ export interface FileRoutesById {
   '/_app/write/objective': typeof AppWriteObjectiveRoute
   '/_app/write/smart-goal': typeof AppWriteSmartGoalRoute
   '/_app/admin/': typeof AppAdminIndexRoute
+  '/_app/cycles/': typeof AppCyclesIndexRoute
   '/_app/write/': typeof AppWriteIndexRoute
+  '/_app/cycles/$cycleId/report': typeof AppCyclesCycleIdReportRoute
 }
 export interface FileRouteTypes {
   fileRoutesByFullPath: FileRoutesByFullPath
@@ -215,6 +242,7 @@ export interface FileRouteTypes {
     | '/sign-up'
     | '/admin'
     | '/alignment'
+    | '/calibration'
     | '/check-in'
     | '/close-out'
     | '/goals'
@@ -228,13 +256,16 @@ export interface FileRouteTypes {
     | '/write/objective'
     | '/write/smart-goal'
     | '/admin/'
+    | '/cycles/'
     | '/write/'
+    | '/cycles/$cycleId/report'
   fileRoutesByTo: FileRoutesByTo
   to:
     | '/invitations'
     | '/sign-in'
     | '/sign-up'
     | '/alignment'
+    | '/calibration'
     | '/check-in'
     | '/close-out'
     | '/goals'
@@ -249,7 +280,9 @@ export interface FileRouteTypes {
     | '/write/objective'
     | '/write/smart-goal'
     | '/admin'
+    | '/cycles'
     | '/write'
+    | '/cycles/$cycleId/report'
   id:
     | '__root__'
     | '/_app'
@@ -258,6 +291,7 @@ export interface FileRouteTypes {
     | '/sign-up'
     | '/_app/admin'
     | '/_app/alignment'
+    | '/_app/calibration'
     | '/_app/check-in'
     | '/_app/close-out'
     | '/_app/goals'
@@ -272,7 +306,9 @@ export interface FileRouteTypes {
     | '/_app/write/objective'
     | '/_app/write/smart-goal'
     | '/_app/admin/'
+    | '/_app/cycles/'
     | '/_app/write/'
+    | '/_app/cycles/$cycleId/report'
   fileRoutesById: FileRoutesById
 }
 export interface RootRouteChildren {
@@ -333,6 +369,13 @@ declare module '@tanstack/react-router' {
       preLoaderRoute: typeof AppAlignmentRouteImport
       parentRoute: typeof AppRoute
     }
+    '/_app/calibration': {
+      id: '/_app/calibration'
+      path: '/calibration'
+      fullPath: '/calibration'
+      preLoaderRoute: typeof AppCalibrationRouteImport
+      parentRoute: typeof AppRoute
+    }
     '/_app/check-in': {
       id: '/_app/check-in'
       path: '/check-in'
@@ -389,6 +432,13 @@ declare module '@tanstack/react-router' {
       preLoaderRoute: typeof AppAdminUnitsRouteImport
       parentRoute: typeof AppAdminRoute
     }
+    '/_app/cycles/': {
+      id: '/_app/cycles/'
+      path: '/cycles'
+      fullPath: '/cycles/'
+      preLoaderRoute: typeof AppCyclesIndexRouteImport
+      parentRoute: typeof AppRoute
+    }
     '/_app/key-results/$keyResultId': {
       id: '/_app/key-results/$keyResultId'
       path: '/key-results/$keyResultId'
@@ -431,6 +481,13 @@ declare module '@tanstack/react-router' {
       preLoaderRoute: typeof AppWriteSmartGoalRouteImport
       parentRoute: typeof AppRoute
     }
+    '/_app/cycles/$cycleId/report': {
+      id: '/_app/cycles/$cycleId/report'
+      path: '/cycles/$cycleId/report'
+      fullPath: '/cycles/$cycleId/report'
+      preLoaderRoute: typeof AppCyclesCycleIdReportRouteImport
+      parentRoute: typeof AppRoute
+    }
   }
 }
 
@@ -457,6 +514,7 @@ const AppAdminRouteWithChildren = AppAdminRoute._addFileChildren(
 interface AppRouteChildren {
   AppAdminRoute: typeof AppAdminRouteWithChildren
   AppAlignmentRoute: typeof AppAlignmentRoute
+  AppCalibrationRoute: typeof AppCalibrationRoute
   AppCheckInRoute: typeof AppCheckInRoute
   AppCloseOutRoute: typeof AppCloseOutRoute
   AppGoalsRoute: typeof AppGoalsRoute
@@ -466,12 +524,15 @@ interface AppRouteChildren {
   AppSmartGoalsSmartGoalIdRoute: typeof AppSmartGoalsSmartGoalIdRoute
   AppWriteObjectiveRoute: typeof AppWriteObjectiveRoute
   AppWriteSmartGoalRoute: typeof AppWriteSmartGoalRoute
+  AppCyclesIndexRoute: typeof AppCyclesIndexRoute
   AppWriteIndexRoute: typeof AppWriteIndexRoute
+  AppCyclesCycleIdReportRoute: typeof AppCyclesCycleIdReportRoute
 }
 
 const AppRouteChildren: AppRouteChildren = {
   AppAdminRoute: AppAdminRouteWithChildren,
   AppAlignmentRoute: AppAlignmentRoute,
+  AppCalibrationRoute: AppCalibrationRoute,
   AppCheckInRoute: AppCheckInRoute,
   AppCloseOutRoute: AppCloseOutRoute,
   AppGoalsRoute: AppGoalsRoute,
@@ -481,7 +542,9 @@ const AppRouteChildren: AppRouteChildren = {
   AppSmartGoalsSmartGoalIdRoute: AppSmartGoalsSmartGoalIdRoute,
   AppWriteObjectiveRoute: AppWriteObjectiveRoute,
   AppWriteSmartGoalRoute: AppWriteSmartGoalRoute,
+  AppCyclesIndexRoute: AppCyclesIndexRoute,
   AppWriteIndexRoute: AppWriteIndexRoute,
+  AppCyclesCycleIdReportRoute: AppCyclesCycleIdReportRoute,
 }
 
 const AppRouteWithChildren = AppRoute._addFileChildren(AppRouteChildren)
