@@ -5,9 +5,9 @@ import { ErrorNotice } from '../../components/ErrorNotice';
 import { Page } from '../../components/Page';
 import { directoryQuery } from '../dashboard/dashboard.queries';
 import {
-  CYCLE_CHOICES,
   type Calibration,
   type CalibrationSearch,
+  CYCLE_CHOICES,
   calibrationFigures,
   childUnits,
   DEFAULT_CYCLES,

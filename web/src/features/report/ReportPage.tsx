@@ -2,10 +2,10 @@ import { useQuery } from '@tanstack/react-query';
 import { Link, useParams } from '@tanstack/react-router';
 import { ambitionBandText, decisionText, gradeText, tagText } from '../../../../core/report/document';
 import { ApiError } from '../../api/errors';
-import { ErrorNotice } from '../../components/ErrorNotice';
-import { Page } from '../../components/Page';
 import { GradeBarsChart } from '../../charts/GradeBarsChart';
 import { describeDistribution, GradeDistributionChart } from '../../charts/GradeDistributionChart';
+import { ErrorNotice } from '../../components/ErrorNotice';
+import { Page } from '../../components/Page';
 import { formatDate } from '../../lib/format';
 import { directoryQuery } from '../dashboard/dashboard.queries';
 import {
@@ -94,11 +94,7 @@ function Report({ report }: { report: CycleReport }) {
     <Page
       title={`Report of ${report.cycle.name}`}
       actions={
-        <div
-          className="no-print flex flex-wrap items-center gap-2"
-          role="group"
-          aria-label="Download the report"
-        >
+        <nav className="no-print flex flex-wrap items-center gap-2" aria-label="Download the report">
           {REPORT_FORMATS.map((f) => (
             <a
               key={f.format}
@@ -116,7 +112,7 @@ function Report({ report }: { report: CycleReport }) {
           >
             Print
           </button>
-        </div>
+        </nav>
       }
     >
       <div className="report flex flex-col gap-4">
