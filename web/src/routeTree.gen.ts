@@ -25,6 +25,7 @@ import { Route as AppAdminPeopleRouteImport } from './routes/_app/admin.people'
 import { Route as AppAdminSettingsRouteImport } from './routes/_app/admin.settings'
 import { Route as AppAdminTokensRouteImport } from './routes/_app/admin.tokens'
 import { Route as AppAdminUnitsRouteImport } from './routes/_app/admin.units'
+import { Route as AppAdminWebhooksRouteImport } from './routes/_app/admin.webhooks'
 import { Route as AppCyclesIndexRouteImport } from './routes/_app/cycles.index'
 import { Route as AppKeyResultsKeyResultIdRouteImport } from './routes/_app/key-results.$keyResultId'
 import { Route as AppObjectivesObjectiveIdRouteImport } from './routes/_app/objectives.$objectiveId'
@@ -113,6 +114,11 @@ const AppAdminUnitsRoute = AppAdminUnitsRouteImport.update({
   path: '/units',
   getParentRoute: () => AppAdminRoute,
 } as any)
+const AppAdminWebhooksRoute = AppAdminWebhooksRouteImport.update({
+  id: '/webhooks',
+  path: '/webhooks',
+  getParentRoute: () => AppAdminRoute,
+} as any)
 const AppCyclesIndexRoute = AppCyclesIndexRouteImport.update({
   id: '/cycles/',
   path: '/cycles/',
@@ -172,6 +178,7 @@ export interface FileRoutesByFullPath {
   '/admin/settings': typeof AppAdminSettingsRoute
   '/admin/tokens': typeof AppAdminTokensRoute
   '/admin/units': typeof AppAdminUnitsRoute
+  '/admin/webhooks': typeof AppAdminWebhooksRoute
   '/key-results/$keyResultId': typeof AppKeyResultsKeyResultIdRoute
   '/objectives/$objectiveId': typeof AppObjectivesObjectiveIdRoute
   '/smart-goals/$smartGoalId': typeof AppSmartGoalsSmartGoalIdRoute
@@ -196,6 +203,7 @@ export interface FileRoutesByTo {
   '/admin/settings': typeof AppAdminSettingsRoute
   '/admin/tokens': typeof AppAdminTokensRoute
   '/admin/units': typeof AppAdminUnitsRoute
+  '/admin/webhooks': typeof AppAdminWebhooksRoute
   '/key-results/$keyResultId': typeof AppKeyResultsKeyResultIdRoute
   '/objectives/$objectiveId': typeof AppObjectivesObjectiveIdRoute
   '/smart-goals/$smartGoalId': typeof AppSmartGoalsSmartGoalIdRoute
@@ -223,6 +231,7 @@ export interface FileRoutesById {
   '/_app/admin/settings': typeof AppAdminSettingsRoute
   '/_app/admin/tokens': typeof AppAdminTokensRoute
   '/_app/admin/units': typeof AppAdminUnitsRoute
+  '/_app/admin/webhooks': typeof AppAdminWebhooksRoute
   '/_app/key-results/$keyResultId': typeof AppKeyResultsKeyResultIdRoute
   '/_app/objectives/$objectiveId': typeof AppObjectivesObjectiveIdRoute
   '/_app/smart-goals/$smartGoalId': typeof AppSmartGoalsSmartGoalIdRoute
@@ -250,6 +259,7 @@ export interface FileRouteTypes {
     | '/admin/settings'
     | '/admin/tokens'
     | '/admin/units'
+    | '/admin/webhooks'
     | '/key-results/$keyResultId'
     | '/objectives/$objectiveId'
     | '/smart-goals/$smartGoalId'
@@ -274,6 +284,7 @@ export interface FileRouteTypes {
     | '/admin/settings'
     | '/admin/tokens'
     | '/admin/units'
+    | '/admin/webhooks'
     | '/key-results/$keyResultId'
     | '/objectives/$objectiveId'
     | '/smart-goals/$smartGoalId'
@@ -300,6 +311,7 @@ export interface FileRouteTypes {
     | '/_app/admin/settings'
     | '/_app/admin/tokens'
     | '/_app/admin/units'
+    | '/_app/admin/webhooks'
     | '/_app/key-results/$keyResultId'
     | '/_app/objectives/$objectiveId'
     | '/_app/smart-goals/$smartGoalId'
@@ -432,6 +444,13 @@ declare module '@tanstack/react-router' {
       preLoaderRoute: typeof AppAdminUnitsRouteImport
       parentRoute: typeof AppAdminRoute
     }
+    '/_app/admin/webhooks': {
+      id: '/_app/admin/webhooks'
+      path: '/webhooks'
+      fullPath: '/admin/webhooks'
+      preLoaderRoute: typeof AppAdminWebhooksRouteImport
+      parentRoute: typeof AppAdminRoute
+    }
     '/_app/cycles/': {
       id: '/_app/cycles/'
       path: '/cycles'
@@ -496,6 +515,7 @@ interface AppAdminRouteChildren {
   AppAdminSettingsRoute: typeof AppAdminSettingsRoute
   AppAdminTokensRoute: typeof AppAdminTokensRoute
   AppAdminUnitsRoute: typeof AppAdminUnitsRoute
+  AppAdminWebhooksRoute: typeof AppAdminWebhooksRoute
   AppAdminIndexRoute: typeof AppAdminIndexRoute
 }
 
@@ -504,6 +524,7 @@ const AppAdminRouteChildren: AppAdminRouteChildren = {
   AppAdminSettingsRoute: AppAdminSettingsRoute,
   AppAdminTokensRoute: AppAdminTokensRoute,
   AppAdminUnitsRoute: AppAdminUnitsRoute,
+  AppAdminWebhooksRoute: AppAdminWebhooksRoute,
   AppAdminIndexRoute: AppAdminIndexRoute,
 }
 

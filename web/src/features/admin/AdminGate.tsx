@@ -44,6 +44,9 @@ export function AdminNav() {
       <Link to="/admin/tokens" className={TAB} activeProps={ACTIVE}>
         API tokens
       </Link>
+      <Link to="/admin/webhooks" className={TAB} activeProps={ACTIVE}>
+        Webhooks
+      </Link>
     </nav>
   );
 }
