@@ -9,8 +9,10 @@ import { loadConfig } from '../server/config/config';
 import { startServer } from '../server/http/server';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'tandem-e2e-'));
+// A test may add to the environment (fixtures.ts, `tandemEnv`): webhooks on, loopback allowed.
+const extra = JSON.parse(process.env.TANDEM_E2E_ENV ?? '{}') as Record<string, string>;
 const config = loadConfig(
-  { DATABASE_URL: path.join(dir, 'tandem.db'), TANDEM_WEBHOOKS: 'off', LOG_LEVEL: 'silent' },
+  { DATABASE_URL: path.join(dir, 'tandem.db'), TANDEM_WEBHOOKS: 'off', LOG_LEVEL: 'silent', ...extra },
   { port: 0, host: '127.0.0.1' },
 );
 const server = await startServer(config, { logger: pino({ level: 'silent' }) });
