@@ -62,6 +62,12 @@ export const WEBHOOK_EVENT_TYPES: readonly string[] = WEBHOOK_EVENT_CATALOGUE.fl
 export const actionText = (action: string): string =>
   action.replace(/^check_in_/, 'check-in ').replace(/_/g, ' ');
 
+/** A group's label as a noun in a sentence: "Key results" -> "key result", "SMART goals" -> "SMART goal". */
+export function entityNoun(label: string): string {
+  const singular = label.replace(/s$/, '');
+  return /^[A-Z][a-z]/.test(singular) ? singular.toLowerCase() : singular;
+}
+
 /**
  * A filter reduced to its shortest form: `*` alone when it is there, a group's `entity.*` instead
  * of its exact types, and exact types not covered by a wildcard, in catalogue order (unknown
@@ -96,9 +102,7 @@ export function describeEventFilter(patterns: readonly string[]): string {
     .map((p) => {
       const [entity, action] = p.split('.');
       const group = WEBHOOK_EVENT_CATALOGUE.find((g) => g.entity === entity);
-      const singular = group ? group.label.replace(/s$/, '') : (entity ?? p);
-      // "Key results" -> "key result", but "SMART goals" -> "SMART goal".
-      const name = /^[A-Z][a-z]/.test(singular) ? singular.toLowerCase() : singular;
+      const name = group ? entityNoun(group.label) : (entity ?? p);
       return action === '*' ? `all ${name} events` : `${name} ${actionText(action ?? '')}`;
     })
     .join(', ');

@@ -1,4 +1,4 @@
-import { actionText, normaliseEventFilter, WEBHOOK_EVENT_CATALOGUE } from '../../../../core/webhook-events';
+import { actionText, entityNoun, normaliseEventFilter, WEBHOOK_EVENT_CATALOGUE } from '../../../../core/webhook-events';
 
 /**
  * Which events a webhook receives, chosen from the catalogue (core/webhook-events): every event,
@@ -40,7 +40,7 @@ export function WebhookEventPicker({
                       set_(next);
                     }}
                   />
-                  All {group.label.replace(/^[A-Z](?=[a-z])/, (c) => c.toLowerCase())} events
+                  All {entityNoun(group.label)} events
                 </label>
                 {isGroup ? null : (
                   <div className="mt-1 flex flex-wrap gap-x-3 gap-y-1 pl-5">
