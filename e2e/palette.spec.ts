@@ -60,4 +60,10 @@ test('the command palette finds a goal by typing and opens it with the keyboard 
   await page.keyboard.press('ArrowDown');
   await page.keyboard.press('Enter');
   await expect(page).toHaveURL(new RegExp(`owner=${seeded.admin.personId}`));
+
+  // Every form submits with Enter: the advisor's goes on to write the goal it recommends.
+  await page.goto('/write');
+  await page.getByLabel('People working on it').fill('1');
+  await page.getByLabel('People working on it').press('Enter');
+  await expect(page).toHaveURL(/\/write\/(objective|smart-goal)/);
 });

@@ -8,28 +8,39 @@ export interface GradeBar {
   band: Band | null;
 }
 
-const WIDTH = 640;
-const LEFT = 250;
-const BAR = WIDTH - LEFT - 44;
-const ROW = 24;
-
-const short = (text: string) => (text.length > 36 ? `${text.slice(0, 35)}…` : text);
+const short = (text: string, max: number) => (text.length > max ? `${text.slice(0, max - 1)}…` : text);
 
 /**
  * Each objective's grade as a bar from 0 to 1, filled by band, the grade written at the end of the
  * bar in black, with guides at 0.7 (aspirational success) and 1.0. The grades are also listed in
  * the page's text, so the chart is hidden from screen readers beyond its summary.
  */
-export function GradeBarsChart({ bars, title }: { bars: readonly GradeBar[]; title: string }) {
+export function GradeBarsChart({
+  bars,
+  title,
+  width = 640,
+}: {
+  bars: readonly GradeBar[];
+  title: string;
+  /** The drawing's width: 640 puts each title left of its bar; a narrow one (phones) above it. */
+  width?: number;
+}) {
   const id = useId();
-  const height = bars.length * ROW + 26;
+  const WIDTH = width;
+  const isNarrow = width < 500;
+  const LEFT = isNarrow ? 4 : 250;
+  const BAR = WIDTH - LEFT - 44;
+  const ROW = isNarrow ? 40 : 24;
+  const top = isNarrow ? 16 : 0;
+  const height = bars.length * ROW + 26 + top;
   const x = (grade: number) => LEFT + Math.max(0, Math.min(1, grade)) * BAR;
   const summary = `${title}: ${bars.map((b) => `${b.label} ${b.grade === null ? 'no grade' : b.grade.toFixed(1)}`).join('; ')}.`;
   return (
     <figure className="print-exact">
       <svg
         viewBox={`0 0 ${WIDTH} ${height}`}
-        className="h-auto w-full max-w-2xl"
+        className="h-auto w-full"
+        style={{ maxWidth: `${WIDTH * 1.1}px` }}
         role="img"
         aria-label={summary}
         fontFamily="inherit"
@@ -51,11 +62,11 @@ export function GradeBarsChart({ bars, title }: { bars: readonly GradeBar[]; tit
           </g>
         ))}
         {bars.map((b, i) => {
-          const y = 18 + i * ROW;
+          const y = 18 + i * ROW + top;
           return (
             <g key={b.id}>
-              <text x="0" y={y + 13} fontSize="12" fill="#111827">
-                {short(b.label)}
+              <text x="0" y={isNarrow ? y - 4 : y + 13} fontSize="12" fill="#111827">
+                {short(b.label, isNarrow ? 52 : 36)}
               </text>
               {b.grade !== null && b.band ? (
                 <rect

@@ -6,9 +6,7 @@ export interface DistributionRow {
   bands: Record<Band, number>;
 }
 
-const WIDTH = 640;
 const LEFT = 110;
-const BAR = WIDTH - LEFT - 10;
 const ROW = 46;
 
 /** A distribution in words: "2 green, 1 yellow, 3 red (6 graded)", or "none graded". */
@@ -23,15 +21,27 @@ export function describeDistribution(bands: Record<Band, number>): string {
  * under each bar in black (legible printed in black and white) and the whole in words as the
  * chart's accessible name. The page shows the same numbers as a table beside it.
  */
-export function GradeDistributionChart({ rows, title }: { rows: readonly DistributionRow[]; title: string }) {
+export function GradeDistributionChart({
+  rows,
+  title,
+  width = 640,
+}: {
+  rows: readonly DistributionRow[];
+  title: string;
+  /** The drawing's width in its own units: 640, or about 360 for a phone (the text stays legible). */
+  width?: number;
+}) {
   const id = useId();
+  const WIDTH = width;
+  const BAR = WIDTH - LEFT - 10;
   const height = rows.length * ROW + 4;
   const summary = `${title}: ${rows.map((r) => `${r.label} ${describeDistribution(r.bands)}`).join('; ')}.`;
   return (
     <figure className="print-exact">
       <svg
         viewBox={`0 0 ${WIDTH} ${height}`}
-        className="h-auto w-full max-w-2xl"
+        className="h-auto w-full"
+        style={{ maxWidth: `${WIDTH * 1.1}px` }}
         role="img"
         aria-label={summary}
         fontFamily="inherit"

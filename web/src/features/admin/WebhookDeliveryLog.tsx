@@ -97,7 +97,7 @@ export function DeliveryLog({ webhookId, name }: { webhookId: string; name: stri
                         disabled={pending === d.id}
                         onClick={() => void retry(d.id)}
                       >
-                        Retry {d.type}
+                        Retry<span className="sr-only"> {d.type}</span>
                       </Button>
                     )}
                   </td>

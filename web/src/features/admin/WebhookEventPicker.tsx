@@ -1,4 +1,9 @@
-import { actionText, entityNoun, normaliseEventFilter, WEBHOOK_EVENT_CATALOGUE } from '../../../../core/webhook-events';
+import {
+  actionText,
+  entityNoun,
+  normaliseEventFilter,
+  WEBHOOK_EVENT_CATALOGUE,
+} from '../../../../core/webhook-events';
 
 /**
  * Which events a webhook receives, chosen from the catalogue (core/webhook-events): every event,

@@ -168,7 +168,7 @@ function WebhookCard({
       ) : (
         <div className="mt-2 flex flex-wrap gap-2">
           <Button variant="secondary" className={SMALL} disabled={pending} onClick={() => setEditing(true)}>
-            Edit {name}
+            Edit<span className="sr-only"> {name}</span>
           </Button>
           <Button
             variant="secondary"
@@ -187,7 +187,8 @@ function WebhookCard({
               )
             }
           >
-            {w.isEnabled ? 'Disable' : 'Enable'} {name}
+            {w.isEnabled ? 'Disable' : 'Enable'}
+            <span className="sr-only"> {name}</span>
           </Button>
           <Button
             variant="secondary"
@@ -201,7 +202,7 @@ function WebhookCard({
               }, 'A webhook.test message is on its way: see the delivery log.')
             }
           >
-            Send test to {name}
+            Send test<span className="sr-only"> to {name}</span>
           </Button>
           <Button
             variant="secondary"
@@ -214,7 +215,7 @@ function WebhookCard({
               }, 'New secret in use from now on.')
             }
           >
-            Rotate secret of {name}
+            Rotate secret<span className="sr-only"> of {name}</span>
           </Button>
           <Button
             variant="secondary"
@@ -222,7 +223,7 @@ function WebhookCard({
             aria-expanded={isLogOpen}
             onClick={() => setLogOpen((open) => !open)}
           >
-            {isLogOpen ? 'Hide' : 'Show'} deliveries of {name}
+            {isLogOpen ? 'Hide' : 'Show'} deliveries<span className="sr-only"> of {name}</span>
           </Button>
           {isConfirmingDelete ? (
             <span className="flex flex-wrap items-center gap-2 text-sm">
@@ -232,7 +233,7 @@ function WebhookCard({
                 disabled={pending}
                 onClick={() => void run(() => unwrap(api.DELETE('/api/v1/webhooks/{id}', path)))}
               >
-                Yes, delete {name}
+                Yes, delete<span className="sr-only"> {name}</span>
               </Button>
               <Button variant="quiet" className={SMALL} onClick={() => setConfirmingDelete(false)}>
                 Keep it
@@ -245,7 +246,7 @@ function WebhookCard({
               disabled={pending}
               onClick={() => setConfirmingDelete(true)}
             >
-              Delete {name}
+              Delete<span className="sr-only"> {name}</span>
             </Button>
           )}
         </div>

@@ -3,7 +3,7 @@ import { Link, useParams } from '@tanstack/react-router';
 import { ambitionBandText, decisionText, gradeText, tagText } from '../../../../core/report/document';
 import { ApiError } from '../../api/errors';
 import { GradeBarsChart } from '../../charts/GradeBarsChart';
-import { describeDistribution, GradeDistributionChart } from '../../charts/GradeDistributionChart';
+import { GradeDistributionChart } from '../../charts/GradeDistributionChart';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { Page } from '../../components/Page';
 import { formatDate } from '../../lib/format';
@@ -126,7 +126,12 @@ function Report({ report }: { report: CycleReport }) {
           <h2 id="distribution-heading" className="mb-3 text-lg font-semibold">
             Distribution of grades
           </h2>
-          <GradeDistributionChart rows={rows} title="Distribution of grades" />
+          <div className="sm:hidden">
+            <GradeDistributionChart rows={rows} title="Distribution of grades" width={360} />
+          </div>
+          <div className="hidden sm:block">
+            <GradeDistributionChart rows={rows} title="Distribution of grades" />
+          </div>
           <table className="mt-3 w-full max-w-2xl text-left text-sm">
             <caption className="sr-only">Grades by band</caption>
             <thead>
@@ -143,9 +148,6 @@ function Report({ report }: { report: CycleReport }) {
                 <th scope="col" className="py-1 pr-3">
                   Red
                 </th>
-                <th scope="col" className="py-1">
-                  In words
-                </th>
               </tr>
             </thead>
             <tbody>
@@ -157,7 +159,6 @@ function Report({ report }: { report: CycleReport }) {
                   <td className="py-1 pr-3">{r.bands.green}</td>
                   <td className="py-1 pr-3">{r.bands.yellow}</td>
                   <td className="py-1 pr-3">{r.bands.red}</td>
-                  <td className="py-1">{describeDistribution(r.bands)}</td>
                 </tr>
               ))}
             </tbody>
@@ -202,15 +203,33 @@ function Report({ report }: { report: CycleReport }) {
           {report.objectives.length === 0 ? (
             <p className="text-sm">No objective you may see in this cycle.</p>
           ) : (
-            <GradeBarsChart
-              title="Grades of the objectives"
-              bars={report.objectives.map((o) => ({
-                id: o.id,
-                label: o.title,
-                grade: o.grade,
-                band: o.band,
-              }))}
-            />
+            <>
+              <div className="sm:hidden">
+                {' '}
+                <GradeBarsChart
+                  width={360}
+                  title="Grades of the objectives"
+                  bars={report.objectives.map((o) => ({
+                    id: o.id,
+                    label: o.title,
+                    grade: o.grade,
+                    band: o.band,
+                  }))}
+                />
+              </div>
+              <div className="hidden sm:block">
+                {' '}
+                <GradeBarsChart
+                  title="Grades of the objectives"
+                  bars={report.objectives.map((o) => ({
+                    id: o.id,
+                    label: o.title,
+                    grade: o.grade,
+                    band: o.band,
+                  }))}
+                />
+              </div>
+            </>
           )}
           <div className="mt-4 flex flex-col gap-4">
             {report.objectives.map((o) => (
