@@ -28,7 +28,7 @@ export function GradeBarsChart({
   const id = useId();
   const WIDTH = width;
   const isNarrow = width < 500;
-  const LEFT = isNarrow ? 4 : 250;
+  const LEFT = isNarrow ? 14 : 250;
   const BAR = WIDTH - LEFT - 44;
   const ROW = isNarrow ? 40 : 24;
   const top = isNarrow ? 16 : 0;
