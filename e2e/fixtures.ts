@@ -8,13 +8,14 @@ import type { Session } from './api';
 const root = fileURLToPath(new URL('..', import.meta.url));
 
 /** Starts e2e/server.ts (a real `tandem serve` on a fresh SQLite file) and waits for its URL. */
-async function startTandem(): Promise<{ url: string; process: ChildProcess }> {
+async function startTandem(env: Record<string, string>): Promise<{ url: string; process: ChildProcess }> {
   const child = spawn(
     process.execPath,
     [path.join(root, 'node_modules/tsx/dist/cli.mjs'), path.join(root, 'e2e/server.ts')],
     {
       cwd: root,
       stdio: ['ignore', 'pipe', 'inherit'],
+      env: { ...process.env, TANDEM_E2E_ENV: JSON.stringify(env) },
     },
   );
   const url = await new Promise<string>((resolve, reject) => {
@@ -30,6 +31,11 @@ async function startTandem(): Promise<{ url: string; process: ChildProcess }> {
 }
 
 export interface Fixtures {
+  /**
+   * Environment the test's server starts with besides the defaults of e2e/server.ts:
+   * `test.use({ tandemEnv: { TANDEM_WEBHOOKS: 'on', TANDEM_OUTBOUND_ALLOW: '127.0.0.0/8' } })`.
+   */
+  tandemEnv: Record<string, string>;
   /** The base URL of this test's own server. */
   tandem: string;
   /** A browser context signed in as someone (their session cookie set, as the API gave it). */
@@ -37,9 +43,9 @@ export interface Fixtures {
 }
 
 export const test = base.extend<Fixtures>({
-  // biome-ignore lint/correctness/noEmptyPattern: Playwright fixtures take their dependencies as a destructured object
-  tandem: async ({}, use) => {
-    const server = await startTandem();
+  tandemEnv: [{}, { option: true }],
+  tandem: async ({ tandemEnv }, use) => {
+    const server = await startTandem(tandemEnv);
     await use(server.url);
     const exited = new Promise((resolve) => server.process.once('exit', resolve));
     server.process.kill('SIGTERM');

@@ -9,6 +9,8 @@ import { loadConfig } from '../server/config/config';
 import { startServer } from '../server/http/server';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'tandem-e2e-'));
+// A test may add to the environment (fixtures.ts, `tandemEnv`): webhooks on, loopback allowed.
+const extra = JSON.parse(process.env.TANDEM_E2E_ENV ?? '{}') as Record<string, string>;
 const config = loadConfig(
   {
     DATABASE_URL: path.join(dir, 'tandem.db'),
@@ -16,6 +18,7 @@ const config = loadConfig(
     LOG_LEVEL: 'silent',
     // Journeys point Slack and Teams webhooks at receivers on loopback.
     TANDEM_OUTBOUND_ALLOW: '127.0.0.0/8',
+    ...extra,
   },
   { port: 0, host: '127.0.0.1' },
 );

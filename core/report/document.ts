@@ -1,4 +1,4 @@
-import { ambitionIndex, commitmentReliability } from '../calibration';
+import { type AmbitionBand, ambitionIndex, commitmentReliability } from '../calibration';
 
 /** A grade band (SPEC 3): red, yellow or green. */
 export type Band = 'red' | 'yellow' | 'green';
@@ -44,7 +44,13 @@ export interface ReportCalibration {
 }
 
 /** Ambition (aspirational KR grades) and commitment reliability (committed KRs and SMART goals). */
-export function reportCalibration(report: ReportInput): ReportCalibration {
+export function reportCalibration(report: {
+  objectives: readonly {
+    kind: 'aspirational' | 'committed';
+    keyResults: readonly { score: number | null; grade: number | null }[];
+  }[];
+  smartGoals: readonly { grade: number | null }[];
+}): ReportCalibration {
   const aspirational: number[] = [];
   const committed: number[] = [];
   for (const o of report.objectives)
@@ -76,12 +82,15 @@ export const decisionText = (decision: string | null): string =>
   decision ? (DECISIONS[decision] ?? decision) : 'no decision';
 export const tagText = (tag: string | null): string => (tag ? (TAGS[tag] ?? tag) : '');
 
-const AMBITION: Record<string, string> = {
+const AMBITION: Record<AmbitionBand, string> = {
   overreaching: 'overreaching (below 0.4)',
   ambitious: 'ambitious (0.4 to 0.6)',
-  calibrated: 'calibrated (0.6 to 0.7)',
-  too_safe: 'too safe (above 0.7)',
+  calibrated: 'calibrated (0.6 to 0.8)',
+  too_safe: 'too safe (above 0.8)',
 };
+
+/** An ambition band with its range, as SPEC 3.8 draws it: "calibrated (0.6 to 0.8)". */
+export const ambitionBandText = (band: AmbitionBand): string => AMBITION[band];
 
 /** The calibration in words, one line each. */
 export function calibrationLines(c: ReportCalibration): string[] {

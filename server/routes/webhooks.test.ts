@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import { WEBHOOK_EVENT_CATALOGUE, WEBHOOK_EVENT_TYPES } from '../../core/webhook-events';
 import { type Credentials, parsed, type TestApi, testApi } from '../app/test-client';
 import { describeEachDialect } from '../test/databases';
 import { type SmallOrg, smallOrg } from '../test/fixtures';
@@ -182,5 +183,21 @@ describeEachDialect('webhooks API', (dialect) => {
     }
     const missing = await post(`/api/v1/webhooks/${hook.id}/deliveries/no-such-delivery/retry`);
     expect(missing.status).toBe(404);
+  });
+
+  it('accepts every type of the event catalogue the web app offers, and that catalogue names every event recorded', async () => {
+    const all = await post('/api/v1/webhooks', {
+      url: 'https://catalogue.example.com/',
+      events: [...WEBHOOK_EVENT_TYPES, ...WEBHOOK_EVENT_CATALOGUE.map((g) => `${g.entity}.*`)],
+    });
+    expect(all.status, JSON.stringify(all.body)).toBe(201);
+    const recorded = await api.test.db.kysely
+      .selectFrom('events')
+      .select(['entityType', 'action'])
+      .distinct()
+      .execute();
+    const types = recorded.map((e) => `${e.entityType}.${e.action}`).filter((t) => !t.startsWith('webhook.'));
+    expect(types.length).toBeGreaterThan(3);
+    expect(types.filter((t) => !WEBHOOK_EVENT_TYPES.includes(t))).toEqual([]);
   });
 });

@@ -16,6 +16,7 @@ import { Route as SignUpRouteImport } from './routes/sign-up'
 import { Route as AppIndexRouteImport } from './routes/_app/index'
 import { Route as AppAdminRouteImport } from './routes/_app/admin'
 import { Route as AppAlignmentRouteImport } from './routes/_app/alignment'
+import { Route as AppCalibrationRouteImport } from './routes/_app/calibration'
 import { Route as AppCheckInRouteImport } from './routes/_app/check-in'
 import { Route as AppCloseOutRouteImport } from './routes/_app/close-out'
 import { Route as AppGoalsRouteImport } from './routes/_app/goals'
@@ -27,6 +28,8 @@ import { Route as AppAdminPeopleRouteImport } from './routes/_app/admin.people'
 import { Route as AppAdminSettingsRouteImport } from './routes/_app/admin.settings'
 import { Route as AppAdminTokensRouteImport } from './routes/_app/admin.tokens'
 import { Route as AppAdminUnitsRouteImport } from './routes/_app/admin.units'
+import { Route as AppAdminWebhooksRouteImport } from './routes/_app/admin.webhooks'
+import { Route as AppCyclesIndexRouteImport } from './routes/_app/cycles.index'
 import { Route as AppKeyResultsKeyResultIdRouteImport } from './routes/_app/key-results.$keyResultId'
 import { Route as AppObjectivesObjectiveIdRouteImport } from './routes/_app/objectives.$objectiveId'
 import { Route as AppSettingsNotificationsRouteImport } from './routes/_app/settings.notifications'
@@ -34,6 +37,7 @@ import { Route as AppSmartGoalsSmartGoalIdRouteImport } from './routes/_app/smar
 import { Route as AppWriteIndexRouteImport } from './routes/_app/write.index'
 import { Route as AppWriteObjectiveRouteImport } from './routes/_app/write.objective'
 import { Route as AppWriteSmartGoalRouteImport } from './routes/_app/write.smart-goal'
+import { Route as AppCyclesCycleIdReportRouteImport } from './routes/_app/cycles.$cycleId.report'
 
 const AppRoute = AppRouteImport.update({
   id: '/_app',
@@ -67,6 +71,11 @@ const AppAdminRoute = AppAdminRouteImport.update({
 const AppAlignmentRoute = AppAlignmentRouteImport.update({
   id: '/alignment',
   path: '/alignment',
+  getParentRoute: () => AppRoute,
+} as any)
+const AppCalibrationRoute = AppCalibrationRouteImport.update({
+  id: '/calibration',
+  path: '/calibration',
   getParentRoute: () => AppRoute,
 } as any)
 const AppCheckInRoute = AppCheckInRouteImport.update({
@@ -124,6 +133,16 @@ const AppAdminUnitsRoute = AppAdminUnitsRouteImport.update({
   path: '/units',
   getParentRoute: () => AppAdminRoute,
 } as any)
+const AppAdminWebhooksRoute = AppAdminWebhooksRouteImport.update({
+  id: '/webhooks',
+  path: '/webhooks',
+  getParentRoute: () => AppAdminRoute,
+} as any)
+const AppCyclesIndexRoute = AppCyclesIndexRouteImport.update({
+  id: '/cycles/',
+  path: '/cycles/',
+  getParentRoute: () => AppRoute,
+} as any)
 const AppKeyResultsKeyResultIdRoute =
   AppKeyResultsKeyResultIdRouteImport.update({
     id: '/key-results/$keyResultId',
@@ -163,6 +182,11 @@ const AppWriteSmartGoalRoute = AppWriteSmartGoalRouteImport.update({
   path: '/write/smart-goal',
   getParentRoute: () => AppRoute,
 } as any)
+const AppCyclesCycleIdReportRoute = AppCyclesCycleIdReportRouteImport.update({
+  id: '/cycles/$cycleId/report',
+  path: '/cycles/$cycleId/report',
+  getParentRoute: () => AppRoute,
+} as any)
 
 export interface FileRoutesByFullPath {
   '/': typeof AppIndexRoute
@@ -171,6 +195,7 @@ export interface FileRoutesByFullPath {
   '/sign-up': typeof SignUpRoute
   '/admin': typeof AppAdminRouteWithChildren
   '/alignment': typeof AppAlignmentRoute
+  '/calibration': typeof AppCalibrationRoute
   '/check-in': typeof AppCheckInRoute
   '/close-out': typeof AppCloseOutRoute
   '/goals': typeof AppGoalsRoute
@@ -181,6 +206,7 @@ export interface FileRoutesByFullPath {
   '/admin/settings': typeof AppAdminSettingsRoute
   '/admin/tokens': typeof AppAdminTokensRoute
   '/admin/units': typeof AppAdminUnitsRoute
+  '/admin/webhooks': typeof AppAdminWebhooksRoute
   '/key-results/$keyResultId': typeof AppKeyResultsKeyResultIdRoute
   '/objectives/$objectiveId': typeof AppObjectivesObjectiveIdRoute
   '/settings/notifications': typeof AppSettingsNotificationsRoute
@@ -188,13 +214,16 @@ export interface FileRoutesByFullPath {
   '/write/objective': typeof AppWriteObjectiveRoute
   '/write/smart-goal': typeof AppWriteSmartGoalRoute
   '/admin/': typeof AppAdminIndexRoute
+  '/cycles/': typeof AppCyclesIndexRoute
   '/write/': typeof AppWriteIndexRoute
+  '/cycles/$cycleId/report': typeof AppCyclesCycleIdReportRoute
 }
 export interface FileRoutesByTo {
   '/invitations': typeof InvitationsRoute
   '/sign-in': typeof SignInRoute
   '/sign-up': typeof SignUpRoute
   '/alignment': typeof AppAlignmentRoute
+  '/calibration': typeof AppCalibrationRoute
   '/check-in': typeof AppCheckInRoute
   '/close-out': typeof AppCloseOutRoute
   '/goals': typeof AppGoalsRoute
@@ -206,6 +235,7 @@ export interface FileRoutesByTo {
   '/admin/settings': typeof AppAdminSettingsRoute
   '/admin/tokens': typeof AppAdminTokensRoute
   '/admin/units': typeof AppAdminUnitsRoute
+  '/admin/webhooks': typeof AppAdminWebhooksRoute
   '/key-results/$keyResultId': typeof AppKeyResultsKeyResultIdRoute
   '/objectives/$objectiveId': typeof AppObjectivesObjectiveIdRoute
   '/settings/notifications': typeof AppSettingsNotificationsRoute
@@ -213,7 +243,9 @@ export interface FileRoutesByTo {
   '/write/objective': typeof AppWriteObjectiveRoute
   '/write/smart-goal': typeof AppWriteSmartGoalRoute
   '/admin': typeof AppAdminIndexRoute
+  '/cycles': typeof AppCyclesIndexRoute
   '/write': typeof AppWriteIndexRoute
+  '/cycles/$cycleId/report': typeof AppCyclesCycleIdReportRoute
 }
 export interface FileRoutesById {
   __root__: typeof rootRouteImport
@@ -223,6 +255,7 @@ export interface FileRoutesById {
   '/sign-up': typeof SignUpRoute
   '/_app/admin': typeof AppAdminRouteWithChildren
   '/_app/alignment': typeof AppAlignmentRoute
+  '/_app/calibration': typeof AppCalibrationRoute
   '/_app/check-in': typeof AppCheckInRoute
   '/_app/close-out': typeof AppCloseOutRoute
   '/_app/goals': typeof AppGoalsRoute
@@ -234,6 +267,7 @@ export interface FileRoutesById {
   '/_app/admin/settings': typeof AppAdminSettingsRoute
   '/_app/admin/tokens': typeof AppAdminTokensRoute
   '/_app/admin/units': typeof AppAdminUnitsRoute
+  '/_app/admin/webhooks': typeof AppAdminWebhooksRoute
   '/_app/key-results/$keyResultId': typeof AppKeyResultsKeyResultIdRoute
   '/_app/objectives/$objectiveId': typeof AppObjectivesObjectiveIdRoute
   '/_app/settings/notifications': typeof AppSettingsNotificationsRoute
@@ -241,7 +275,9 @@ export interface FileRoutesById {
   '/_app/write/objective': typeof AppWriteObjectiveRoute
   '/_app/write/smart-goal': typeof AppWriteSmartGoalRoute
   '/_app/admin/': typeof AppAdminIndexRoute
+  '/_app/cycles/': typeof AppCyclesIndexRoute
   '/_app/write/': typeof AppWriteIndexRoute
+  '/_app/cycles/$cycleId/report': typeof AppCyclesCycleIdReportRoute
 }
 export interface FileRouteTypes {
   fileRoutesByFullPath: FileRoutesByFullPath
@@ -252,6 +288,7 @@ export interface FileRouteTypes {
     | '/sign-up'
     | '/admin'
     | '/alignment'
+    | '/calibration'
     | '/check-in'
     | '/close-out'
     | '/goals'
@@ -262,6 +299,7 @@ export interface FileRouteTypes {
     | '/admin/settings'
     | '/admin/tokens'
     | '/admin/units'
+    | '/admin/webhooks'
     | '/key-results/$keyResultId'
     | '/objectives/$objectiveId'
     | '/settings/notifications'
@@ -269,13 +307,16 @@ export interface FileRouteTypes {
     | '/write/objective'
     | '/write/smart-goal'
     | '/admin/'
+    | '/cycles/'
     | '/write/'
+    | '/cycles/$cycleId/report'
   fileRoutesByTo: FileRoutesByTo
   to:
     | '/invitations'
     | '/sign-in'
     | '/sign-up'
     | '/alignment'
+    | '/calibration'
     | '/check-in'
     | '/close-out'
     | '/goals'
@@ -287,6 +328,7 @@ export interface FileRouteTypes {
     | '/admin/settings'
     | '/admin/tokens'
     | '/admin/units'
+    | '/admin/webhooks'
     | '/key-results/$keyResultId'
     | '/objectives/$objectiveId'
     | '/settings/notifications'
@@ -294,7 +336,9 @@ export interface FileRouteTypes {
     | '/write/objective'
     | '/write/smart-goal'
     | '/admin'
+    | '/cycles'
     | '/write'
+    | '/cycles/$cycleId/report'
   id:
     | '__root__'
     | '/_app'
@@ -303,6 +347,7 @@ export interface FileRouteTypes {
     | '/sign-up'
     | '/_app/admin'
     | '/_app/alignment'
+    | '/_app/calibration'
     | '/_app/check-in'
     | '/_app/close-out'
     | '/_app/goals'
@@ -314,6 +359,7 @@ export interface FileRouteTypes {
     | '/_app/admin/settings'
     | '/_app/admin/tokens'
     | '/_app/admin/units'
+    | '/_app/admin/webhooks'
     | '/_app/key-results/$keyResultId'
     | '/_app/objectives/$objectiveId'
     | '/_app/settings/notifications'
@@ -321,7 +367,9 @@ export interface FileRouteTypes {
     | '/_app/write/objective'
     | '/_app/write/smart-goal'
     | '/_app/admin/'
+    | '/_app/cycles/'
     | '/_app/write/'
+    | '/_app/cycles/$cycleId/report'
   fileRoutesById: FileRoutesById
 }
 export interface RootRouteChildren {
@@ -380,6 +428,13 @@ declare module '@tanstack/react-router' {
       path: '/alignment'
       fullPath: '/alignment'
       preLoaderRoute: typeof AppAlignmentRouteImport
+      parentRoute: typeof AppRoute
+    }
+    '/_app/calibration': {
+      id: '/_app/calibration'
+      path: '/calibration'
+      fullPath: '/calibration'
+      preLoaderRoute: typeof AppCalibrationRouteImport
       parentRoute: typeof AppRoute
     }
     '/_app/check-in': {
@@ -459,6 +514,20 @@ declare module '@tanstack/react-router' {
       preLoaderRoute: typeof AppAdminUnitsRouteImport
       parentRoute: typeof AppAdminRoute
     }
+    '/_app/admin/webhooks': {
+      id: '/_app/admin/webhooks'
+      path: '/webhooks'
+      fullPath: '/admin/webhooks'
+      preLoaderRoute: typeof AppAdminWebhooksRouteImport
+      parentRoute: typeof AppAdminRoute
+    }
+    '/_app/cycles/': {
+      id: '/_app/cycles/'
+      path: '/cycles'
+      fullPath: '/cycles/'
+      preLoaderRoute: typeof AppCyclesIndexRouteImport
+      parentRoute: typeof AppRoute
+    }
     '/_app/key-results/$keyResultId': {
       id: '/_app/key-results/$keyResultId'
       path: '/key-results/$keyResultId'
@@ -508,6 +577,13 @@ declare module '@tanstack/react-router' {
       preLoaderRoute: typeof AppWriteSmartGoalRouteImport
       parentRoute: typeof AppRoute
     }
+    '/_app/cycles/$cycleId/report': {
+      id: '/_app/cycles/$cycleId/report'
+      path: '/cycles/$cycleId/report'
+      fullPath: '/cycles/$cycleId/report'
+      preLoaderRoute: typeof AppCyclesCycleIdReportRouteImport
+      parentRoute: typeof AppRoute
+    }
   }
 }
 
@@ -518,6 +594,7 @@ interface AppAdminRouteChildren {
   AppAdminSettingsRoute: typeof AppAdminSettingsRoute
   AppAdminTokensRoute: typeof AppAdminTokensRoute
   AppAdminUnitsRoute: typeof AppAdminUnitsRoute
+  AppAdminWebhooksRoute: typeof AppAdminWebhooksRoute
   AppAdminIndexRoute: typeof AppAdminIndexRoute
 }
 
@@ -528,6 +605,7 @@ const AppAdminRouteChildren: AppAdminRouteChildren = {
   AppAdminSettingsRoute: AppAdminSettingsRoute,
   AppAdminTokensRoute: AppAdminTokensRoute,
   AppAdminUnitsRoute: AppAdminUnitsRoute,
+  AppAdminWebhooksRoute: AppAdminWebhooksRoute,
   AppAdminIndexRoute: AppAdminIndexRoute,
 }
 
@@ -538,6 +616,7 @@ const AppAdminRouteWithChildren = AppAdminRoute._addFileChildren(
 interface AppRouteChildren {
   AppAdminRoute: typeof AppAdminRouteWithChildren
   AppAlignmentRoute: typeof AppAlignmentRoute
+  AppCalibrationRoute: typeof AppCalibrationRoute
   AppCheckInRoute: typeof AppCheckInRoute
   AppCloseOutRoute: typeof AppCloseOutRoute
   AppGoalsRoute: typeof AppGoalsRoute
@@ -549,12 +628,15 @@ interface AppRouteChildren {
   AppSmartGoalsSmartGoalIdRoute: typeof AppSmartGoalsSmartGoalIdRoute
   AppWriteObjectiveRoute: typeof AppWriteObjectiveRoute
   AppWriteSmartGoalRoute: typeof AppWriteSmartGoalRoute
+  AppCyclesIndexRoute: typeof AppCyclesIndexRoute
   AppWriteIndexRoute: typeof AppWriteIndexRoute
+  AppCyclesCycleIdReportRoute: typeof AppCyclesCycleIdReportRoute
 }
 
 const AppRouteChildren: AppRouteChildren = {
   AppAdminRoute: AppAdminRouteWithChildren,
   AppAlignmentRoute: AppAlignmentRoute,
+  AppCalibrationRoute: AppCalibrationRoute,
   AppCheckInRoute: AppCheckInRoute,
   AppCloseOutRoute: AppCloseOutRoute,
   AppGoalsRoute: AppGoalsRoute,
@@ -566,7 +648,9 @@ const AppRouteChildren: AppRouteChildren = {
   AppSmartGoalsSmartGoalIdRoute: AppSmartGoalsSmartGoalIdRoute,
   AppWriteObjectiveRoute: AppWriteObjectiveRoute,
   AppWriteSmartGoalRoute: AppWriteSmartGoalRoute,
+  AppCyclesIndexRoute: AppCyclesIndexRoute,
   AppWriteIndexRoute: AppWriteIndexRoute,
+  AppCyclesCycleIdReportRoute: AppCyclesCycleIdReportRoute,
 }
 
 const AppRouteWithChildren = AppRoute._addFileChildren(AppRouteChildren)

@@ -3,6 +3,7 @@ import { Link, Outlet, useNavigate, useRouteContext } from '@tanstack/react-rout
 import { useEffect, useRef, useState } from 'react';
 import { signOut } from '../features/auth/auth.queries';
 import { startLiveUpdates, stopLiveUpdates, useLive } from './live';
+import { PaletteLauncher } from './PaletteLauncher';
 
 const LIVE_LABEL = { off: 'Offline', connecting: 'Connecting', live: 'Live', reconnecting: 'Reconnecting' };
 
@@ -60,6 +61,7 @@ export function AppShell() {
             ) : null}
           </nav>
           <div className="ml-auto flex items-center gap-3 text-sm">
+            <PaletteLauncher />
             <span
               className={`rounded-full px-2 py-0.5 text-xs ${live.state === 'live' ? 'bg-emerald-50 text-emerald-900' : 'bg-slate-100 text-slate-700'}`}
               title="Updates from other people arrive without a reload"

@@ -50,6 +50,9 @@ export function AdminNav() {
       <Link to="/admin/chat-webhooks" className={TAB} activeProps={ACTIVE}>
         Slack and Teams
       </Link>
+      <Link to="/admin/webhooks" className={TAB} activeProps={ACTIVE}>
+        Webhooks
+      </Link>
     </nav>
   );
 }

@@ -43,7 +43,14 @@ export function NewGoalPage() {
       <div className="grid gap-4 lg:grid-cols-[3fr_2fr]">
         <form
           className="rounded-lg border border-slate-200 bg-white p-4"
-          onSubmit={(e) => e.preventDefault()}
+          // Enter in a field goes on to write the goal the advisor recommends.
+          onSubmit={(e) => {
+            e.preventDefault();
+            void navigate({
+              to: result.recommendation === 'smart' ? '/write/smart-goal' : '/write/objective',
+              search: title ? { title } : {},
+            });
+          }}
         >
           <h2 className="mb-3 font-semibold">OKR or SMART goal?</h2>
           <label htmlFor={`${id}-statement`} className="mb-1 block text-sm font-medium text-slate-800">
@@ -114,6 +121,10 @@ export function NewGoalPage() {
               ))}
             </div>
           </fieldset>
+          {/* The form's default button, so that Enter submits it (the visible ones are in the answer). */}
+          <button type="submit" hidden>
+            Write the recommended goal
+          </button>
         </form>
         <section
           aria-labelledby={`${id}-answer`}

@@ -1,5 +1,5 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { useNavigate, useRouteContext, useSearch } from '@tanstack/react-router';
+import { Link, useNavigate, useRouteContext, useSearch } from '@tanstack/react-router';
 import { useEffect, useState } from 'react';
 import type { ObjectiveKind } from '../../../../core/settings';
 import { api, unwrap } from '../../api/client';
@@ -47,13 +47,20 @@ export function CloseOutPage() {
   const cycleId = search.cycle ?? open.find((c) => c.state === 'active')?.id ?? open[0]?.id ?? '';
   const unit = search.unit ?? '';
   // Said here, not in the form: once closed, the cycle leaves the list and its form goes.
-  const [closedName, setClosedName] = useState('');
+  const [closedCycle, setClosedCycle] = useState<{ id: string; name: string } | null>(null);
   return (
     <Page title="Close out a cycle">
       {cycles.isError ? <ErrorNotice error={cycles.error} /> : null}
-      {closedName ? (
+      {closedCycle ? (
         <p role="status" className="mb-4 rounded-md bg-emerald-50 px-3 py-2 text-sm text-emerald-800">
-          The cycle is closed: {closedName}'s scores and grades are frozen.
+          The cycle is closed: {closedCycle.name}'s scores and grades are frozen.{' '}
+          <Link
+            to="/cycles/$cycleId/report"
+            params={{ cycleId: closedCycle.id }}
+            className="font-medium text-emerald-900 underline"
+          >
+            Open the report of {closedCycle.name}
+          </Link>
         </p>
       ) : null}
       <div className="mb-4 flex flex-wrap gap-3">
@@ -102,11 +109,18 @@ export function CloseOutPage() {
           key={`${cycleId}-${unit}`}
           cycleId={cycleId}
           unitId={unit}
-          onClosed={() => setClosedName(open.find((c) => c.id === cycleId)?.name ?? 'the cycle')}
+          onClosed={() =>
+            setClosedCycle({ id: cycleId, name: open.find((c) => c.id === cycleId)?.name ?? 'the cycle' })
+          }
         />
       ) : (
         <p>No open cycle.</p>
       )}
+      <p className="mt-6 text-sm">
+        <Link to="/cycles" className="text-brand-700 underline">
+          Cycles and the reports of closed ones
+        </Link>
+      </p>
     </Page>
   );
 }
