@@ -75,6 +75,11 @@ export class Rollups {
     return left;
   }
 
+  /** Gives a cycle the caller has read already, so it is not read again. */
+  knowCycle(cycle: CycleRow): void {
+    this.#cycles.set(cycle.id, cycle);
+  }
+
   /** A cycle of the workspace, read once per instance. */
   async cycle(id: string): Promise<CycleRow> {
     let cycle = this.#cycles.get(id);
@@ -93,9 +98,14 @@ export class Rollups {
   /**
    * Recomputes a KR from its own check-ins (or its children, when aligned), then its ancestors;
    * returns what it stored for the KR (nothing for an aligned KR, whose rollup may be deferred).
-   * Pass the KR's objective when it is at hand, to save reading it again.
+   * Pass the KR's objective when it is at hand, to save reading it again, and `isNew` for a KR
+   * created in the same transaction (no check-ins to read).
    */
-  async keyResult(kr: KeyResultRow, knownObjective?: ObjectiveRow): Promise<Derived | undefined> {
+  async keyResult(
+    kr: KeyResultRow,
+    knownObjective?: ObjectiveRow,
+    options: { isNew?: boolean } = {},
+  ): Promise<Derived | undefined> {
     if (kr.progressSource === 'aligned') {
       await this.alignedKeyResult(kr.id);
       return undefined;
@@ -103,7 +113,9 @@ export class Rollups {
     const objective = knownObjective ?? (await this.repos.objectives.find(this.workspaceId, kr.objectiveId));
     if (!objective) throw new Error(`objective ${kr.objectiveId} missing`);
     const cycle = await this.cycle(objective.cycleId);
-    const derived = this.deriveKeyResult(kr, objective, cycle, await this.repos.checkIns.factsOfGoal(kr.id));
+    // A KR created in this transaction has no check-ins yet.
+    const rows = options.isNew ? [] : await this.repos.checkIns.factsOfGoal(kr.id);
+    const derived = this.deriveKeyResult(kr, objective, cycle, rows);
     await this.repos.keyResults.setRollup(kr.id, derived);
     await this.objective(kr.objectiveId);
     return derived;
