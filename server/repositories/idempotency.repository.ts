@@ -1,5 +1,5 @@
-import { chunksOf } from './chunks';
 import type { Executor } from '../db/database';
+import { chunksOf } from './chunks';
 
 /** Queries on `idempotency_keys`: the first result stored under each key. */
 export class IdempotencyRepository {
