@@ -1,4 +1,6 @@
-import nodemailer, { type Transporter } from 'nodemailer';
+import { createRequire } from 'node:module';
+import type Nodemailer from 'nodemailer';
+import type { Transporter } from 'nodemailer';
 import type { Channel, OutboundMessage } from './message';
 import { renderEmail } from './render';
 
@@ -29,6 +31,8 @@ export interface EmailChannel extends Channel {
  */
 export function emailChannel(smtp: SmtpSettings, options: { settingsUrl?: string } = {}): EmailChannel {
   const url = new URL(smtp.url);
+  // Loaded only when email is configured: nodemailer holds about 15 MB (SPEC 11's memory target).
+  const nodemailer = createRequire(import.meta.url)('nodemailer') as typeof Nodemailer;
   const transport: Transporter = nodemailer.createTransport({
     host: url.hostname.replace(/^\[|\]$/g, ''),
     port: url.port ? Number(url.port) : url.protocol === 'smtps:' ? 465 : 587,

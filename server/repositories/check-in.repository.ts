@@ -57,6 +57,13 @@ export class CheckInRepository {
       .execute();
   }
 
+  /** `factsOfGoal` of several goals in one query (PostgreSQL's group commit), by goal. */
+  async factsOfGoals(goalIds: readonly string[]): Promise<Map<string, CheckInFacts[]>> {
+    const out = new Map<string, CheckInFacts[]>(goalIds.map((id) => [id, []]));
+    for (const { goalId, ...facts } of await this.factsByGoals(goalIds)) out.get(goalId)?.push(facts);
+    return out;
+  }
+
   /** Every check-in of some goals, by goal, time and order of entry (an indexed range per goal). */
   listByGoals(goalIds: readonly string[]): Promise<CheckInRow[]> {
     if (goalIds.length === 0) return Promise.resolve([]);

@@ -1,4 +1,5 @@
 import type { Executor } from '../db/database';
+import { chunksOf } from './chunks';
 
 /** Queries on `idempotency_keys`: the first result stored under each key. */
 export class IdempotencyRepository {
@@ -31,5 +32,27 @@ export class IdempotencyRepository {
       .onConflict((oc) => oc.columns(['workspaceId', 'key']).doNothing())
       .executeTakeFirst();
     return Number(result.numInsertedOrUpdatedRows ?? 0n) > 0;
+  }
+
+  /** `claim` of several keys in one statement; returns how many were claimed (the others were taken). */
+  async claimMany(
+    rows: readonly {
+      workspaceId: string;
+      key: string;
+      personId: string;
+      response: string;
+      createdAt: number;
+    }[],
+  ): Promise<number> {
+    let claimed = 0;
+    for (const chunk of chunksOf(rows)) {
+      const result = await this.db
+        .insertInto('idempotencyKeys')
+        .values(chunk)
+        .onConflict((oc) => oc.columns(['workspaceId', 'key']).doNothing())
+        .executeTakeFirst();
+      claimed += Number(result.numInsertedOrUpdatedRows ?? 0n);
+    }
+    return claimed;
   }
 }

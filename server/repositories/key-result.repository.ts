@@ -1,4 +1,4 @@
-import type { Insertable, Selectable, Updateable } from 'kysely';
+import { type Insertable, type Selectable, sql, type Updateable } from 'kysely';
 import type { Executor } from '../db/database';
 import type { KeyResultsTable } from '../db/schema';
 import { chunksOf } from './chunks';
@@ -96,6 +96,51 @@ export class KeyResultRepository {
     await setRollup(this.db, id, rollup);
   }
 
+  /**
+   * The rollups of several objectives' KRs in one query (PostgreSQL's group commit), by objective,
+   * each list in the order of `rollupsOfObjective`.
+   */
+  async rollupsOfObjectives(
+    objectiveIds: readonly string[],
+  ): Promise<Map<string, Pick<KeyResultRow, 'id' | 'weight' | 'progress' | 'score' | 'latestCheckinAt'>[]>> {
+    const out = new Map<
+      string,
+      Pick<KeyResultRow, 'id' | 'weight' | 'progress' | 'score' | 'latestCheckinAt'>[]
+    >();
+    if (objectiveIds.length === 0) return out;
+    const rows = await this.db
+      .selectFrom('keyResults')
+      .select(['objectiveId', 'id', 'weight', 'progress', 'score', 'latestCheckinAt'])
+      .where('objectiveId', 'in', objectiveIds)
+      .orderBy('objectiveId')
+      .orderBy('position')
+      .orderBy('id')
+      .execute();
+    for (const { objectiveId, ...row } of rows) {
+      const list = out.get(objectiveId);
+      if (list) list.push(row);
+      else out.set(objectiveId, [row]);
+    }
+    return out;
+  }
+
+  /**
+   * PostgreSQL only: counts `n` more check-ins on each KR in one statement, locking the rows in id
+   * order; returns each KR's new count (its last new check-in's sequence number). KRs not found
+   * are missing from the answer.
+   */
+  async countCheckins(counts: ReadonlyMap<string, number>): Promise<Map<string, number>> {
+    return countCheckins(this.db, 'key_results', counts);
+  }
+
+  /** PostgreSQL only: writes the rollup columns of several KRs in one statement. */
+  async setRollups(
+    rollups: readonly (Pick<KeyResultRow, 'id'> &
+      Pick<Updateable<KeyResultsTable>, 'progress' | 'score' | 'latestValue' | 'latestCheckinAt'>)[],
+  ): Promise<void> {
+    await setGoalRollups(this.db, 'key_results', rollups);
+  }
+
   /** Counts one more check-in and returns its entry sequence number (locks the row on PostgreSQL). */
   async nextCheckinSeq(id: string): Promise<number> {
     const [row] = (await countCheckin(this.db, id)).rows;
@@ -143,5 +188,46 @@ const countCheckin = prepared((db, id: string) =>
     .where('id', '=', id)
     .returning('checkinCount'),
 );
+
+/** PostgreSQL: `n` more check-ins on each goal of a table, rows locked in id order; the new counts. */
+export async function countCheckins(
+  db: Executor,
+  table: 'key_results' | 'smart_goals',
+  counts: ReadonlyMap<string, number>,
+): Promise<Map<string, number>> {
+  if (counts.size === 0) return new Map();
+  const ids = [...counts.keys()].sort();
+  const { rows } = await sql<{ id: string; checkinCount: number }>`
+    with locked as (select id from ${sql.raw(table)} where id = any(${ids}::text[]) order by id for update)
+    update ${sql.raw(table)} as g set checkin_count = g.checkin_count + v.n
+    from unnest(${ids}::text[], ${ids.map((id) => counts.get(id)!)}::int[]) as v(id, n)
+    where g.id = v.id and g.id in (select id from locked)
+    returning g.id, g.checkin_count`.execute(db);
+  return new Map(rows.map((r) => [r.id, Number(r.checkinCount)]));
+}
+
+/** PostgreSQL: the rollup columns of several measured goals of a table, in one statement. */
+export async function setGoalRollups(
+  db: Executor,
+  table: 'key_results' | 'smart_goals',
+  rollups: readonly {
+    id: string;
+    progress?: number | null;
+    score?: number | null;
+    latestValue?: number | null;
+    latestCheckinAt?: number | null;
+  }[],
+): Promise<void> {
+  if (rollups.length === 0) return;
+  const column = (pick: (r: (typeof rollups)[number]) => number | null | undefined) =>
+    rollups.map((r) => pick(r) ?? null);
+  await sql`
+    update ${sql.raw(table)} as g set progress = v.progress, score = v.score,
+      latest_value = v.latest_value, latest_checkin_at = v.latest_checkin_at
+    from unnest(${rollups.map((r) => r.id)}::text[], ${column((r) => r.progress)}::float8[],
+      ${column((r) => r.score)}::float8[], ${column((r) => r.latestValue)}::float8[],
+      ${column((r) => r.latestCheckinAt)}::bigint[]) as v(id, progress, score, latest_value, latest_checkin_at)
+    where g.id = v.id`.execute(db);
+}
 
 const setRollup = preparedUpdate('keyResults', ['progress', 'score', 'latestValue', 'latestCheckinAt']);

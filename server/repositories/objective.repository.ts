@@ -1,4 +1,4 @@
-import type { Insertable, Selectable, Updateable } from 'kysely';
+import { type Insertable, type Selectable, sql, type Updateable } from 'kysely';
 import type { Executor } from '../db/database';
 import type { ObjectivesTable } from '../db/schema';
 import { chunksOf } from './chunks';
@@ -39,6 +39,40 @@ export class ObjectiveRepository {
     if (ids.length === 0) return [];
     const rows = await this.db.selectFrom('objectives').selectAll().where('id', 'in', ids).execute();
     return rows.filter((row) => row.workspaceId === workspaceId);
+  }
+
+  /**
+   * PostgreSQL's group commit: rows of the workspace by id, locked in id order until the
+   * transaction ends (the order every writer takes objective rows in).
+   */
+  async findManyForUpdate(workspaceId: string, ids: readonly string[]): Promise<ObjectiveRow[]> {
+    if (ids.length === 0) return [];
+    return this.db
+      .selectFrom('objectives')
+      .selectAll()
+      .where('workspaceId', '=', workspaceId)
+      .where('id', 'in', ids)
+      .orderBy('id')
+      .forUpdate()
+      .execute();
+  }
+
+  /** PostgreSQL only: writes the rollup columns of several objectives in one statement. */
+  async setRollups(
+    rollups: readonly {
+      id: string;
+      progress: number | null;
+      score: number | null;
+      latestCheckinAt: number | null;
+    }[],
+  ): Promise<void> {
+    if (rollups.length === 0) return;
+    await sql`
+      update objectives as o set progress = v.progress, score = v.score, latest_checkin_at = v.latest_checkin_at
+      from unnest(${rollups.map((r) => r.id)}::text[], ${rollups.map((r) => r.progress)}::float8[],
+        ${rollups.map((r) => r.score)}::float8[], ${rollups.map((r) => r.latestCheckinAt)}::bigint[])
+        as v(id, progress, score, latest_checkin_at)
+      where o.id = v.id`.execute(this.db);
   }
 
   /** Objectives of a cycle, optionally only those owned by some units. */

@@ -2,6 +2,7 @@ import type { Insertable, Selectable, Updateable } from 'kysely';
 import type { Executor } from '../db/database';
 import type { SmartGoalsTable } from '../db/schema';
 import { chunksOf } from './chunks';
+import { countCheckins, setGoalRollups } from './key-result.repository';
 import { prepared, preparedUpdate } from './prepared';
 
 export type SmartGoalRow = Selectable<SmartGoalsTable>;
@@ -71,6 +72,19 @@ export class SmartGoalRepository {
   }
 
   /** Counts one more check-in and returns its entry sequence number (locks the row on PostgreSQL). */
+  /** PostgreSQL only: `n` more check-ins on each goal, rows locked in id order; the new counts. */
+  async countCheckins(counts: ReadonlyMap<string, number>): Promise<Map<string, number>> {
+    return countCheckins(this.db, 'smart_goals', counts);
+  }
+
+  /** PostgreSQL only: writes the rollup columns of several goals in one statement. */
+  async setRollups(
+    rollups: readonly (Pick<SmartGoalRow, 'id'> &
+      Pick<Updateable<SmartGoalsTable>, 'progress' | 'score' | 'latestValue' | 'latestCheckinAt'>)[],
+  ): Promise<void> {
+    await setGoalRollups(this.db, 'smart_goals', rollups);
+  }
+
   async nextCheckinSeq(id: string): Promise<number> {
     const row = await this.db
       .updateTable('smartGoals')

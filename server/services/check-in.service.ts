@@ -16,7 +16,7 @@ import { readMeasure } from './evaluation';
 import { getKeyResult, getSmartGoal, keyResultSubject, smartGoalSubject } from './goal-access';
 import { GroupCommit, type Outcome } from './group-commit';
 import { pendingNotices } from './notices';
-import { Rollups } from './rollup';
+import { type Derived, Rollups } from './rollup';
 import { eventRows, openSession, type Session, writeEvents } from './session';
 import { invalid, parseInput } from './validate';
 
@@ -82,6 +82,21 @@ interface Job {
 
 class AlreadyClaimed extends Error {}
 
+/** The goals of a group's check-ins, read once for the whole group (`#writeTogether`). */
+interface Lookup {
+  keyResults: Map<string, KeyResultRow>;
+  objectives: Map<string, ObjectiveRow>;
+  smartGoals: Map<string, SmartGoalRow>;
+}
+
+/** A check-in read, authorised and validated, not yet written (`seq` 0 until then). */
+interface Prepared {
+  row: CheckInRow;
+  done: string[] | null;
+  isCorrection: boolean;
+  isAfterClose: boolean;
+}
+
 /** A goal a job checked in on, recomputed once at the end of the job. */
 interface Touched {
   goal: KeyResultRow | SmartGoalRow;
@@ -138,9 +153,240 @@ export class CheckInService {
     return this.#writer.submit(job);
   }
 
-  /** Writes a group of jobs in one transaction, each in its own savepoint. */
+  /**
+   * Writes a group of jobs in one transaction. On PostgreSQL the whole group is written together
+   * in a few statements (`#writeTogether`); should any of them fail, the group goes back to a
+   * savepoint and is written job by job (`#writeEach`), so the failing job fails alone.
+   */
   async #writeGroup(jobs: readonly Job[]): Promise<Outcome<CheckInResult[]>[]> {
     const outcomes = await transact(this.deps, async (trx) => {
+      if (this.deps.db.dialect === 'postgres' && jobs.every((job) => job.loaded)) {
+        const repos = repositories(trx, this.deps.db.dialect);
+        // Before any other row lock of the group (see `RollupBacklogRepository.raise`), in one order.
+        for (const workspaceId of [...new Set(jobs.map((job) => job.actor.workspaceId))].sort())
+          await repos.rollupBacklog.raise(workspaceId);
+        const notices = pendingNotices(trx);
+        const noticesBefore = notices?.length ?? 0;
+        await trx.executeQuery(CompiledQuery.raw('savepoint check_in_group'));
+        try {
+          return await this.#writeTogether(trx, jobs);
+        } catch {
+          await trx.executeQuery(CompiledQuery.raw('rollback to savepoint check_in_group'));
+          // Nothing of the attempt stays, its notices included; the error comes again to its job.
+          if (notices) notices.length = noticesBefore;
+        }
+      }
+      return this.#writeEach(trx, jobs);
+    });
+    return Promise.all(
+      outcomes.map(async (outcome, i): Promise<Outcome<CheckInResult[]>> => {
+        const job = jobs[i]!;
+        if (outcome.ok || !(outcome.error instanceof AlreadyClaimed) || !job.key) return outcome;
+        const stored = await this.#stored(job.actor, job.key);
+        return stored
+          ? { ok: true, value: stored }
+          : { ok: false, error: new AppError('conflict', 'idempotency key in use; retry') };
+      }),
+    );
+  }
+
+  /**
+   * Writes a group on PostgreSQL in a few statements whatever its size, instead of about ten round
+   * trips per check-in: the goals of every job read at once; each job read, authorised and
+   * validated in memory (a job that fails here has written nothing and fails alone); then every
+   * sequence number, every check-in, the goals' check-ins, their rollups, their objectives' and
+   * the idempotency keys, each in one statement. Each job's answer carries its goals as that job
+   * left them (the check-ins of later jobs of the group left out), as `#writeEach` answers.
+   * Throws on any database error (the caller rolls the group back and writes it job by job).
+   */
+  async #writeTogether(
+    trx: Transaction<Database>,
+    jobs: readonly Job[],
+  ): Promise<Outcome<CheckInResult[]>[]> {
+    const repos = repositories(trx, this.deps.db.dialect);
+    const lookups = new Map<string, Lookup>();
+    for (const workspaceId of new Set(jobs.map((job) => job.actor.workspaceId))) {
+      const items = jobs.filter((job) => job.actor.workspaceId === workspaceId).flatMap((job) => job.items);
+      const ids = (type: Item['goalType']) => [
+        ...new Set(items.filter((item) => item.goalType === type).map((item) => item.goalId)),
+      ];
+      const keyResults = await repos.keyResults.findMany(workspaceId, ids('key_result'));
+      const objectives = await repos.objectives.findMany(workspaceId, [
+        ...new Set(keyResults.map((kr) => kr.objectiveId)),
+      ]);
+      const smartGoals = await repos.smartGoals.findMany(workspaceId, ids('smart_goal'));
+      lookups.set(workspaceId, {
+        keyResults: new Map(keyResults.map((row) => [row.id, row])),
+        objectives: new Map(objectives.map((row) => [row.id, row])),
+        smartGoals: new Map(smartGoals.map((row) => [row.id, row])),
+      });
+    }
+    const sessions = new Map<string, Session>();
+    const rollups = new Map<string, Rollups>();
+    const planned: (
+      | {
+          ok: true;
+          job: Job;
+          session: Session;
+          rollup: Rollups;
+          items: Prepared[];
+          goals: Map<string, Touched>;
+        }
+      | { ok: false; error: unknown }
+    )[] = [];
+    for (const job of jobs) {
+      const { actor } = job;
+      const sessionKey = `${actor.workspaceId}/${actor.personId}/${actor.source}/${actor.actorType}/${actor.tokenId ?? ''}`;
+      const session = sessions.get(sessionKey) ?? {
+        ...job.loaded!,
+        repos,
+        actor,
+        at: this.deps.clock.now(),
+        deps: this.deps,
+        notices: pendingNotices(trx),
+      };
+      sessions.set(sessionKey, session);
+      let rollup = rollups.get(actor.workspaceId);
+      if (!rollup) {
+        rollup = new Rollups(repos, actor.workspaceId, session.settings, session.at);
+        rollup.defer();
+        rollups.set(actor.workspaceId, rollup);
+      }
+      const goals = new Map<string, Touched>();
+      try {
+        const items: Prepared[] = [];
+        for (const [i, item] of job.items.entries())
+          items.push(
+            await this.#prepare(
+              session,
+              rollup,
+              item,
+              job.prefix ? `${job.prefix}${i}.` : '',
+              goals,
+              lookups.get(actor.workspaceId),
+            ),
+          );
+        planned.push({ ok: true, job, session, rollup, items, goals });
+      } catch (error) {
+        // Only the job's own mistakes (unknown goal, not allowed, bad value): it wrote nothing.
+        if (!(error instanceof AppError)) throw error;
+        planned.push({ ok: false, error });
+      }
+    }
+    const written = planned.flatMap((p) => (p.ok ? p.items : []));
+    // Sequence numbers: each goal counted once for all its new check-ins, in order of arrival.
+    for (const type of ['key_result', 'smart_goal'] as const) {
+      const ofType = written.filter((p) => p.row.goalType === type);
+      const counts = new Map<string, number>();
+      for (const p of ofType) counts.set(p.row.goalId, (counts.get(p.row.goalId) ?? 0) + 1);
+      const totals =
+        type === 'key_result'
+          ? await repos.keyResults.countCheckins(counts)
+          : await repos.smartGoals.countCheckins(counts);
+      const next = new Map<string, number>();
+      for (const [goalId, n] of counts) {
+        const total = totals.get(goalId);
+        if (total === undefined) throw new Error(`${type} ${goalId} missing`);
+        next.set(goalId, total - n + 1);
+      }
+      for (const p of ofType) {
+        p.row.seq = next.get(p.row.goalId)!;
+        next.set(p.row.goalId, p.row.seq + 1);
+      }
+    }
+    await repos.checkIns.insertMany(written.map((p) => p.row));
+    const facts = await repos.checkIns.factsOfGoals([...new Set(written.map((p) => p.row.goalId))]);
+    // Which job wrote each new check-in, to leave later jobs' check-ins out of a job's answer.
+    const jobOf = new Map<string, number>();
+    planned.forEach((p, index) => {
+      if (p.ok) for (const item of p.items) jobOf.set(item.row.id, index);
+    });
+    const last = new Map<string, number>();
+    for (const item of written) last.set(item.row.goalId, jobOf.get(item.row.id)!);
+    const finalKeyResults = new Map<string, { id: string } & Derived>();
+    const finalSmartGoals = new Map<string, { id: string } & Derived>();
+    const smartOf = new Map<Rollups, string[]>();
+    const outcomes: Outcome<CheckInResult[]>[] = [];
+    const claims: {
+      workspaceId: string;
+      key: string;
+      personId: string;
+      response: string;
+      createdAt: number;
+    }[] = [];
+    const events = new Map<string, { session: Session; rows: EventsTable[] }>();
+    for (const [index, p] of planned.entries()) {
+      if (!p.ok) {
+        outcomes.push(p);
+        continue;
+      }
+      const after = new Map<string, CheckInResult['goal']>();
+      for (const { goal, objective } of p.goals.values()) {
+        const all = facts.get(goal.id) ?? [];
+        const isLast = last.get(goal.id) === index;
+        const seen = isLast ? all : all.filter((f) => (jobOf.get(f.id) ?? -1) <= index);
+        const derived =
+          'objectiveId' in goal
+            ? p.rollup.deriveKeyResult(goal, objective!, await p.rollup.cycle(objective!.cycleId), seen)
+            : p.rollup.deriveSmartGoal(goal, await p.rollup.cycle(goal.cycleId), seen);
+        if (isLast && 'objectiveId' in goal) {
+          finalKeyResults.set(goal.id, { id: goal.id, ...derived });
+          await p.rollup.objective(goal.objectiveId);
+        } else if (isLast) {
+          finalSmartGoals.set(goal.id, { id: goal.id, ...derived });
+          smartOf.set(p.rollup, [...(smartOf.get(p.rollup) ?? []), goal.id]);
+        }
+        after.set(goal.id, {
+          id: goal.id,
+          progress: derived.progress ?? null,
+          score: derived.score ?? null,
+          latestValue: derived.latestValue ?? null,
+          latestCheckinAt: derived.latestCheckinAt ?? null,
+        });
+      }
+      const answers = p.items.map((item) => this.#answer(p.session, item));
+      for (const answer of answers)
+        answer.result.goal = after.get(answer.result.goal.id) ?? answer.result.goal;
+      const results = answers.map((a) => a.result);
+      if (p.job.key)
+        claims.push({
+          workspaceId: p.job.actor.workspaceId,
+          key: p.job.key,
+          personId: p.job.actor.personId,
+          response: JSON.stringify(results),
+          createdAt: p.session.at,
+        });
+      outcomes.push({ ok: true, value: results });
+      const pending = events.get(p.job.actor.workspaceId);
+      const rows = answers.map((a) => a.event);
+      if (pending) pending.rows.push(...rows);
+      else events.set(p.job.actor.workspaceId, { session: p.session, rows });
+    }
+    await repos.keyResults.setRollups([...finalKeyResults.values()]);
+    await repos.smartGoals.setRollups([...finalSmartGoals.values()]);
+    // The aligned KRs the SMART goals count in (`Rollups.parentsOf`, for all of them at once).
+    for (const [rollup, smart] of smartOf) {
+      const links = await repos.alignments.parentsOf(smart);
+      for (const id of smart) {
+        const parents = links
+          .filter((l) => l.childId === id && l.parentType === 'key_result')
+          .map((l) => l.parentId);
+        for (const parentId of [...new Set(parents)].sort()) await rollup.alignedKeyResult(parentId);
+      }
+    }
+    if (claims.length > 0 && (await repos.idempotency.claimMany(claims)) < claims.length)
+      throw new AlreadyClaimed();
+    for (const rollup of rollups.values()) {
+      const marks = await rollup.flush({ isShallow: true });
+      await rollup.repos.rollupBacklog.mark(rollup.workspaceId, marks, this.deps.clock.now());
+    }
+    for (const { session, rows } of events.values()) await writeEvents(session, rows);
+    return outcomes;
+  }
+
+  /** Writes a group of jobs one by one, each in its own savepoint. */
+  async #writeEach(trx: Transaction<Database>, jobs: readonly Job[]): Promise<Outcome<CheckInResult[]>[]> {
+    {
       const sessions = new Map<string, Session>();
       const rollups = new Map<string, Rollups>();
       // Each workspace's row (settings and directory stamp) is read once per group.
@@ -241,17 +487,7 @@ export class CheckInService {
       }
       for (const { session, rows } of events.values()) await writeEvents(session, rows);
       return results;
-    });
-    return Promise.all(
-      outcomes.map(async (outcome, i): Promise<Outcome<CheckInResult[]>> => {
-        const job = jobs[i]!;
-        if (outcome.ok || !(outcome.error instanceof AlreadyClaimed) || !job.key) return outcome;
-        const stored = await this.#stored(job.actor, job.key);
-        return stored
-          ? { ok: true, value: stored }
-          : { ok: false, error: new AppError('conflict', 'idempotency key in use; retry') };
-      }),
-    );
+    }
   }
 
   async #openInGroup(
@@ -292,6 +528,29 @@ export class CheckInService {
     path: string,
     touched: Map<string, Touched>,
   ): Promise<{ result: CheckInResult; event: EventsTable }> {
+    const prepared = await this.#prepare(session, rollups, item, path, touched);
+    const { repos } = session;
+    prepared.row.seq =
+      item.goalType === 'key_result'
+        ? await repos.keyResults.nextCheckinSeq(prepared.row.goalId)
+        : await repos.smartGoals.nextCheckinSeq(prepared.row.goalId);
+    await repos.checkIns.insert(prepared.row);
+    return this.#answer(session, prepared);
+  }
+
+  /**
+   * Reads, authorises and validates one check-in, and makes its row (its `seq` given when it is
+   * written). Throws `AppError` for the caller's mistakes, before anything is written. The goals
+   * come from `lookup` when given (read for the whole group), else from the database.
+   */
+  async #prepare(
+    session: Session,
+    rollups: Rollups,
+    item: Item,
+    path: string,
+    touched: Map<string, Touched>,
+    lookup?: Lookup,
+  ): Promise<Prepared> {
     const { repos, actor } = session;
     let goal: KeyResultRow | SmartGoalRow;
     let objective: ObjectiveRow | undefined;
@@ -302,7 +561,9 @@ export class CheckInService {
       goal = known.goal;
       objective = known.objective;
     } else if (item.goalType === 'key_result') {
-      const found = await getKeyResult(session, item.goalId);
+      const kr = lookup?.keyResults.get(item.goalId);
+      const ofKr = kr && lookup?.objectives.get(kr.objectiveId);
+      const found = kr && ofKr ? { kr, objective: ofKr } : await getKeyResult(session, item.goalId);
       authorize(session.scope, 'check_in', 'key_result', keyResultSubject(found.kr, found.objective));
       if (found.kr.progressSource === 'aligned') {
         invalid(`${path}goalId`, 'an aligned KR is measured by what aligns to it; check in on those');
@@ -310,7 +571,7 @@ export class CheckInService {
       goal = found.kr;
       objective = found.objective;
     } else {
-      goal = await getSmartGoal(session, item.goalId);
+      goal = lookup?.smartGoals.get(item.goalId) ?? (await getSmartGoal(session, item.goalId));
       authorize(session.scope, 'check_in', 'smart_goal', smartGoalSubject(goal));
     }
     touched.set(goalKey, { goal, objective });
@@ -355,16 +616,12 @@ export class CheckInService {
         parseMoment(item.at, session.settings.timeZone) ??
         invalid(`${path}at`, 'expected a date or date-time');
     }
-    const seq =
-      item.goalType === 'key_result'
-        ? await repos.keyResults.nextCheckinSeq(goal.id)
-        : await repos.smartGoals.nextCheckinSeq(goal.id);
     const row: CheckInRow = {
       id: session.deps.newId(),
       workspaceId: actor.workspaceId,
       goalType: item.goalType,
       goalId: goal.id,
-      seq,
+      seq: 0,
       at,
       value: value ?? null,
       done: done === null ? null : JSON.stringify(done),
@@ -375,22 +632,28 @@ export class CheckInService {
       correctsId: corrected?.id ?? null,
       createdAt: session.at,
     };
-    await repos.checkIns.insert(row);
-    const { workspaceId: _, done: doneJson, ...stored } = row;
     const cycleId = 'cycleId' in goal ? goal.cycleId : objective?.cycleId;
+    const isAfterClose = cycleId !== undefined && (await rollups.cycle(cycleId)).state === 'closed';
+    return { row, done, isCorrection: corrected !== undefined, isAfterClose };
+  }
+
+  /** The answer and the event of a check-in written (its row has its `seq`). */
+  #answer(session: Session, prepared: Prepared): { result: CheckInResult; event: EventsTable } {
+    const { row, done } = prepared;
+    const { workspaceId: _, done: doneJson, ...stored } = row;
     const [event] = eventRows(session, [
       {
-        entityType: item.goalType,
-        entityId: goal.id,
-        action: corrected ? 'check_in_corrected' : 'checked_in',
+        entityType: row.goalType,
+        entityId: row.goalId,
+        action: prepared.isCorrection ? 'check_in_corrected' : 'checked_in',
         after: { ...stored, done },
-        isAfterClose: cycleId !== undefined && (await rollups.cycle(cycleId)).state === 'closed',
+        isAfterClose: prepared.isAfterClose,
       },
     ]);
     return {
       result: {
         checkIn: { ...stored, done: doneJson === null ? null : done },
-        goal: { id: goal.id, progress: null, score: null, latestValue: null, latestCheckinAt: null },
+        goal: { id: row.goalId, progress: null, score: null, latestValue: null, latestCheckinAt: null },
       },
       event: event!,
     };

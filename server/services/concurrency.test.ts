@@ -132,6 +132,59 @@ describeEachDialect('concurrent writers lose nothing', (dialect) => {
     expect((await s.reads.getKeyResult(org.admin, org.krId)).checkinCount).toBe(before + 2);
   });
 
+  it('each caller of a group is answered with the goal as its own check-in left it', async () => {
+    const results = await Promise.all(
+      [11, 12, 13, 14, 15, 16].map((value) =>
+        s.checkIns.checkIn(org.member, { goalType: 'key_result', goalId: org.krId, value }),
+      ),
+    );
+    // One clock for all: the latest check-in a caller's answer sees is its own, not a later one's.
+    for (const result of results) expect(result.goal.latestValue).toBe(result.checkIn.value);
+    const kr = await s.reads.getKeyResult(org.admin, org.krId);
+    const last = results.reduce((a, b) => (b.checkIn.seq > a.checkIn.seq ? b : a));
+    expect(kr.latestValue).toBe(last.checkIn.value);
+    expect(kr.score).toBe(last.goal.score);
+    expect(kr.score).toBe(kr.evaluation.score);
+  });
+
+  it('a write the database refuses part-way through a group fails its caller alone, leaving nothing of it', async () => {
+    const before = (await s.reads.getKeyResult(org.admin, org.krId)).checkinCount;
+    // PostgreSQL refuses a NUL in text (the HTTP layer refuses it earlier); SQLite stores it.
+    const outcomes = await Promise.allSettled(
+      [9021, 9022, 9023, 9024].map((value) =>
+        s.checkIns.checkIn(org.member, {
+          goalType: 'key_result',
+          goalId: org.krId,
+          value,
+          note: value === 9022 ? 'bad \u0000 note' : 'fine',
+        }),
+      ),
+    );
+    const refused = dialect === 'postgres' ? [9022] : [];
+    expect(outcomes.map((o) => o.status)).toEqual(
+      [9021, 9022, 9023, 9024].map((v) => (refused.includes(v) ? 'rejected' : 'fulfilled')),
+    );
+    const rows = await test.db.kysely
+      .selectFrom('checkIns')
+      .select(['value', 'seq'])
+      .where('goalId', '=', org.krId)
+      .where('value', 'in', [9021, 9022, 9023, 9024])
+      .execute();
+    expect(rows.map((r) => r.value).sort()).toEqual(
+      [9021, 9022, 9023, 9024].filter((v) => !refused.includes(v)),
+    );
+    const kr = await s.reads.getKeyResult(org.admin, org.krId);
+    expect(kr.checkinCount).toBe(before + 4 - refused.length);
+    // Sequence numbers stay dense: the refused write took none.
+    const all = await test.db.kysely
+      .selectFrom('checkIns')
+      .select('seq')
+      .where('goalId', '=', org.krId)
+      .execute();
+    expect(Math.max(...all.map((r) => r.seq))).toBe(kr.checkinCount);
+    expect(kr.score).toBe(kr.evaluation.score);
+  });
+
   it('concurrent uses of one idempotency key create one check-in', async () => {
     const input = {
       goalType: 'key_result',

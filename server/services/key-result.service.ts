@@ -118,7 +118,8 @@ export class KeyResultService {
       // take distinct positions).
       const objective = await getObjective(session, data.objectiveId, { forUpdate: true });
       authorize(session.scope, 'create', 'key_result', objectiveSubject(objective));
-      assertOpenForNewGoals(await getCycle(session, objective.cycleId), 'objectiveId');
+      const cycle = await getCycle(session, objective.cycleId);
+      assertOpenForNewGoals(cycle, 'objectiveId');
       await assertPerson(session, 'ownerId', data.ownerId);
       const siblings = await session.repos.keyResults.listByObjectives([objective.id]);
       const row: KeyResultRow = {
@@ -146,7 +147,11 @@ export class KeyResultService {
         frozenGrade: null,
       };
       await session.repos.keyResults.insert(row);
-      await new Rollups(session.repos, actor.workspaceId, session.settings, session.at).keyResult(row);
+      // With what is at hand (the locked objective, its cycle, and no check-ins yet), the rollup
+      // reads nothing more than the objective's KRs (round trips: issue 17 item 4).
+      const rollups = new Rollups(session.repos, actor.workspaceId, session.settings, session.at);
+      rollups.knowCycle(cycle);
+      await rollups.keyResult(row, objective, { isNew: true });
       await recordEvents(session, [
         { entityType: 'key_result', entityId: row.id, action: 'created', after: keyResultRecord(row) },
       ]);

@@ -2,6 +2,7 @@ import { Evaluator, evaluateOrganisationWith, type GoalEvaluation } from '../../
 import type { Organisation } from '../../core/model';
 import { SUCCESS_LEVEL } from '../../core/settings';
 import type { Instant } from '../../core/time';
+import type { CheckInFacts } from '../repositories/check-in.repository';
 import type { CycleRow } from '../repositories/cycle.repository';
 import type { Repositories } from '../repositories/index';
 import type { KeyResultRow } from '../repositories/key-result.repository';
@@ -61,7 +62,10 @@ export class Rollups {
     while (this.#dirtyObjectives.size > 0 || this.#dirtyAligned.size > 0) {
       const objectives = [...this.#dirtyObjectives].sort();
       this.#dirtyObjectives.clear();
-      for (const id of objectives) await this.#objective(id);
+      // PostgreSQL: a layer's objectives in four statements, not four each (round trips bound a
+      // group commit there); SQLite runs them one by one (no round trips, statements compiled once).
+      if (this.repos.hasRowLocks && objectives.length > 1) await this.#objectives(objectives);
+      else for (const id of objectives) await this.#objective(id);
       const aligned = [...this.#dirtyAligned].sort();
       this.#dirtyAligned.clear();
       if (options.isShallow) left.push(...aligned);
@@ -69,6 +73,11 @@ export class Rollups {
     }
     this.#isDeferred = false;
     return left;
+  }
+
+  /** Gives a cycle the caller has read already, so it is not read again. */
+  knowCycle(cycle: CycleRow): void {
+    this.#cycles.set(cycle.id, cycle);
   }
 
   /** A cycle of the workspace, read once per instance. */
@@ -89,9 +98,14 @@ export class Rollups {
   /**
    * Recomputes a KR from its own check-ins (or its children, when aligned), then its ancestors;
    * returns what it stored for the KR (nothing for an aligned KR, whose rollup may be deferred).
-   * Pass the KR's objective when it is at hand, to save reading it again.
+   * Pass the KR's objective when it is at hand, to save reading it again, and `isNew` for a KR
+   * created in the same transaction (no check-ins to read).
    */
-  async keyResult(kr: KeyResultRow, knownObjective?: ObjectiveRow): Promise<Derived | undefined> {
+  async keyResult(
+    kr: KeyResultRow,
+    knownObjective?: ObjectiveRow,
+    options: { isNew?: boolean } = {},
+  ): Promise<Derived | undefined> {
     if (kr.progressSource === 'aligned') {
       await this.alignedKeyResult(kr.id);
       return undefined;
@@ -99,14 +113,9 @@ export class Rollups {
     const objective = knownObjective ?? (await this.repos.objectives.find(this.workspaceId, kr.objectiveId));
     if (!objective) throw new Error(`objective ${kr.objectiveId} missing`);
     const cycle = await this.cycle(objective.cycleId);
-    const rows = await this.repos.checkIns.factsOfGoal(kr.id);
-    const checkins = new Map([[kr.id, effectiveCheckins(rows, readMeasure(kr.measure))]]);
-    const node = objectiveNode(objective, cycle, [kr], checkins, [], this.settings);
-    const evaluation = evaluateOrganisationWith(
-      this.#org({ objectives: [node], smartGoals: [] }),
-      this.#evaluator,
-    ).find((e) => e.key === kr.id);
-    const derived = derivedOf(evaluation);
+    // A KR created in this transaction has no check-ins yet.
+    const rows = options.isNew ? [] : await this.repos.checkIns.factsOfGoal(kr.id);
+    const derived = this.deriveKeyResult(kr, objective, cycle, rows);
     await this.repos.keyResults.setRollup(kr.id, derived);
     await this.objective(kr.objectiveId);
     return derived;
@@ -115,17 +124,37 @@ export class Rollups {
   /** Recomputes a SMART goal from its check-ins, then the aligned KRs it counts in; returns what it stored. */
   async smartGoal(goal: SmartGoalRow): Promise<Derived> {
     const cycle = await this.cycle(goal.cycleId);
-    const rows = await this.repos.checkIns.factsOfGoal(goal.id);
+    const derived = this.deriveSmartGoal(goal, cycle, await this.repos.checkIns.factsOfGoal(goal.id));
+    await this.repos.smartGoals.setRollup(goal.id, derived);
+    await this.parentsOf(goal.id);
+    return derived;
+  }
+
+  /** A measured KR's rollup from its check-ins (the facts `factsOfGoal` reads): core's maths, no I/O. */
+  deriveKeyResult(
+    kr: KeyResultRow,
+    objective: ObjectiveRow,
+    cycle: CycleRow,
+    rows: readonly CheckInFacts[],
+  ): Derived {
+    const checkins = new Map([[kr.id, effectiveCheckins(rows, readMeasure(kr.measure))]]);
+    const node = objectiveNode(objective, cycle, [kr], checkins, [], this.settings);
+    const evaluation = evaluateOrganisationWith(
+      this.#org({ objectives: [node], smartGoals: [] }),
+      this.#evaluator,
+    ).find((e) => e.key === kr.id);
+    return derivedOf(evaluation);
+  }
+
+  /** A SMART goal's rollup from its check-ins: core's maths, no I/O. */
+  deriveSmartGoal(goal: SmartGoalRow, cycle: CycleRow, rows: readonly CheckInFacts[]): Derived {
     const checkins = effectiveCheckins(rows, readMeasure(goal.measure));
     const node = smartGoalNode(goal, cycle.name, checkins, [], this.settings);
     const [evaluation] = evaluateOrganisationWith(
       this.#org({ objectives: [], smartGoals: [node] }),
       this.#evaluator,
     );
-    const derived = derivedOf(evaluation);
-    await this.repos.smartGoals.setRollup(goal.id, derived);
-    await this.parentsOf(goal.id);
-    return derived;
+    return derivedOf(evaluation);
   }
 
   /** Recomputes the aligned KRs a child counts in (objective links are structural only). */
@@ -146,8 +175,42 @@ export class Rollups {
       forUpdate: this.repos.hasRowLocks,
     });
     if (!objective) return;
-    const cycle = await this.cycle(objective.cycleId);
     const krs = await this.repos.keyResults.rollupsOfObjective(id);
+    await this.repos.objectives.setRollup(id, await this.#objectiveRollup(objective, krs));
+    await this.parentsOf(id);
+  }
+
+  /**
+   * `#objective` of several objectives (sorted ids) in four statements: lock them in id order,
+   * read their KRs' rollups, write theirs, read what they align to (PostgreSQL).
+   */
+  async #objectives(ids: readonly string[]): Promise<void> {
+    const objectives = await this.repos.objectives.findManyForUpdate(this.workspaceId, ids);
+    if (objectives.length === 0) return;
+    const found = objectives.map((o) => o.id);
+    const krsOf = await this.repos.keyResults.rollupsOfObjectives(found);
+    const rollups = [];
+    for (const objective of objectives)
+      rollups.push({
+        id: objective.id,
+        ...(await this.#objectiveRollup(objective, krsOf.get(objective.id) ?? [])),
+      });
+    await this.repos.objectives.setRollups(rollups);
+    const links = await this.repos.alignments.parentsOf(found);
+    for (const id of found) {
+      const parents = links
+        .filter((l) => l.childId === id && l.parentType === 'key_result')
+        .map((l) => l.parentId);
+      for (const parentId of [...new Set(parents)].sort()) await this.alignedKeyResult(parentId);
+    }
+  }
+
+  async #objectiveRollup(
+    objective: ObjectiveRow,
+    krs: readonly Pick<KeyResultRow, 'id' | 'weight' | 'progress' | 'score' | 'latestCheckinAt'>[],
+  ): Promise<{ progress: number | null; score: number | null; latestCheckinAt: number | null }> {
+    const id = objective.id;
+    const cycle = await this.cycle(objective.cycleId);
     const evaluation = this.#evaluator.objective(
       {
         key: id,
@@ -158,12 +221,11 @@ export class Rollups {
       krs.map((kr) => kr.weight),
       krs.map((kr) => storedEvaluation(kr.id, 'key_result', kr, false)),
     );
-    await this.repos.objectives.setRollup(id, {
+    return {
       progress: evaluation.progress,
       score: evaluation.score,
       latestCheckinAt: maxOf(krs.map((kr) => kr.latestCheckinAt)),
-    });
-    await this.parentsOf(id);
+    };
   }
 
   /** Recomputes a KR with source `aligned` from the stored scores of its children. */
