@@ -4,21 +4,14 @@ import { type CsvCell, toCsv } from '../../core/exchange/csv';
 import { KeyAllocator } from '../../core/exchange/keys';
 import { cycleCsvRows, cycleMarkdown } from '../../core/exchange/tables';
 import { stringifyGoalsFile, writeGoalsFile } from '../../core/goals-file/write';
-import type { Checkin, Link, ObjectiveNode, Organisation, SmartGoalNode, UnitNode } from '../../core/model';
+import type { Link, ObjectiveNode, Organisation, SmartGoalNode, UnitNode } from '../../core/model';
 import { formatDate } from '../../core/time';
 import { isVisible } from '../policies/permissions';
 import type { CycleRow } from '../repositories/cycle.repository';
 import type { Actor, ServiceDeps } from './context';
-import {
-  effectiveCheckins,
-  groupCheckins,
-  objectiveNode,
-  readMeasure,
-  smartGoalNode,
-  windowOfCycle,
-} from './evaluation';
+import { windowOfCycle } from './evaluation';
 import { objectiveSubject, smartGoalSubject } from './goal-access';
-import { cycleGoalKeys } from './goal-keys';
+import { cycleGoalKeys, keysOfGoals } from './goal-keys';
 import { sheetJs } from './lazy-libraries';
 import { openSession, type Session } from './session';
 import { loadSlice } from './slice';
@@ -155,15 +148,8 @@ export class ExportService {
     const krs = objectives.flatMap((o) => slice.keyResults.get(o.id) ?? []);
     const hiddenGoals = allObjectives.length - objectives.length + (allGoals.length - goals.length);
 
-    const [people, units, checkinRows, parentLinks] = await Promise.all([
-      repos.people.list(ws),
-      repos.units.list(ws),
-      repos.checkIns.listByGoals([
-        ...krs.filter((kr) => kr.progressSource === 'metric').map((kr) => kr.id),
-        ...goals.map((g) => g.id),
-      ]),
-      repos.alignments.parentsOf([...objectives.map((o) => o.id), ...goals.map((g) => g.id)]),
-    ]);
+    // The slice has read the check-ins (notes too) and the links up: its nodes are reused, not read again.
+    const [people, units] = await Promise.all([repos.people.list(ws), repos.units.list(ws)]);
     const memberships = await repos.units.membershipsOfMany(people.map((p) => p.id));
     const email = new Map(people.map((p) => [p.id, p.email]));
 
@@ -192,7 +178,12 @@ export class ExportService {
 
     // Goals: the keys imports match (cycleGoalKeys), so a re-import changes nothing.
     const key = new Map<string, string>();
-    for (const [k, goal] of await cycleGoalKeys(repos, ws, cycle.id)) key.set(goal.id, k);
+    // The whole cycle in view: its rows are those the keys are made from, so they are not read again.
+    const keyed =
+      unitFilter === undefined && hiddenGoals === 0
+        ? keysOfGoals(await repos.goalKeys.forCycle(ws, cycle.id), allObjectives, krs, allGoals)
+        : await cycleGoalKeys(repos, ws, cycle.id);
+    for (const [k, goal] of keyed) key.set(goal.id, k);
     const visibleIds = new Set([
       ...objectives.map((o) => o.id),
       ...krs.map((kr) => kr.id),
@@ -201,46 +192,45 @@ export class ExportService {
     for (const id of [...key.keys()]) if (!visibleIds.has(id)) key.delete(id);
 
     let droppedLinks = 0;
-    const parents = new Map<string, Link[]>();
-    for (const link of parentLinks) {
-      const parent = key.get(link.parentId);
-      if (!parent) {
-        droppedLinks++;
-        continue;
+    const linksOf = (node: { parents: readonly Link[] }): Link[] => {
+      const out: Link[] = [];
+      for (const link of node.parents) {
+        const parent = key.get(link.key);
+        if (parent) out.push({ key: parent, weight: link.weight });
+        else droppedLinks++;
       }
-      const list = parents.get(link.childId) ?? [];
-      list.push({ key: parent, weight: link.weight });
-      parents.set(link.childId, list);
-    }
-    const byGoal = groupCheckins(checkinRows);
-    const checkins = new Map<string, Checkin[]>();
-    for (const kr of krs)
-      checkins.set(kr.id, effectiveCheckins(byGoal.get(kr.id) ?? [], readMeasure(kr.measure)));
+      return out;
+    };
     const person = (id: string | null | undefined) => (id ? email.get(id) : undefined);
     const unitOf = (id: string | null | undefined) => (id ? unitKey.get(id) : undefined);
+    const objectiveNodes = new Map(slice.org.objectives.map((node) => [node.key, node]));
+    const smartGoalNodes = new Map(slice.org.smartGoals.map((node) => [node.key, node]));
 
-    const objectiveNodes: ObjectiveNode[] = objectives.map((o) => {
-      const node = objectiveNode(o, cycle, slice.keyResults.get(o.id) ?? [], checkins, [], settings);
-      return {
-        ...node,
-        key: key.get(o.id)!,
-        unit: unitOf(o.unitId),
-        lead: person(o.leadId),
-        owner: person(o.ownerId),
-        parents: parents.get(o.id) ?? [],
-        keyResults: node.keyResults.map((kr) => ({
-          ...kr,
-          key: key.get(kr.key)!,
-          objectiveKey: key.get(o.id)!,
-          owner: person(kr.owner),
-          measure: kr.progressSource === 'aligned' ? undefined : kr.measure,
-        })),
-      };
+    const exportedObjectives: ObjectiveNode[] = objectives.flatMap((o) => {
+      const node = objectiveNodes.get(o.id);
+      if (!node) return [];
+      return [
+        {
+          ...node,
+          key: key.get(o.id)!,
+          unit: unitOf(o.unitId),
+          lead: person(o.leadId),
+          owner: person(o.ownerId),
+          parents: linksOf(node),
+          keyResults: node.keyResults.map((kr) => ({
+            ...kr,
+            key: key.get(kr.key)!,
+            objectiveKey: key.get(o.id)!,
+            owner: person(kr.owner),
+            measure: kr.progressSource === 'aligned' ? undefined : kr.measure,
+          })),
+        },
+      ];
     });
-    const smartNodes: SmartGoalNode[] = goals.map((g) => {
-      const own = effectiveCheckins(byGoal.get(g.id) ?? [], readMeasure(g.measure));
-      const node = smartGoalNode(g, cycle.name, own, [], settings);
-      return { ...node, key: key.get(g.id)!, owner: person(g.ownerId), parents: parents.get(g.id) ?? [] };
+    const smartNodes: SmartGoalNode[] = goals.flatMap((g) => {
+      const node = smartGoalNodes.get(g.id);
+      if (!node) return [];
+      return [{ ...node, key: key.get(g.id)!, owner: person(g.ownerId), parents: linksOf(node) }];
     });
     const evaluations = new Map<string, GoalEvaluation>();
     for (const [id, evaluation] of slice.evaluations) {
@@ -252,7 +242,7 @@ export class ExportService {
         timeZone: settings.timeZone,
         cycles: [{ name: cycle.name, window: windowOfCycle(cycle, settings.timeZone) }],
         units: unitNodes,
-        objectives: objectiveNodes,
+        objectives: exportedObjectives,
         smartGoals: smartNodes,
       },
       cycle,
