@@ -59,7 +59,9 @@ export function effectiveCheckins(
 }
 
 /** Groups check-in rows by goal id. */
-export function groupCheckins<Row extends Pick<CheckInRow, 'goalId'>>(rows: readonly Row[]): Map<string, Row[]> {
+export function groupCheckins<Row extends Pick<CheckInRow, 'goalId'>>(
+  rows: readonly Row[],
+): Map<string, Row[]> {
   const byGoal = new Map<string, Row[]>();
   for (const row of rows) {
     const list = byGoal.get(row.goalId);

@@ -47,7 +47,12 @@ export async function cycleGoals(
     repos.smartGoals.listByCycle(workspaceId, cycleId),
   ]);
   const krs = await repos.keyResults.listByObjectives(objectives.map((o) => o.id));
-  return { byKey: keysOfGoals(stored, objectives, krs, goals), objectives, keyResults: krs, smartGoals: goals };
+  return {
+    byKey: keysOfGoals(stored, objectives, krs, goals),
+    objectives,
+    keyResults: krs,
+    smartGoals: goals,
+  };
 }
 
 /**
