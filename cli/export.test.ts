@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { evaluateOrganisation } from '../core/evaluate';
 import { readSpreadsheet } from '../core/exchange/spreadsheet';
 import { buildOrganisation } from '../core/goals-file/model';
-import { formatProblem, parseGoalsFile } from '../core/goals-file/parse';
+import { formatProblem, parseGoalsFile, parseGoalsStream } from '../core/goals-file/parse';
 import { loadConfig } from '../server/config/config';
 import { type RunningServer, startServer } from '../server/http/server';
 import { localActor, openLocalServices } from '../server/services/local';
@@ -67,6 +67,30 @@ describe('tandem export', () => {
     const read = readSpreadsheet(output, sheets, { cycle: '2026-Q4' });
     if (!read.ok) throw new Error(read.problems.map(formatProblem).join('\n'));
     expect(read.parsed.content.objectives!.length).toBeGreaterThanOrEqual(5);
+  });
+
+  it('exports every cycle with --all: a stream of goals files that tandem import reads back', async () => {
+    const output = path.join(folder, 'all.yaml');
+    expect(await runExport({ all: true, database, output }, () => {})).toBe(0);
+    const text = readFileSync(output, 'utf8');
+    const result = parseGoalsStream(text, output);
+    if (!result.ok) throw new Error(result.problems.map(formatProblem).join('\n'));
+    expect(result.parsed.length).toBeGreaterThanOrEqual(2);
+    expect(result.parsed.map((p) => p.content.cycle)).toContain('2026-Q4');
+    let csv = '';
+    expect(
+      await runExport({ all: true, database, format: 'csv', unit: 'Engineering' }, (t) => (csv += t)),
+    ).toBe(0);
+    expect(csv.split('\r\n')[0]).toMatch(/^Cycle,Type,Key,/);
+    const log = errors();
+    try {
+      expect(await runExport({ all: true, cycle: '2026-Q4', database }, () => {})).toBe(2);
+      expect(await runExport({ database }, () => {})).toBe(2);
+      expect(log.text()).toMatch(/--cycle NAME \(one cycle\) or --all \(every cycle\), not both/);
+      expect(log.text()).toMatch(/name what to export: --cycle NAME/);
+    } finally {
+      log.restore();
+    }
   });
 
   it('says what is wrong, with exit code 2', async () => {

@@ -15,7 +15,9 @@ import { EXIT } from './exit-codes';
 
 /** Options of `tandem export`. */
 export interface ExportOptions extends AccessOptions {
-  cycle: string;
+  cycle?: string | undefined;
+  /** Every cycle, oldest first (a stream of goals files, a sheet per cycle, a Cycle column). */
+  all?: boolean | undefined;
   format?: string | undefined;
   unit?: string | undefined;
   output?: string | undefined;
@@ -47,7 +49,9 @@ async function exportRemote(options: ExportOptions, format: ExportFormat): Promi
   const { status, text, bytes } = await callServer(
     options,
     'GET',
-    `/api/v1/cycles/${encodeURIComponent(options.cycle)}/export?${query}`,
+    options.all
+      ? `/api/v1/export?${query}`
+      : `/api/v1/cycles/${encodeURIComponent(options.cycle!)}/export?${query}`,
   );
   if (status !== 200) throw new UsageError(`the server answered ${status}: ${errorMessage(text)}`);
   return format === 'xlsx' ? bytes : text;
@@ -56,11 +60,10 @@ async function exportRemote(options: ExportOptions, format: ExportFormat): Promi
 /** Exports from a local database (SQLite file or PostgreSQL URL). */
 function exportLocal(options: ExportOptions, format: ExportFormat): Promise<string | Uint8Array> {
   return withLocal(options, async (services, actor) => {
-    const file = await services.exports.cycle(actor, {
-      cycle: options.cycle,
-      format,
-      ...(options.unit ? { unitId: options.unit } : {}),
-    });
+    const unit = options.unit ? { unitId: options.unit } : {};
+    const file = options.all
+      ? await services.exports.workspace(actor, { format, ...unit })
+      : await services.exports.cycle(actor, { cycle: options.cycle!, format, ...unit });
     return file.body;
   });
 }
@@ -74,6 +77,10 @@ export async function runExport(
   out: (body: string | Uint8Array) => void,
 ): Promise<number> {
   try {
+    if (options.all && options.cycle)
+      throw new UsageError('give --cycle NAME (one cycle) or --all (every cycle), not both');
+    if (!options.all && !options.cycle)
+      throw new UsageError('name what to export: --cycle NAME (one cycle) or --all (every cycle)');
     const format = formatOf(options);
     if (format === 'xlsx' && !options.output && process.stdout.isTTY)
       throw new UsageError(
@@ -92,14 +99,18 @@ export async function runExport(
   }
 }
 
-/** Registers `tandem export --cycle NAME [--format yaml|csv|md] [--output FILE] ...`. */
+/** Registers `tandem export --cycle NAME|--all [--unit UNIT] [--format yaml|csv|xlsx|md] [--output FILE] ...`. */
 export function registerExport(program: Command): void {
   program
     .command('export')
     .description(
-      "export a cycle's goals: a goals file (yaml), a spreadsheet (csv, xlsx) or a Markdown document (md)",
+      "export a cycle's goals, or every cycle's: a goals file (yaml), a spreadsheet (csv, xlsx) or a Markdown document (md)",
     )
-    .requiredOption('--cycle <name>', 'cycle name (2026-Q4) or id')
+    .option('--cycle <name>', 'cycle name (2026-Q4) or id')
+    .option(
+      '--all',
+      'every cycle, oldest first: a stream of goals files (yaml), a Cycle column (csv), a sheet per cycle (xlsx)',
+    )
     .option(
       '--format <format>',
       `${EXPORT_FORMATS.join(', ')} (default: from --output's extension, else yaml)`,

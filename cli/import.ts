@@ -125,6 +125,7 @@ export async function runImport(
           isDryRun: input.dryRun,
           isApplied: false,
           cycle: null,
+          cycles: [],
           problems,
           isFileError: problems.some((p) => p.line > 0 && /YAML|expected|unknown|required/i.test(p.message)),
           summary: { create: 0, update: 0, unchanged: 0, checkIns: 0 },

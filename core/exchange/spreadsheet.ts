@@ -108,6 +108,10 @@ export const COLUMN_ALIASES = {
   milestones: ['milestones', 'milestonelist', 'steps'],
   note: ['note', 'notes', 'comment', 'comments', 'remarks', 'update'],
   visibility: ['visibility', 'private', 'access'],
+  state: ['state', 'lifecycle'],
+  threshold: ['threshold', 'limit'],
+  low: ['low', 'lowerbound', 'rangelow'],
+  high: ['high', 'upperbound', 'rangehigh'],
   supports: ['supports', 'alignsto', 'parent', 'alignedto', 'contributesto', 'parentkey', 'parentkr'],
   cycle: ['cycle', 'quarter', 'period', 'timeframe'],
   definitionOfDone: ['definitionofdone', 'dod', 'done when', 'donewhen', 'successcriteria'],
@@ -207,6 +211,7 @@ export function readSpreadsheet(
   const units = new Map<string, string>();
   const keys = new KeyAllocator();
   const objectiveByTitle = new Map<string, FileObjective>();
+  const objectiveByKey = new Map<string, FileObjective>();
   const cycles = new Set<string>();
   const hints = options.hints ?? {};
   // A current value is a check-in as of the moment of reading (the importer adds it only when it
@@ -318,7 +323,10 @@ export function readSpreadsheet(
         rowLine: number,
         column: number,
       ): FileObjective | undefined {
-        const known = objectiveByTitle.get(objectiveText.toLowerCase());
+        // By its key when the sheet gives one (two objectives may share a title), else by title.
+        const known = text('objectiveKey')
+          ? objectiveByKey.get(text('objectiveKey'))
+          : objectiveByTitle.get(objectiveText.toLowerCase());
         if (known) return known;
         const key = text('objectiveKey') || keys.allocate(objectiveText, 'objective');
         if (text('objectiveKey')) keys.reserve(key);
@@ -335,6 +343,10 @@ export function readSpreadsheet(
         }
         const description = text('objective') !== '' ? text('description') : '';
         if (description) objective.description = description;
+        const visible = visibilityIn(text('visibility'));
+        if (visible) objective.visibility = visible;
+        const state = text('state').toLowerCase();
+        if (state === 'draft' || state === 'closed' || state === 'dropped') objective.state = state;
         const i = objectives.length;
         // On a KR row, "Aligns to" is its objective's link (as an export writes it).
         const parents = text('supports');
@@ -348,7 +360,9 @@ export function readSpreadsheet(
         if (objective.unit) place(['objectives', i, 'unit'], rowLine, at('team'));
         if (objective.lead) place(['objectives', i, 'lead'], rowLine, at('lead'));
         objectives.push(objective);
-        objectiveByTitle.set(objectiveText.toLowerCase(), objective);
+        if (!objectiveByTitle.has(objectiveText.toLowerCase()))
+          objectiveByTitle.set(objectiveText.toLowerCase(), objective);
+        objectiveByKey.set(objective.key, objective);
         return objective;
       }
 
@@ -421,11 +435,18 @@ export function readSpreadsheet(
         } else {
           if (declared === 'at_least' || declared === 'at_most') {
             measure.type = declared;
-            if (target !== undefined) measure.threshold = target.value;
+            // The Threshold column (as an export writes it), else the target.
+            const threshold = number('threshold', path, 'measure.threshold') ?? target;
+            if (threshold !== undefined) measure.threshold = threshold.value;
+            unit ||= threshold?.unit;
           } else if (declared === 'between') {
             measure.type = 'between';
-            if (start !== undefined) measure.low = start.value;
-            if (target !== undefined) measure.high = target.value;
+            // The Low and High columns (as an export writes them), else start and target.
+            const low = number('low', path, 'measure.low') ?? start;
+            const high = number('high', path, 'measure.high') ?? target;
+            if (low !== undefined) measure.low = low.value;
+            if (high !== undefined) measure.high = high.value;
+            unit ||= low?.unit ?? high?.unit;
           } else {
             if (start !== undefined) measure.start = start.value;
             if (target !== undefined) measure.target = target.value;
@@ -577,7 +598,10 @@ export function readSpreadsheet(
           goal.supports = linksOf(supports);
           place([...path, 'supports'], rowLine, at('supports'));
         }
-        if (/^(private|yes|true|1|x)$/i.test(text('visibility'))) goal.visibility = 'private';
+        const visible = visibilityIn(text('visibility'));
+        if (visible) goal.visibility = visible;
+        const goalState = text('state').toLowerCase();
+        if (goalState === 'done' || goalState === 'missed' || goalState === 'dropped') goal.state = goalState;
         if (value !== undefined || done !== undefined) {
           goal.checkins = [
             {
@@ -682,6 +706,16 @@ function originalName(sheets: readonly Sheet[], lower: string): string | undefin
   return undefined;
 }
 
+/**
+ * A Visibility (or Private) cell: `private` (or yes, true, 1, x in a Private column), `unit`; the
+ * default (`workspace`, or blank) is left unsaid.
+ */
+function visibilityIn(text: string): 'private' | 'unit' | undefined {
+  if (/^(private|yes|true|1|x)$/i.test(text)) return 'private';
+  if (/^unit$/i.test(text)) return 'unit';
+  return undefined;
+}
+
 function matchHeaders(row: readonly Cell[]): Header[] {
   const headers: Header[] = [];
   const taken = new Set<Column>();
@@ -747,4 +781,48 @@ function linksOf(text: string): FileLink | FileLink[] {
       return weighted ? { key: weighted[1]!, weight: Number(weighted[2]) } : part;
     });
   return links.length === 1 ? links[0]! : links;
+}
+
+/**
+ * The sheets of a spreadsheet by the cycle their rows name in a Cycle column (as `tandem export
+ * --all` writes them), for an import of several cycles at once: each cycle's sheets hold its rows
+ * and blank rows in place of the others (so rows keep their numbers). A blank Cycle cell means
+ * the same as the row above. Undefined when the sheets name at most one cycle.
+ */
+export function sheetsByCycle(sheets: readonly Sheet[]): Map<string, Sheet[]> | undefined {
+  const cycleOf: (string | undefined)[][] = [];
+  const names = new Set<string>();
+  for (const sheet of sheets) {
+    const headerRow = sheet.rows.findIndex((row) => row.filter((c) => !isBlank(c)).length >= 2);
+    const column =
+      headerRow < 0 ? undefined : matchHeaders(sheet.rows[headerRow]!).find((h) => h.column === 'cycle');
+    let current: string | undefined;
+    cycleOf.push(
+      sheet.rows.map((row, i) => {
+        if (column === undefined || i <= headerRow) return undefined;
+        const text = cellText(row[column.index]).trim();
+        if (text) current = text;
+        if (current && row.some((c) => !isBlank(c))) names.add(current);
+        return current;
+      }),
+    );
+  }
+  if (names.size <= 1) return undefined;
+  const out = new Map<string, Sheet[]>();
+  for (const name of names) {
+    out.set(
+      name,
+      sheets.flatMap((sheet, s) => {
+        const of = cycleOf[s]!;
+        // A sheet whose rows all belong to other cycles is left out (its header alone would not count).
+        if (!of.some((c) => c === name)) return [];
+        const rows = sheet.rows.map((row, i) => (of[i] !== undefined && of[i] !== name ? [] : row));
+        return [{ name: sheet.name, rows }];
+      }),
+    );
+  }
+  // Sheets naming no cycle: under "", for the cycle the import is told (or the active one).
+  const unnamed = sheets.filter((_, s) => cycleOf[s]!.every((c) => c === undefined));
+  if (unnamed.length > 0) out.set('', unnamed);
+  return out;
 }

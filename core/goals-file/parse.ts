@@ -242,3 +242,34 @@ export function formatProblem(problem: FileProblem): string {
   const where = `${problem.file}:${problem.line}:${problem.column}`;
   return problem.path ? `${where}: ${problem.path}: ${problem.message}` : `${where}: ${problem.message}`;
 }
+
+/**
+ * A stream of goals files (`---` between documents, as `tandem export --all` writes one per
+ * cycle): each document parsed and validated as `parseGoalsFile` does, with lines and columns of
+ * the whole text. A text of one document gives one.
+ */
+export function parseGoalsStream(
+  text: string,
+  file: string,
+): { ok: true; parsed: ParsedGoalsFile[] } | { ok: false; problems: FileProblem[] } {
+  const starts: number[] = [];
+  for (const token of new Parser().parse(text)) if (token.type === 'document') starts.push(token.offset);
+  if (starts.length <= 1) {
+    const one = parseGoalsFile(text, file);
+    return one.ok ? { ok: true, parsed: [one.parsed] } : one;
+  }
+  // Comments before the first document belong to it; each document is parsed after as many
+  // blank lines as precede it, so its lines are those of the whole text.
+  starts[0] = 0;
+  const parsed: ParsedGoalsFile[] = [];
+  const problems: FileProblem[] = [];
+  let lines = 0;
+  for (let i = 0; i < starts.length; i++) {
+    const slice = text.slice(starts[i], starts[i + 1] ?? text.length);
+    const result = parseGoalsFile('\n'.repeat(lines) + slice, file);
+    if (result.ok) parsed.push(result.parsed);
+    else problems.push(...result.problems);
+    for (let at = slice.indexOf('\n'); at >= 0; at = slice.indexOf('\n', at + 1)) lines++;
+  }
+  return problems.length > 0 ? { ok: false, problems: bounded(problems, file) } : { ok: true, parsed };
+}

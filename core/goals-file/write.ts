@@ -1,4 +1,3 @@
-import { stringify } from 'yaml';
 import { parseCycleName } from '../cycle';
 import type { PlanPoint } from '../expected';
 import type { Measure } from '../measure';
@@ -15,6 +14,7 @@ import {
   GOALS_FILE_VERSION,
   type GoalsFile,
 } from './schema';
+import { emitYaml, type YamlValue } from './yaml-emit';
 
 /** How to write an organisation as a goals file. */
 export interface WriteOptions {
@@ -69,9 +69,12 @@ export function writeGoalsFile(org: Organisation, options: WriteOptions = {}): G
   return file;
 }
 
-/** The YAML text of a goals file, with a header comment. */
+/**
+ * The YAML text of a goals file, with a header comment. Written by `emitYaml` (block style, one
+ * pass), which reads back to the same data: the `yaml` library took most of a large export's time.
+ */
 export function stringifyGoalsFile(file: GoalsFile, header?: string): string {
-  const body = stringify(file, { lineWidth: 0, aliasDuplicateObjects: false });
+  const body = emitYaml(file as unknown as YamlValue);
   return header
     ? `${header
         .split('\n')

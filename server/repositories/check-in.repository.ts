@@ -12,6 +12,9 @@ export type CheckInFacts = Pick<
   'id' | 'correctsId' | 'at' | 'seq' | 'value' | 'done' | 'confidence'
 >;
 
+/** A check-in as a goal's history holds it: the facts, the goal and the note (no author or source). */
+export type CheckInHistory = CheckInFacts & Pick<CheckInRow, 'goalId' | 'note'>;
+
 /** Queries on `check_ins`: insert-only, never updated in place. */
 export class CheckInRepository {
   constructor(readonly db: Executor) {}
@@ -61,6 +64,28 @@ export class CheckInRepository {
   async factsOfGoals(goalIds: readonly string[]): Promise<Map<string, CheckInFacts[]>> {
     const out = new Map<string, CheckInFacts[]>(goalIds.map((id) => [id, []]));
     for (const { goalId, ...facts } of await this.factsByGoals(goalIds)) out.get(goalId)?.push(facts);
+    return out;
+  }
+
+  /**
+   * The history of some goals (`CheckInHistory`: no author, source or timestamps of entry), by
+   * goal, time and order of entry, in chunks of goals under the parameter limits. Narrow on
+   * purpose: a slice of the large organisation reads 170,000 check-ins, and every column mapped
+   * into every row object costs (half the time of `listByGoals` there).
+   */
+  async historyOfGoals(goalIds: readonly string[]): Promise<CheckInHistory[]> {
+    const out: CheckInHistory[] = [];
+    for (let i = 0; i < goalIds.length; i += 10_000) {
+      const rows = await this.db
+        .selectFrom('checkIns')
+        .select(['id', 'goalId', 'correctsId', 'at', 'seq', 'value', 'done', 'confidence', 'note'])
+        .where('goalId', 'in', goalIds.slice(i, i + 10_000))
+        .orderBy('goalId')
+        .orderBy('at')
+        .orderBy('seq')
+        .execute();
+      for (const row of rows) out.push(row);
+    }
     return out;
   }
 

@@ -30,17 +30,23 @@ export class EventRepository {
       .execute();
   }
 
-  /** Which of some entities were edited after their cycle closed. */
+  /**
+   * Which of some entities were edited after their cycle closed, in chunks of 10,000 ids (a closed
+   * cycle of the large organisation has 33,000 goals: over SQLite's 32,766 parameters at once).
+   */
   async editedAfterClose(entityIds: readonly string[]): Promise<Set<string>> {
-    if (entityIds.length === 0) return new Set();
-    const rows = await this.db
-      .selectFrom('events')
-      .select('entityId')
-      .distinct()
-      .where('entityId', 'in', entityIds)
-      .where('isEditedAfterClose', '=', 1)
-      .execute();
-    return new Set(rows.map((r) => r.entityId));
+    const edited = new Set<string>();
+    for (let i = 0; i < entityIds.length; i += 10_000) {
+      const rows = await this.db
+        .selectFrom('events')
+        .select('entityId')
+        .distinct()
+        .where('entityId', 'in', entityIds.slice(i, i + 10_000))
+        .where('isEditedAfterClose', '=', 1)
+        .execute();
+      for (const row of rows) edited.add(row.entityId);
+    }
+    return edited;
   }
 }
 

@@ -287,6 +287,12 @@ const CASES: Case[] = [
     expect: { anonymous: 401, otherAdmin: 404, default: 200 },
   },
   {
+    name: 'GET the export of every cycle',
+    request: async () => ({ method: 'GET', path: '/api/v1/export?format=csv' }),
+    // Every signed-in person exports what they may see of their own workspace.
+    expect: { anonymous: 401, default: 200 },
+  },
+  {
     name: 'GET the goal keys of a cycle',
     request: async (f) => ({ method: 'GET', path: `/api/v1/cycles/${f.org.cycleId}/goal-keys` }),
     expect: { anonymous: 401, otherAdmin: 404, default: 200 },

@@ -1,6 +1,7 @@
 import { z } from '@hono/zod-openapi';
+import type { Context } from 'hono';
 import type { Api, AppDeps } from '../app/env';
-import { EXPORT_FORMATS } from '../services/export.service';
+import { EXPORT_FORMATS, type ExportedFile } from '../services/export.service';
 import { actorOf } from './context';
 import { idParams, route } from './openapi';
 
@@ -37,7 +38,27 @@ const exportCycle = route({
   responses: { 200: text('The document, as an attachment') },
 });
 
-/** Exports of a cycle. */
+const exportWorkspace = route({
+  method: 'get',
+  path: '/api/v1/export',
+  tags: ['cycles'],
+  summary:
+    "Every cycle's goals, oldest first, in one document: `yaml` as a stream of goals files (one per cycle, `---` between them, that `POST /imports` reads whole), `csv` with a Cycle column first, an `xlsx` workbook with a sheet per cycle, or `md`; what the viewer may see, optionally one unit's subtree in each",
+  request: {
+    query: z.object({
+      format: z.enum(EXPORT_FORMATS).optional().openapi({ description: 'default yaml' }),
+      unit: z
+        .string()
+        .min(1)
+        .max(100)
+        .optional()
+        .openapi({ description: 'only this unit and the units below it' }),
+    }),
+  },
+  responses: { 200: text('The document, as an attachment') },
+});
+
+/** Exports of a cycle, or of every cycle. */
 export function registerExportRoutes(app: Api, deps: AppDeps): void {
   const { exports } = deps.services;
   app.openapi(exportCycle, async (c) => {
@@ -47,11 +68,24 @@ export function registerExportRoutes(app: Api, deps: AppDeps): void {
       ...(query.format ? { format: query.format } : {}),
       ...(query.unit ? { unitId: query.unit } : {}),
     });
-    c.header('Content-Type', file.contentType);
-    c.header('Content-Disposition', `attachment; filename="${file.filename}"`);
-    c.header('Cache-Control', 'no-store');
-    return typeof file.body === 'string'
-      ? c.body(file.body, 200)
-      : c.body(file.body as Uint8Array<ArrayBuffer>, 200);
+    return attachment(c, file);
   });
+  app.openapi(exportWorkspace, async (c) => {
+    const query = c.req.valid('query');
+    const file = await exports.workspace(actorOf(c), {
+      ...(query.format ? { format: query.format } : {}),
+      ...(query.unit ? { unitId: query.unit } : {}),
+    });
+    return attachment(c, file);
+  });
+}
+
+/** The exported document as a download. */
+function attachment(c: Context, file: ExportedFile) {
+  c.header('Content-Type', file.contentType);
+  c.header('Content-Disposition', `attachment; filename="${file.filename}"`);
+  c.header('Cache-Control', 'no-store');
+  return typeof file.body === 'string'
+    ? c.body(file.body, 200)
+    : c.body(file.body as Uint8Array<ArrayBuffer>, 200);
 }

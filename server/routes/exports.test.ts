@@ -146,4 +146,27 @@ describeEachDialect('exports of a cycle', (dialect) => {
     expect(format.status).toBe(400);
     expect(format.body.error.code).toBe('validation');
   });
+
+  it('exports every cycle: what the reader may see, optionally a unit in each', async () => {
+    const all = await api.call('GET', '/api/v1/export?format=yaml', { as: as.admin });
+    expect(all.status).toBe(200);
+    expect(all.headers.get('content-disposition')).toMatch(/filename=".*-all-cycles\.yaml"$/);
+    const text = all.body as string;
+    expect(text).toMatch(/^# Tandem export of .*, every cycle \(\d+\)/);
+    expect(text).toMatch(/\n---\n# Cycle 2026-Q4\.\nversion: 1\n/);
+    expect(text).toContain(PRIVATE_TITLE);
+    const colleague = await api.call('GET', '/api/v1/export?format=csv', { as: as.colleague });
+    expect(colleague.status).toBe(200);
+    expect(colleague.body as string).toMatch(/^Cycle,Type,Key,/);
+    expect(colleague.body as string).not.toContain(PRIVATE_TITLE);
+    const team = await api.call('GET', '/api/v1/export?unit=Team&format=md', { as: as.admin });
+    expect(team.status).toBe(200);
+    expect(team.body as string).toContain('Make our team the easiest to work with');
+    expect(team.body as string).not.toContain('Delight our customers every week');
+    const missing = await api.call('GET', '/api/v1/export?unit=Nowhere', { as: as.admin });
+    expect(missing.status).toBe(404);
+    expect(missing.body.error.message).toMatch(/unit Nowhere not found/);
+    const format = await api.call('GET', '/api/v1/export?format=pdf', { as: as.admin });
+    expect(format.status).toBe(400);
+  });
 });

@@ -9,7 +9,13 @@ const importResultSchema = z
   .object({
     isDryRun: z.boolean(),
     isApplied: z.boolean(),
-    cycle: z.string().nullable(),
+    cycle: z
+      .string()
+      .nullable()
+      .openapi({ description: 'the cycle imported into (several: comma-separated)' }),
+    cycles: z
+      .array(z.string())
+      .openapi({ description: 'every cycle imported into, in the order of the files' }),
     problems: z.array(
       z.object({
         file: z.string(),
@@ -33,6 +39,7 @@ const importResultSchema = z
         title: z.string(),
         action: z.enum(['create', 'update', 'unchanged']),
         changes: z.array(z.string()),
+        cycle: z.string().optional().openapi({ description: 'the cycle, when the import holds several' }),
       }),
     ),
   })

@@ -59,8 +59,10 @@ export function effectiveCheckins(
 }
 
 /** Groups check-in rows by goal id. */
-export function groupCheckins<T extends Pick<CheckInRow, 'goalId'>>(rows: readonly T[]): Map<string, T[]> {
-  const byGoal = new Map<string, T[]>();
+export function groupCheckins<Row extends Pick<CheckInRow, 'goalId'>>(
+  rows: readonly Row[],
+): Map<string, Row[]> {
+  const byGoal = new Map<string, Row[]>();
   for (const row of rows) {
     const list = byGoal.get(row.goalId);
     if (list) list.push(row);

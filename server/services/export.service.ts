@@ -2,23 +2,16 @@ import { z } from 'zod';
 import type { GoalEvaluation } from '../../core/evaluate';
 import { type CsvCell, toCsv } from '../../core/exchange/csv';
 import { KeyAllocator } from '../../core/exchange/keys';
-import { cycleCsvRows, cycleMarkdown } from '../../core/exchange/tables';
+import { CSV_COLUMNS, cycleCsvRows, cycleMarkdown } from '../../core/exchange/tables';
 import { stringifyGoalsFile, writeGoalsFile } from '../../core/goals-file/write';
-import type { Checkin, Link, ObjectiveNode, Organisation, SmartGoalNode, UnitNode } from '../../core/model';
+import type { Link, ObjectiveNode, Organisation, SmartGoalNode, UnitNode } from '../../core/model';
 import { formatDate } from '../../core/time';
 import { isVisible } from '../policies/permissions';
 import type { CycleRow } from '../repositories/cycle.repository';
 import type { Actor, ServiceDeps } from './context';
-import {
-  effectiveCheckins,
-  groupCheckins,
-  objectiveNode,
-  readMeasure,
-  smartGoalNode,
-  windowOfCycle,
-} from './evaluation';
+import { windowOfCycle } from './evaluation';
 import { objectiveSubject, smartGoalSubject } from './goal-access';
-import { cycleGoalKeys } from './goal-keys';
+import { cycleGoalKeys, keysOfGoals } from './goal-keys';
 import { sheetJs } from './lazy-libraries';
 import { openSession, type Session } from './session';
 import { loadSlice } from './slice';
@@ -41,6 +34,9 @@ export const exportSchema = z
     format: z.enum(EXPORT_FORMATS).default('yaml'),
   })
   .strict();
+
+/** Input of an export of every cycle: optionally one unit's subtree, and a format. */
+export const exportWorkspaceSchema = exportSchema.omit({ cycle: true });
 
 /** An exported document. */
 export interface ExportedFile {
@@ -82,50 +78,76 @@ export class ExportService {
     const data = parseInput(exportSchema, input);
     const session = await openSession(this.deps, this.deps.db.kysely, actor);
     const model = await this.#model(session, data.cycle, data.unitId);
-    const { org, cycle } = model;
-    const settings = session.settings;
-    const workspace = await session.repos.workspaces.find(actor.workspaceId);
-    const day = formatDate(session.at, settings.timeZone);
-    const counts = {
-      objectives: org.objectives.length,
-      keyResults: org.objectives.reduce((n, o) => n + o.keyResults.length, 0),
-      smartGoals: org.smartGoals.length,
-      hiddenGoals: model.hiddenGoals,
-    };
-    const base = `${slugFile(workspace?.name ?? 'tandem')}-${slugFile(cycle.name)}`;
-    const filename = `${base}.${data.format}`;
-    const tables = {
-      org,
-      cycle: cycle.name,
-      at: session.at,
-      evaluations: model.evaluations,
-      unitName: (key: string) => model.unitNames.get(key),
-      hiddenGoals: model.hiddenGoals,
-    };
+    const workspace = (await session.repos.workspaces.find(actor.workspaceId))?.name;
+    const filename = `${slugFile(workspace ?? 'tandem')}-${slugFile(model.cycle.name)}.${data.format}`;
     let body: string | Uint8Array;
     if (data.format === 'yaml') {
-      const notes = [
-        `Tandem export of ${workspace?.name ?? 'a workspace'}, cycle ${cycle.name}, on ${day}.`,
+      const day = formatDate(session.at, session.settings.timeZone);
+      body = goalsFileOf(session, model, [
+        `Tandem export of ${workspace ?? 'a workspace'}, cycle ${model.cycle.name}, on ${day}.`,
         'Score or lint it: tandem score FILE, tandem lint FILE.',
-      ];
-      if (model.hiddenGoals > 0)
-        notes.push(
-          `${model.hiddenGoals} goal(s) you may not see are left out (aligned KRs count them on the server).`,
-        );
-      if (model.droppedLinks > 0)
-        notes.push(`${model.droppedLinks} link(s) to goals outside this export are left out.`);
-      body = stringifyGoalsFile(
-        writeGoalsFile(org, {
-          cycle: cycle.name,
-          fiscalYearStart: settings.fiscalYearStartMonth,
-          cadence: settings.defaultCadence,
-        }),
-        notes.join('\n'),
+      ]);
+    } else if (data.format === 'csv') body = toCsv(cycleCsvRows(tablesOf(session, model)));
+    else if (data.format === 'xlsx')
+      body = workbook([{ name: model.cycle.name, rows: cycleCsvRows(tablesOf(session, model)) }]);
+    else body = cycleMarkdown(tablesOf(session, model), `${workspace ?? 'Goals'}: ${model.cycle.name}`);
+    return { filename, contentType: CONTENT_TYPES[data.format], body, counts: countsOf([model]) };
+  }
+
+  /**
+   * Every cycle of the workspace (or a unit's part of each), oldest first, in one document:
+   * YAML as a stream of goals files, one per cycle (`---` between them; `tandem import` reads the
+   * stream, and each document is a goals file on its own); CSV as one table with a Cycle column
+   * first; a workbook with a sheet per cycle (with the Cycle column too, so sheets merged or
+   * renamed still import); Markdown as the cycles' documents one after another.
+   */
+  async workspace(actor: Actor, input: z.input<typeof exportWorkspaceSchema>): Promise<ExportedFile> {
+    const data = parseInput(exportWorkspaceSchema, input);
+    const session = await openSession(this.deps, this.deps.db.kysely, actor);
+    const workspace = (await session.repos.workspaces.find(actor.workspaceId))?.name;
+    const cycles = (await session.repos.cycles.list(actor.workspaceId)).sort(
+      (a, b) => a.startDate.localeCompare(b.startDate) || a.name.localeCompare(b.name),
+    );
+    if (data.unitId !== undefined) await findUnit(session, data.unitId);
+    const models: ExportModel[] = [];
+    for (const cycle of cycles) models.push(await this.#model(session, cycle.id, data.unitId));
+    const filename = `${slugFile(workspace ?? 'tandem')}-all-cycles.${data.format}`;
+    const withCycle = (model: ExportModel, rows: CsvCell[][]): CsvCell[][] =>
+      rows.map((row, i) => [i === 0 ? 'Cycle' : model.cycle.name, ...row]);
+    let body: string | Uint8Array;
+    if (data.format === 'yaml') {
+      const day = formatDate(session.at, session.settings.timeZone);
+      const head = [
+        `Tandem export of ${workspace ?? 'a workspace'}, every cycle (${models.length}), on ${day}: one goals file per cycle.`,
+        'Import it whole (tandem import FILE); each document is a goals file of one cycle.',
+      ]
+        .map((line) => `# ${line}\n`)
+        .join('');
+      body =
+        head +
+        models.map((model) => `---\n${goalsFileOf(session, model, [`Cycle ${model.cycle.name}.`])}`).join('');
+    } else if (data.format === 'csv') {
+      const rows: CsvCell[][] = [['Cycle', ...CSV_COLUMNS]];
+      for (const model of models)
+        rows.push(...withCycle(model, cycleCsvRows(tablesOf(session, model))).slice(1));
+      body = toCsv(rows);
+    } else if (data.format === 'xlsx')
+      body = workbook(
+        models.length === 0
+          ? [{ name: 'Goals', rows: [['Cycle', ...CSV_COLUMNS]] }]
+          : models.map((model) => ({
+              name: model.cycle.name,
+              rows: withCycle(model, cycleCsvRows(tablesOf(session, model))),
+            })),
       );
-    } else if (data.format === 'csv') body = toCsv(cycleCsvRows(tables));
-    else if (data.format === 'xlsx') body = workbook(cycle.name, cycleCsvRows(tables));
-    else body = cycleMarkdown(tables, `${workspace?.name ?? 'Goals'}: ${cycle.name}`);
-    return { filename, contentType: CONTENT_TYPES[data.format], body, counts };
+    else
+      body = [
+        `# ${workspace ?? 'Goals'}: every cycle\n`,
+        ...models.map((model) =>
+          cycleMarkdown(tablesOf(session, model), model.cycle.name).replace(/^(#+) /gm, '#$1 '),
+        ),
+      ].join('\n');
+    return { filename, contentType: CONTENT_TYPES[data.format], body, counts: countsOf(models) };
   }
 
   async #model(session: Session, cycleRef: string, unitId: string | undefined): Promise<ExportModel> {
@@ -137,10 +159,7 @@ export class ExportService {
       notFound('cycle', cycleRef);
     let unitFilter: string[] | undefined;
     if (unitId !== undefined) {
-      const unit =
-        (await repos.units.find(ws, unitId)) ??
-        (await repos.units.list(ws)).find((u) => u.name.toLowerCase() === unitId.toLowerCase()) ??
-        notFound('unit', unitId);
+      const unit = await findUnit(session, unitId);
       unitFilter = await repos.units.descendants(ws, [unit.id]);
     }
     const allObjectives = await repos.objectives.listByCycle(ws, cycle.id, unitFilter);
@@ -155,15 +174,8 @@ export class ExportService {
     const krs = objectives.flatMap((o) => slice.keyResults.get(o.id) ?? []);
     const hiddenGoals = allObjectives.length - objectives.length + (allGoals.length - goals.length);
 
-    const [people, units, checkinRows, parentLinks] = await Promise.all([
-      repos.people.list(ws),
-      repos.units.list(ws),
-      repos.checkIns.listByGoals([
-        ...krs.filter((kr) => kr.progressSource === 'metric').map((kr) => kr.id),
-        ...goals.map((g) => g.id),
-      ]),
-      repos.alignments.parentsOf([...objectives.map((o) => o.id), ...goals.map((g) => g.id)]),
-    ]);
+    // The slice has read the check-ins (notes too) and the links up: its nodes are reused, not read again.
+    const [people, units] = await Promise.all([repos.people.list(ws), repos.units.list(ws)]);
     const memberships = await repos.units.membershipsOfMany(people.map((p) => p.id));
     const email = new Map(people.map((p) => [p.id, p.email]));
 
@@ -192,7 +204,12 @@ export class ExportService {
 
     // Goals: the keys imports match (cycleGoalKeys), so a re-import changes nothing.
     const key = new Map<string, string>();
-    for (const [k, goal] of await cycleGoalKeys(repos, ws, cycle.id)) key.set(goal.id, k);
+    // The whole cycle in view: its rows are those the keys are made from, so they are not read again.
+    const keyed =
+      unitFilter === undefined && hiddenGoals === 0
+        ? keysOfGoals(await repos.goalKeys.forCycle(ws, cycle.id), allObjectives, krs, allGoals)
+        : await cycleGoalKeys(repos, ws, cycle.id);
+    for (const [k, goal] of keyed) key.set(goal.id, k);
     const visibleIds = new Set([
       ...objectives.map((o) => o.id),
       ...krs.map((kr) => kr.id),
@@ -201,46 +218,45 @@ export class ExportService {
     for (const id of [...key.keys()]) if (!visibleIds.has(id)) key.delete(id);
 
     let droppedLinks = 0;
-    const parents = new Map<string, Link[]>();
-    for (const link of parentLinks) {
-      const parent = key.get(link.parentId);
-      if (!parent) {
-        droppedLinks++;
-        continue;
+    const linksOf = (node: { parents: readonly Link[] }): Link[] => {
+      const out: Link[] = [];
+      for (const link of node.parents) {
+        const parent = key.get(link.key);
+        if (parent) out.push({ key: parent, weight: link.weight });
+        else droppedLinks++;
       }
-      const list = parents.get(link.childId) ?? [];
-      list.push({ key: parent, weight: link.weight });
-      parents.set(link.childId, list);
-    }
-    const byGoal = groupCheckins(checkinRows);
-    const checkins = new Map<string, Checkin[]>();
-    for (const kr of krs)
-      checkins.set(kr.id, effectiveCheckins(byGoal.get(kr.id) ?? [], readMeasure(kr.measure)));
+      return out;
+    };
     const person = (id: string | null | undefined) => (id ? email.get(id) : undefined);
     const unitOf = (id: string | null | undefined) => (id ? unitKey.get(id) : undefined);
+    const objectiveNodes = new Map(slice.org.objectives.map((node) => [node.key, node]));
+    const smartGoalNodes = new Map(slice.org.smartGoals.map((node) => [node.key, node]));
 
-    const objectiveNodes: ObjectiveNode[] = objectives.map((o) => {
-      const node = objectiveNode(o, cycle, slice.keyResults.get(o.id) ?? [], checkins, [], settings);
-      return {
-        ...node,
-        key: key.get(o.id)!,
-        unit: unitOf(o.unitId),
-        lead: person(o.leadId),
-        owner: person(o.ownerId),
-        parents: parents.get(o.id) ?? [],
-        keyResults: node.keyResults.map((kr) => ({
-          ...kr,
-          key: key.get(kr.key)!,
-          objectiveKey: key.get(o.id)!,
-          owner: person(kr.owner),
-          measure: kr.progressSource === 'aligned' ? undefined : kr.measure,
-        })),
-      };
+    const exportedObjectives: ObjectiveNode[] = objectives.flatMap((o) => {
+      const node = objectiveNodes.get(o.id);
+      if (!node) return [];
+      return [
+        {
+          ...node,
+          key: key.get(o.id)!,
+          unit: unitOf(o.unitId),
+          lead: person(o.leadId),
+          owner: person(o.ownerId),
+          parents: linksOf(node),
+          keyResults: node.keyResults.map((kr) => ({
+            ...kr,
+            key: key.get(kr.key)!,
+            objectiveKey: key.get(o.id)!,
+            owner: person(kr.owner),
+            measure: kr.progressSource === 'aligned' ? undefined : kr.measure,
+          })),
+        },
+      ];
     });
-    const smartNodes: SmartGoalNode[] = goals.map((g) => {
-      const own = effectiveCheckins(byGoal.get(g.id) ?? [], readMeasure(g.measure));
-      const node = smartGoalNode(g, cycle.name, own, [], settings);
-      return { ...node, key: key.get(g.id)!, owner: person(g.ownerId), parents: parents.get(g.id) ?? [] };
+    const smartNodes: SmartGoalNode[] = goals.flatMap((g) => {
+      const node = smartGoalNodes.get(g.id);
+      if (!node) return [];
+      return [{ ...node, key: key.get(g.id)!, owner: person(g.ownerId), parents: linksOf(node) }];
     });
     const evaluations = new Map<string, GoalEvaluation>();
     for (const [id, evaluation] of slice.evaluations) {
@@ -252,7 +268,7 @@ export class ExportService {
         timeZone: settings.timeZone,
         cycles: [{ name: cycle.name, window: windowOfCycle(cycle, settings.timeZone) }],
         units: unitNodes,
-        objectives: objectiveNodes,
+        objectives: exportedObjectives,
         smartGoals: smartNodes,
       },
       cycle,
@@ -262,6 +278,58 @@ export class ExportService {
       droppedLinks,
     };
   }
+}
+
+/** A unit by id or name (any case), or a not-found error naming it. */
+async function findUnit(session: Session, unitId: string) {
+  const { repos, actor } = session;
+  return (
+    (await repos.units.find(actor.workspaceId, unitId)) ??
+    (await repos.units.list(actor.workspaceId)).find((u) => u.name.toLowerCase() === unitId.toLowerCase()) ??
+    notFound('unit', unitId)
+  );
+}
+
+/** A cycle's goals file with its notes as a header comment (and what is left out, if anything). */
+function goalsFileOf(session: Session, model: ExportModel, notes: string[]): string {
+  const lines = [...notes];
+  if (model.hiddenGoals > 0)
+    lines.push(
+      `${model.hiddenGoals} goal(s) you may not see are left out (aligned KRs count them on the server).`,
+    );
+  if (model.droppedLinks > 0)
+    lines.push(`${model.droppedLinks} link(s) to goals outside this export are left out.`);
+  return stringifyGoalsFile(
+    writeGoalsFile(model.org, {
+      cycle: model.cycle.name,
+      fiscalYearStart: session.settings.fiscalYearStartMonth,
+      cadence: session.settings.defaultCadence,
+    }),
+    lines.join('\n'),
+  );
+}
+
+/** What the spreadsheet and Markdown writers read of a cycle. */
+function tablesOf(session: Session, model: ExportModel) {
+  return {
+    org: model.org,
+    cycle: model.cycle.name,
+    at: session.at,
+    evaluations: model.evaluations,
+    unitName: (key: string) => model.unitNames.get(key),
+    hiddenGoals: model.hiddenGoals,
+  };
+}
+
+function countsOf(models: readonly ExportModel[]): ExportedFile['counts'] {
+  const counts = { objectives: 0, keyResults: 0, smartGoals: 0, hiddenGoals: 0 };
+  for (const { org, hiddenGoals } of models) {
+    counts.objectives += org.objectives.length;
+    for (const o of org.objectives) counts.keyResults += o.keyResults.length;
+    counts.smartGoals += org.smartGoals.length;
+    counts.hiddenGoals += hiddenGoals;
+  }
+  return counts;
 }
 
 function slugFile(text: string): string {
@@ -275,21 +343,33 @@ function slugFile(text: string): string {
 }
 
 /**
- * A workbook of one sheet, named after the cycle: the spreadsheet export's rows (objectives with
+ * A workbook of a sheet per cycle, named after it: the spreadsheet export's rows (objectives with
  * their KRs below them, then SMART goals), numbers as numbers, the header row filtered and wide
  * enough columns to read. `tandem import` reads it back.
  */
-function workbook(cycleName: string, rows: CsvCell[][]): Uint8Array {
+function workbook(sheets: readonly { name: string; rows: CsvCell[][] }[]): Uint8Array {
   const XLSX = sheetJs();
-  const sheet = XLSX.utils.aoa_to_sheet(rows.map((row) => row.map((cell) => (cell === '' ? null : cell))));
-  const widths = rows[0]!.map((_, column) =>
-    Math.min(60, Math.max(6, ...rows.slice(0, 200).map((row) => String(row[column] ?? '').length))),
-  );
-  sheet['!cols'] = widths.map((wch) => ({ wch }));
-  sheet['!autofilter'] = {
-    ref: XLSX.utils.encode_range({ s: { r: 0, c: 0 }, e: { r: rows.length - 1, c: widths.length - 1 } }),
-  };
   const book = XLSX.utils.book_new();
-  XLSX.utils.book_append_sheet(book, sheet, cycleName.replace(/[\\/?*[\]:]/g, '-').slice(0, 31) || 'Goals');
+  const names = new Set<string>();
+  for (const { name, rows } of sheets) {
+    // Dense: cells in arrays of rows, not an object keyed by "A1" (a third of the CPU at 30,000 rows).
+    const sheet = XLSX.utils.aoa_to_sheet(
+      rows.map((row) => row.map((cell) => (cell === '' ? null : cell))),
+      { dense: true },
+    );
+    const widths = rows[0]!.map((_, column) =>
+      Math.min(60, Math.max(6, ...rows.slice(0, 200).map((row) => String(row[column] ?? '').length))),
+    );
+    sheet['!cols'] = widths.map((wch) => ({ wch }));
+    sheet['!autofilter'] = {
+      ref: XLSX.utils.encode_range({ s: { r: 0, c: 0 }, e: { r: rows.length - 1, c: widths.length - 1 } }),
+    };
+    // Sheet names: at most 31 characters, none of \ / ? * [ ] :, unique in the book.
+    const base = name.replace(/[\\/?*[\]:]/g, '-').slice(0, 31) || 'Goals';
+    let unique = base;
+    for (let n = 2; names.has(unique.toLowerCase()); n++) unique = `${base.slice(0, 28)}-${n}`;
+    names.add(unique.toLowerCase());
+    XLSX.utils.book_append_sheet(book, sheet, unique);
+  }
   return new Uint8Array(XLSX.write(book, { type: 'buffer', bookType: 'xlsx', compression: true }) as Buffer);
 }

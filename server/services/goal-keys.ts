@@ -47,6 +47,24 @@ export async function cycleGoals(
     repos.smartGoals.listByCycle(workspaceId, cycleId),
   ]);
   const krs = await repos.keyResults.listByObjectives(objectives.map((o) => o.id));
+  return {
+    byKey: keysOfGoals(stored, objectives, krs, goals),
+    objectives,
+    keyResults: krs,
+    smartGoals: goals,
+  };
+}
+
+/**
+ * `cycleGoalKeys` from rows already read: the stored keys of the cycle and every one of its
+ * objectives, KRs and SMART goals (all of them, hidden ones too, or the keys would differ).
+ */
+export function keysOfGoals(
+  stored: readonly { goalId: string; key: string; goalType: KeyedGoal['type'] }[],
+  objectives: readonly ObjectiveRow[],
+  krs: readonly KeyResultRow[],
+  goals: readonly SmartGoalRow[],
+): Map<string, KeyedGoal> {
   const byKey = new Map<string, KeyedGoal>();
   const keyed = new Set<string>();
   const allocator = new KeyAllocator();
@@ -64,8 +82,12 @@ export async function cycleGoals(
   const give = (id: string, title: string, type: KeyedGoal['type'], fallback: string) => {
     if (!keyed.has(id)) byKey.set(allocator.allocate(title, fallback), { id, type, isStored: false });
   };
-  const krsOf = new Map<string, typeof krs>();
-  for (const kr of krs) krsOf.set(kr.objectiveId, [...(krsOf.get(kr.objectiveId) ?? []), kr]);
+  const krsOf = new Map<string, KeyResultRow[]>();
+  for (const kr of krs) {
+    const list = krsOf.get(kr.objectiveId);
+    if (list) list.push(kr);
+    else krsOf.set(kr.objectiveId, [kr]);
+  }
   for (const o of objectives) {
     give(o.id, o.title, 'objective', 'objective');
     for (const kr of (krsOf.get(o.id) ?? []).sort(
@@ -74,5 +96,5 @@ export async function cycleGoals(
       give(kr.id, kr.title, 'key_result', 'kr');
   }
   for (const g of goals) give(g.id, g.title, 'smart_goal', 'smart-goal');
-  return { byKey, objectives, keyResults: krs, smartGoals: goals };
+  return byKey;
 }

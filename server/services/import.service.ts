@@ -1,13 +1,13 @@
 import { z } from 'zod';
 import { parseCycleName } from '../../core/cycle';
 import { slugKey } from '../../core/exchange/keys';
-import { readSpreadsheet } from '../../core/exchange/spreadsheet';
+import { readSpreadsheet, sheetsByCycle } from '../../core/exchange/spreadsheet';
 import { buildOrganisation } from '../../core/goals-file/model';
 import {
   type FileProblem,
   formatPath,
   type ParsedGoalsFile,
-  parseGoalsFile,
+  parseGoalsStream,
 } from '../../core/goals-file/parse';
 import { type Measure, milestoneWeights } from '../../core/measure';
 import type {
@@ -83,13 +83,18 @@ export interface ImportItem {
   action: 'create' | 'update' | 'unchanged';
   /** The fields that change (updates), or what check-ins are added. */
   changes: string[];
+  /** The cycle, when the import holds several. */
+  cycle?: string;
 }
 
 /** The outcome: nothing is written unless `isApplied`. */
 export interface ImportResult {
   isDryRun: boolean;
   isApplied: boolean;
+  /** The cycle imported into (several: their names, comma-separated). */
   cycle: string | null;
+  /** Every cycle imported into, in the order of the files. */
+  cycles: string[];
   /** Problems with the files' syntax or schema (a usage error), or with what they name. */
   problems: ImportProblem[];
   isFileError: boolean;
@@ -139,6 +144,7 @@ export class ImportService {
       isDryRun: data.dryRun,
       isApplied: false,
       cycle: null,
+      cycles: [],
       problems,
       isFileError,
       summary: { create: 0, update: 0, unchanged: 0, checkIns: 0 },
@@ -151,8 +157,9 @@ export class ImportService {
     for (const file of data.files) {
       const kind = fileKind(file.name);
       if (kind === 'yaml') {
-        const result = parseGoalsFile('text' in file ? file.text : decodeText(file.base64), file.name);
-        if (result.ok) parsed.push(result.parsed);
+        // One goals file, or a stream of them (`---` between documents: one per cycle).
+        const result = parseGoalsStream('text' in file ? file.text : decodeText(file.base64), file.name);
+        if (result.ok) parsed.push(...result.parsed);
         else problems.push(...result.problems);
         continue;
       }
@@ -175,38 +182,51 @@ export class ImportService {
         continue;
       }
       sheetCycle ??= await this.#activeCycle(actor);
-      const result = readSpreadsheet(file.name, read.sheets, {
-        cycle: sheetCycle,
-        hints: read.hints,
-        asOf: new Date(now).toISOString(),
-      });
-      if (result.ok) parsed.push(result.parsed);
-      else problems.push(...result.problems);
+      // A Cycle column naming several cycles (an export of every cycle): each cycle's rows apart,
+      // unless the import is told one cycle.
+      const byCycle = data.cycle === undefined ? sheetsByCycle(read.sheets) : undefined;
+      for (const [name, sheets] of byCycle ?? [['', read.sheets] as const]) {
+        const result = readSpreadsheet(file.name, sheets, {
+          cycle: name || sheetCycle,
+          hints: read.hints,
+          asOf: new Date(now).toISOString(),
+        });
+        if (result.ok) parsed.push(result.parsed);
+        else problems.push(...result.problems);
+      }
     }
     if (problems.length > 0) return empty(problems, true);
-    // Links may name goals of the workspace that no file declares: resolved against the cycle below.
-    const built = buildOrganisation(parsed, { now, unknownLinks: 'kept' });
-    if (!built.ok) return empty(built.problems, true);
-    const org = built.org;
-    if (org.cycles.length !== 1) {
-      return empty(
-        [
-          {
-            file: parsed[0]!.file,
-            line: 1,
-            column: 1,
-            path: 'cycle',
-            message: `the files name ${org.cycles.length} cycles (${org.cycles.map((c) => c.name).join(', ')}): import one cycle at a time`,
-          },
-        ],
-        true,
-      );
+    // Several cycles (an export of every cycle): each imported as its own run, in one transaction.
+    const groups = new Map<string, ParsedGoalsFile[]>();
+    for (const file of parsed) {
+      const name = data.cycle ?? cycleNameOf(file);
+      groups.set(name, [...(groups.get(name) ?? []), file]);
     }
+    const orgs: [ParsedGoalsFile[], Organisation][] = [];
+    for (const files of groups.values()) {
+      // Links may name goals of the workspace that no file declares: resolved against the cycle below.
+      const built = buildOrganisation(files, { now, unknownLinks: 'kept' });
+      if (!built.ok) problems.push(...built.problems);
+      else if (built.org.cycles.length !== 1)
+        problems.push({
+          file: files[0]!.file,
+          line: 1,
+          column: 1,
+          path: 'cycle',
+          message: `the files name ${built.org.cycles.length} cycles (${built.org.cycles.map((c) => c.name).join(', ')}): import one cycle at a time`,
+        });
+      else orgs.push([files, built.org]);
+    }
+    if (problems.length > 0) return empty(problems, true);
     try {
       return await transact(this.deps, async (trx) => {
         const session = await openSession(this.deps, trx, { ...actor, source: 'import' });
-        const run = new ImportRun(session, org, parsed, data, now, onProgress);
-        const result = await run.execute();
+        const results: ImportResult[] = [];
+        for (const [files, org] of orgs) {
+          const run = new ImportRun(session, org, files, data, now, onProgress);
+          results.push(await run.execute());
+        }
+        const result = results.length === 1 ? results[0]! : mergeResults(results);
         if (result.problems.length > 0 || data.dryRun) throw new Rollback(result);
         return result;
       });
@@ -215,6 +235,36 @@ export class ImportService {
       throw error;
     }
   }
+}
+
+/** The cycle a goals file names. */
+function cycleNameOf(file: ParsedGoalsFile): string {
+  const cycle = file.content.cycle;
+  return typeof cycle === 'string' ? cycle : cycle.name;
+}
+
+/** The runs of an import of several cycles as one outcome: applied only if every run is. */
+function mergeResults(results: readonly ImportResult[]): ImportResult {
+  const cycles = results.flatMap((r) => r.cycles);
+  const problems = results.flatMap((r) => r.problems);
+  const sum = (field: keyof ImportResult['summary']) => results.reduce((n, r) => n + r.summary[field], 0);
+  return {
+    isDryRun: results[0]!.isDryRun,
+    isApplied: problems.length === 0 && results.every((r) => r.isApplied),
+    cycle: cycles.join(', '),
+    cycles,
+    problems,
+    isFileError: false,
+    summary: {
+      create: sum('create'),
+      update: sum('update'),
+      unchanged: sum('unchanged'),
+      checkIns: sum('checkIns'),
+    },
+    items: results.flatMap((r) =>
+      r.items.map((item) => ({ ...item, ...(r.cycle ? { cycle: r.cycle } : {}) })),
+    ),
+  };
 }
 
 function decodeText(base64: string): string {
@@ -367,6 +417,7 @@ class ImportRun {
       isDryRun: this.options.dryRun,
       isApplied: this.problems.length === 0 && !this.options.dryRun,
       cycle: this.cycle?.name ?? null,
+      cycles: this.cycle ? [this.cycle.name] : [],
       problems: this.problems,
       isFileError: false,
       summary: {

@@ -108,7 +108,7 @@ export async function loadSlice(
   const [parentLinks, cycleRows, checkinRows] = await Promise.all([
     repos.alignments.parentsOf([...objectives.keys(), ...smartGoals.keys()]),
     Promise.all(cycleIds.map((id) => repos.cycles.find(ws, id))),
-    repos.checkIns.factsByGoals(measuredIds),
+    repos.checkIns.historyOfGoals(measuredIds),
   ]);
   const parents = new Map<string, AlignmentRow[]>();
   for (const link of parentLinks) push(parents, link.childId, link);

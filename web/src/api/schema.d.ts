@@ -802,6 +802,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every cycle's goals, oldest first, in one document: `yaml` as a stream of goals files (one per cycle, `---` between them, that `POST /imports` reads whole), `csv` with a Cycle column first, an `xlsx` workbook with a sheet per cycle, or `md`; what the viewer may see, optionally one unit's subtree in each */
+        get: operations["getExport"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/imports": {
         parameters: {
             query?: never;
@@ -2364,7 +2381,10 @@ export interface components {
         ImportResult: {
             isDryRun: boolean;
             isApplied: boolean;
+            /** @description the cycle imported into (several: comma-separated) */
             cycle: string | null;
+            /** @description every cycle imported into, in the order of the files */
+            cycles: string[];
             problems: {
                 file: string;
                 line: number;
@@ -2387,6 +2407,8 @@ export interface components {
                 /** @enum {string} */
                 action: "create" | "update" | "unchanged";
                 changes: string[];
+                /** @description the cycle, when the import holds several */
+                cycle?: string;
             }[];
         };
         ImportInput: {
@@ -7534,6 +7556,70 @@ export interface operations {
             path: {
                 id: string;
             };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The document, as an attachment */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/yaml": string;
+                    "text/csv": string;
+                    "text/markdown": string;
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                };
+            };
+            /** @description `validation`: the input is wrong (a field, a query or path parameter, a NUL character); `details.issues` lists the problems (at most 100, `details.omittedIssues` counts the rest) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description `unauthenticated`: sign in or send an API token (or the token sent is unknown, revoked or expired) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description `forbidden`: your role may not do this (or the CSRF header is missing) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description `not_found`: no such thing, or one you may not see */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getExport: {
+        parameters: {
+            query?: {
+                /** @description default yaml */
+                format?: "yaml" | "csv" | "xlsx" | "md";
+                /** @description only this unit and the units below it */
+                unit?: string;
+            };
+            header?: never;
+            path?: never;
             cookie?: never;
         };
         requestBody?: never;

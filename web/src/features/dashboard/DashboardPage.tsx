@@ -6,6 +6,7 @@ import { Button } from '../../components/Button';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { FILTER_CONTROL as FILTER, StatusFilter } from '../../components/Filters';
 import { Page } from '../../components/Page';
+import { ExportMenu } from '../exchange/ExportMenu';
 import { AttentionLists } from './AttentionLists';
 import { ComplianceHeatmap } from './ComplianceHeatmap';
 import {
@@ -94,6 +95,9 @@ export function DashboardPage() {
           </select>
         </label>
         <StatusFilter value={search.status ?? ''} onChange={(status) => setFilter('status', status)} />
+        <div className="ml-auto flex">
+          <ExportMenu cycleId={cycle.id} cycleName={cycle.name} unitId={unit?.id} unitName={unit?.name} />
+        </div>
       </form>
       <DashboardBody
         cycleId={cycle.id}
