@@ -42,7 +42,7 @@ suite('two job runners on one PostgreSQL, one killed mid-job', () => {
           ...process.env,
           TANDEM_TEST_DB: test.location,
           TANDEM_TEST_NODE: node,
-          TANDEM_TEST_WORK_MS: '150',
+          TANDEM_TEST_WORK_MS: '300',
         },
         stdio: ['ignore', 'pipe', 'inherit'],
       });
@@ -75,17 +75,18 @@ suite('two job runners on one PostgreSQL, one killed mid-job', () => {
         .where('lockedBy', '=', 'doomed')
         .where('state', '=', 'running')
         .execute();
-    // Kill it while it holds jobs it has not finished (each takes 150 ms), after it finished some.
+    // Kill it while it holds jobs it has not finished (each takes 300 ms), after it finished some.
     await waitFor('the doomed node to finish a job and hold others', async () => {
       const done = await sql<{
         n: number;
       }>`select count(*)::int as n from effects where node = 'doomed'`.execute(test.db.kysely);
       return (done.rows[0]?.n ?? 0) > 0 && (await claimedByDoomed()).length > 0;
     });
-    const survivor = startNode('survivor');
+    // Killed at once (a spawn first would leave it time to finish what it holds under load).
     doomed.kill('SIGKILL');
+    await new Promise((resolve) => doomed.once('exit', resolve));
     const held = (await claimedByDoomed()).map((j) => j.id);
-    await survivor;
+    await startNode('survivor');
 
     await waitFor('every job to succeed', async () => {
       const left = await test.db.kysely
