@@ -151,8 +151,16 @@ test('a lead plans a quarter: the next cycle, a team objective and a SMART goal 
   await adminPage.getByRole('link', { name: 'See it in the alignment tree' }).click();
   const tree = new AlignmentPage(adminPage);
   await tree.tree().waitFor();
-  await tree.row('Customers stay because the product delights them').first().focus();
-  await tree.press('ArrowRight', 'ArrowRight', 'ArrowRight', 'ArrowRight');
+  const objective = tree.row('Customers stay because the product delights them').first();
+  await objective.focus();
+  // Each expansion loads its children: wait for it before the next key.
+  await tree.press('ArrowRight');
+  await expect(objective).toHaveAttribute('aria-expanded', 'true');
+  await tree.press('ArrowRight');
+  await expect(tree.focused()).toContainText('Monthly churn from 4% to 2%');
+  await tree.press('ArrowRight');
+  await expect(tree.focused()).toHaveAttribute('aria-expanded', 'true');
+  await tree.press('ArrowRight');
   await expect(tree.focused()).toContainText('Make the web app feel instant');
   await tree.press('ArrowRight');
   await expect(tree.row('Ship the dashboard cache by mid-quarter')).toBeVisible();
