@@ -20,6 +20,7 @@ import { Route as AppCalibrationRouteImport } from './routes/_app/calibration'
 import { Route as AppCheckInRouteImport } from './routes/_app/check-in'
 import { Route as AppCloseOutRouteImport } from './routes/_app/close-out'
 import { Route as AppGoalsRouteImport } from './routes/_app/goals'
+import { Route as AppImportRouteImport } from './routes/_app/import'
 import { Route as AppPlanRouteImport } from './routes/_app/plan'
 import { Route as AppAdminIndexRouteImport } from './routes/_app/admin.index'
 import { Route as AppAdminChatWebhooksRouteImport } from './routes/_app/admin.chat-webhooks'
@@ -91,6 +92,11 @@ const AppCloseOutRoute = AppCloseOutRouteImport.update({
 const AppGoalsRoute = AppGoalsRouteImport.update({
   id: '/goals',
   path: '/goals',
+  getParentRoute: () => AppRoute,
+} as any)
+const AppImportRoute = AppImportRouteImport.update({
+  id: '/import',
+  path: '/import',
   getParentRoute: () => AppRoute,
 } as any)
 const AppPlanRoute = AppPlanRouteImport.update({
@@ -199,6 +205,7 @@ export interface FileRoutesByFullPath {
   '/check-in': typeof AppCheckInRoute
   '/close-out': typeof AppCloseOutRoute
   '/goals': typeof AppGoalsRoute
+  '/import': typeof AppImportRoute
   '/plan': typeof AppPlanRoute
   '/admin/chat-webhooks': typeof AppAdminChatWebhooksRoute
   '/admin/notifications': typeof AppAdminNotificationsRoute
@@ -227,6 +234,7 @@ export interface FileRoutesByTo {
   '/check-in': typeof AppCheckInRoute
   '/close-out': typeof AppCloseOutRoute
   '/goals': typeof AppGoalsRoute
+  '/import': typeof AppImportRoute
   '/plan': typeof AppPlanRoute
   '/': typeof AppIndexRoute
   '/admin/chat-webhooks': typeof AppAdminChatWebhooksRoute
@@ -259,6 +267,7 @@ export interface FileRoutesById {
   '/_app/check-in': typeof AppCheckInRoute
   '/_app/close-out': typeof AppCloseOutRoute
   '/_app/goals': typeof AppGoalsRoute
+  '/_app/import': typeof AppImportRoute
   '/_app/plan': typeof AppPlanRoute
   '/_app/': typeof AppIndexRoute
   '/_app/admin/chat-webhooks': typeof AppAdminChatWebhooksRoute
@@ -292,6 +301,7 @@ export interface FileRouteTypes {
     | '/check-in'
     | '/close-out'
     | '/goals'
+    | '/import'
     | '/plan'
     | '/admin/chat-webhooks'
     | '/admin/notifications'
@@ -320,6 +330,7 @@ export interface FileRouteTypes {
     | '/check-in'
     | '/close-out'
     | '/goals'
+    | '/import'
     | '/plan'
     | '/'
     | '/admin/chat-webhooks'
@@ -351,6 +362,7 @@ export interface FileRouteTypes {
     | '/_app/check-in'
     | '/_app/close-out'
     | '/_app/goals'
+    | '/_app/import'
     | '/_app/plan'
     | '/_app/'
     | '/_app/admin/chat-webhooks'
@@ -456,6 +468,13 @@ declare module '@tanstack/react-router' {
       path: '/goals'
       fullPath: '/goals'
       preLoaderRoute: typeof AppGoalsRouteImport
+      parentRoute: typeof AppRoute
+    }
+    '/_app/import': {
+      id: '/_app/import'
+      path: '/import'
+      fullPath: '/import'
+      preLoaderRoute: typeof AppImportRouteImport
       parentRoute: typeof AppRoute
     }
     '/_app/plan': {
@@ -620,6 +639,7 @@ interface AppRouteChildren {
   AppCheckInRoute: typeof AppCheckInRoute
   AppCloseOutRoute: typeof AppCloseOutRoute
   AppGoalsRoute: typeof AppGoalsRoute
+  AppImportRoute: typeof AppImportRoute
   AppPlanRoute: typeof AppPlanRoute
   AppIndexRoute: typeof AppIndexRoute
   AppKeyResultsKeyResultIdRoute: typeof AppKeyResultsKeyResultIdRoute
@@ -640,6 +660,7 @@ const AppRouteChildren: AppRouteChildren = {
   AppCheckInRoute: AppCheckInRoute,
   AppCloseOutRoute: AppCloseOutRoute,
   AppGoalsRoute: AppGoalsRoute,
+  AppImportRoute: AppImportRoute,
   AppPlanRoute: AppPlanRoute,
   AppIndexRoute: AppIndexRoute,
   AppKeyResultsKeyResultIdRoute: AppKeyResultsKeyResultIdRoute,

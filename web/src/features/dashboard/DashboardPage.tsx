@@ -95,7 +95,15 @@ export function DashboardPage() {
           </select>
         </label>
         <StatusFilter value={search.status ?? ''} onChange={(status) => setFilter('status', status)} />
-        <div className="ml-auto flex">
+        <div className="ml-auto flex items-end gap-2">
+          {me.person.role === 'viewer' ? null : (
+            <Link
+              to="/import"
+              className="rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm font-medium text-slate-800 hover:bg-slate-50"
+            >
+              Import
+            </Link>
+          )}
           <ExportMenu cycleId={cycle.id} cycleName={cycle.name} unitId={unit?.id} unitName={unit?.name} />
         </div>
       </form>

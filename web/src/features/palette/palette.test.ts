@@ -50,6 +50,7 @@ describe('the command palette search', () => {
 
   it('finds the jumps by their other words too', () => {
     expect(titles('confidence')).toEqual([['Jump to', ['Check in']]]);
+    expect(titles('spreadsheet')).toEqual([['Jump to', ['Import goals']]]);
   });
 
   it('ranks a title that starts with the query over a word in it, over a match anywhere', () => {

@@ -17,6 +17,7 @@ export type PaletteTarget =
         | '/close-out'
         | '/cycles'
         | '/calibration'
+        | '/import'
         | '/admin';
     }
   | { to: '/objectives/$objectiveId'; params: { objectiveId: string } }
@@ -61,6 +62,7 @@ export function actionItems(isAdmin: boolean): (PaletteItem & { keywords: string
     jump('close-out', 'Close-out', { to: '/close-out' }, 'close cycle grades root cause'),
     jump('cycles', 'Cycles and reports', { to: '/cycles' }, 'report grades quarter'),
     jump('calibration', 'Calibration', { to: '/calibration' }, 'ambition commitment brier'),
+    jump('import', 'Import goals', { to: '/import' }, 'upload csv xlsx yaml spreadsheet excel file'),
     ...(isAdmin
       ? [jump('admin', 'Administration', { to: '/admin' }, 'settings people units tokens webhooks')]
       : []),

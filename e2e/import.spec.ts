@@ -1,0 +1,100 @@
+import { PASSWORD, seedWorkspace } from './api';
+import { expect, expectAccessible, test } from './fixtures';
+import { DashboardPage } from './pages/DashboardPage';
+
+const SHOTS = process.env.TANDEM_SCREENSHOTS ? '.ci/out/screenshots' : undefined;
+
+const HEADER = 'Objective,Key Result,Owner,Team,Start,Target';
+const csv = (target: string) =>
+  [
+    HEADER,
+    `Imports are painless,Teams import 12 spreadsheets,ana@acme.test,Acme,0,${target}`,
+    ',Import errors drop from 20 to 2,ana@acme.test,,20,2',
+    '',
+  ].join('\n');
+const file = (name: string, text: string) => ({ name, mimeType: 'text/csv', buffer: Buffer.from(text) });
+
+test('an import previews a messy CSV with its bad row, then imports the fixed one onto the dashboard', async ({
+  tandem,
+  signedIn,
+}) => {
+  const seeded = await seedWorkspace(tandem);
+  const { page } = await signedIn(seeded.admin);
+  const dashboard = new DashboardPage(page);
+  await dashboard.open();
+  if (SHOTS) await shots(page, 'import-dashboard-link');
+  await page.getByRole('link', { name: 'Import', exact: true }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Import goals');
+
+  // A target that is not a number: the problem with its row and column, and no Import.
+  const input = page.getByLabel('Files to import');
+  await input.setInputFiles(file('okrs.csv', csv('twelve')));
+  const problems = page.getByRole('table');
+  await expect(page.getByRole('heading', { name: /1 problem/ })).toBeVisible();
+  const row = problems.getByRole('row').filter({ hasText: '"twelve" is not a number' });
+  await expect(row.getByRole('cell')).toHaveText(['okrs.csv', '2', '6', /"twelve" is not a number/]);
+  await expect(page.getByRole('button', { name: 'Import', exact: true })).toBeDisabled();
+  await expectAccessible(page);
+  if (SHOTS) await shots(page, 'import-problems');
+
+  // The fixed file: a preview of what is created, and nothing written yet.
+  await input.setInputFiles(file('okrs.csv', csv('12')));
+  const creates = page.getByRole('region', { name: 'Would be created' });
+  await expect(creates).toContainText('Imports are painless');
+  await expect(creates).toContainText('Teams import 12 spreadsheets');
+  await expect(creates).toContainText('Import errors drop from 20 to 2');
+  await expect(page.getByRole('table')).toHaveCount(0);
+  await expectAccessible(page);
+  if (SHOTS) await shots(page, 'import-preview');
+  const before = await seeded.api.call(
+    'GET',
+    `/api/v1/objectives?cycle=${seeded.cycleId}`,
+    undefined,
+    seeded.admin,
+  );
+  expect(before.items.map((o: { title: string }) => o.title)).not.toContain('Imports are painless');
+
+  await page.getByRole('button', { name: 'Import', exact: true }).click();
+  const done = page.getByRole('region', { name: /^Imported/ });
+  await expect(done).toBeVisible();
+  await expect(done.getByRole('region', { name: 'Created' })).toContainText('Teams import 12 spreadsheets');
+  await expectAccessible(page);
+  if (SHOTS) await shots(page, 'import-done');
+  await done.getByRole('link', { name: 'See the goals on the dashboard' }).click();
+  await expect(dashboard.keyResult('Teams import 12 spreadsheets')).toBeVisible();
+  await expect(dashboard.keyResult('Import errors drop from 20 to 2')).toBeVisible();
+
+  // The same file again changes nothing.
+  await page.goto('/import');
+  await page.getByLabel('Files to import').setInputFiles(file('okrs.csv', csv('12')));
+  await expect(page.getByRole('region', { name: 'Left alone' })).toContainText(
+    'Teams import 12 spreadsheets',
+  );
+  await expect(page.getByRole('region', { name: 'Would be created' })).toHaveCount(0);
+});
+
+test('a viewer may not import', async ({ tandem, signedIn }) => {
+  const seeded = await seedWorkspace(tandem);
+  const invitation = await seeded.api.call(
+    'POST',
+    '/api/v1/invitations',
+    { email: 'vi@acme.test', name: 'Vi Viewer', role: 'viewer' },
+    seeded.admin,
+  );
+  const viewer = await seeded.api.acceptInvitation(new URL(invitation.url).hash.slice(1), PASSWORD);
+  const { page } = await signedIn(viewer);
+  await page.goto('/import');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Not allowed');
+  await expect(page.getByLabel('Files to import')).toHaveCount(0);
+});
+
+async function shots(page: import('@playwright/test').Page, name: string) {
+  for (const [size, width] of [
+    ['desktop', 1280],
+    ['phone', 375],
+  ] as const) {
+    await page.setViewportSize({ width, height: 800 });
+    await page.screenshot({ path: `${SHOTS}/${name}-${size}.png`, fullPage: true });
+  }
+  await page.setViewportSize({ width: 1280, height: 800 });
+}
