@@ -71,6 +71,14 @@ test('an import previews a messy CSV with its bad row, then imports the fixed on
     'Teams import 12 spreadsheets',
   );
   await expect(page.getByRole('region', { name: 'Would be created' })).toHaveCount(0);
+
+  // A changed target: an update, with its change named.
+  await page.getByLabel('Files to import').setInputFiles(file('okrs.csv', csv('15')));
+  const updates = page.getByRole('region', { name: 'Would be updated' });
+  await expect(
+    updates.getByRole('listitem').filter({ hasText: 'Teams import 12 spreadsheets' }),
+  ).toContainText(/Changes: .*measure/);
+  if (SHOTS) await shots(page, 'import-update');
 });
 
 test('a viewer may not import', async ({ tandem, signedIn }) => {

@@ -299,11 +299,9 @@ function Groups({ items, done }: { items: ImportResult['items']; done: boolean }
                 <span className="font-medium text-slate-900">{item.title}</span>
                 {item.cycle ? <span className="ml-2 text-xs text-slate-600">{item.cycle}</span> : null}
                 {item.changes.length > 0 ? (
-                  <ul className="mt-1 list-disc pl-5 text-slate-700">
-                    {item.changes.map((c) => (
-                      <li key={c}>{c}</li>
-                    ))}
-                  </ul>
+                  <p className="mt-1 text-slate-700">
+                    {done ? 'Changed' : 'Changes'}: {item.changes.join(', ')}
+                  </p>
                 ) : null}
               </li>
             ))}
