@@ -60,7 +60,7 @@ export function AppShell() {
               </Link>
             ) : null}
           </nav>
-          <div className="ml-auto flex items-center gap-3 text-sm">
+          <div className="ml-auto flex min-w-0 flex-wrap items-center justify-end gap-x-3 gap-y-1 text-sm">
             <PaletteLauncher />
             <span
               className={`rounded-full px-2 py-0.5 text-xs ${live.state === 'live' ? 'bg-emerald-50 text-emerald-900' : 'bg-slate-100 text-slate-700'}`}
