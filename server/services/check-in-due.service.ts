@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { dueCheckin, missedPeriods } from '../../core/checkin-schedule';
+import { cadencePeriods } from '../../core/cycle';
 import type { Status } from '../../core/status';
 import { dateWindow, type Instant, type Window } from '../../core/time';
 import { isVisible } from '../policies/permissions';
@@ -159,21 +160,26 @@ export class CheckInDueService {
         ? windowOfCycle(cycleById.get(objectives.get(goal.objectiveId)!.cycleId)!, timeZone)
         : dateWindow(goal.startDate, goal.dueDate, timeZone);
     const rows = groupCheckins(await session.repos.checkIns.listByGoals([...krs, ...goals].map((g) => g.id)));
-    const schedules = [...krs, ...goals].map((goal) => ({
-      goal,
-      scheduledGoal: {
-        key: goal.id,
-        window: windowOf(goal),
-        cadence: goal.cadence ?? defaultCadence,
-        checkinTimes: (rows.get(goal.id) ?? []).map((r) => r.at).sort((a, b) => a - b),
-      },
-    }));
+    // Goals of one cycle share a window and mostly a cadence: their periods are worked out once.
+    const periodsOf = new Map<string, Window[]>();
+    const schedules = [...krs, ...goals].map((goal) => {
+      const window = windowOf(goal);
+      const cadence = goal.cadence ?? defaultCadence;
+      const cacheKey = `${window.start}:${window.end}:${cadence}`;
+      let periods = periodsOf.get(cacheKey);
+      if (!periods) {
+        periods = cadencePeriods(window, cadence, timeZone);
+        periodsOf.set(cacheKey, periods);
+      }
+      const checkinTimes = (rows.get(goal.id) ?? []).map((r) => r.at).sort((a, b) => a - b);
+      return { goal, periods, scheduledGoal: { key: goal.id, window, cadence, checkinTimes } };
+    });
     const lists: Map<string, DueGoal[]>[] = [];
     for (const at of ats) {
       const then: Session = { ...session, at };
-      const scheduled = schedules.flatMap(({ goal, scheduledGoal }) => {
-        const due = dueCheckin(scheduledGoal, at, timeZone);
-        return due ? [{ goal, due, missed: missedPeriods(scheduledGoal, at, timeZone) }] : [];
+      const scheduled = schedules.flatMap(({ goal, periods, scheduledGoal }) => {
+        const due = dueCheckin(scheduledGoal, at, timeZone, periods);
+        return due ? [{ goal, due, missed: missedPeriods(scheduledGoal, at, timeZone, periods) }] : [];
       });
       const shownObjectives = [
         ...new Set(scheduled.flatMap(({ goal }) => ('objectiveId' in goal ? [goal.objectiveId] : []))),
