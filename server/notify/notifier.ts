@@ -236,8 +236,16 @@ export class Notifier {
     const { publicUrl } = this.options;
     const actor = actorFor(input.workspaceId, person.id);
     if (input.kind === 'reminder') {
-      const due = await new CheckInDueService(this.deps).due(actor, {});
-      const open = due.items.filter((i) => !i.isDone);
+      // A reminder shows no status: the due list without the slice's evaluation.
+      const [due] = await new CheckInDueService(this.deps).dueOfMany(
+        actor,
+        [person.id],
+        [this.deps.clock.now()],
+        {
+          statuses: false,
+        },
+      );
+      const open = (due!.get(person.id) ?? []).filter((i) => !i.isDone);
       if (open.length === 0) return undefined;
       return { message: reminderMessage(person, open, publicUrl), recipient };
     }

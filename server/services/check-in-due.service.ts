@@ -4,6 +4,7 @@ import { cadencePeriods } from '../../core/cycle';
 import type { Status } from '../../core/status';
 import { dateWindow, type Instant, type Window } from '../../core/time';
 import { isVisible } from '../policies/permissions';
+import type { AlignmentRow } from '../repositories/alignment.repository';
 import { ComplianceRepository } from '../repositories/compliance.repository';
 import type { KeyResultRow } from '../repositories/key-result.repository';
 import type { PersonRow } from '../repositories/person.repository';
@@ -23,6 +24,11 @@ import { notFound, parseInput } from './validate';
 
 /** How many people `dueOfMany` reads at once (bounds the bound parameters of one query). */
 const PEOPLE_PER_READ = 500;
+
+/** How `dueOfMany` evaluates: `statuses: false` leaves every item's status null (and reads less). */
+export interface DueOptions {
+  statuses?: boolean;
+}
 
 /** Input of `due`: `me` (the signed-in person) or a person's id. */
 export const dueSchema = z.object({ person: z.string().min(1).max(100).default('me') }).strict();
@@ -99,6 +105,7 @@ export class CheckInDueService {
     actor: Actor,
     personIds: readonly string[],
     ats: readonly Instant[],
+    options: DueOptions = {},
   ): Promise<Map<string, DueGoal[]>[]> {
     const session = await openSession(this.deps, this.deps.db.kysely, actor);
     const ws = actor.workspaceId;
@@ -111,7 +118,7 @@ export class CheckInDueService {
       const missing = chunk.find((id) => !found.has(id));
       if (missing) notFound('person', missing);
       await assertMayReadPeople(session, chunk, "a person's check-in list");
-      const lists = await this.#dueOf(session, people, ats);
+      const lists = await this.#dueOf(session, people, ats, options);
       lists.forEach((list, k) => {
         for (const [personId, items] of list) out[k]!.set(personId, items);
       });
@@ -124,6 +131,7 @@ export class CheckInDueService {
     session: Session,
     people: readonly PersonRow[],
     ats: readonly Instant[],
+    options: DueOptions = {},
   ): Promise<Map<string, DueGoal[]>[]> {
     const ws = session.actor.workspaceId;
     // A deactivated person is due nothing: their goals wait for a new owner.
@@ -185,8 +193,14 @@ export class CheckInDueService {
         ...new Set(scheduled.flatMap(({ goal }) => ('objectiveId' in goal ? [goal.objectiveId] : []))),
       ].map((id) => objectives.get(id)!);
       const shownGoals = scheduled.flatMap(({ goal }) => ('objectiveId' in goal ? [] : [goal]));
-      const slice = await loadSlice(then, shownObjectives, shownGoals);
-      const parentTitles = await this.#parentTitles(then, shownGoals, slice.parents);
+      // Without statuses (a reminder shows none) only the SMART goals' parents are read, not the slice.
+      const slice =
+        options.statuses === false ? undefined : await loadSlice(then, shownObjectives, shownGoals);
+      const parents = slice?.parents ?? new Map<string, AlignmentRow[]>();
+      if (!slice)
+        for (const link of await session.repos.alignments.parentsOf(shownGoals.map((g) => g.id)))
+          parents.set(link.childId, [...(parents.get(link.childId) ?? []), link]);
+      const parentTitles = await this.#parentTitles(then, shownGoals, parents);
       const byPerson = new Map<string, DueGoal[]>(people.map((p) => [p.id, []]));
       for (const { goal, due, missed } of scheduled) {
         const measure = readMeasure(goal.measure);
@@ -213,7 +227,7 @@ export class CheckInDueService {
           lastConfidence: last?.confidence ?? null,
           lastNote: last?.note ?? null,
           lastCheckinAt: last?.at ?? null,
-          status: slice.evaluations.get(goal.id)?.status ?? null,
+          status: slice?.evaluations.get(goal.id)?.status ?? null,
           period: { start: due.period.start, end: due.period.end },
           isDone: !due.isDue,
           missedPeriods: missed,
