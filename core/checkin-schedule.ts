@@ -37,9 +37,11 @@ export function dueCheckin(
   goal: ScheduledGoal,
   at: Instant,
   timeZone: string,
+  /** The goal's cadence periods when the caller has them already (many goals share a window). */
+  periods: readonly Window[] = cadencePeriods(goal.window, goal.cadence, timeZone),
 ): { period: Window; isDue: boolean } | undefined {
   if (at < goal.window.start || at >= goal.window.end) return undefined;
-  const period = cadencePeriods(goal.window, goal.cadence, timeZone).find((p) => p.start <= at && at < p.end);
+  const period = periods.find((p) => p.start <= at && at < p.end);
   if (!period) return undefined;
   return { period, isDue: !hasTimeIn(goal.checkinTimes, period.start, Math.min(period.end, at + 1)) };
 }
@@ -131,8 +133,13 @@ export function complianceHeatmap(
  * @example
  * missedPeriods(goal, now, 'UTC') // 2: neither of the last two weeks had a check-in
  */
-export function missedPeriods(goal: ScheduledGoal, at: Instant, timeZone: string): number {
-  const periods = cadencePeriods(goal.window, goal.cadence, timeZone);
+export function missedPeriods(
+  goal: ScheduledGoal,
+  at: Instant,
+  timeZone: string,
+  /** The goal's cadence periods when the caller has them already (many goals share a window). */
+  periods: readonly Window[] = cadencePeriods(goal.window, goal.cadence, timeZone),
+): number {
   let missed = 0;
   for (let i = periods.length - 1; i >= 0; i--) {
     const period = periods[i]!;

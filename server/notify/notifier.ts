@@ -5,8 +5,8 @@ import { isValidTimeZone } from '../../core/time';
 import { defineJob, type JobDefinition, newJob, type RetryPolicy } from '../jobs/job';
 import { scheduledInput } from '../jobs/runner';
 import { repositories } from '../repositories/index';
-import { CheckInDueService, type DueGoal } from '../services/check-in-due.service';
-import { type Actor, FixedClock, type ServiceDeps } from '../services/context';
+import { CheckInDueService } from '../services/check-in-due.service';
+import type { Actor, ServiceDeps } from '../services/context';
 import { ComplianceHeatmaps, cycleWeeks } from '../services/dashboard-insights';
 import { openSession } from '../services/session';
 import { readSettings } from '../services/workspace-settings';
@@ -199,7 +199,10 @@ export class Notifier {
               channel,
               occasion: occasion.date,
             };
-            rows.push(newJob(this.deps, send, input, { key: sendKey(input), runAt: now }));
+            // The runner claims by `runAt`: reminders (one per person, quick) a millisecond ahead of
+            // the leads' digests (heavier), so digests never hold every slot while reminders wait.
+            const runAt = kind === 'reminder' ? now - 1 : now;
+            rows.push(newJob(this.deps, send, input, { key: sendKey(input), runAt }));
           }
       }
       for (let i = 0; i < rows.length; i += 500) queued += await jobs.insertMany(rows.slice(i, i + 500));
@@ -233,8 +236,16 @@ export class Notifier {
     const { publicUrl } = this.options;
     const actor = actorFor(input.workspaceId, person.id);
     if (input.kind === 'reminder') {
-      const due = await new CheckInDueService(this.deps).due(actor, {});
-      const open = due.items.filter((i) => !i.isDone);
+      // A reminder shows no status: the due list without the slice's evaluation.
+      const [due] = await new CheckInDueService(this.deps).dueOfMany(
+        actor,
+        [person.id],
+        [this.deps.clock.now()],
+        {
+          statuses: false,
+        },
+      );
+      const open = (due!.get(person.id) ?? []).filter((i) => !i.isDone);
       if (open.length === 0) return undefined;
       return { message: reminderMessage(person, open, publicUrl), recipient };
     }
@@ -284,16 +295,16 @@ export class Notifier {
             .where('unitMembers.unitId', 'in', unitIds)
             .where('people.isActive', '=', 1)
             .execute();
-    const dueService = new CheckInDueService(this.deps);
-    const dueThen = new CheckInDueService({ ...this.deps, clock: new FixedClock(since) });
+    // One read of the members' goals and check-ins, evaluated now and as of `since` in memory.
+    const [dueNow, dueThen] = await new CheckInDueService(this.deps).dueOfMany(
+      actor,
+      members.map((m) => m.id),
+      [this.deps.clock.now(), since],
+    );
     const content: DigestContent = { stale: [], atRisk: [], changes: [], compliance: [] };
     for (const member of members) {
-      const [due, then] = await Promise.all([
-        dueService.due(actor, { person: member.id }),
-        dueThen.due(actor, { person: member.id }),
-      ]);
-      const statusThen = new Map(then.items.map((g) => [g.id, g.status]));
-      for (const goal of due.items as DueGoal[]) {
+      const statusThen = new Map((dueThen!.get(member.id) ?? []).map((g) => [g.id, g.status]));
+      for (const goal of dueNow!.get(member.id) ?? []) {
         if (goal.missedPeriods >= 2) content.stale.push({ goal, ownerName: member.name });
         else if (goal.status === 'at_risk' || goal.status === 'off_track')
           content.atRisk.push({ goal, ownerName: member.name });

@@ -106,17 +106,18 @@ export class ComplianceRepository {
   /** KRs a person owns in some cycles (their objectives are loaded by the caller). */
   async ownedKeyResults(
     workspaceId: string,
-    personId: string,
+    personId: string | readonly string[],
     cycleIds: readonly string[],
   ): Promise<KeyResultRow[]> {
-    if (cycleIds.length === 0) return [];
+    const owners = typeof personId === 'string' ? [personId] : personId;
+    if (cycleIds.length === 0 || owners.length === 0) return [];
     return this.db
       .selectFrom('keyResults')
       .innerJoin('objectives', 'objectives.id', 'keyResults.objectiveId')
       .selectAll('keyResults')
       .where('keyResults.workspaceId', '=', workspaceId)
       .where('objectives.cycleId', 'in', cycleIds)
-      .where('keyResults.ownerId', '=', personId)
+      .where('keyResults.ownerId', 'in', owners)
       .orderBy('keyResults.id')
       .execute();
   }
@@ -124,15 +125,16 @@ export class ComplianceRepository {
   /** SMART goals a person owns in some cycles. */
   async ownedSmartGoals(
     workspaceId: string,
-    personId: string,
+    personId: string | readonly string[],
     cycleIds: readonly string[],
   ): Promise<SmartGoalRow[]> {
-    if (cycleIds.length === 0) return [];
+    const owners = typeof personId === 'string' ? [personId] : personId;
+    if (cycleIds.length === 0 || owners.length === 0) return [];
     const rows = await this.db
       .selectFrom('smartGoals')
       .selectAll()
       .where('cycleId', 'in', cycleIds)
-      .where('ownerId', '=', personId)
+      .where('ownerId', 'in', owners)
       .orderBy('id')
       .execute();
     return rows.filter((r) => r.workspaceId === workspaceId);

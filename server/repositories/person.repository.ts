@@ -17,6 +17,17 @@ export class PersonRepository {
     return find(this.db, workspaceId, id).then((r) => r.rows[0]);
   }
 
+  /** Several people of a workspace at once (unknown ids are left out). */
+  async findMany(workspaceId: string, ids: readonly string[]): Promise<PersonRow[]> {
+    if (ids.length === 0) return [];
+    return this.db
+      .selectFrom('people')
+      .selectAll()
+      .where('workspaceId', '=', workspaceId)
+      .where('id', 'in', ids)
+      .execute();
+  }
+
   findByEmail(workspaceId: string, email: string): Promise<PersonRow | undefined> {
     return this.db
       .selectFrom('people')

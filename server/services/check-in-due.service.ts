@@ -1,17 +1,34 @@
 import { z } from 'zod';
 import { dueCheckin, missedPeriods } from '../../core/checkin-schedule';
+import { cadencePeriods } from '../../core/cycle';
 import type { Status } from '../../core/status';
 import { dateWindow, type Instant, type Window } from '../../core/time';
 import { isVisible } from '../policies/permissions';
+import type { AlignmentRow } from '../repositories/alignment.repository';
 import { ComplianceRepository } from '../repositories/compliance.repository';
 import type { KeyResultRow } from '../repositories/key-result.repository';
+import type { PersonRow } from '../repositories/person.repository';
 import type { SmartGoalRow } from '../repositories/smart-goal.repository';
 import type { Actor, ServiceDeps } from './context';
 import { effectiveCheckins, groupCheckins, readMeasure, windowOfCycle } from './evaluation';
-import { assertMayReadPerson, keyResultSubject, objectiveSubject, smartGoalSubject } from './goal-access';
-import { openSession } from './session';
+import {
+  assertMayReadPeople,
+  assertMayReadPerson,
+  keyResultSubject,
+  objectiveSubject,
+  smartGoalSubject,
+} from './goal-access';
+import { openSession, type Session } from './session';
 import { loadSlice } from './slice';
-import { parseInput } from './validate';
+import { notFound, parseInput } from './validate';
+
+/** How many people `dueOfMany` reads at once (bounds the bound parameters of one query). */
+const PEOPLE_PER_READ = 500;
+
+/** How `dueOfMany` evaluates: `statuses: false` leaves every item's status null (and reads less). */
+export interface DueOptions {
+  statuses?: boolean;
+}
 
 /** Input of `due`: `me` (the signed-in person) or a person's id. */
 export const dueSchema = z.object({ person: z.string().min(1).max(100).default('me') }).strict();
@@ -65,15 +82,68 @@ export class CheckInDueService {
     const personId = data.person === 'me' ? actor.personId : data.person;
     if (personId !== actor.personId) await assertMayReadPerson(session, personId, "a person's check-in list");
     const person = (await session.repos.people.find(ws, personId))!;
+    const items = (await this.#dueOf(session, [person], [session.at]))[0]!.get(person.id) ?? [];
+    const done = items.filter((i) => i.isDone).length;
+    return {
+      person: { id: person.id, name: person.name },
+      at: session.at,
+      items,
+      summary: { due: items.length - done, done },
+    };
+  }
+
+  /**
+   * The due lists of many people at once, each as of several instants (the digest's now and its
+   * previous occasion): one read of their goals and check-ins, the instants evaluated in memory.
+   * The same lists `due` gives one person at a time (the actor must be allowed to read each
+   * person: the same check, batched). Returns one map (person id to items) per instant.
+   *
+   * @example
+   * const [now, then] = await dueService.dueOfMany(lead, memberIds, [clock.now(), lastWeek]);
+   */
+  async dueOfMany(
+    actor: Actor,
+    personIds: readonly string[],
+    ats: readonly Instant[],
+    options: DueOptions = {},
+  ): Promise<Map<string, DueGoal[]>[]> {
+    const session = await openSession(this.deps, this.deps.db.kysely, actor);
+    const ws = actor.workspaceId;
+    const ids = [...new Set(personIds)];
+    const out = ats.map(() => new Map<string, DueGoal[]>());
+    for (let i = 0; i < ids.length; i += PEOPLE_PER_READ) {
+      const chunk = ids.slice(i, i + PEOPLE_PER_READ);
+      const people = await session.repos.people.findMany(ws, chunk);
+      const found = new Set(people.map((p) => p.id));
+      const missing = chunk.find((id) => !found.has(id));
+      if (missing) notFound('person', missing);
+      await assertMayReadPeople(session, chunk, "a person's check-in list");
+      const lists = await this.#dueOf(session, people, ats, options);
+      lists.forEach((list, k) => {
+        for (const [personId, items] of list) out[k]!.set(personId, items);
+      });
+    }
+    return out;
+  }
+
+  /** The due lists of some people as of each instant (a map per instant; everyone has an entry). */
+  async #dueOf(
+    session: Session,
+    people: readonly PersonRow[],
+    ats: readonly Instant[],
+    options: DueOptions = {},
+  ): Promise<Map<string, DueGoal[]>[]> {
+    const ws = session.actor.workspaceId;
     // A deactivated person is due nothing: their goals wait for a new owner.
+    const owners = people.filter((p) => p.isActive !== 0).map((p) => p.id);
     const cycles =
-      person.isActive === 0 ? [] : (await session.repos.cycles.list(ws)).filter((c) => c.state !== 'closed');
+      owners.length === 0 ? [] : (await session.repos.cycles.list(ws)).filter((c) => c.state !== 'closed');
     const cycleById = new Map(cycles.map((c) => [c.id, c]));
     const repo = new ComplianceRepository(session.repos.units.db);
     const cycleIds = cycles.map((c) => c.id);
     const [krRows, goalRows] = await Promise.all([
-      repo.ownedKeyResults(ws, personId, cycleIds),
-      repo.ownedSmartGoals(ws, personId, cycleIds),
+      repo.ownedKeyResults(ws, owners, cycleIds),
+      repo.ownedSmartGoals(ws, owners, cycleIds),
     ]);
     const objectives = new Map(
       (await session.repos.objectives.findMany(ws, [...new Set(krRows.map((k) => k.objectiveId))])).map(
@@ -98,67 +168,81 @@ export class CheckInDueService {
         ? windowOfCycle(cycleById.get(objectives.get(goal.objectiveId)!.cycleId)!, timeZone)
         : dateWindow(goal.startDate, goal.dueDate, timeZone);
     const rows = groupCheckins(await session.repos.checkIns.listByGoals([...krs, ...goals].map((g) => g.id)));
-    const scheduled = [...krs, ...goals].flatMap((goal) => {
-      const times = (rows.get(goal.id) ?? []).map((r) => r.at).sort((a, b) => a - b);
-      const scheduledGoal = {
-        key: goal.id,
-        window: windowOf(goal),
-        cadence: goal.cadence ?? defaultCadence,
-        checkinTimes: times,
-      };
-      const due = dueCheckin(scheduledGoal, session.at, timeZone);
-      return due ? [{ goal, due, missed: missedPeriods(scheduledGoal, session.at, timeZone) }] : [];
+    // Goals of one cycle share a window and mostly a cadence: their periods are worked out once.
+    const periodsOf = new Map<string, Window[]>();
+    const schedules = [...krs, ...goals].map((goal) => {
+      const window = windowOf(goal);
+      const cadence = goal.cadence ?? defaultCadence;
+      const cacheKey = `${window.start}:${window.end}:${cadence}`;
+      let periods = periodsOf.get(cacheKey);
+      if (!periods) {
+        periods = cadencePeriods(window, cadence, timeZone);
+        periodsOf.set(cacheKey, periods);
+      }
+      const checkinTimes = (rows.get(goal.id) ?? []).map((r) => r.at).sort((a, b) => a - b);
+      return { goal, periods, scheduledGoal: { key: goal.id, window, cadence, checkinTimes } };
     });
-    const shownObjectives = [
-      ...new Set(scheduled.flatMap(({ goal }) => ('objectiveId' in goal ? [goal.objectiveId] : []))),
-    ].map((id) => objectives.get(id)!);
-    const shownGoals = scheduled.flatMap(({ goal }) => ('objectiveId' in goal ? [] : [goal]));
-    const slice = await loadSlice(session, shownObjectives, shownGoals);
-    const parentTitles = await this.#parentTitles(session, shownGoals, slice.parents);
-    const items: DueGoal[] = scheduled.map(({ goal, due, missed }) => {
-      const measure = readMeasure(goal.measure);
-      const last = effectiveCheckins(rows.get(goal.id) ?? [], measure).at(-1);
-      const isKr = 'objectiveId' in goal;
-      const titles = isKr
-        ? {
-            // A KR its owner may see under an objective they may not: the objective is not named.
-            objectiveTitle: isVisible(session.scope, objectiveSubject(objectives.get(goal.objectiveId)!))
-              ? objectives.get(goal.objectiveId)!.title
-              : null,
-            keyResultTitle: null,
-          }
-        : (parentTitles.get(goal.id) ?? { objectiveTitle: null, keyResultTitle: null });
-      return {
-        type: isKr ? 'key_result' : 'smart_goal',
-        id: goal.id,
-        cycleId: isKr ? objectives.get(goal.objectiveId)!.cycleId : (goal as SmartGoalRow).cycleId,
-        title: goal.title,
-        ...titles,
-        measure: measure ?? null,
-        lastValue: last && measure?.type !== 'milestones' ? last.value : null,
-        lastDone: last?.done ? [...last.done] : null,
-        lastConfidence: last?.confidence ?? null,
-        lastNote: last?.note ?? null,
-        lastCheckinAt: last?.at ?? null,
-        status: slice.evaluations.get(goal.id)?.status ?? null,
-        period: { start: due.period.start, end: due.period.end },
-        isDone: !due.isDue,
-        missedPeriods: missed,
-      };
-    });
-    items.sort(
-      (a, b) =>
-        Number(a.isDone) - Number(b.isDone) ||
-        (a.objectiveTitle ?? '').localeCompare(b.objectiveTitle ?? '') ||
-        a.title.localeCompare(b.title),
-    );
-    const done = items.filter((i) => i.isDone).length;
-    return {
-      person: { id: person.id, name: person.name },
-      at: session.at,
-      items,
-      summary: { due: items.length - done, done },
-    };
+    const lists: Map<string, DueGoal[]>[] = [];
+    for (const at of ats) {
+      const then: Session = { ...session, at };
+      const scheduled = schedules.flatMap(({ goal, periods, scheduledGoal }) => {
+        const due = dueCheckin(scheduledGoal, at, timeZone, periods);
+        return due ? [{ goal, due, missed: missedPeriods(scheduledGoal, at, timeZone, periods) }] : [];
+      });
+      const shownObjectives = [
+        ...new Set(scheduled.flatMap(({ goal }) => ('objectiveId' in goal ? [goal.objectiveId] : []))),
+      ].map((id) => objectives.get(id)!);
+      const shownGoals = scheduled.flatMap(({ goal }) => ('objectiveId' in goal ? [] : [goal]));
+      // Without statuses (a reminder shows none) only the SMART goals' parents are read, not the slice.
+      const slice =
+        options.statuses === false ? undefined : await loadSlice(then, shownObjectives, shownGoals);
+      const parents = slice?.parents ?? new Map<string, AlignmentRow[]>();
+      if (!slice)
+        for (const link of await session.repos.alignments.parentsOf(shownGoals.map((g) => g.id)))
+          parents.set(link.childId, [...(parents.get(link.childId) ?? []), link]);
+      const parentTitles = await this.#parentTitles(then, shownGoals, parents);
+      const byPerson = new Map<string, DueGoal[]>(people.map((p) => [p.id, []]));
+      for (const { goal, due, missed } of scheduled) {
+        const measure = readMeasure(goal.measure);
+        const last = effectiveCheckins(rows.get(goal.id) ?? [], measure).at(-1);
+        const isKr = 'objectiveId' in goal;
+        const titles = isKr
+          ? {
+              // A KR its owner may see under an objective they may not: the objective is not named.
+              objectiveTitle: isVisible(session.scope, objectiveSubject(objectives.get(goal.objectiveId)!))
+                ? objectives.get(goal.objectiveId)!.title
+                : null,
+              keyResultTitle: null,
+            }
+          : (parentTitles.get(goal.id) ?? { objectiveTitle: null, keyResultTitle: null });
+        byPerson.get(goal.ownerId!)?.push({
+          type: isKr ? 'key_result' : 'smart_goal',
+          id: goal.id,
+          cycleId: isKr ? objectives.get(goal.objectiveId)!.cycleId : (goal as SmartGoalRow).cycleId,
+          title: goal.title,
+          ...titles,
+          measure: measure ?? null,
+          lastValue: last && measure?.type !== 'milestones' ? last.value : null,
+          lastDone: last?.done ? [...last.done] : null,
+          lastConfidence: last?.confidence ?? null,
+          lastNote: last?.note ?? null,
+          lastCheckinAt: last?.at ?? null,
+          status: slice?.evaluations.get(goal.id)?.status ?? null,
+          period: { start: due.period.start, end: due.period.end },
+          isDone: !due.isDue,
+          missedPeriods: missed,
+        });
+      }
+      for (const items of byPerson.values())
+        items.sort(
+          (a, b) =>
+            Number(a.isDone) - Number(b.isDone) ||
+            (a.objectiveTitle ?? '').localeCompare(b.objectiveTitle ?? '') ||
+            a.title.localeCompare(b.title),
+        );
+      lists.push(byPerson);
+    }
+    return lists;
   }
 
   /** The objective (and KR) each SMART goal supports first, by title. */

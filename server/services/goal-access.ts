@@ -173,3 +173,28 @@ export async function assertMayReadPerson(session: Session, personId: string, wh
   if (units.some((m) => scope.ledUnits.has(m.unitId))) return;
   throw new AppError('forbidden', `${what} is for them, their manager, their leads and admins`, { personId });
 }
+
+/**
+ * `assertMayReadPerson` for many people at once (the people are known to exist): one read of their
+ * memberships instead of one per person; throws for the first one the actor may not read.
+ */
+export async function assertMayReadPeople(
+  session: Session,
+  personIds: readonly string[],
+  what: string,
+): Promise<void> {
+  const { repos, scope } = session;
+  if (scope.role === 'admin') return;
+  const others = personIds.filter((id) => id !== scope.personId && !scope.reports.has(id));
+  if (others.length === 0) return;
+  const led = new Set(
+    (await repos.units.membershipsOfMany(others))
+      .filter((m) => scope.ledUnits.has(m.unitId))
+      .map((m) => m.personId),
+  );
+  const forbidden = others.find((id) => !led.has(id));
+  if (forbidden)
+    throw new AppError('forbidden', `${what} is for them, their manager, their leads and admins`, {
+      personId: forbidden,
+    });
+}
