@@ -57,7 +57,17 @@ export async function emptyDatabase(
         if (Number(rows[0]?.n ?? 0) === 0) break;
         await new Promise((resolve) => setTimeout(resolve, 20));
       }
-      await cleanup.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      // FORCE refuses while a process of another role is in the database (an autovacuum worker
+      // on a busy machine): wait for it to leave and try again, then once without FORCE.
+      for (let attempt = 0; ; attempt++) {
+        try {
+          await cleanup.query(`DROP DATABASE IF EXISTS ${name}${attempt < 50 ? ' WITH (FORCE)' : ''}`);
+          break;
+        } catch (error) {
+          if (attempt >= 50) throw error;
+          await new Promise((resolve) => setTimeout(resolve, 100));
+        }
+      }
       await cleanup.end();
     },
   };
