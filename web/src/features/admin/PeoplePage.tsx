@@ -1,8 +1,9 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useRouteContext } from '@tanstack/react-router';
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import { api, unwrap } from '../../api/client';
 import { ApiError } from '../../api/errors';
+import { firstMatches } from '../../api/pages';
 import { Button } from '../../components/Button';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { SelectField, TextField } from '../../components/Field';
@@ -107,8 +108,15 @@ function InviteForm() {
   );
 }
 
+/** Rows shown at a time: a large organisation has 10,000 people. */
+const PAGE = 100;
+
 function PeopleTable({ people }: { people: readonly Person[] }) {
   const { me } = useRouteContext({ from: '/_app' });
+  const [query, setQuery] = useState('');
+  const [shownCount, setShownCount] = useState(PAGE);
+  const byName = useMemo(() => [...people].sort((a, b) => a.name.localeCompare(b.name)), [people]);
+  const { shown, matching } = firstMatches(byName, query, (p) => [p.name, p.email], shownCount);
   const queryClient = useQueryClient();
   const [failure, setFailure] = useState<unknown>();
   const [busy, setBusy] = useState<string>();
@@ -131,8 +139,23 @@ function PeopleTable({ people }: { people: readonly Person[] }) {
         Everyone ({people.length})
       </h2>
       {failure ? <ErrorNotice error={failure} /> : null}
+      {people.length > PAGE ? (
+        <TextField
+          label="Find someone"
+          type="search"
+          placeholder="Name or email"
+          value={query}
+          onChange={(e) => {
+            setQuery(e.target.value);
+            setShownCount(PAGE);
+          }}
+        />
+      ) : null}
+      {query.trim() && matching === 0 ? (
+        <p className="text-sm text-slate-600">Nobody's name or email has “{query.trim()}” in it.</p>
+      ) : null}
       <ul className="flex flex-col divide-y divide-slate-100">
-        {people.map((p) => (
+        {shown.map((p) => (
           <li key={p.id} className="flex flex-wrap items-center gap-x-4 gap-y-2 py-2 text-sm">
             <div className="min-w-0 flex-1 basis-56">
               <p className="font-medium">
@@ -189,6 +212,16 @@ function PeopleTable({ people }: { people: readonly Person[] }) {
           </li>
         ))}
       </ul>
+      {matching > shown.length ? (
+        <div className="mt-3 flex flex-wrap items-center gap-3 text-sm text-slate-700">
+          <span>
+            Showing {shown.length} of {matching}
+          </span>
+          <Button variant="secondary" onClick={() => setShownCount((n) => n + PAGE)}>
+            Show {Math.min(PAGE, matching - shown.length)} more
+          </Button>
+        </div>
+      ) : null}
       <p className="mt-3 text-xs text-slate-600">
         Deactivating someone ends their sessions and revokes their API tokens at once; their goals stay,
         marked as having a former owner.

@@ -1,22 +1,26 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
+import { useId, useMemo, useState } from 'react';
 import { api, unwrap } from '../../api/client';
+import { firstMatches } from '../../api/pages';
 import { Button } from '../../components/Button';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { SelectField, TextField } from '../../components/Field';
 import { Page } from '../../components/Page';
 import { AdminNav } from './AdminGate';
-import { type Person, peopleQuery, type Unit, unitsQuery } from './admin.queries';
+import { type Person, peopleQuery, type UnitSummary, unitQuery, unitsQuery } from './admin.queries';
+
+/** Rows shown at a time: a large organisation has 1,000 units. */
+const PAGE = 50;
 
 /** Units in tree order with their depth: parents before children, siblings by name. */
-export function treeOrder(units: readonly Unit[]): { unit: Unit; depth: number }[] {
-  const children = new Map<string | null, Unit[]>();
+export function treeOrder<U extends UnitSummary>(units: readonly U[]): { unit: U; depth: number }[] {
+  const children = new Map<string | null, U[]>();
   const ids = new Set(units.map((u) => u.id));
   for (const u of units) {
     const parent = u.parentId && ids.has(u.parentId) ? u.parentId : null;
     children.set(parent, [...(children.get(parent) ?? []), u]);
   }
-  const out: { unit: Unit; depth: number }[] = [];
+  const out: { unit: U; depth: number }[] = [];
   const walk = (parent: string | null, depth: number) => {
     for (const u of [...(children.get(parent) ?? [])].sort((a, b) => a.name.localeCompare(b.name))) {
       out.push({ unit: u, depth });
@@ -28,7 +32,7 @@ export function treeOrder(units: readonly Unit[]): { unit: Unit; depth: number }
 }
 
 /** Every unit below `id`, itself included: where it may not move. */
-function subtree(units: readonly Unit[], id: string): Set<string> {
+function subtree(units: readonly UnitSummary[], id: string): Set<string> {
   const inside = new Set([id]);
   let grew = true;
   while (grew) {
@@ -56,6 +60,7 @@ export function UnitsPage() {
     setFailure(undefined);
     try {
       await call();
+      // The list and every unit's own read (their keys start with the list's).
       await queryClient.invalidateQueries({ queryKey: unitsQuery.queryKey });
       await queryClient.invalidateQueries({ queryKey: ['directory'] });
     } catch (caught) {
@@ -64,11 +69,17 @@ export function UnitsPage() {
       setPending(false);
     }
   };
+  const [query, setQuery] = useState('');
+  const [shownCount, setShownCount] = useState(PAGE);
   const list = units.data ?? [];
-  const options = treeOrder(list).map(({ unit, depth }) => ({
+  const ordered = useMemo(() => treeOrder(list), [list]);
+  const options = ordered.map(({ unit, depth }) => ({
     value: unit.id,
     label: `${'— '.repeat(depth)}${unit.name}`,
   }));
+  const { shown, matching } = firstMatches(ordered, query, ({ unit }) => [unit.name], shownCount);
+  const peopleListId = useId();
+  const activePeople = (people.data ?? []).filter((p) => p.isActive);
   return (
     <Page title="Units">
       <AdminNav />
@@ -106,35 +117,112 @@ export function UnitsPage() {
           The organisation
         </h2>
         {list.length === 0 && units.isSuccess ? <p className="text-sm text-slate-600">No unit yet.</p> : null}
+        {list.length > PAGE ? (
+          <TextField
+            label="Find a unit"
+            type="search"
+            value={query}
+            onChange={(e) => {
+              setQuery(e.target.value);
+              setShownCount(PAGE);
+            }}
+          />
+        ) : null}
+        {query.trim() && matching === 0 ? (
+          <p className="text-sm text-slate-600">No unit is named like “{query.trim()}”.</p>
+        ) : null}
+        {/* One list of active people for every row's lead picker (10,000 options once, not per row). */}
+        <datalist id={peopleListId}>
+          {activePeople.map((p) => (
+            <option key={p.id} value={personLabel(p)} />
+          ))}
+        </datalist>
         <ul className="flex flex-col divide-y divide-slate-100">
-          {treeOrder(list).map(({ unit, depth }) => (
+          {shown.map(({ unit, depth }) => (
             <UnitRow
               key={unit.id}
               unit={unit}
               depth={depth}
               people={people.data ?? []}
+              peopleListId={peopleListId}
               moveOptions={options.filter((o) => !subtree(list, unit.id).has(o.value))}
               disabled={pending}
               run={run}
             />
           ))}
         </ul>
+        {matching > shown.length ? (
+          <div className="mt-3 flex flex-wrap items-center gap-3 text-sm text-slate-700">
+            <span>
+              Showing {shown.length} of {matching} units
+            </span>
+            <Button variant="secondary" onClick={() => setShownCount((n) => n + PAGE)}>
+              Show {Math.min(PAGE, matching - shown.length)} more
+            </Button>
+          </div>
+        ) : null}
       </section>
     </Page>
   );
 }
 
+/** How a person is offered in a lead picker: the name, and the email that tells namesakes apart. */
+const personLabel = (p: Person) => `${p.name} <${p.email}>`;
+
+/** The person a lead picker's text names: by its label, an email, or a name only one person has. */
+export function personNamed(people: readonly Person[], text: string): Person | undefined {
+  const wanted = text.trim().toLocaleLowerCase();
+  if (!wanted) return undefined;
+  const email = /<([^<>]+)>\s*$/.exec(wanted)?.[1] ?? (wanted.includes('@') ? wanted : undefined);
+  if (email) return people.find((p) => p.email.toLocaleLowerCase() === email);
+  const named = people.filter((p) => p.name.toLocaleLowerCase() === wanted);
+  return named.length === 1 ? named[0] : undefined;
+}
+
 function UnitRow(props: {
-  unit: Unit;
+  unit: UnitSummary;
   depth: number;
   people: readonly Person[];
+  peopleListId: string;
   moveOptions: { value: string; label: string }[];
   disabled: boolean;
   run: (call: () => Promise<unknown>) => Promise<void>;
 }) {
   const { unit } = props;
+  const detail = useQuery(unitQuery(unit.id));
+  const leads = detail.data?.leads ?? [];
+  const members = detail.data?.members.length;
+  const [leadText, setLeadText] = useState('');
+  const [leadProblem, setLeadProblem] = useState<string>();
   const name = (id: string) => props.people.find((p) => p.id === id)?.name ?? 'someone';
-  const candidates = props.people.filter((p) => p.isActive && !unit.leads.includes(p.id));
+  const addLead = () => {
+    const person = personNamed(
+      props.people.filter((p) => p.isActive),
+      leadText,
+    );
+    if (!person) {
+      setLeadProblem(
+        leadText.trim()
+          ? `No active person is “${leadText.trim()}”: pick one from the list, or type an email.`
+          : 'Type a name or an email first.',
+      );
+      return;
+    }
+    if (leads.includes(person.id)) {
+      setLeadProblem(`${person.name} already leads ${unit.name}.`);
+      return;
+    }
+    setLeadProblem(undefined);
+    void props.run(async () => {
+      await unwrap(
+        api.PUT('/api/v1/units/{id}/members/{personId}', {
+          params: { path: { id: unit.id, personId: person.id } },
+          body: { isLead: true },
+        }),
+      );
+      setLeadText('');
+    });
+  };
   return (
     <li className="py-3 text-sm" style={{ paddingLeft: `${Math.min(props.depth, 6) * 1.25}rem` }}>
       <p className="font-medium">{unit.name}</p>
@@ -166,8 +254,8 @@ function UnitRow(props: {
           </select>
         </label>
         <span className="text-slate-700">
-          Leads: {unit.leads.length === 0 ? 'none' : null}
-          {unit.leads.map((id) => (
+          Leads: {detail.isPending ? '…' : leads.length === 0 ? 'none' : null}
+          {leads.map((id) => (
             <span key={id} className="mr-2 inline-flex items-center gap-1 rounded bg-slate-100 px-1.5 py-0.5">
               {name(id)}
               <button
@@ -191,34 +279,39 @@ function UnitRow(props: {
             </span>
           ))}
         </span>
-        <label className="flex items-center gap-2">
-          <span className="sr-only">Add a lead to {unit.name}</span>
-          <select
-            className="rounded-md border border-slate-300 px-2 py-1"
-            value=""
-            disabled={props.disabled || candidates.length === 0}
-            onChange={(e) =>
-              e.target.value &&
-              void props.run(() =>
-                unwrap(
-                  api.PUT('/api/v1/units/{id}/members/{personId}', {
-                    params: { path: { id: unit.id, personId: e.target.value } },
-                    body: { isLead: true },
-                  }),
-                ),
-              )
-            }
-          >
-            <option value="">Add a lead…</option>
-            {candidates.map((p) => (
-              <option key={p.id} value={p.id}>
-                {p.name}
-              </option>
-            ))}
-          </select>
-        </label>
+        <form
+          className="flex flex-wrap items-center gap-2"
+          onSubmit={(e) => {
+            e.preventDefault();
+            addLead();
+          }}
+        >
+          <label className="flex items-center gap-2">
+            <span className="sr-only">Add a lead to {unit.name}</span>
+            <input
+              className="w-56 rounded-md border border-slate-300 px-2 py-1"
+              list={props.peopleListId}
+              placeholder="Add a lead: name or email"
+              value={leadText}
+              disabled={props.disabled}
+              aria-invalid={leadProblem ? true : undefined}
+              onChange={(e) => {
+                setLeadText(e.target.value);
+                setLeadProblem(undefined);
+              }}
+            />
+          </label>
+          <Button type="submit" variant="secondary" className="min-h-8 px-3 py-1" disabled={props.disabled}>
+            Add lead<span className="sr-only"> to {unit.name}</span>
+          </Button>
+          {leadProblem ? (
+            <span role="alert" className="basis-full text-xs text-red-800">
+              {leadProblem}
+            </span>
+          ) : null}
+        </form>
         <span className="text-xs text-slate-600">
-          {unit.members.length} {unit.members.length === 1 ? 'member' : 'members'}
+          {members === undefined ? '' : `${members} ${members === 1 ? 'member' : 'members'}`}
         </span>
       </div>
     </li>

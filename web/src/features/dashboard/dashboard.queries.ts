@@ -1,5 +1,6 @@
 import { queryOptions } from '@tanstack/react-query';
 import { api, type Schema, unwrap } from '../../api/client';
+import { everyPage } from '../../api/pages';
 
 export type Cycle = Schema<'Cycle'>;
 export type Objective = Schema<'Objective'>;
@@ -15,20 +16,6 @@ export const cyclesQuery = queryOptions({
   queryKey: ['directory', 'cycles'],
   queryFn: async () => (await unwrap(api.GET('/api/v1/cycles', { params: { query: { limit: 500 } } }))).items,
 });
-
-/** Every item of a paged list, following `nextCursor` (a large organisation has 10,000 people). */
-export async function everyPage<T>(
-  fetchPage: (cursor: string | undefined) => Promise<{ items: T[]; nextCursor: string | null }>,
-): Promise<T[]> {
-  const first = await fetchPage(undefined);
-  const items = [...first.items];
-  for (let next = first.nextCursor; next !== null; ) {
-    const page = await fetchPage(next);
-    items.push(...page.items);
-    next = page.nextCursor;
-  }
-  return items;
-}
 
 /** Units and people, for names and the filters: all of them, so no owner shows as unknown. */
 export const directoryQuery = queryOptions({
