@@ -5,14 +5,18 @@
 // after another, holding the workspace row, and so bound the rate), beside the rate itself.
 //
 //   TANDEM_BENCH_PG_URL=postgres://tandem:tandem@127.0.0.1:5432/tandem_test \
-//     npx tsx bench/pg-round-trips.ts [--size medium|large] [--rounds 3] [--creates]
+//     npx tsx bench/pg-round-trips.ts [--size medium|large] [--rounds 3] [--creates] [--by-sql]
 //
 // `--creates` also counts creating objectives with 3 KRs each at concurrency 8 (issue 17 item 4).
+// `--sqlite` counts the statements SQLite runs instead (better-sqlite3's `run`/`get`/`all`/`iterate`:
+// no round trips there, but each costs the single writer its time). `--by-sql` lists the
+// statements of the last round by count.
+import SQLite from 'better-sqlite3';
 import pg from 'pg';
 import { migrateToLatest, openDatabase } from '../server/db/database';
 import { generateOrganisation, ORG_SIZES } from '../server/demo/large';
 import { type Actor, createServices, serviceDeps } from '../server/services/index';
-import { PG_SKIPPED, withScratchPgDatabase } from './scratch-databases';
+import { PG_SKIPPED, withScratchPgDatabase, withScratchSqliteFile } from './scratch-databases';
 
 const args = process.argv.slice(2);
 const option = (name: string) => (args.includes(name) ? args[args.indexOf(name) + 1] : undefined);
@@ -22,7 +26,13 @@ const pgUrl = process.env.TANDEM_BENCH_PG_URL ?? process.env.TANDEM_TEST_PG_URL;
 
 /** Counts every query sent, and those sent inside a transaction. */
 const counts = { all: 0, inTransaction: 0 };
+const bySql = new Map<string, number>();
 const inTransaction = new WeakSet<object>();
+const isSqlite = args.includes('--sqlite');
+const countSql = (text: string) => {
+  const key = text.replace(/\s+/g, ' ').slice(0, 160);
+  bySql.set(key, (bySql.get(key) ?? 0) + 1);
+};
 const query = pg.Client.prototype.query;
 pg.Client.prototype.query = function (this: pg.Client, ...rest: unknown[]) {
   counts.all++;
@@ -30,12 +40,34 @@ pg.Client.prototype.query = function (this: pg.Client, ...rest: unknown[]) {
   const text = (typeof first === 'string' ? first : ((first as { text?: string })?.text ?? ''))
     .trim()
     .toLowerCase();
+  countSql(text);
   if (text.startsWith('begin')) inTransaction.add(this);
   else if (inTransaction.has(this)) counts.inTransaction++;
   if (text.startsWith('commit') || (text.startsWith('rollback') && !text.startsWith('rollback to')))
     inTransaction.delete(this);
   return (query as (...a: unknown[]) => unknown).apply(this, rest);
 } as typeof query;
+
+{
+  // SQLite: every execution of a statement (the transaction's own statements included).
+  const memory = new SQLite(':memory:');
+  const statement = Object.getPrototypeOf(memory.prepare('select 1')) as Record<string, unknown>;
+  memory.close();
+  let depth = 0;
+  for (const method of ['run', 'get', 'all', 'iterate']) {
+    const original = statement[method] as (...a: unknown[]) => unknown;
+    statement[method] = function (this: SQLite.Statement, ...rest: unknown[]) {
+      counts.all++;
+      const text = this.source.trim().toLowerCase();
+      countSql(text);
+      if (text.startsWith('begin')) depth = 1;
+      else if (depth > 0) counts.inTransaction++;
+      if (text.startsWith('commit') || (text.startsWith('rollback') && !text.startsWith('rollback to')))
+        depth = 0;
+      return original.apply(this, rest);
+    };
+  }
+}
 
 async function measure(url: string): Promise<void> {
   const db = openDatabase(url);
@@ -58,6 +90,7 @@ async function measure(url: string): Promise<void> {
   for (let round = 0; round < rounds; round++) {
     counts.all = 0;
     counts.inTransaction = 0;
+    bySql.clear();
     const started = performance.now();
     await Promise.all(
       Array.from({ length: 32 }, async (_, c) => {
@@ -70,9 +103,12 @@ async function measure(url: string): Promise<void> {
     const seconds = (performance.now() - started) / 1000;
     const n = 32 * perClient;
     console.log(
-      `check-ins round ${round}: ${n} at 32 callers, ${(counts.all / n).toFixed(2)} round trips per check-in (${(counts.inTransaction / n).toFixed(2)} inside the group's transaction), ${Math.round(n / seconds)}/s`,
+      `check-ins round ${round}: ${n} at 32 callers, ${(counts.all / n).toFixed(2)} ${isSqlite ? 'statements' : 'round trips'} per check-in (${(counts.inTransaction / n).toFixed(2)} inside the group's transaction), ${Math.round(n / seconds)}/s`,
     );
   }
+  if (args.includes('--by-sql'))
+    for (const [text, count] of [...bySql].sort((a, b) => b[1] - a[1]).slice(0, 30))
+      console.log(`${(count / (32 * perClient)).toFixed(3).padStart(7)} per check-in  ${text}`);
   if (args.includes('--creates')) {
     const admin = actor(org.adminId);
     const total = 200;
@@ -105,5 +141,6 @@ async function measure(url: string): Promise<void> {
   await db.close();
 }
 
-if (!pgUrl) console.log(PG_SKIPPED);
+if (isSqlite) await withScratchSqliteFile('tandem-statements', measure);
+else if (!pgUrl) console.log(PG_SKIPPED);
 else await withScratchPgDatabase(pgUrl, 'tandem_round_trips', measure);

@@ -7,6 +7,7 @@ import type {
   PasswordResetsTable,
   SessionsTable,
 } from '../db/schema';
+import { prepared } from '../repositories/prepared';
 
 export type AccountRow = Selectable<AccountsTable>;
 export type SessionRow = Selectable<SessionsTable>;
@@ -124,8 +125,9 @@ export class AccountRepository {
     await this.db.insertInto('apiTokens').values(row).execute();
   }
 
+  /** Every request with a bearer token reads this: compiled once (`prepared`). */
   findTokenByHash(tokenHash: string): Promise<ApiTokenRow | undefined> {
-    return this.db.selectFrom('apiTokens').selectAll().where('tokenHash', '=', tokenHash).executeTakeFirst();
+    return findTokenByHash(this.db, tokenHash).then((r) => r.rows[0]);
   }
 
   listTokens(workspaceId: string, personId: string): Promise<ApiTokenRow[]> {
@@ -294,3 +296,7 @@ export class AccountRepository {
     return Number(row.n);
   }
 }
+
+const findTokenByHash = prepared((db, tokenHash: string) =>
+  db.selectFrom('apiTokens').selectAll().where('tokenHash', '=', tokenHash),
+);

@@ -570,6 +570,8 @@ export class CheckInService {
       }
       goal = found.kr;
       objective = found.objective;
+      // Read in this transaction; its rollup at the end of the group need not read it again.
+      rollups.knowObjective(found.objective);
     } else {
       goal = lookup?.smartGoals.get(item.goalId) ?? (await getSmartGoal(session, item.goalId));
       authorize(session.scope, 'check_in', 'smart_goal', smartGoalSubject(goal));

@@ -30,6 +30,8 @@ const maxOf = (values: readonly (number | null)[]): number | null =>
  */
 export class Rollups {
   readonly #cycles = new Map<string, CycleRow>();
+  /** Objective rows the caller read in this transaction (`knowObjective`; SQLite only). */
+  readonly #objectiveRows = new Map<string, ObjectiveRow>();
   readonly #evaluator: Evaluator;
   #isDeferred = false;
   readonly #dirtyObjectives = new Set<string>();
@@ -78,6 +80,17 @@ export class Rollups {
   /** Gives a cycle the caller has read already, so it is not read again. */
   knowCycle(cycle: CycleRow): void {
     this.#cycles.set(cycle.id, cycle);
+  }
+
+  /**
+   * Gives an objective row the caller read in the same transaction, so the objective's rollup
+   * does not read it again. Only where rows are not locked (SQLite: one writer, so the row read
+   * is the row now); on PostgreSQL the rollup still reads it `FOR UPDATE`. The caller must not
+   * have changed the objective's kind, state or cycle since reading it (the check-in group never
+   * does: it writes rollup columns only).
+   */
+  knowObjective(objective: ObjectiveRow): void {
+    if (!this.repos.hasRowLocks) this.#objectiveRows.set(objective.id, objective);
   }
 
   /** A cycle of the workspace, read once per instance. */
@@ -171,9 +184,9 @@ export class Rollups {
   }
 
   async #objective(id: string): Promise<void> {
-    const objective = await this.repos.objectives.find(this.workspaceId, id, {
-      forUpdate: this.repos.hasRowLocks,
-    });
+    const objective =
+      this.#objectiveRows.get(id) ??
+      (await this.repos.objectives.find(this.workspaceId, id, { forUpdate: this.repos.hasRowLocks }));
     if (!objective) return;
     const krs = await this.repos.keyResults.rollupsOfObjective(id);
     await this.repos.objectives.setRollup(id, await this.#objectiveRollup(objective, krs));
