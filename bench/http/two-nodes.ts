@@ -2,6 +2,7 @@
 //
 //   TANDEM_BENCH_PG_URL=postgres://tandem:tandem@127.0.0.1:5432/tandem_test \
 //     npx tsx bench/http/two-nodes.ts [--size large|medium] [--seconds 10] [--clients 32] [--rounds 2]
+//     [--cpu-prof DIR]
 //
 // Two organisations (two workspaces) are generated in a fresh database; then, in each round:
 // - one node: `--clients` autocannon clients checking in to workspace A through one node;
@@ -32,6 +33,8 @@ const sizeName = (option('--size') ?? 'large') as keyof typeof ORG_SIZES;
 const seconds = Number(option('--seconds') ?? 10);
 const clients = Number(option('--clients') ?? 32);
 const rounds = Number(option('--rounds') ?? 2);
+/** With `--cpu-prof DIR`: both nodes run under `node --cpu-prof` (read with bench/http/profile-summary.ts). */
+const profileDir = option('--cpu-prof');
 const pgUrl = process.env.TANDEM_BENCH_PG_URL ?? process.env.TANDEM_TEST_PG_URL;
 const root = fileURLToPath(new URL('../..', import.meta.url));
 
@@ -83,7 +86,8 @@ async function prepare(url: string): Promise<Workspace[]> {
 }
 
 function startServer(database: string): Promise<{ child: ChildProcess; url: string }> {
-  const child = spawn(process.execPath, ['bin/tandem.js', 'serve', '--port', '0'], {
+  const flags = profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : [];
+  const child = spawn(process.execPath, [...flags, 'bin/tandem.js', 'serve', '--port', '0'], {
     cwd: root,
     env: { ...process.env, DATABASE_URL: database, LOG_LEVEL: 'info', TANDEM_DB_POOL: '32' },
     stdio: ['ignore', 'ignore', 'pipe'],

@@ -101,4 +101,31 @@ describeEachDialect('check-in batches at the limit', (dialect) => {
     expect((error as AppError).details.issues?.[0]?.path).toBe('items');
     expect(await checkIns(org.krId)).toHaveLength(before + 2);
   });
+
+  it('reads the objective of a KR once per check-in on SQLite (its rollup reuses the row), and the rollup is right', async () => {
+    if (dialect !== 'sqlite' || test.db.native.dialect !== 'sqlite') return;
+    const statement = Object.getPrototypeOf(test.db.native.database.prepare('select 1')) as Record<
+      string,
+      (...args: unknown[]) => unknown
+    >;
+    const originals = { all: statement.all!, get: statement.get! };
+    let objectiveReads = 0;
+    for (const method of ['all', 'get'] as const)
+      statement[method] = function (this: { source: string }, ...args: unknown[]) {
+        if (/^select \* from "objectives"/.test(this.source)) objectiveReads++;
+        return originals[method].apply(this, args);
+      };
+    try {
+      clock.set(Date.UTC(2026, 10, 2));
+      const [result] = await s.checkIns.checkInBatch(org.member, {
+        items: [{ goalType: 'key_result', goalId: org.krId, value: 42 }],
+      });
+      expect(objectiveReads).toBe(1);
+      const objective = await s.reads.getObjective(org.admin, org.objectiveId);
+      expect(result!.goal.latestValue).toBe(42);
+      expect(objective.score).toBe(objective.evaluation.score);
+    } finally {
+      Object.assign(statement, originals);
+    }
+  });
 });
