@@ -13,6 +13,7 @@ export interface ImportOptions extends AccessOptions {
   cycle?: string | undefined;
   dryRun?: boolean | undefined;
   createMissing?: boolean | undefined;
+  skipInvalid?: boolean | undefined;
   json?: boolean | undefined;
 }
 
@@ -47,16 +48,18 @@ export function importText(result: ImportResult): string {
     const what = item.changes.length > 0 ? ` (${item.changes.join(', ')})` : '';
     lines.push(`${item.action.padEnd(6)} ${item.type.replace('_', ' ')} ${item.key}: ${item.title}${what}`);
   }
+  for (const row of result.skipped ?? []) lines.push(`skipped ${formatProblem(row)}`);
   for (const problem of result.problems) lines.push(formatProblem(problem));
   const { create, update, unchanged, checkIns } = result.summary;
   const into = result.cycle ? ` into ${result.cycle}` : '';
+  const rows = result.summary.skipped ?? 0;
   if (result.isApplied)
     lines.push(
-      `imported${into}: ${create} created, ${update} updated, ${unchanged} unchanged, ${checkIns} check-in(s) added`,
+      `imported${into}: ${create} created, ${update} updated, ${unchanged} unchanged, ${checkIns} check-in(s) added${rows > 0 ? `; ${rows} row(s) with problems skipped` : ''}`,
     );
   else if (result.problems.length === 0)
     lines.push(
-      `would import${into}: ${create} to create, ${update} to update, ${unchanged} unchanged, ${checkIns} check-in(s) to add`,
+      `would import${into}: ${create} to create, ${update} to update, ${unchanged} unchanged, ${checkIns} check-in(s) to add${rows > 0 ? `; ${rows} row(s) with problems to skip` : ''}`,
     );
   else lines.push(`not imported: ${result.problems.length} problem(s); nothing was written`);
   return `${lines.join('\n')}\n`;
@@ -91,7 +94,9 @@ function readFiles(paths: readonly string[]): { files: InputFile[]; problems: Fi
 /**
  * Runs `tandem import`: 0 when imported (or, with `--dry-run`, when the import would succeed), 1
  * when the files name what the workspace lacks or the importer may not write, 2 for bad usage or
- * unreadable or malformed files. Nothing is written unless the whole import can be.
+ * unreadable or malformed files. Nothing is written unless the whole import can be, unless
+ * `--skip-invalid`: then the valid goals are imported, the rows left out are listed (`skipped
+ * FILE:ROW:COLUMN: reason`), and the exit is 0; problems of a whole file still stop it (1 or 2).
  */
 export async function runImport(
   paths: readonly string[],
@@ -110,6 +115,7 @@ export async function runImport(
       files: read.files,
       dryRun: options.dryRun === true,
       createMissing: options.createMissing === true,
+      skipInvalid: options.skipInvalid === true,
       ...(options.cycle ? { cycle: options.cycle } : {}),
     };
     let result: ImportResult;
@@ -128,8 +134,9 @@ export async function runImport(
           cycles: [],
           problems,
           isFileError: problems.some((p) => p.line > 0 && /YAML|expected|unknown|required/i.test(p.message)),
-          summary: { create: 0, update: 0, unchanged: 0, checkIns: 0 },
+          summary: { create: 0, update: 0, unchanged: 0, checkIns: 0, skipped: 0 },
           items: [],
+          skipped: [],
         };
       }
     } else {
@@ -154,7 +161,7 @@ export async function runImport(
   }
 }
 
-/** Registers `tandem import FILE... [--cycle NAME] [--dry-run] [--create-missing] ...`. */
+/** Registers `tandem import FILE... [--cycle NAME] [--dry-run] [--create-missing] [--skip-invalid] ...`. */
 export function registerImport(program: Command): void {
   program
     .command('import')
@@ -170,6 +177,10 @@ export function registerImport(program: Command): void {
     .option(
       '--create-missing',
       'create the cycle, people and units the files name that the workspace lacks (admins)',
+    )
+    .option(
+      '--skip-invalid',
+      'import the valid rows and list the rows with problems as skipped (a bad objective row skips its KRs); exit 0',
     )
     .option(
       '--database <location>',

@@ -5,6 +5,14 @@ import { importSchema } from '../services/import.service';
 import { actorOf } from './context';
 import { json, jsonBody, route } from './openapi';
 
+const problemSchema = z.object({
+  file: z.string(),
+  line: z.number().int(),
+  column: z.number().int(),
+  path: z.string(),
+  message: z.string(),
+});
+
 const importResultSchema = z
   .object({
     isDryRun: z.boolean(),
@@ -16,21 +24,17 @@ const importResultSchema = z
     cycles: z
       .array(z.string())
       .openapi({ description: 'every cycle imported into, in the order of the files' }),
-    problems: z.array(
-      z.object({
-        file: z.string(),
-        line: z.number().int(),
-        column: z.number().int(),
-        path: z.string(),
-        message: z.string(),
-      }),
-    ),
+    problems: z.array(problemSchema),
     isFileError: z.boolean(),
     summary: z.object({
       create: z.number().int(),
       update: z.number().int(),
       unchanged: z.number().int(),
       checkIns: z.number().int(),
+      skipped: z
+        .number()
+        .int()
+        .openapi({ description: 'rows (or goals of a goals file) left out by `skipInvalid`' }),
     }),
     items: z.array(
       z.object({
@@ -42,6 +46,17 @@ const importResultSchema = z
         cycle: z.string().optional().openapi({ description: 'the cycle, when the import holds several' }),
       }),
     ),
+    skipped: z
+      .array(
+        problemSchema.extend({
+          key: z.string().optional().openapi({ description: 'the goal left out, when the row made one' }),
+          title: z.string().optional(),
+        }),
+      )
+      .openapi({
+        description:
+          'with `skipInvalid`: each problem of the rows left out (file, row or line, column, reason); a row may have several',
+      }),
   })
   .openapi('ImportResult');
 
@@ -50,7 +65,7 @@ const importGoals = route({
   path: '/api/v1/imports',
   tags: ['imports'],
   summary:
-    'Import goals files (YAML, SPEC 9) idempotently by key: a plan of what is created, updated or left alone (`dryRun`), or the import itself, in one transaction. Any problem (with file, line and column) is a 400 and nothing is written',
+    'Import goals files (YAML, SPEC 9), CSV and workbooks idempotently by key: a plan of what is created, updated or left alone (`dryRun`), or the import itself, in one transaction. Any problem (with file, line and column) is a 400 and nothing is written, unless `skipInvalid`: then the rows with problems are left out and listed in `skipped` (a 200), and only problems of no row (an unreadable file, no cycle) are a 400',
   request: { body: jsonBody(importSchema, 'ImportInput') },
   responses: { 200: json(importResultSchema, 'What was (or, for a dry run, would be) done') },
 });

@@ -108,7 +108,7 @@ describeEachDialect('imports of goals files', (dialect) => {
     const plan = await post({ files, dryRun: true, createMissing: true });
     expect(plan.status).toBe(200);
     expect(plan.body).toMatchObject({ isDryRun: true, isApplied: false, cycle: '2026-Q4' });
-    expect(plan.body.summary).toEqual({ create: 5, update: 0, unchanged: 0, checkIns: 3 });
+    expect(plan.body.summary).toEqual({ create: 5, update: 0, unchanged: 0, checkIns: 3, skipped: 0 });
     expect(await count('objectives')).toBe(1);
     const done = await post({ files, createMissing: true });
     expect(done.status).toBe(200);
@@ -150,7 +150,7 @@ describeEachDialect('imports of goals files', (dialect) => {
     const [checkIns, events] = [await count('checkIns'), await count('events')];
     const again = await post({ files });
     expect(again.status).toBe(200);
-    expect(again.body.summary).toEqual({ create: 0, update: 0, unchanged: 4, checkIns: 0 });
+    expect(again.body.summary).toEqual({ create: 0, update: 0, unchanged: 4, checkIns: 0, skipped: 0 });
     expect(await count('checkIns')).toBe(checkIns);
     expect(await count('events')).toBe(events);
   });
@@ -167,7 +167,7 @@ describeEachDialect('imports of goals files', (dialect) => {
       );
     const result = await post({ files: [{ name: 'goals.yaml', text: changed }] });
     expect(result.status).toBe(200);
-    expect(result.body.summary).toEqual({ create: 0, update: 1, unchanged: 3, checkIns: 1 });
+    expect(result.body.summary).toEqual({ create: 0, update: 1, unchanged: 3, checkIns: 1, skipped: 0 });
     const item = result.body.items.find((i: { key: string }) => i.key === 'review-wait');
     expect(item.changes).toEqual(['title', 'measure', '1 check-in(s)']);
     const objectives = await api.call('GET', `/api/v1/objectives?cycle=${org.cycleId}`, { as: as.admin });

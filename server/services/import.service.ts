@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { parseCycleName } from '../../core/cycle';
 import { slugKey } from '../../core/exchange/keys';
+import { goalKeyAt, withoutGoals } from '../../core/exchange/skip';
 import { readSpreadsheet, sheetsByCycle } from '../../core/exchange/spreadsheet';
 import { buildOrganisation } from '../../core/goals-file/model';
 import {
@@ -66,6 +67,12 @@ export const importSchema = z
       .describe("import into this cycle instead of the files' own"),
     dryRun: z.boolean().default(false),
     createMissing: z.boolean().default(false).describe('create the cycle, people and units the files name'),
+    skipInvalid: z
+      .boolean()
+      .default(false)
+      .describe(
+        'import the valid goals and leave out those with problems (listed in `skipped`): a bad KR row skips that KR, a bad objective its KRs too, a goal aligned to a skipped one is skipped too. Problems of a whole file (unreadable, malformed YAML, no cycle) still stop the import',
+      ),
   })
   .strict();
 
@@ -74,6 +81,13 @@ export type ImportProgress = (step: string, done: number, total: number) => void
 
 /** A problem with a place in a file (line and column 0 when it has no place). */
 export type ImportProblem = FileProblem;
+
+/** A row (or goal) left out by an import that skips bad rows, with the problem that made it so. */
+export interface SkippedRow extends ImportProblem {
+  /** The goal left out, when the row made one. */
+  key?: string;
+  title?: string;
+}
 
 /** What the import does (or would do) to one thing. */
 export interface ImportItem {
@@ -98,8 +112,11 @@ export interface ImportResult {
   /** Problems with the files' syntax or schema (a usage error), or with what they name. */
   problems: ImportProblem[];
   isFileError: boolean;
-  summary: { create: number; update: number; unchanged: number; checkIns: number };
+  /** `skipped` rows: how many rows (or goals of a goals file) were left out. */
+  summary: { create: number; update: number; unchanged: number; checkIns: number; skipped: number };
   items: ImportItem[];
+  /** With `skipInvalid`: every problem of the rows left out (a row may have several), in file order. */
+  skipped: SkippedRow[];
 }
 
 type GoalRowOf = { objective: ObjectiveRow; key_result: KeyResultRow; smart_goal: SmartGoalRow };
@@ -147,11 +164,13 @@ export class ImportService {
       cycles: [],
       problems,
       isFileError,
-      summary: { create: 0, update: 0, unchanged: 0, checkIns: 0 },
+      summary: { create: 0, update: 0, unchanged: 0, checkIns: 0, skipped: 0 },
       items: [],
+      skipped: [],
     });
     const parsed: ParsedGoalsFile[] = [];
     const problems: ImportProblem[] = [];
+    const skipped: SkippedRow[] = [];
     const now = this.deps.clock.now();
     let sheetCycle = data.cycle;
     for (const file of data.files) {
@@ -190,9 +209,12 @@ export class ImportService {
           cycle: name || sheetCycle,
           hints: read.hints,
           asOf: new Date(now).toISOString(),
+          skipInvalid: data.skipInvalid,
         });
-        if (result.ok) parsed.push(result.parsed);
-        else problems.push(...result.problems);
+        if (result.ok) {
+          parsed.push(result.parsed);
+          skipped.push(...result.skipped);
+        } else problems.push(...result.problems);
       }
     }
     if (problems.length > 0) return empty(problems, true);
@@ -202,39 +224,148 @@ export class ImportService {
       const name = data.cycle ?? cycleNameOf(file);
       groups.set(name, [...(groups.get(name) ?? []), file]);
     }
-    const orgs: [ParsedGoalsFile[], Organisation][] = [];
+    const orgs: Group[] = [];
     for (const files of groups.values()) {
-      // Links may name goals of the workspace that no file declares: resolved against the cycle below.
-      const built = buildOrganisation(files, { now, unknownLinks: 'kept' });
-      if (!built.ok) problems.push(...built.problems);
-      else if (built.org.cycles.length !== 1)
-        problems.push({
-          file: files[0]!.file,
-          line: 1,
-          column: 1,
-          path: 'cycle',
-          message: `the files name ${built.org.cycles.length} cycles (${built.org.cycles.map((c) => c.name).join(', ')}): import one cycle at a time`,
-        });
-      else orgs.push([files, built.org]);
+      const left = new Set(skipped.flatMap((row) => (row.key ? [row.key] : [])));
+      const built = this.#build(files, now, data.skipInvalid, skipped, [], left);
+      if ('problems' in built) problems.push(...built.problems);
+      else orgs.push(built);
     }
     if (problems.length > 0) return empty(problems, true);
     try {
       return await transact(this.deps, async (trx) => {
         const session = await openSession(this.deps, trx, { ...actor, source: 'import' });
         const results: ImportResult[] = [];
-        for (const [files, org] of orgs) {
-          const run = new ImportRun(session, org, files, data, now, onProgress);
+        for (let group of orgs) {
+          // Skipping bad rows: dry runs until none of the goals left has a problem (each may find
+          // more: a goal aligned to one just left out), then the import of what is left.
+          for (let pass = 0; data.skipInvalid; pass++) {
+            const check = new ImportRun(session, group.org, group.files, { ...data, dryRun: true }, now, undefined);
+            check.skippedKeys = group.skippedKeys;
+            const checked = await check.execute();
+            if (checked.problems.length === 0) break;
+            const keyed = (checked.problems as KeyedProblem[]).filter((p) => p.key !== undefined);
+            if (keyed.length < checked.problems.length || pass >= MAX_SKIP_PASSES)
+              throw new Rollback(checked);
+            const next = this.#build(group.files, now, true, skipped, keyed, group.skippedKeys);
+            if ('problems' in next) throw new Rollback({ ...checked, problems: next.problems });
+            group = next;
+          }
+          const run = new ImportRun(session, group.org, group.files, data, now, onProgress);
+          run.skippedKeys = group.skippedKeys;
           results.push(await run.execute());
         }
         const result = results.length === 1 ? results[0]! : mergeResults(results);
-        if (result.problems.length > 0 || data.dryRun) throw new Rollback(result);
-        return result;
+        const outcome = withSkipped(result, skipped);
+        if (result.problems.length > 0 || data.dryRun) throw new Rollback(outcome);
+        return outcome;
       });
     } catch (error) {
-      if (error instanceof Rollback) return error.result;
+      if (error instanceof Rollback) return withSkipped(error.result, []);
       throw error;
     }
   }
+
+  /**
+   * The organisation of one cycle's files. With `skip`, the goals that problems name (`leaveOut`,
+   * or those of the build) are left out, with their KRs, until the rest builds; problems about no
+   * goal (the cycle, the timezone) are returned.
+   */
+  #build(
+    files: ParsedGoalsFile[],
+    now: number,
+    skip: boolean,
+    skipped: SkippedRow[],
+    leaveOut: readonly KeyedProblem[] = [],
+    before: ReadonlySet<string> = new Set(),
+  ): Group | { problems: ImportProblem[] } {
+    let current = files;
+    const skippedKeys = new Set(before);
+    let pending = leaveOut;
+    for (let pass = 0; ; pass++) {
+      if (pending.length > 0) {
+        const keys = new Set(pending.map((p) => p.key!));
+        for (const p of pending) skipped.push({ ...p, key: p.key!, title: titleOf(current, p.key!) });
+        for (const key of keys) skippedKeys.add(key);
+        current = current.map((file) => {
+          const out = withoutGoals(file, keys);
+          for (const kr of out.cascaded) {
+            skippedKeys.add(kr.key);
+            skipped.push({
+              file: file.file,
+              line: kr.line,
+              column: kr.column,
+              path: kr.path,
+              key: kr.key,
+              title: kr.title,
+              message: `its objective "${kr.objective.title}" is skipped, so this key result is too`,
+            });
+          }
+          return out.parsed;
+        });
+      }
+      // Links may name goals of the workspace that no file declares: resolved against the cycle later.
+      const built = buildOrganisation(current, { now, unknownLinks: 'kept' });
+      if (built.ok) {
+        if (built.org.cycles.length === 1) return { org: built.org, files: current, skippedKeys };
+        return {
+          problems: [
+            {
+              file: current[0]!.file,
+              line: 1,
+              column: 1,
+              path: 'cycle',
+              message: `the files name ${built.org.cycles.length} cycles (${built.org.cycles.map((c) => c.name).join(', ')}): import one cycle at a time`,
+            },
+          ],
+        };
+      }
+      if (!skip || pass >= MAX_SKIP_PASSES) return { problems: built.problems };
+      const keyed = built.problems.map((p) => {
+        const file = current.find((f) => f.file === p.file);
+        return { ...p, key: file ? goalKeyAt(file, p.path) : undefined };
+      });
+      if (keyed.some((p) => p.key === undefined)) return { problems: built.problems };
+      pending = keyed;
+    }
+  }
+}
+
+/** A problem and the key of the goal it is about, if any (what skipping bad rows leaves out). */
+type KeyedProblem = ImportProblem & { key?: string | undefined };
+
+/** At most this many rounds of leaving goals out (each a dry run of what is left). */
+const MAX_SKIP_PASSES = 20;
+
+/** One cycle's files, their organisation, and the keys of the goals left out of them. */
+interface Group {
+  org: Organisation;
+  files: ParsedGoalsFile[];
+  skippedKeys: ReadonlySet<string>;
+}
+
+/** The title of the goal of a key in some files. */
+function titleOf(files: readonly ParsedGoalsFile[], key: string): string | undefined {
+  for (const { content } of files) {
+    for (const o of content.objectives ?? []) {
+      if (o.key === key) return o.title;
+      for (const kr of o.key_results ?? []) if (kr.key === key) return kr.title;
+    }
+    for (const g of content.smart_goals ?? []) if (g.key === key) return g.title;
+  }
+  return undefined;
+}
+
+/** A result with the rows left out, counted by row (a row may have several problems). */
+function withSkipped(result: ImportResult, skipped: readonly SkippedRow[]): ImportResult {
+  const list = [...result.skipped, ...skipped];
+  const rows = new Set(list.map((s) => (s.key ? `${s.file}\u0000key\u0000${s.key}` : `${s.file}\u0000${s.line}`)));
+  return {
+    ...result,
+    problems: result.problems.map(({ key: _key, ...p }: KeyedProblem) => p),
+    skipped: list,
+    summary: { ...result.summary, skipped: rows.size },
+  };
 }
 
 /** The cycle a goals file names. */
@@ -260,7 +391,9 @@ function mergeResults(results: readonly ImportResult[]): ImportResult {
       update: sum('update'),
       unchanged: sum('unchanged'),
       checkIns: sum('checkIns'),
+      skipped: 0,
     },
+    skipped: [],
     items: results.flatMap((r) =>
       r.items.map((item) => ({ ...item, ...(r.cycle ? { cycle: r.cycle } : {}) })),
     ),
@@ -284,7 +417,9 @@ class Rollback extends Error {
 
 /** One import, inside its transaction. */
 class ImportRun {
-  readonly problems: ImportProblem[] = [];
+  readonly problems: KeyedProblem[] = [];
+  /** Keys of the goals an import that skips bad rows left out (a link to one says so). */
+  skippedKeys: ReadonlySet<string> = new Set();
   readonly items: ImportItem[] = [];
   readonly changes: Change[] = [];
   checkIns = 0;
@@ -352,6 +487,7 @@ class ImportRun {
       column: at?.column ?? s.column,
       path: at?.path ?? path,
       message,
+      ...(where.key ? { key: where.key } : {}),
     });
   }
 
@@ -425,8 +561,10 @@ class ImportRun {
         update: count('update'),
         unchanged: count('unchanged'),
         checkIns: this.checkIns,
+        skipped: 0,
       },
       items: this.items,
+      skipped: [],
     };
   }
 
@@ -481,8 +619,13 @@ class ImportRun {
       node: { key?: string; source?: ObjectiveNode['source'] },
       path: string,
     ) => {
-      if (email && !named.has(email.toLowerCase())) named.set(email.toLowerCase(), { ...node, path });
+      if (!email) return;
+      const site = { ...node, path };
+      if (!named.has(email.toLowerCase())) named.set(email.toLowerCase(), site);
+      // Skipping bad rows: every goal naming an unknown person is a problem of its own.
+      if (this.options.skipInvalid) sites.set(email.toLowerCase(), [...(sites.get(email.toLowerCase()) ?? []), site]);
     };
+    const sites = new Map<string, { key?: string; source?: ObjectiveNode['source']; path: string }[]>();
     for (const unit of this.org.units)
       for (const lead of unit.leads) add(lead, {}, `units.${unit.key}.leads`);
     for (const o of this.org.objectives) {
@@ -501,14 +644,16 @@ class ImportRun {
         continue;
       }
       const isEmail = /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email);
+      const all = sites.get(email) ?? [where];
       if (!isEmail) {
-        this.problem(where, where.path, `"${email}" is not an email address: name people by email`);
+        for (const w of all) this.problem(w, w.path, `"${email}" is not an email address: name people by email`);
       } else if (!this.options.createMissing || !mayAdd) {
-        this.problem(
-          where,
-          where.path,
-          `no person ${email} in this workspace${mayAdd ? ' (import with createMissing, --create-missing, to add them)' : ''}`,
-        );
+        for (const w of all)
+          this.problem(
+            w,
+            w.path,
+            `no person ${email} in this workspace${mayAdd ? ' (import with createMissing, --create-missing, to add them)' : ''}`,
+          );
       } else {
         const newId = this.session.deps.newId();
         if (!this.options.dryRun)
@@ -593,11 +738,11 @@ class ImportRun {
       }
       const site = this.org.objectives.find((o) => o.unit === key);
       if (!this.options.createMissing || !mayAdd || depth > 50) {
-        this.problem(
-          site ?? {},
-          site ? 'unit' : `units.${key}`,
-          `no unit "${unit?.name ?? key}" in this workspace${mayAdd ? ' (import with createMissing, --create-missing, to add it)' : ''}`,
-        );
+        const message = `no unit "${unit?.name ?? key}" in this workspace${mayAdd ? ' (import with createMissing, --create-missing, to add it)' : ''}`;
+        // Skipping bad rows: every objective of the unit is a problem of its own.
+        const all = this.options.skipInvalid ? this.org.objectives.filter((o) => o.unit === key) : [];
+        if (all.length > 1) for (const o of all) this.problem(o, 'unit', message);
+        else this.problem(site ?? {}, site ? 'unit' : `units.${key}`, message);
         return undefined;
       }
       const parentId = unit?.parent ? await resolve(unit.parent, depth + 1) : (roots[0]?.id ?? null);
@@ -1054,7 +1199,9 @@ class ImportRun {
             child.type === 'objective' ? 'aligns_to' : 'supports',
             target
               ? `"${parent.key}" is a SMART goal: link to an objective or key result`
-              : `no objective or key result has the key "${parent.key}", in the files or in cycle ${this.cycle.name}`,
+              : this.skippedKeys.has(parent.key)
+                ? `it aligns to "${parent.key}", which is skipped, so it is skipped too`
+                : `no objective or key result has the key "${parent.key}", in the files or in cycle ${this.cycle.name}`,
           );
           continue;
         }
