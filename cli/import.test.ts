@@ -75,4 +75,34 @@ describe('tandem import', () => {
     expect(none.code).toBe(2);
     expect(none.err).toMatch(/nothing\.yaml.*no such file/);
   });
+
+  it('--skip-invalid imports the valid rows, lists the skipped ones with file:row:column, and exits 0', async () => {
+    const file = path.join(folder, 'sheet.csv');
+    writeFileSync(
+      file,
+      [
+        'Objective,Key Result,Owner,Start,Target,Current',
+        'Answer every ticket in a day,Cut first reply time from 30 to 8 hours,maria@northwind.test,30,8,20',
+        ',Raise CSAT from 80 to 95,maria@northwind.test,80,ninety-five,85',
+        ',Close stale tickets from 400 to 50,ghost@northwind.test,400,50,',
+        '',
+      ].join('\n'),
+    );
+    const refused = await run([file], { database, cycle: '2026-Q4' });
+    expect(refused.code).toBe(2);
+    expect(refused.out).toMatch(/^not imported: 1 problem\(s\); nothing was written$/m);
+    const dry = await run([file], { database, cycle: '2026-Q4', skipInvalid: true, dryRun: true });
+    expect(dry.code).toBe(0);
+    expect(dry.out.split('\n').filter((l) => l.startsWith('skipped'))).toEqual([
+      `skipped ${file}:3:5: Target: "ninety-five" is not a number`,
+      `skipped ${file}:4:3: objectives[0].key_results[1].owner: no person ghost@northwind.test in this workspace (import with createMissing, --create-missing, to add them)`,
+    ]);
+    expect(dry.out).toMatch(/^would import into 2026-Q4: 2 to create, .*; 2 row\(s\) with problems to skip$/m);
+    const applied = await run([file], { database, cycle: '2026-Q4', skipInvalid: true });
+    expect(applied.code).toBe(0);
+    expect(applied.out).toMatch(/^imported into 2026-Q4: 2 created, .*; 2 row\(s\) with problems skipped$/m);
+    const again = await run([file], { database, cycle: '2026-Q4', skipInvalid: true, json: true });
+    expect(again.code).toBe(0);
+    expect(JSON.parse(again.out).summary).toMatchObject({ create: 0, update: 0, unchanged: 2, skipped: 2 });
+  });
 });
