@@ -97,7 +97,9 @@ describe('tandem import', () => {
       `skipped ${file}:3:5: Target: "ninety-five" is not a number`,
       `skipped ${file}:4:3: objectives[0].key_results[1].owner: no person ghost@northwind.test in this workspace (import with createMissing, --create-missing, to add them)`,
     ]);
-    expect(dry.out).toMatch(/^would import into 2026-Q4: 2 to create, .*; 2 row\(s\) with problems to skip$/m);
+    expect(dry.out).toMatch(
+      /^would import into 2026-Q4: 2 to create, .*; 2 row\(s\) with problems to skip$/m,
+    );
     const applied = await run([file], { database, cycle: '2026-Q4', skipInvalid: true });
     expect(applied.code).toBe(0);
     expect(applied.out).toMatch(/^imported into 2026-Q4: 2 created, .*; 2 row\(s\) with problems skipped$/m);

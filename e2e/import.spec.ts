@@ -26,14 +26,16 @@ test('an import previews a messy CSV with its bad row, then imports the fixed on
   await page.getByRole('link', { name: 'Import', exact: true }).click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Import goals');
 
-  // A target that is not a number: the problem with its row and column, and no Import.
+  // A target that is not a number: the problem with its row and column, and no plain Import (only
+  // the choice to skip the bad row).
   const input = page.getByLabel('Files to import');
   await input.setInputFiles(file('okrs.csv', csv('twelve')));
   const problems = page.getByRole('table');
-  await expect(page.getByRole('heading', { name: /1 problem/ })).toBeVisible();
+  await expect(page.getByRole('heading', { name: '1 row has problems' })).toBeVisible();
   const row = problems.getByRole('row').filter({ hasText: '"twelve" is not a number' });
   await expect(row.getByRole('cell')).toHaveText(['okrs.csv', '2', '6', /"twelve" is not a number/]);
-  await expect(page.getByRole('button', { name: 'Import', exact: true })).toBeDisabled();
+  await expect(page.getByRole('button', { name: 'Import', exact: true })).toHaveCount(0);
+  await expect(page.getByRole('button', { name: 'Import the 2 valid goals, skip 1 row' })).toBeVisible();
   await expectAccessible(page);
   if (SHOTS) await shots(page, 'import-problems');
 
@@ -79,6 +81,65 @@ test('an import previews a messy CSV with its bad row, then imports the fixed on
     updates.getByRole('listitem').filter({ hasText: 'Teams import 12 spreadsheets' }),
   ).toContainText(/Changes: .*measure/);
   if (SHOTS) await shots(page, 'import-update');
+});
+
+test('a sheet with bad rows: import the valid goals and skip the rows listed with file, row, column and reason', async ({
+  tandem,
+  signedIn,
+}) => {
+  const seeded = await seedWorkspace(tandem);
+  const { page } = await signedIn(seeded.admin);
+  await page.goto('/import');
+  const sheet = [
+    HEADER,
+    'Support is calm,Cut first reply time from 30 to 8 hours,ana@acme.test,Acme,30,8',
+    ',Raise CSAT from 80 to 95,ana@acme.test,,80,ninety-five',
+    'Moon base,Land on the moon,nobody@acme.test,Acme,0,1',
+    '',
+  ].join('\n');
+  await page.getByLabel('Files to import').setInputFiles(file('mixed.csv', sheet));
+  await expect(page.getByRole('heading', { name: '2 rows have problems' })).toBeVisible();
+  const table = page.getByRole('table');
+  await expect(table.getByRole('row').filter({ hasText: 'ninety-five' }).getByRole('cell')).toHaveText([
+    'mixed.csv',
+    '3',
+    '6',
+    /Raise CSAT from 80 to 95.*"ninety-five" is not a number/,
+  ]);
+  await expect(table.getByRole('row').filter({ hasText: 'nobody@acme.test' }).getByRole('cell')).toHaveText([
+    'mixed.csv',
+    '4',
+    '3',
+    /no person nobody@acme\.test/,
+  ]);
+  // What the import does without them: the valid objective and KR, and the moon base objective
+  // (its own cells are fine; its one KR names an unknown owner).
+  const creates = page.getByRole('region', { name: 'Would be created' });
+  await expect(creates).toContainText('Cut first reply time from 30 to 8 hours');
+  await expect(creates).not.toContainText('Raise CSAT');
+  await expectAccessible(page);
+  if (SHOTS) await shots(page, 'import-skip-choice');
+
+  await page.getByRole('button', { name: 'Import the 3 valid goals, skip 2 rows' }).click();
+  const done = page.getByRole('region', { name: /^Imported/ });
+  await expect(done).toBeVisible();
+  const skipped = done.getByRole('region', { name: /^Skipped/ });
+  await expect(skipped).toContainText('"ninety-five" is not a number');
+  await expect(skipped).toContainText('no person nobody@acme.test');
+  await expectAccessible(page);
+  if (SHOTS) await shots(page, 'import-skip-done');
+  const objectives = await seeded.api.call(
+    'GET',
+    `/api/v1/objectives?cycle=${seeded.cycleId}`,
+    undefined,
+    seeded.admin,
+  );
+  const krs = objectives.items.flatMap((o: { keyResults: { title: string }[] }) =>
+    o.keyResults.map((k) => k.title),
+  );
+  expect(krs).toContain('Cut first reply time from 30 to 8 hours');
+  expect(krs).not.toContain('Raise CSAT from 80 to 95');
+  expect(krs).not.toContain('Land on the moon');
 });
 
 test('a viewer may not import', async ({ tandem, signedIn }) => {

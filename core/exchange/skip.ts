@@ -96,7 +96,8 @@ export function withoutGoals(
           const i = old[1];
           old[1] = objectiveIndex[i] ?? i;
           if (old[2] === 'key_results' && typeof old[3] === 'number') old[3] = krIndex[i]?.[old[3]] ?? old[3];
-        } else if (old[0] === 'smart_goals' && typeof old[1] === 'number') old[1] = goalIndex[old[1]] ?? old[1];
+        } else if (old[0] === 'smart_goals' && typeof old[1] === 'number')
+          old[1] = goalIndex[old[1]] ?? old[1];
         else if (old[0] === 'units' && typeof old[1] === 'number') old[1] = unitIndex[old[1]] ?? old[1];
         return parsed.locate(old);
       },

@@ -1,15 +1,15 @@
+import type { z } from 'zod';
 import type { FileProblem, ParsedGoalsFile } from '../goals-file/parse';
 import { formatPath } from '../goals-file/parse';
-import type { z } from 'zod';
 import {
-  fileKeyResultSchema,
-  fileObjectiveSchema,
-  fileSmartGoalSchema,
   type FileKeyResult,
   type FileLink,
   type FileMeasure,
   type FileObjective,
   type FileSmartGoal,
+  fileKeyResultSchema,
+  fileObjectiveSchema,
+  fileSmartGoalSchema,
   GOALS_FILE_VERSION,
   type GoalsFile,
   goalsFileSchema,
@@ -236,7 +236,17 @@ export function readSpreadsheet(
   } = {},
 ): SheetResult {
   const problems: FileProblem[] = [];
-  const places = new Map<string, Place>();
+  // Where each path came from, in the order placed; the map by formatted path is made only when a
+  // problem needs a place (most imports have none: formatting 150,000 paths was a tenth of a large one).
+  const placeList: [(string | number)[], Place][] = [];
+  let placeMap: Map<string, Place> | undefined;
+  const places = (): Map<string, Place> => {
+    if (!placeMap) {
+      placeMap = new Map();
+      for (const [path, at] of placeList) placeMap.set(formatPath(path), at);
+    }
+    return placeMap;
+  };
   const objectives: FileObjective[] = [];
   const smartGoals: FileSmartGoal[] = [];
   const units = new Map<string, string>();
@@ -278,6 +288,7 @@ export function readSpreadsheet(
         has('team'),
         has('measureUnit'),
       );
+    const indexOf = new Map(headers.map((h) => [h.column, h.index]));
     let above: { objective?: FileObjective; skipped?: string; values: Partial<Record<Column, Cell>> } = {
       values: {},
     };
@@ -286,14 +297,15 @@ export function readSpreadsheet(
       if (row.every(isBlank)) continue;
       const line = r + 1;
       const mark = problems.length;
+      const placeMark = placeList.length;
       const made: RowMade = {};
       // The row read as a function: `return` ends it (a problem, or a row fully read).
       const readRow = (): void => {
         const cell = (column: Column): Cell => {
-          const h = headers.find((x) => x.column === column);
-          return h ? row[h.index] : undefined;
+          const index = indexOf.get(column);
+          return index === undefined ? undefined : row[index];
         };
-        const at = (column: Column): number => (headers.find((x) => x.column === column)?.index ?? 0) + 1;
+        const at = (column: Column): number => (indexOf.get(column) ?? 0) + 1;
         const text = (column: Column) => cellText(cell(column));
         // Objective columns left blank mean "same as above".
         const inherited = (column: Column): string => {
@@ -317,7 +329,8 @@ export function readSpreadsheet(
         const cycle = text('cycle');
         if (cycle) cycles.add(cycle);
         let objectiveTitle = text('objective');
-        if (objectiveTitle === '' && type !== 'smart_goal') objectiveTitle = above.objective?.title ?? above.skipped ?? '';
+        if (objectiveTitle === '' && type !== 'smart_goal')
+          objectiveTitle = above.objective?.title ?? above.skipped ?? '';
         const title = text('title');
         // An objective row: a title in the objective column and nothing in the KR column.
         if (
@@ -483,7 +496,12 @@ export function readSpreadsheet(
               done: done === '' ? undefined : /^(yes|y|true|done|1|x|✓|complete|completed)$/.test(done),
             };
           }
-          if (start === undefined && target === undefined && current === undefined && progress !== undefined) {
+          if (
+            start === undefined &&
+            target === undefined &&
+            current === undefined &&
+            progress !== undefined
+          ) {
             // "% complete" alone: a percentage from 0 to 100.
             measure.type = 'increase';
             measure.start = 0;
@@ -662,7 +680,8 @@ export function readSpreadsheet(
           const visible = visibilityIn(text('visibility'));
           if (visible) goal.visibility = visible;
           const goalState = text('state').toLowerCase();
-          if (goalState === 'done' || goalState === 'missed' || goalState === 'dropped') goal.state = goalState;
+          if (goalState === 'done' || goalState === 'missed' || goalState === 'dropped')
+            goal.state = goalState;
           if (value !== undefined || done !== undefined) {
             goal.checkins = [
               {
@@ -694,9 +713,10 @@ export function readSpreadsheet(
             o.key_results!.indexOf(kr),
           ]);
         }
-        if (made.goal) check(file, fileSmartGoalSchema, made.goal, ['smart_goals', smartGoals.indexOf(made.goal)]);
+        if (made.goal)
+          check(file, fileSmartGoalSchema, made.goal, ['smart_goals', smartGoals.indexOf(made.goal)]);
         if (problems.length > mark) {
-          const gone = skipRow(line, made, problems.splice(mark));
+          const gone = skipRow(line, made, problems.splice(mark), placeMark);
           if (gone) above = { values: above.values, skipped: gone };
         }
       }
@@ -704,18 +724,19 @@ export function readSpreadsheet(
   }
 
   /** A goal of a row as the schema sees it; each issue a problem at its cell. False when refused. */
-  function check(
-    file: string,
-    schema: z.ZodType,
-    value: unknown,
-    path: (string | number)[],
-  ): boolean {
+  function check(file: string, schema: z.ZodType, value: unknown, path: (string | number)[]): boolean {
     const result = schema.safeParse(value);
     if (result.success) return true;
     for (const issue of result.error.issues.slice(0, 10)) {
       const full = [...path, ...(issue.path as (string | number)[])];
-      const at = nearest(places, full);
-      problems.push({ file, line: at.line, column: at.column, path: formatPath(full), message: issue.message });
+      const at = nearest(places(), full);
+      problems.push({
+        file,
+        line: at.line,
+        column: at.column,
+        path: formatPath(full),
+        message: issue.message,
+      });
     }
     return false;
   }
@@ -724,13 +745,25 @@ export function readSpreadsheet(
    * Leaves a row with problems out (`skipInvalid`): its KR or SMART goal, or the objective it
    * made (with the KRs below it, which say so) when the problem is the objective's.
    */
-  function skipRow(line: number, made: RowMade, rowProblems: FileProblem[]): string | undefined {
+  function skipRow(
+    line: number,
+    made: RowMade,
+    rowProblems: FileProblem[],
+    placeMark: number,
+  ): string | undefined {
     const goal = made.objective && made.isObjectiveBad ? made.objective : (made.kr?.[1] ?? made.goal);
     skipped.push(...rowProblems.map((p) => (goal ? { ...p, key: goal.key, title: goal.title } : p)));
     const drop = (path: (string | number)[]) => {
       const prefix = formatPath(path);
-      for (const key of [...places.keys()])
-        if (key === prefix || key.startsWith(`${prefix}.`) || key.startsWith(`${prefix}[`)) places.delete(key);
+      // What the row placed is at the end of the list (the goals it made are the last ones).
+      const isUnder = (key: string) =>
+        key === prefix || key.startsWith(`${prefix}.`) || key.startsWith(`${prefix}[`);
+      const tail = placeList.splice(placeMark);
+      for (const entry of tail) {
+        const key = formatPath(entry[0]);
+        if (isUnder(key)) placeMap?.delete(key);
+        else placeList.push(entry);
+      }
     };
     if (made.objective && made.isObjectiveBad) {
       const o = made.objective;
@@ -767,7 +800,9 @@ export function readSpreadsheet(
   }
 
   function place(path: (string | number)[], line: number, column: number): void {
-    places.set(formatPath(path), { line, column });
+    const at = { line, column };
+    placeList.push([path, at]);
+    placeMap?.set(formatPath(path), at);
   }
 
   if (problems.length === 0 && skipped.length === 0 && objectives.length === 0 && smartGoals.length === 0) {
@@ -817,7 +852,7 @@ export function readSpreadsheet(
       ok: false,
       problems: checked.error.issues.slice(0, 100).map((issue) => {
         const path = formatPath(issue.path as (string | number)[]);
-        const at = nearest(places, issue.path as (string | number)[]);
+        const at = nearest(places(), issue.path as (string | number)[]);
         return { file: fileName, line: at.line, column: at.column, path, message: issue.message };
       }),
     };
@@ -827,7 +862,7 @@ export function readSpreadsheet(
     parsed: {
       file: fileName,
       content: checked.data,
-      locate: (path) => nearest(places, path as (string | number)[]),
+      locate: (path) => nearest(places(), path as (string | number)[]),
     },
     skipped,
   };

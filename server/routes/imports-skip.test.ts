@@ -122,9 +122,11 @@ describeEachDialect('imports that skip bad rows', (dialect) => {
     const fixed = CSV.replace('forty', '40').replace('nobody@org.test', 'lead@org.test');
     const res = await post({ files: [{ name: 'skip.csv', text: fixed }], skipInvalid: true });
     expect(res.status, JSON.stringify(res.body)).toBe(200);
-    expect(res.body.items.filter((i: { action: string }) => i.action === 'create').map((i: { key: string }) => i.key)).toEqual(
-      ['ent-nps', 'ent-churn', 'nps-survey'],
-    );
+    expect(
+      res.body.items
+        .filter((i: { action: string }) => i.action === 'create')
+        .map((i: { key: string }) => i.key),
+    ).toEqual(['ent-nps', 'ent-churn', 'nps-survey']);
     expect(rows(res.body.skipped)).toEqual([
       '5:7 "sometimes" is neither committed nor aspirational',
       '6:2 its objective "Reach the moon" is skipped (row 5), so this row is too',
@@ -134,15 +136,15 @@ describeEachDialect('imports that skip bad rows', (dialect) => {
   it('goals files: an objective the workspace cannot hold is skipped with its KRs and what aligns to them', async () => {
     const res = await post({ files: [{ name: 'goals.yaml', text: YAML }], skipInvalid: true });
     expect(res.status, JSON.stringify(res.body)).toBe(200);
-    expect(
-      res.body.skipped.map((s: Row) => `${s.file}:${s.line} ${s.key} ${s.message}`),
-    ).toEqual([
+    expect(res.body.skipped.map((s: Row) => `${s.file}:${s.line} ${s.key} ${s.message}`)).toEqual([
       'goals.yaml:12 y-lost no unit "nowhere" in this workspace (import with createMissing, --create-missing, to add it)',
       'goals.yaml:14 y-lost-kr its objective "Grow in a unit nobody made" is skipped, so this key result is too',
       'goals.yaml:20 y-follow it aligns to "y-lost-kr", which is skipped, so it is skipped too',
     ]);
     expect(res.body.summary).toMatchObject({ create: 3, skipped: 3 });
-    expect(await titles()).toEqual(expect.arrayContaining(['Keep the lights on', 'Write the uptime runbook']));
+    expect(await titles()).toEqual(
+      expect.arrayContaining(['Keep the lights on', 'Write the uptime runbook']),
+    );
     expect(await titles()).not.toContain('Follow the lost KR');
   });
 

@@ -240,7 +240,14 @@ export class ImportService {
           // Skipping bad rows: dry runs until none of the goals left has a problem (each may find
           // more: a goal aligned to one just left out), then the import of what is left.
           for (let pass = 0; data.skipInvalid; pass++) {
-            const check = new ImportRun(session, group.org, group.files, { ...data, dryRun: true }, now, undefined);
+            const check = new ImportRun(
+              session,
+              group.org,
+              group.files,
+              { ...data, dryRun: true },
+              now,
+              undefined,
+            );
             check.skippedKeys = group.skippedKeys;
             const checked = await check.execute();
             if (checked.problems.length === 0) break;
@@ -359,7 +366,9 @@ function titleOf(files: readonly ParsedGoalsFile[], key: string): string | undef
 /** A result with the rows left out, counted by row (a row may have several problems). */
 function withSkipped(result: ImportResult, skipped: readonly SkippedRow[]): ImportResult {
   const list = [...result.skipped, ...skipped];
-  const rows = new Set(list.map((s) => (s.key ? `${s.file}\u0000key\u0000${s.key}` : `${s.file}\u0000${s.line}`)));
+  const rows = new Set(
+    list.map((s) => (s.key ? `${s.file}\u0000key\u0000${s.key}` : `${s.file}\u0000${s.line}`)),
+  );
   return {
     ...result,
     problems: result.problems.map(({ key: _key, ...p }: KeyedProblem) => p),
@@ -623,7 +632,8 @@ class ImportRun {
       const site = { ...node, path };
       if (!named.has(email.toLowerCase())) named.set(email.toLowerCase(), site);
       // Skipping bad rows: every goal naming an unknown person is a problem of its own.
-      if (this.options.skipInvalid) sites.set(email.toLowerCase(), [...(sites.get(email.toLowerCase()) ?? []), site]);
+      if (this.options.skipInvalid)
+        sites.set(email.toLowerCase(), [...(sites.get(email.toLowerCase()) ?? []), site]);
     };
     const sites = new Map<string, { key?: string; source?: ObjectiveNode['source']; path: string }[]>();
     for (const unit of this.org.units)
@@ -646,7 +656,8 @@ class ImportRun {
       const isEmail = /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email);
       const all = sites.get(email) ?? [where];
       if (!isEmail) {
-        for (const w of all) this.problem(w, w.path, `"${email}" is not an email address: name people by email`);
+        for (const w of all)
+          this.problem(w, w.path, `"${email}" is not an email address: name people by email`);
       } else if (!this.options.createMissing || !mayAdd) {
         for (const w of all)
           this.problem(

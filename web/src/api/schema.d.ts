@@ -828,7 +828,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Import goals files (YAML, SPEC 9) idempotently by key: a plan of what is created, updated or left alone (`dryRun`), or the import itself, in one transaction. Any problem (with file, line and column) is a 400 and nothing is written */
+        /** Import goals files (YAML, SPEC 9), CSV and workbooks idempotently by key: a plan of what is created, updated or left alone (`dryRun`), or the import itself, in one transaction. Any problem (with file, line and column) is a 400 and nothing is written, unless `skipInvalid`: then the rows with problems are left out and listed in `skipped` (a 200), and only problems of no row (an unreadable file, no cycle) are a 400 */
         post: operations["createImports"];
         delete?: never;
         options?: never;
@@ -2398,6 +2398,8 @@ export interface components {
                 update: number;
                 unchanged: number;
                 checkIns: number;
+                /** @description rows (or goals of a goals file) left out by `skipInvalid` */
+                skipped: number;
             };
             items: {
                 /** @enum {string} */
@@ -2409,6 +2411,17 @@ export interface components {
                 changes: string[];
                 /** @description the cycle, when the import holds several */
                 cycle?: string;
+            }[];
+            /** @description with `skipInvalid`: each problem of the rows left out (file, row or line, column, reason); a row may have several */
+            skipped: {
+                file: string;
+                line: number;
+                column: number;
+                path: string;
+                message: string;
+                /** @description the goal left out, when the row made one */
+                key?: string;
+                title?: string;
             }[];
         };
         ImportInput: {
@@ -2430,6 +2443,11 @@ export interface components {
              * @default false
              */
             createMissing: boolean;
+            /**
+             * @description import the valid goals and leave out those with problems (listed in `skipped`): a bad KR row skips that KR, a bad objective its KRs too, a goal aligned to a skipped one is skipped too. Problems of a whole file (unreadable, malformed YAML, no cycle) still stop the import
+             * @default false
+             */
+            skipInvalid: boolean;
         };
         ApiToken: {
             id: string;

@@ -15,6 +15,8 @@ import {
   placeOf,
   problemsOf,
   readImportFiles,
+  type SkippedRow,
+  skipLabel,
   TYPE_LABEL,
 } from './import';
 import { runImport } from './import.queries';
@@ -47,7 +49,8 @@ export function ImportPage() {
 
 type Preview =
   | { kind: 'ready'; result: ImportResult }
-  | { kind: 'problems'; problems: ImportProblem[] }
+  /** `skippable`: what an import that skips the bad rows would do, when one can (every problem is a row's). */
+  | { kind: 'problems'; problems: ImportProblem[]; skippable?: ImportResult }
   | { kind: 'error'; error: unknown };
 
 function ImportScreen({ isAdmin }: { isAdmin: boolean }) {
@@ -70,12 +73,20 @@ function ImportScreen({ isAdmin }: { isAdmin: boolean }) {
         return { kind: 'ready', result: await runImport({ ...input, dryRun: true }) };
       } catch (error) {
         const problems = problemsOf(error);
-        return problems ? { kind: 'problems', problems } : { kind: 'error', error };
+        if (!problems) return { kind: 'error', error };
+        // Could the valid goals go in without the bad rows? A second dry run that skips them says.
+        try {
+          const skippable = await runImport({ ...input, dryRun: true, skipInvalid: true });
+          return { kind: 'problems', problems, skippable };
+        } catch {
+          return { kind: 'problems', problems };
+        }
       }
     },
   });
   const apply = useMutation({
-    mutationFn: () => runImport({ files, cycle, createMissing, dryRun: false }),
+    mutationFn: (options: { skipInvalid: boolean }) =>
+      runImport({ files, cycle, createMissing, dryRun: false, skipInvalid: options.skipInvalid }),
     onSuccess: () => queryClient.invalidateQueries(),
   });
   const runPreview = preview.mutate;
@@ -101,6 +112,7 @@ function ImportScreen({ isAdmin }: { isAdmin: boolean }) {
 
   const current = preview.isPending ? undefined : preview.data;
   const canApply = current?.kind === 'ready' && !apply.isPending && !apply.isSuccess;
+  const skippable = current?.kind === 'problems' ? current.skippable : undefined;
 
   return (
     <Page title="Import goals">
@@ -181,20 +193,44 @@ function ImportScreen({ isAdmin }: { isAdmin: boolean }) {
         {preview.isPending ? <p className="text-sm text-slate-700">Checking the files…</p> : null}
         {apply.isSuccess ? <Done result={apply.data} /> : null}
       </div>
-      {apply.isError ? <ErrorNotice error={apply.error} onRetry={() => apply.mutate()} /> : null}
+      {apply.isError ? (
+        <ErrorNotice
+          error={apply.error}
+          onRetry={() => apply.mutate({ skipInvalid: skippable !== undefined })}
+        />
+      ) : null}
       {current?.kind === 'error' ? <ErrorNotice error={current.error} /> : null}
-      {current?.kind === 'problems' ? <Problems problems={current.problems} /> : null}
+      {current?.kind === 'problems' && !apply.isSuccess ? (
+        skippable ? (
+          <SkippableRows result={skippable} />
+        ) : (
+          <Problems problems={current.problems} />
+        )
+      ) : null}
       {current?.kind === 'ready' && !apply.isSuccess ? <PreviewList result={current.result} /> : null}
 
       {files.length > 0 && !apply.isSuccess ? (
         <div className="mt-4 flex flex-wrap items-center gap-3">
-          <Button onClick={() => apply.mutate()} disabled={!canApply}>
-            {apply.isPending ? 'Importing…' : 'Import'}
-          </Button>
+          {skippable ? (
+            <Button onClick={() => apply.mutate({ skipInvalid: true })} disabled={apply.isPending}>
+              {apply.isPending ? 'Importing…' : skipLabel(skippable)}
+            </Button>
+          ) : (
+            <Button onClick={() => apply.mutate({ skipInvalid: false })} disabled={!canApply}>
+              {apply.isPending ? 'Importing…' : 'Import'}
+            </Button>
+          )}
           {current?.kind === 'problems' ? (
-            <span className="text-sm text-slate-700">Fix the problems in the file and choose it again.</span>
+            <span className="text-sm text-slate-700">
+              {skippable
+                ? 'Or fix the problems in the file and choose it again.'
+                : 'Fix the problems in the file and choose it again.'}
+            </span>
           ) : null}
         </div>
+      ) : null}
+      {skippable && !apply.isSuccess ? (
+        <PreviewList result={skippable} title="What the import does without them" isSkippedShown={false} />
       ) : null}
     </Page>
   );
@@ -206,44 +242,87 @@ function Problems({ problems }: { problems: ImportProblem[] }) {
       <h2 id="import-problems" className="mb-2 text-lg font-semibold text-red-800">
         {problems.length === 1 ? '1 problem' : `${problems.length} problems`}: nothing can be imported yet
       </h2>
-      <div className="overflow-x-auto rounded-lg border border-red-200 bg-white">
-        <table className="w-full text-left text-sm">
-          <thead className="bg-red-50 text-red-950">
-            <tr>
-              <th scope="col" className="px-3 py-2 font-semibold">
-                File
-              </th>
-              <th scope="col" className="px-3 py-2 font-semibold">
-                Row or line
-              </th>
-              <th scope="col" className="px-3 py-2 font-semibold">
-                Column
-              </th>
-              <th scope="col" className="px-3 py-2 font-semibold">
-                Reason
-              </th>
-            </tr>
-          </thead>
-          <tbody className="divide-y divide-slate-100">
-            {problems.map((p, i) => {
-              const place = placeOf(p);
-              return (
-                // biome-ignore lint/suspicious/noArrayIndexKey: two problems may share every field
-                <tr key={i}>
-                  <td className="px-3 py-2 break-all">{p.file}</td>
-                  <td className="px-3 py-2">{place.line}</td>
-                  <td className="px-3 py-2">{place.column}</td>
-                  <td className="px-3 py-2">
-                    {p.message}
-                    {p.path ? <span className="block text-xs text-slate-600">{p.path}</span> : null}
-                  </td>
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
-      </div>
+      <PlaceTable rows={problems} tone="red" />
     </section>
+  );
+}
+
+/**
+ * The problems of a file whose valid goals could go in without its bad rows: every row that would
+ * be left out (a bad objective's KRs and goals aligned to a skipped one too), with the reason.
+ */
+function SkippableRows({ result }: { result: ImportResult }) {
+  const rows = result.summary.skipped;
+  return (
+    <section aria-labelledby="import-problems" className="mb-4">
+      <h2 id="import-problems" className="mb-1 text-lg font-semibold text-red-800">
+        {rows === 1 ? '1 row has problems' : `${rows} rows have problems`}
+      </h2>
+      <p className="mb-2 text-sm text-slate-700">
+        Import the valid goals and skip these rows (they are left as they are in Tandem), or fix them in the
+        file and choose it again. A skipped objective takes its key results with it.
+      </p>
+      <PlaceTable rows={result.skipped} tone="red" />
+    </section>
+  );
+}
+
+/** The rows an import left out (or would leave out), each with its file, row, column and reason. */
+function Skipped({ rows, done }: { rows: SkippedRow[]; done: boolean }) {
+  if (rows.length === 0) return null;
+  return (
+    <section aria-labelledby="import-skipped" className="mb-4">
+      <h3 id="import-skipped" className="mb-1 font-semibold text-amber-900">
+        {done ? 'Skipped' : 'Would be skipped'} ({rows.length})
+      </h3>
+      <PlaceTable rows={rows} tone="amber" />
+    </section>
+  );
+}
+
+/** Problems (or skipped rows) with their file, row or line, column and reason. */
+function PlaceTable({ rows, tone }: { rows: (ImportProblem & { title?: string })[]; tone: 'red' | 'amber' }) {
+  return (
+    <div
+      className={`overflow-x-auto rounded-lg border bg-white ${tone === 'red' ? 'border-red-200' : 'border-amber-300'}`}
+    >
+      <table className="w-full text-left text-sm">
+        <thead className={tone === 'red' ? 'bg-red-50 text-red-950' : 'bg-amber-50 text-amber-950'}>
+          <tr>
+            <th scope="col" className="px-3 py-2 font-semibold">
+              File
+            </th>
+            <th scope="col" className="px-3 py-2 font-semibold">
+              Row or line
+            </th>
+            <th scope="col" className="px-3 py-2 font-semibold">
+              Column
+            </th>
+            <th scope="col" className="px-3 py-2 font-semibold">
+              Reason
+            </th>
+          </tr>
+        </thead>
+        <tbody className="divide-y divide-slate-100">
+          {rows.map((p, i) => {
+            const place = placeOf(p);
+            return (
+              // biome-ignore lint/suspicious/noArrayIndexKey: two problems may share every field
+              <tr key={i}>
+                <td className="px-3 py-2 break-all">{p.file}</td>
+                <td className="px-3 py-2">{place.line}</td>
+                <td className="px-3 py-2">{place.column}</td>
+                <td className="px-3 py-2">
+                  {p.title ? <span className="block font-medium text-slate-900">{p.title}</span> : null}
+                  {p.message}
+                  {p.path ? <span className="block text-xs text-slate-600">{p.path}</span> : null}
+                </td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+    </div>
   );
 }
 
@@ -254,6 +333,7 @@ function Counts({ result, done }: { result: ImportResult; done: boolean }) {
     [done ? 'Updated' : 'To update', s.update],
     ['Left alone', s.unchanged],
     [done ? 'Check-ins added' : 'Check-ins to add', s.checkIns],
+    ...(s.skipped > 0 ? ([[done ? 'Rows skipped' : 'Rows to skip', s.skipped]] as const) : []),
   ] as const;
   return (
     <dl className="mb-4 grid grid-cols-2 gap-2 sm:grid-cols-4">
@@ -267,13 +347,23 @@ function Counts({ result, done }: { result: ImportResult; done: boolean }) {
   );
 }
 
-function PreviewList({ result }: { result: ImportResult }) {
+function PreviewList({
+  result,
+  title = 'Preview',
+  isSkippedShown = true,
+}: {
+  result: ImportResult;
+  title?: string;
+  isSkippedShown?: boolean;
+}) {
   return (
-    <section aria-labelledby="import-preview">
+    <section aria-labelledby="import-preview" className="mt-6">
       <h2 id="import-preview" className="mb-2 text-lg font-semibold text-slate-900">
-        Preview{result.cycles.length > 0 ? ` for ${result.cycles.join(', ')}` : ''}
+        {title}
+        {result.cycles.length > 0 ? ` for ${result.cycles.join(', ')}` : ''}
       </h2>
       <Counts result={result} done={false} />
+      {isSkippedShown ? <Skipped rows={result.skipped} done={false} /> : null}
       <Groups items={result.items} done={false} />
     </section>
   );
@@ -322,6 +412,7 @@ function Done({ result }: { result: ImportResult }) {
         Imported{result.cycles.length > 0 ? ` into ${result.cycles.join(', ')}` : ''}
       </h2>
       <Counts result={result} done />
+      <Skipped rows={result.skipped} done />
       <p className="mb-4">
         <Link to="/" className="font-medium text-brand-700 underline">
           See the goals on the dashboard

@@ -7,6 +7,8 @@ export function runImport(input: {
   cycle?: string | undefined;
   dryRun: boolean;
   createMissing: boolean;
+  /** Import the valid goals and leave out (list) the rows with problems. */
+  skipInvalid?: boolean;
 }) {
   return unwrap(
     api.POST('/api/v1/imports', {
@@ -14,6 +16,7 @@ export function runImport(input: {
         files: input.files,
         dryRun: input.dryRun,
         createMissing: input.createMissing,
+        skipInvalid: input.skipInvalid === true,
         ...(input.cycle ? { cycle: input.cycle } : {}),
       },
     }),

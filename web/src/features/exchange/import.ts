@@ -11,6 +11,7 @@ import { ApiError } from '../../api/errors';
 export type ImportResult = Schema<'ImportResult'>;
 export type ImportProblem = ImportResult['problems'][number];
 export type ImportItem = ImportResult['items'][number];
+export type SkippedRow = ImportResult['skipped'][number];
 export type ImportFile = { name: string; text: string } | { name: string; base64: string };
 
 /** The files the screen accepts, for the file input's `accept`. */
@@ -97,4 +98,18 @@ export function placeOf(problem: ImportProblem): { line: string; column: string 
     line: problem.line > 0 ? String(problem.line) : '–',
     column: problem.column > 0 ? String(problem.column) : '–',
   };
+}
+
+/** The goals an import holds (objectives, key results, SMART goals; not the cycle, people or units it creates). */
+export function goalCount(result: ImportResult): number {
+  return result.items.filter(
+    (i) => i.type === 'objective' || i.type === 'key_result' || i.type === 'smart_goal',
+  ).length;
+}
+
+/** The words of the button that imports the valid goals and skips the bad rows. */
+export function skipLabel(result: ImportResult): string {
+  const goals = goalCount(result);
+  const rows = result.summary.skipped;
+  return `Import the ${goals} valid goal${goals === 1 ? '' : 's'}, skip ${rows} row${rows === 1 ? '' : 's'}`;
 }
