@@ -14,6 +14,7 @@ describe('numbers as people type them', () => {
     ['45%', {}, { value: 45, unit: '%' }],
     ['12,5 %', { isDecimalComma: true }, { value: 12.5, unit: '%' }],
     ['$1,200', {}, { value: 1200, unit: '$' }],
+    ['€1,200', {}, { value: 1200, unit: '€' }],
     ['€ 1.200,50', {}, { value: 1200.5, unit: '€' }],
     ['$1.2M', {}, { value: 1_200_000, unit: '$' }],
     ['900k', {}, { value: 900_000 }],
