@@ -1,6 +1,6 @@
 import { addCadence, cadencePeriods } from './cycle';
 import { elapsedShare, expectedProgress, type PlanPoint } from './expected';
-import { type Forecast, forecast } from './forecast';
+import { type Forecast, type ForecastSums, forecastOfSums, forecastSums } from './forecast';
 import { type GradeVerdict, gradeBand, gradeOf } from './grade';
 import { maintainProgress, tallyPeriods } from './maintain';
 import { clamp, isMaintain, type Measure, meetsBound, nearlyEqual, rawProgress, startValue } from './measure';
@@ -48,6 +48,70 @@ export interface MeasuredGoal {
   checkins: readonly Checkin[];
   cadence: Cadence;
   plan?: readonly PlanPoint[] | undefined;
+  /**
+   * Facts of its check-ins stored with the goal (`measuredFacts`). Used in place of `checkins`
+   * when every check-in they cover is at or before the moment (`lastAt <= t`); otherwise the
+   * check-ins are evaluated, so whoever sets facts must also give the check-ins in that case.
+   */
+  facts?: MeasuredFacts | undefined;
+}
+
+/**
+ * What the evaluation of a progress measure (not `maintain`) needs from its check-ins once every
+ * one of them is at or before the moment: none of it moves with the clock, so the server stores
+ * it with the goal and a read evaluates the goal from one row. Only valid for the measure and the
+ * window it was computed with.
+ */
+export interface MeasuredFacts {
+  /** The latest check-in's time; null with none. */
+  lastAt: Instant | null;
+  /** Its value (measure units). */
+  latestValue: number | null;
+  /** The latest confidence reported. */
+  confidence: number | null;
+  /** Whether the last three values are equal (`isFlatForThree`). */
+  isFlat: boolean;
+  /** The least-squares sums of the forecast (`forecastSums`). */
+  sums: ForecastSums;
+}
+
+/** The line a progress measure maps values by: raw progress is `(value - offset) * factor`. */
+function progressLine(measure: Measure): [offset: number, factor: number] {
+  return measure.type === 'increase' || measure.type === 'decrease'
+    ? [measure.start, 1 / (measure.target - measure.start)]
+    : [0, 1];
+}
+
+/** Facts of the check-ins `0..last` (sorted by time, none after `now`). */
+function factsUpTo(
+  checkins: readonly Checkin[],
+  last: number,
+  now: Instant,
+  measure: Measure,
+  window: Window,
+): MeasuredFacts {
+  const latest = last >= 0 ? checkins[last] : undefined;
+  const [offset, factor] = progressLine(measure);
+  return {
+    lastAt: latest ? latest.at : null,
+    latestValue: latest ? latest.value : null,
+    confidence: latestConfidence(checkins, last) ?? null,
+    isFlat: isFlatForThree(checkins, last),
+    sums: forecastSums(checkins, offset, factor, window, now),
+  };
+}
+
+/**
+ * The facts of a measured goal over all its check-ins (sorted by time), to store with it;
+ * undefined for drafts and `maintain` measures (whose score tallies periods up to the moment).
+ */
+export function measuredFacts(
+  measure: Measure | undefined,
+  checkins: readonly Checkin[],
+  window: Window,
+): MeasuredFacts | undefined {
+  if (!measure || isMaintain(measure)) return undefined;
+  return factsUpTo(checkins, checkins.length - 1, Number.POSITIVE_INFINITY, measure, window);
 }
 
 export interface MeasuredOptions {
@@ -108,54 +172,111 @@ export class Evaluator {
     const t = this.at;
     if (!measure) return draftEvaluation(goal.key, goal.type, level);
 
+    const hasEnded = t >= window.end;
+    const expected = expectedProgress(t, window, level, goal.plan);
+    if (!isMaintain(measure)) {
+      const stored = goal.facts;
+      let facts: MeasuredFacts;
+      if (stored && (stored.lastAt === null || stored.lastAt <= t)) facts = stored;
+      else {
+        let last = goal.checkins.length - 1;
+        while (last >= 0 && goal.checkins[last]!.at > t) last--;
+        facts = factsUpTo(goal.checkins, last, t, measure, window);
+      }
+      return this.#progressMeasured(goal, measure, facts, options, expected, hasEnded);
+    }
+
     const checkins = goal.checkins;
     let last = checkins.length - 1;
     while (last >= 0 && checkins[last]!.at > t) last--;
     const latest = last >= 0 ? checkins[last] : undefined;
-    const hasEnded = t >= window.end;
-    const expected = expectedProgress(t, window, level, goal.plan);
     const ref = latest && latest.at > window.start ? latest.at : window.start;
     const isStale = ref < this.staleCutoff(goal.cadence);
+    const tally = tallyPeriods(measure, checkins, this.periods(window, goal.cadence), t);
+    const p = maintainProgress(tally, hasEnded);
+    const status = maintainStatus({
+      t,
+      window,
+      latestMeets: latest ? meetsBound(measure, latest.value) : undefined,
+      isStale,
+      isOverdue: options.canBeOverdue && hasEnded && p < 1 && !nearlyEqual(p, 1),
+    });
+    return this.#result(goal, options, {
+      p,
+      status,
+      projection: null,
+      expected,
+      hasEnded,
+      conflict: hasReportedVsDataConflict({
+        status,
+        confidence: latestConfidence(checkins, last),
+        isFlat: isFlatForThree(checkins, last),
+        isProgressMeasure: false,
+      }),
+      latestValue: latest ? latest.value : null,
+      lastAt: latest ? latest.at : null,
+    });
+  }
 
-    let p: number;
-    let status: Status;
-    let projection: Forecast | null = null;
-    if (isMaintain(measure)) {
-      const tally = tallyPeriods(measure, checkins, this.periods(window, goal.cadence), t);
-      p = maintainProgress(tally, hasEnded);
-      status = maintainStatus({
-        t,
-        window,
-        latestMeets: latest ? meetsBound(measure, latest.value) : undefined,
-        isStale,
-        isOverdue: options.canBeOverdue && hasEnded && p < 1 && !nearlyEqual(p, 1),
-      });
-    } else {
-      p = rawProgress(measure, latest ? latest.value : (startValue(measure) ?? 0));
-      status = progressStatus({
-        t,
-        window,
-        p,
-        expected,
-        level,
-        isStale,
-        canBeOverdue: options.canBeOverdue,
-        thresholds: this.settings.thresholds,
-      });
-      const isNumeric = measure.type === 'increase' || measure.type === 'decrease';
-      projection = isNumeric
-        ? forecast(checkins, measure.start, 1 / (measure.target - measure.start), window, level, t)
-        : forecast(checkins, 0, 1, window, level, t);
-    }
+  /** A progress measure (not `maintain`) from the facts of its check-ins up to the moment. */
+  #progressMeasured(
+    goal: MeasuredGoal,
+    measure: Measure,
+    facts: MeasuredFacts,
+    options: MeasuredOptions,
+    expected: number,
+    hasEnded: boolean,
+  ): GoalEvaluation {
+    const { window, level } = options;
+    const t = this.at;
+    const ref = facts.lastAt !== null && facts.lastAt > window.start ? facts.lastAt : window.start;
+    const isStale = ref < this.staleCutoff(goal.cadence);
+    const p = rawProgress(measure, facts.lastAt !== null ? facts.latestValue! : (startValue(measure) ?? 0));
+    const status = progressStatus({
+      t,
+      window,
+      p,
+      expected,
+      level,
+      isStale,
+      canBeOverdue: options.canBeOverdue,
+      thresholds: this.settings.thresholds,
+    });
+    return this.#result(goal, options, {
+      p,
+      status,
+      projection: forecastOfSums(facts.sums, window, level),
+      expected,
+      hasEnded,
+      conflict: hasReportedVsDataConflict({
+        status,
+        confidence: facts.confidence ?? undefined,
+        isFlat: facts.isFlat,
+        isProgressMeasure: true,
+      }),
+      latestValue: facts.latestValue,
+      lastAt: facts.lastAt,
+    });
+  }
 
+  #result(
+    goal: MeasuredGoal,
+    options: MeasuredOptions,
+    r: {
+      p: number;
+      status: Status;
+      projection: Forecast | null;
+      expected: number;
+      hasEnded: boolean;
+      conflict: boolean;
+      latestValue: number | null;
+      lastAt: Instant | null;
+    },
+  ): GoalEvaluation {
+    const { p, status, projection, expected, hasEnded, conflict } = r;
+    const level = options.level;
     let flags = NO_FLAGS;
     if (p > 1 && !nearlyEqual(p, 1)) flags = ['overachieved'];
-    const conflict = hasReportedVsDataConflict({
-      status,
-      confidence: latestConfidence(checkins, last),
-      isFlat: isFlatForThree(checkins, last),
-      isProgressMeasure: !isMaintain(measure),
-    });
     if (conflict) flags = [...flags, 'reported_vs_data'];
     const score = clamp(p, 0, 1);
     const grade = hasEnded ? gradeOf(score) : null;
@@ -171,8 +292,8 @@ export class Evaluator {
       grade,
       verdict: grade === null ? null : gradeBand(grade, options.kind),
       level,
-      latestValue: latest ? latest.value : null,
-      lastCheckinAt: latest ? latest.at : null,
+      latestValue: r.latestValue,
+      lastCheckinAt: r.lastAt,
     };
   }
 

@@ -31,6 +31,30 @@ export function forecast(
   level: number,
   now: Instant,
 ): Forecast | null {
+  return forecastOfSums(forecastSums(checkins, offset, factor, window, now), window, level);
+}
+
+/**
+ * The least-squares sums of `forecast` over the check-ins inside the window plus `(a, 0)`: they do not move with the clock once every check-in is in the past, so they can be
+ * stored with the goal and the forecast computed from them alone (`forecastOfSums`).
+ */
+export interface ForecastSums {
+  n: number;
+  sx: number;
+  sy: number;
+  sxx: number;
+  sxy: number;
+  maxX: number;
+}
+
+/** The sums over the check-ins inside the window and not after `now`, in their order. */
+export function forecastSums(
+  checkins: readonly { at: Instant; value: number }[],
+  offset: number,
+  factor: number,
+  window: Window,
+  now: Instant = Number.POSITIVE_INFINITY,
+): ForecastSums {
   // Sums over x in days since the window start; (a, 0) contributes n = 1 and nothing else.
   let n = 1;
   let sx = 0;
@@ -50,6 +74,12 @@ export function forecast(
     sxy += x * y;
     if (x > maxX) maxX = x;
   }
+  return { n, sx, sy, sxx, sxy, maxX };
+}
+
+/** The forecast from its sums: needs 2 points spanning at least a day, else null. */
+export function forecastOfSums(sums: ForecastSums, window: Window, level: number): Forecast | null {
+  const { n, sx, sy, sxx, sxy, maxX } = sums;
   if (n < 2 || maxX < 1) return null;
   const denominator = n * sxx - sx * sx;
   if (denominator <= 0) return null;

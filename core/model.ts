@@ -1,3 +1,4 @@
+import type { MeasuredFacts } from './evaluate';
 import type { PlanPoint } from './expected';
 import type { Measure } from './measure';
 import type { Cadence, ObjectiveKind } from './settings';
@@ -69,6 +70,8 @@ interface Measured {
   confidence?: number | undefined;
   /** Check-ins sorted by time, ties in order of entry. */
   checkins: Checkin[];
+  /** Stored facts of the check-ins, read in their place when current (`MeasuredGoal.facts`). */
+  facts?: MeasuredFacts | undefined;
 }
 
 export interface KeyResultNode extends GoalBase, Measured {
