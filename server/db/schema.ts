@@ -76,6 +76,11 @@ export interface RollupColumns {
   latestCheckinAt: number | null;
   /** Number of check-ins; doubles as the entry-order sequence of the next one. */
   checkinCount: number;
+  /**
+   * JSON of the facts of the check-ins that do not move with the clock (`storedFacts` in
+   * services/evaluation.ts), or null; read only while current (migration 20261202T0520).
+   */
+  facts: string | null;
   /** Score and grade frozen at close-out (null while the cycle is open). */
   frozenScore: number | null;
   frozenGrade: number | null;

@@ -1,6 +1,6 @@
 import { evaluateOrganisation } from '../../core/evaluate';
 import type { Checkin, Link, Organisation } from '../../core/model';
-import { formatDate } from '../../core/time';
+import { formatDate, type Window } from '../../core/time';
 import { bulkInsert } from '../db/bulk';
 import type { Db } from '../db/database';
 import type {
@@ -12,7 +12,14 @@ import type {
   ObjectivesTable,
   SmartGoalsTable,
 } from '../db/schema';
-import { effectiveCheckins, objectiveNode, smartGoalNode, windowOfCycle } from '../services/evaluation';
+import {
+  effectiveCheckins,
+  objectiveNode,
+  readMeasure,
+  smartGoalNode,
+  storedFacts,
+  windowOfCycle,
+} from '../services/evaluation';
 import { evaluationSettings, type WorkspaceSettings } from '../services/workspace-settings';
 import type { OrgSize, OrgStructure } from './large';
 import type { Random } from './random';
@@ -174,6 +181,7 @@ export async function generateCycle(
         position: k,
         latestValue: null,
         checkinCount: 0,
+        facts: null,
       };
       list.push(kr);
       if (measure) {
@@ -233,6 +241,7 @@ export async function generateCycle(
       cadence: null,
       latestValue: null,
       checkinCount: 0,
+      facts: null,
     };
     smartGoals.push(goal);
     const parentObjective = ui < size.objectives ? `${cycle.id}-o${ui}` : undefined;
@@ -311,6 +320,25 @@ export async function generateCycle(
   };
   smartGoals.forEach(fill);
   keyResults.forEach(fill);
+  // The facts a read evaluates from in place of the history (as the rollups store them).
+  // From the rows as a read sees them (milestone values from the names done, by the measure).
+  const rowsOfGoal = new Map<string, CheckInsTable[]>();
+  for (const row of checkIns) {
+    const list = rowsOfGoal.get(row.goalId);
+    if (list) list.push(row);
+    else rowsOfGoal.set(row.goalId, [row]);
+  }
+  const factsOf = (row: KeyResultsTable | SmartGoalsTable, window: Window) => {
+    const rows = rowsOfGoal.get(row.id) ?? [];
+    const measure = readMeasure(row.measure);
+    return rows.length === row.checkinCount
+      ? storedFacts(row.measure, rows.length, effectiveCheckins(rows, measure), window)
+      : null;
+  };
+  for (const kr of keyResults) kr.facts = factsOf(kr, window);
+  organisation.smartGoals.forEach((node, i) => {
+    smartGoals[i]!.facts = factsOf(smartGoals[i]!, node.window);
+  });
   for (const kr of keyResults.filter((k) => k.progressSource === 'aligned')) {
     const childTimes = links
       .filter((l) => l.parentId === kr.id)

@@ -88,10 +88,10 @@ export class KeyResultRepository {
     await this.db.updateTable('keyResults').set(patch).where('id', '=', id).execute();
   }
 
-  /** Writes the rollup columns (progress, score, latest value and latest check-in time), by a statement compiled once. */
+  /** Writes the rollup columns (progress, score, latest value and check-in time, facts: null when not given), by a statement compiled once. */
   async setRollup(
     id: string,
-    rollup: Pick<Updateable<KeyResultsTable>, 'progress' | 'score' | 'latestValue' | 'latestCheckinAt'>,
+    rollup: Pick<Updateable<KeyResultsTable>, 'progress' | 'score' | 'latestValue' | 'latestCheckinAt' | 'facts'>,
   ): Promise<void> {
     await setRollup(this.db, id, rollup);
   }
@@ -136,7 +136,7 @@ export class KeyResultRepository {
   /** PostgreSQL only: writes the rollup columns of several KRs in one statement. */
   async setRollups(
     rollups: readonly (Pick<KeyResultRow, 'id'> &
-      Pick<Updateable<KeyResultsTable>, 'progress' | 'score' | 'latestValue' | 'latestCheckinAt'>)[],
+      Pick<Updateable<KeyResultsTable>, 'progress' | 'score' | 'latestValue' | 'latestCheckinAt' | 'facts'>)[],
   ): Promise<void> {
     await setGoalRollups(this.db, 'key_results', rollups);
   }
@@ -216,6 +216,7 @@ export async function setGoalRollups(
     score?: number | null;
     latestValue?: number | null;
     latestCheckinAt?: number | null;
+    facts?: string | null;
   }[],
 ): Promise<void> {
   if (rollups.length === 0) return;
@@ -223,11 +224,12 @@ export async function setGoalRollups(
     rollups.map((r) => pick(r) ?? null);
   await sql`
     update ${sql.raw(table)} as g set progress = v.progress, score = v.score,
-      latest_value = v.latest_value, latest_checkin_at = v.latest_checkin_at
+      latest_value = v.latest_value, latest_checkin_at = v.latest_checkin_at, facts = v.facts
     from unnest(${rollups.map((r) => r.id)}::text[], ${column((r) => r.progress)}::float8[],
       ${column((r) => r.score)}::float8[], ${column((r) => r.latestValue)}::float8[],
-      ${column((r) => r.latestCheckinAt)}::bigint[]) as v(id, progress, score, latest_value, latest_checkin_at)
+      ${column((r) => r.latestCheckinAt)}::bigint[], ${rollups.map((r) => r.facts ?? null)}::text[])
+      as v(id, progress, score, latest_value, latest_checkin_at, facts)
     where g.id = v.id`.execute(db);
 }
 
-const setRollup = preparedUpdate('keyResults', ['progress', 'score', 'latestValue', 'latestCheckinAt']);
+const setRollup = preparedUpdate('keyResults', ['progress', 'score', 'latestValue', 'latestCheckinAt', 'facts']);

@@ -1,5 +1,5 @@
 import { cycleWindow } from '../../core/cycle';
-import type { GoalEvaluation } from '../../core/evaluate';
+import { type GoalEvaluation, type MeasuredFacts, measuredFacts } from '../../core/evaluate';
 import { type Measure, measureSchema, milestoneProgress } from '../../core/measure';
 import type { Checkin, KeyResultNode, Link, ObjectiveNode, SmartGoalNode } from '../../core/model';
 import type { Cadence } from '../../core/settings';
@@ -89,7 +89,7 @@ export function windowOfCycle(cycle: Pick<CycleRow, 'startDate' | 'endDate'>, ti
 const cycleWindows = new Map<string, Window>();
 
 /** A SMART goal's window, remembered like a cycle's (an export builds tens of thousands). */
-function goalWindow(startDate: string, dueDate: string, timeZone: string): Window {
+export function smartGoalWindow(startDate: string, dueDate: string, timeZone: string): Window {
   const key = `${startDate}/${dueDate}/${timeZone}`;
   let window = goalWindows.get(key);
   if (!window) {
@@ -176,7 +176,7 @@ export function smartGoalNode(
     definitionOfDone: row.definitionOfDone ?? undefined,
     achievability: row.achievability ?? undefined,
     state: row.state,
-    window: goalWindow(row.startDate, row.dueDate, context.timeZone),
+    window: smartGoalWindow(row.startDate, row.dueDate, context.timeZone),
     startDate: row.startDate,
     dueDate: row.dueDate,
     parents: [...parents],
@@ -213,4 +213,57 @@ export function storedEvaluation(
     latestValue: null,
     lastCheckinAt: null,
   };
+}
+
+/**
+ * The `facts` column of a measured goal: core's `MeasuredFacts` over all its check-ins, with the
+ * number of check-in rows, the measure (as stored) and the window they were computed for; null
+ * for drafts and `maintain` measures, and when a number would not survive JSON (not finite, -0).
+ */
+export function storedFacts(
+  measureJson: string | null,
+  rowCount: number,
+  checkins: readonly Checkin[],
+  window: Window,
+): string | null {
+  const facts = measuredFacts(readMeasure(measureJson), checkins, window);
+  if (!facts) return null;
+  const numbers = [facts.lastAt, facts.latestValue, facts.confidence, ...Object.values(facts.sums)];
+  if (numbers.some((n) => n !== null && (!Number.isFinite(n) || Object.is(n, -0)))) return null;
+  const stored: StoredFacts = { c: rowCount, m: measureJson, a: window.start, b: window.end, f: facts };
+  return JSON.stringify(stored);
+}
+
+interface StoredFacts {
+  /** Check-in rows counted (the goal's `checkinCount` when they were written). */
+  c: number;
+  /** The measure's JSON as stored. */
+  m: string | null;
+  /** The window's start and end. */
+  a: number;
+  b: number;
+  f: MeasuredFacts;
+}
+
+/**
+ * A goal's stored facts when they stand for its history as of `at`: computed for its current
+ * check-in count, measure and window, and no check-in after `at`. Otherwise undefined (read the
+ * history): a writer that did not refresh them costs time, never a wrong number.
+ */
+export function currentFacts(
+  row: { facts: string | null; measure: string | null; checkinCount: number },
+  window: Window,
+  at: number,
+): MeasuredFacts | undefined {
+  if (row.facts === null) return undefined;
+  const stored = JSON.parse(row.facts) as StoredFacts;
+  if (
+    stored.c !== row.checkinCount ||
+    stored.m !== row.measure ||
+    stored.a !== window.start ||
+    stored.b !== window.end
+  )
+    return undefined;
+  const { lastAt } = stored.f;
+  return lastAt === null || lastAt <= at ? stored.f : undefined;
 }

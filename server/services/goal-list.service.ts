@@ -62,7 +62,7 @@ export class GoalListService {
       const rows = await this.#repo().objectives(actor.workspaceId, data, after, limit);
       const { visible } = visibleGoals(session.scope, rows, (o: ObjectiveRow) => objectiveSubject(o));
       const isSummary = data.view === 'summary';
-      const slice = await loadSlice(session, visible, [], { childDetails: !isSummary });
+      const slice = await loadSlice(session, visible, [], { childDetails: !isSummary, storedFacts: true });
       return {
         scanned: rows.map((r) => r.id),
         views: visible.map((o) =>
@@ -80,7 +80,7 @@ export class GoalListService {
     return this.#fill(data, async (after, limit) => {
       const rows = await this.#repo().smartGoals(actor.workspaceId, data, after, limit);
       const { visible } = visibleGoals(session.scope, rows, (g: SmartGoalRow) => smartGoalSubject(g));
-      const slice = await loadSlice(session, [], visible);
+      const slice = await loadSlice(session, [], visible, { storedFacts: true });
       return { scanned: rows.map((r) => r.id), views: visible.map((g) => smartGoalView(slice, g)) };
     });
   }
@@ -104,7 +104,7 @@ export class GoalListService {
         return objective !== undefined && isVisible(session.scope, keyResultSubject(kr, objective));
       });
       const shown = [...new Set(visible.map((kr) => kr.objectiveId))].map((id) => objectives.get(id)!);
-      const slice = await loadSlice(session, shown);
+      const slice = await loadSlice(session, shown, [], { storedFacts: true });
       // A KR its owner may see under an objective they may not: the objective is not named.
       const views = new Map(
         shown.flatMap((o) => {

@@ -6,7 +6,14 @@ import type { CycleRow } from '../repositories/cycle.repository';
 import type { KeyResultRow } from '../repositories/key-result.repository';
 import type { ObjectiveRow } from '../repositories/objective.repository';
 import type { SmartGoalRow } from '../repositories/smart-goal.repository';
-import { effectiveCheckins, objectiveNode, readMeasure, smartGoalNode } from './evaluation';
+import {
+  effectiveCheckins,
+  objectiveNode,
+  readMeasure,
+  smartGoalNode,
+  storedFacts,
+  windowOfCycle,
+} from './evaluation';
 import { type Derived, Rollups } from './rollup';
 import type { Session } from './session';
 import { evaluationSettings } from './workspace-settings';
@@ -28,18 +35,20 @@ const isKeyResult = (row: ObjectiveRow | KeyResultRow | SmartGoalRow): row is Ke
 const isSmartGoal = (row: ObjectiveRow | KeyResultRow | SmartGoalRow): row is SmartGoalRow =>
   'dueDate' in row;
 
-const derivedOf = (evaluation: GoalEvaluation | undefined): Derived => ({
+const derivedOf = (evaluation: GoalEvaluation | undefined, facts: string | null): Derived => ({
   progress: evaluation?.progress ?? null,
   score: evaluation?.score ?? null,
   latestValue: evaluation?.latestValue ?? null,
   latestCheckinAt: evaluation?.lastCheckinAt ?? null,
+  facts,
 });
 
 const isSame = (row: Derived, derived: Derived) =>
   row.progress === derived.progress &&
   row.score === derived.score &&
   row.latestValue === derived.latestValue &&
-  row.latestCheckinAt === derived.latestCheckinAt;
+  row.latestCheckinAt === derived.latestCheckinAt &&
+  row.facts === derived.facts;
 
 /**
  * Recomputes the stored rollups after an import, once: the measured goals it touched are evaluated
@@ -105,14 +114,25 @@ export async function recomputeImported(
     ).map((e) => [e.key, e]),
   );
 
+  const storedFactsOf = (kr: KeyResultRow) => {
+    const own = checkins.get(kr.id);
+    return own ? storedFacts(kr.measure, facts(kr.id).length, own, windowOfCycle(cycle, settings.timeZone)) : null;
+  };
   for (const krs of touchedKrs.values())
     for (const kr of krs) {
       await rollups.objective(kr.objectiveId);
-      const derived = derivedOf(evaluations.get(kr.id));
+      const derived = derivedOf(
+        evaluations.get(kr.id),
+        storedFactsOf(kr),
+      );
       if (!isSame(kr, derived)) await repos.keyResults.setRollup(kr.id, derived);
     }
-  for (const goal of goals) {
-    const derived = derivedOf(evaluations.get(goal.id));
+  for (const [i, goal] of goals.entries()) {
+    const node = smartNodes[i]!;
+    const derived = derivedOf(
+      evaluations.get(goal.id),
+      storedFacts(goal.measure, facts(goal.id).length, node.checkins, node.window),
+    );
     if (isSame(goal, derived)) continue;
     await repos.smartGoals.setRollup(goal.id, derived);
     await rollups.parentsOf(goal.id);

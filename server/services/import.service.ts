@@ -953,6 +953,7 @@ class ImportRun {
         latestValue: null,
         latestCheckinAt: null,
         checkinCount: 0,
+        facts: null,
         frozenScore: null,
         frozenGrade: null,
       };
@@ -1079,6 +1080,7 @@ class ImportRun {
         latestValue: null,
         latestCheckinAt: null,
         checkinCount: 0,
+        facts: null,
         frozenScore: null,
         frozenGrade: null,
       };

@@ -70,7 +70,7 @@ export const updateKeyResultSchema = z
 
 /** A KR as stored (JSON columns decoded). */
 export interface KeyResultRecord
-  extends Omit<KeyResultRow, 'workspaceId' | 'measure' | 'plan' | 'isLeading'> {
+  extends Omit<KeyResultRow, 'workspaceId' | 'measure' | 'plan' | 'isLeading' | 'facts'> {
   measure: unknown;
   plan: { date: string; expected: number }[];
   isLeading: boolean;
@@ -143,6 +143,7 @@ export class KeyResultService {
         latestValue: null,
         latestCheckinAt: null,
         checkinCount: 0,
+        facts: null,
         frozenScore: null,
         frozenGrade: null,
       };

@@ -14,6 +14,7 @@ import {
   readMeasure,
   smartGoalNode,
   storedEvaluation,
+  storedFacts,
   windowOfCycle,
 } from './evaluation';
 import { evaluationSettings, type WorkspaceSettings } from './workspace-settings';
@@ -150,13 +151,14 @@ export class Rollups {
     cycle: CycleRow,
     rows: readonly CheckInFacts[],
   ): Derived {
-    const checkins = new Map([[kr.id, effectiveCheckins(rows, readMeasure(kr.measure))]]);
+    const own = effectiveCheckins(rows, readMeasure(kr.measure));
+    const checkins = new Map([[kr.id, own]]);
     const node = objectiveNode(objective, cycle, [kr], checkins, [], this.settings);
     const evaluation = evaluateOrganisationWith(
       this.#org({ objectives: [node], smartGoals: [] }),
       this.#evaluator,
     ).find((e) => e.key === kr.id);
-    return derivedOf(evaluation);
+    return { ...derivedOf(evaluation), facts: storedFacts(kr.measure, rows.length, own, node.window) };
   }
 
   /** A SMART goal's rollup from its check-ins: core's maths, no I/O. */
@@ -167,7 +169,7 @@ export class Rollups {
       this.#org({ objectives: [], smartGoals: [node] }),
       this.#evaluator,
     );
-    return derivedOf(evaluation);
+    return { ...derivedOf(evaluation), facts: storedFacts(goal.measure, rows.length, checkins, node.window) };
   }
 
   /** Recomputes the aligned KRs a child counts in (objective links are structural only). */
@@ -312,9 +314,11 @@ export interface Derived {
   score: number | null;
   latestValue: number | null;
   latestCheckinAt: number | null;
+  /** The facts of its check-ins a read may use in place of them (`storedFacts`). */
+  facts: string | null;
 }
 
-function derivedOf(evaluation: GoalEvaluation | undefined): Derived {
+function derivedOf(evaluation: GoalEvaluation | undefined): Omit<Derived, 'facts'> {
   return {
     progress: evaluation?.progress ?? null,
     score: evaluation?.score ?? null,

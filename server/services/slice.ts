@@ -3,8 +3,9 @@ import {
   evaluateOrganisation,
   evaluateOrganisationWith,
   type GoalEvaluation,
+  type MeasuredFacts,
 } from '../../core/evaluate';
-import type { Checkin, Link, Organisation } from '../../core/model';
+import type { Checkin, Link, ObjectiveNode, Organisation } from '../../core/model';
 import { SUCCESS_LEVEL } from '../../core/settings';
 import type { AlignmentRow } from '../repositories/alignment.repository';
 import type { CycleRow } from '../repositories/cycle.repository';
@@ -12,12 +13,14 @@ import type { KeyResultRow } from '../repositories/key-result.repository';
 import type { ObjectiveRow } from '../repositories/objective.repository';
 import type { SmartGoalRow } from '../repositories/smart-goal.repository';
 import {
+  currentFacts,
   effectiveCheckins,
   groupCheckins,
   objectiveNode,
   readMeasure,
   readPlan,
   smartGoalNode,
+  smartGoalWindow,
   storedEvaluation,
   windowOfCycle,
 } from './evaluation';
@@ -54,6 +57,12 @@ export interface SliceOptions {
    * of the slice's own goals is the same either way.
    */
   childDetails?: boolean;
+  /**
+   * True: measured goals whose stored facts are current (`currentFacts`) are evaluated from them
+   * and their check-ins are not read, so `org` holds no check-ins for them: only for views that
+   * evaluate the slice at the session's moment alone (never `evaluateSliceAt`). Same numbers.
+   */
+  storedFacts?: boolean;
 }
 
 const push = <T>(map: Map<string, T[]>, key: string, value: T) => {
@@ -101,26 +110,44 @@ export async function loadSlice(
   for (const g of childGoals) smartGoals.set(g.id, g);
   const outside = new Map(outsideRows.map((o) => [o.id, o]));
   const cycleIds = [...new Set([...objectives.values(), ...smartGoals.values()].map((g) => g.cycleId))];
-  const measuredIds = [
-    ...krs.filter((kr) => kr.progressSource === 'metric').map((kr) => kr.id),
-    ...smartGoals.keys(),
-  ];
-  const [parentLinks, cycleRows, checkinRows] = await Promise.all([
+  const measured = [...krs.filter((kr) => kr.progressSource === 'metric'), ...smartGoals.values()];
+  // Without stored facts, the history is read together with the rest (one round trip less).
+  const everyHistory = options.storedFacts ? undefined : repos.checkIns.historyOfGoals(measured.map((g) => g.id));
+  const [parentLinks, cycleRows] = await Promise.all([
     repos.alignments.parentsOf([...objectives.keys(), ...smartGoals.keys()]),
     Promise.all(cycleIds.map((id) => repos.cycles.find(ws, id))),
-    repos.checkIns.historyOfGoals(measuredIds),
   ]);
   const parents = new Map<string, AlignmentRow[]>();
   for (const link of parentLinks) push(parents, link.childId, link);
   const cycles = new Map<string, CycleRow>();
   for (const cycle of cycleRows) if (cycle) cycles.set(cycle.id, cycle);
+  const context = session.settings;
+  const facts = new Map<string, MeasuredFacts>();
+  if (options.storedFacts)
+    for (const goal of measured) {
+      const cycleId = 'objectiveId' in goal ? objectives.get(goal.objectiveId)?.cycleId : goal.cycleId;
+      const cycle = cycleId === undefined ? undefined : cycles.get(cycleId);
+      if (!cycle) continue;
+      const window =
+        'objectiveId' in goal
+          ? windowOfCycle(cycle, context.timeZone)
+          : smartGoalWindow(goal.startDate, goal.dueDate, context.timeZone);
+      const current = currentFacts(goal, window, session.at);
+      if (current) facts.set(goal.id, current);
+    }
+  const checkinRows = await (everyHistory ??
+    repos.checkIns.historyOfGoals(measured.filter((g) => !facts.has(g.id)).map((g) => g.id)));
   const rowsByGoal = groupCheckins(checkinRows);
   const checkins = new Map<string, Checkin[]>();
   for (const kr of [...keyResults.values()].flat())
     checkins.set(kr.id, effectiveCheckins(rowsByGoal.get(kr.id) ?? [], readMeasure(kr.measure)));
   const linksOf = (id: string): Link[] =>
     (parents.get(id) ?? []).map((l) => ({ key: l.parentId, weight: l.weight }));
-  const context = session.settings;
+  const withFacts = <Node extends { key: string; facts?: MeasuredFacts | undefined }>(node: Node): Node => {
+    const known = facts.get(node.key);
+    if (known) node.facts = known;
+    return node;
+  };
   const org: Organisation = {
     timeZone: context.timeZone,
     cycles: [],
@@ -128,13 +155,18 @@ export async function loadSlice(
     objectives: [...objectives.values()].flatMap((o) => {
       const cycle = cycles.get(o.cycleId);
       return cycle
-        ? [objectiveNode(o, cycle, keyResults.get(o.id) ?? [], checkins, linksOf(o.id), context)]
+        ? [
+            withFactsOfKeyResults(
+              objectiveNode(o, cycle, keyResults.get(o.id) ?? [], checkins, linksOf(o.id), context),
+              withFacts,
+            ),
+          ]
         : [];
     }),
     smartGoals: [...smartGoals.values()].flatMap((g) => {
       const cycle = cycles.get(g.cycleId);
       const own = effectiveCheckins(rowsByGoal.get(g.id) ?? [], readMeasure(g.measure));
-      return cycle ? [smartGoalNode(g, cycle.name, own, linksOf(g.id), context)] : [];
+      return cycle ? [withFacts(smartGoalNode(g, cycle.name, own, linksOf(g.id), context))] : [];
     }),
   };
   const settings = evaluationSettings(context);
@@ -176,6 +208,14 @@ export async function loadSlice(
     outside,
     org,
   };
+}
+
+function withFactsOfKeyResults(
+  node: ObjectiveNode,
+  withFacts: <Node extends { key: string; facts?: MeasuredFacts | undefined }>(node: Node) => Node,
+): ObjectiveNode {
+  for (const kr of node.keyResults) withFacts(kr);
+  return node;
 }
 
 /**

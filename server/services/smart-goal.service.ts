@@ -66,7 +66,7 @@ export const updateSmartGoalSchema = z
   .strict();
 
 /** A SMART goal as stored (measure decoded). */
-export interface SmartGoalRecord extends Omit<SmartGoalRow, 'workspaceId' | 'measure'> {
+export interface SmartGoalRecord extends Omit<SmartGoalRow, 'workspaceId' | 'measure' | 'facts'> {
   measure: unknown;
 }
 
@@ -145,6 +145,7 @@ export class SmartGoalService {
         latestValue: null,
         latestCheckinAt: null,
         checkinCount: 0,
+        facts: null,
         frozenScore: null,
         frozenGrade: null,
       };
