@@ -134,14 +134,16 @@ function keyResultView(
       status: evaluation?.status ?? null,
     });
   }
-  return {
-    ...keyResultRecord(kr),
-    evaluation: evaluationView(slice.evaluations.get(kr.id), slice.editedAfterClose.has(kr.id)),
-    hasFormerOwner: isFormer(slice, kr.ownerId),
-    children,
-    hiddenChildren: hidden,
-    hiddenSummary: hiddenSummary(hidden),
-  };
+  const view = keyResultRecord(kr) as KeyResultView;
+  view.evaluation = evaluationView(slice.evaluations.get(kr.id), slice.editedAfterClose.has(kr.id));
+  view.hasFormerOwner = isFormer(slice, kr.ownerId);
+  // Without children (a summary), the view has none of the three fields (`objectiveSummaryView`).
+  if (withChildren) {
+    view.children = children;
+    view.hiddenChildren = hidden;
+    view.hiddenSummary = hiddenSummary(hidden);
+  }
+  return view;
 }
 
 /** An objective with its KRs and computed numbers, for a viewer who may see it. */
@@ -200,11 +202,7 @@ export function objectiveSummaryView(
   scope: ActorScope,
   row: ObjectiveRow,
 ): ObjectiveSummaryView {
-  const view = objectiveView(slice, scope, row, false);
-  return {
-    ...view,
-    keyResults: view.keyResults.map(({ children: _c, hiddenChildren: _h, hiddenSummary: _s, ...kr }) => kr),
-  };
+  return objectiveView(slice, scope, row, false) as ObjectiveSummaryView;
 }
 
 /** A SMART goal with its computed numbers. */
