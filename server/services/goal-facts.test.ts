@@ -1,4 +1,6 @@
+import type { Kysely } from 'kysely';
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import { fillGoalFacts } from '../db/goal-facts';
 import { generateOrganisation, ORG_SIZES } from '../demo/large';
 import { describeEachDialect, freshDatabase, type TestDatabase } from '../test/databases';
 import { type SmallOrg, smallOrg } from '../test/fixtures';
@@ -189,5 +191,32 @@ describeEachDialect('stored facts of check-ins', (dialect) => {
     const after = await compare(generated.workspaceId, generated.activeCycleId, admin);
     expect(after.fromFacts).toEqual(after.fromHistory);
     expect(after.withFacts).toBe(after.progressMeasured);
+  }, 120_000);
+
+  it('the migration fills the facts of goals written before it from their check-ins', async () => {
+    const generated = await test.db.kysely
+      .selectFrom('workspaces')
+      .select('id')
+      .where('id', '!=', org.workspaceId)
+      .executeTakeFirstOrThrow();
+    const cycles = [
+      { ws: org.workspaceId, cycle: org.cycleId, actor: org.admin },
+      ...(
+        await test.db.kysely
+          .selectFrom('cycles')
+          .select('id')
+          .where('workspaceId', '=', generated.id)
+          .execute()
+      ).map((c) => ({ ws: generated.id, cycle: c.id, actor: actorFor(generated.id, `${generated.id}-p0`) })),
+    ];
+    for (const table of ['keyResults', 'smartGoals'] as const)
+      await test.db.kysely.updateTable(table).set({ facts: null }).execute();
+    for (const { ws, cycle, actor } of cycles) expect((await compare(ws, cycle, actor)).withFacts).toBe(0);
+    expect(await fillGoalFacts(test.db.kysely as unknown as Kysely<unknown>)).toBeGreaterThan(100);
+    for (const { ws, cycle, actor } of cycles) {
+      const result = await compare(ws, cycle, actor);
+      expect(result.fromFacts).toEqual(result.fromHistory);
+      expect(result.withFacts).toBe(result.progressMeasured);
+    }
   }, 120_000);
 });
