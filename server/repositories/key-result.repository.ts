@@ -91,7 +91,10 @@ export class KeyResultRepository {
   /** Writes the rollup columns (progress, score, latest value and check-in time, facts: null when not given), by a statement compiled once. */
   async setRollup(
     id: string,
-    rollup: Pick<Updateable<KeyResultsTable>, 'progress' | 'score' | 'latestValue' | 'latestCheckinAt' | 'facts'>,
+    rollup: Pick<
+      Updateable<KeyResultsTable>,
+      'progress' | 'score' | 'latestValue' | 'latestCheckinAt' | 'facts'
+    >,
   ): Promise<void> {
     await setRollup(this.db, id, rollup);
   }
@@ -136,7 +139,10 @@ export class KeyResultRepository {
   /** PostgreSQL only: writes the rollup columns of several KRs in one statement. */
   async setRollups(
     rollups: readonly (Pick<KeyResultRow, 'id'> &
-      Pick<Updateable<KeyResultsTable>, 'progress' | 'score' | 'latestValue' | 'latestCheckinAt' | 'facts'>)[],
+      Pick<
+        Updateable<KeyResultsTable>,
+        'progress' | 'score' | 'latestValue' | 'latestCheckinAt' | 'facts'
+      >)[],
   ): Promise<void> {
     await setGoalRollups(this.db, 'key_results', rollups);
   }
@@ -232,4 +238,10 @@ export async function setGoalRollups(
     where g.id = v.id`.execute(db);
 }
 
-const setRollup = preparedUpdate('keyResults', ['progress', 'score', 'latestValue', 'latestCheckinAt', 'facts']);
+const setRollup = preparedUpdate('keyResults', [
+  'progress',
+  'score',
+  'latestValue',
+  'latestCheckinAt',
+  'facts',
+]);

@@ -66,7 +66,10 @@ export class SmartGoalRepository {
   /** Writes the rollup columns (progress, score, latest value and check-in time, facts: null when not given), by a statement compiled once. */
   async setRollup(
     id: string,
-    rollup: Pick<Updateable<SmartGoalsTable>, 'progress' | 'score' | 'latestValue' | 'latestCheckinAt' | 'facts'>,
+    rollup: Pick<
+      Updateable<SmartGoalsTable>,
+      'progress' | 'score' | 'latestValue' | 'latestCheckinAt' | 'facts'
+    >,
   ): Promise<void> {
     await setRollup(this.db, id, rollup);
   }
@@ -80,7 +83,10 @@ export class SmartGoalRepository {
   /** PostgreSQL only: writes the rollup columns of several goals in one statement. */
   async setRollups(
     rollups: readonly (Pick<SmartGoalRow, 'id'> &
-      Pick<Updateable<SmartGoalsTable>, 'progress' | 'score' | 'latestValue' | 'latestCheckinAt' | 'facts'>)[],
+      Pick<
+        Updateable<SmartGoalsTable>,
+        'progress' | 'score' | 'latestValue' | 'latestCheckinAt' | 'facts'
+      >)[],
   ): Promise<void> {
     await setGoalRollups(this.db, 'smart_goals', rollups);
   }
@@ -119,4 +125,10 @@ const find = prepared((db, workspaceId: string, id: string) =>
   db.selectFrom('smartGoals').selectAll().where('workspaceId', '=', workspaceId).where('id', '=', id),
 );
 
-const setRollup = preparedUpdate('smartGoals', ['progress', 'score', 'latestValue', 'latestCheckinAt', 'facts']);
+const setRollup = preparedUpdate('smartGoals', [
+  'progress',
+  'score',
+  'latestValue',
+  'latestCheckinAt',
+  'facts',
+]);

@@ -234,8 +234,9 @@ export function storedEvaluation(
 
 /**
  * The `facts` column of a measured goal: core's `MeasuredFacts` over all its check-ins, with the
- * number of check-in rows, the measure (as stored) and the window they were computed for; null
- * for drafts and `maintain` measures, and when a number would not survive JSON (not finite, -0).
+ * number of check-in rows, a hash of the measure (as stored) and the window they were computed
+ * for, as a JSON array (`StoredFacts`: every KR row read carries it); null for drafts and
+ * `maintain` measures, and when a number would not survive JSON (not finite, -0).
  */
 export function storedFacts(
   measureJson: string | null,
@@ -245,21 +246,56 @@ export function storedFacts(
 ): string | null {
   const facts = measuredFacts(readMeasure(measureJson), checkins, window);
   if (!facts) return null;
-  const numbers = [facts.lastAt, facts.latestValue, facts.confidence, ...Object.values(facts.sums)];
-  if (numbers.some((n) => n !== null && (!Number.isFinite(n) || Object.is(n, -0)))) return null;
-  const stored: StoredFacts = { c: rowCount, m: measureJson, a: window.start, b: window.end, f: facts };
+  const { n, sx, sy, sxx, sxy, maxX } = facts.sums;
+  const stored: StoredFacts = [
+    rowCount,
+    hashOf(measureJson ?? ''),
+    window.start,
+    window.end,
+    facts.lastAt,
+    facts.latestValue,
+    facts.confidence,
+    facts.isFlat ? 1 : 0,
+    n,
+    sx,
+    sy,
+    sxx,
+    sxy,
+    maxX,
+  ];
+  if (stored.some((x) => x !== null && (!Number.isFinite(x) || Object.is(x, -0)))) return null;
   return JSON.stringify(stored);
 }
 
-interface StoredFacts {
-  /** Check-in rows counted (the goal's `checkinCount` when they were written). */
-  c: number;
-  /** The measure's JSON as stored. */
-  m: string | null;
-  /** The window's start and end. */
-  a: number;
-  b: number;
-  f: MeasuredFacts;
+/**
+ * Check-in rows counted (the goal's `checkinCount` when written), the measure's hash, the window's
+ * start and end, then the facts: latest time, value and confidence, flatness, the six sums.
+ */
+type StoredFacts = [
+  count: number,
+  measureHash: number,
+  start: number,
+  end: number,
+  lastAt: number | null,
+  latestValue: number | null,
+  confidence: number | null,
+  isFlat: number,
+  n: number,
+  sx: number,
+  sy: number,
+  sxx: number,
+  sxy: number,
+  maxX: number,
+];
+
+/** FNV-1a, 32 bits: tells an edited measure from the one the facts were computed for. */
+function hashOf(text: string): number {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) {
+    hash ^= text.charCodeAt(i);
+    hash = Math.imul(hash, 0x01000193) >>> 0;
+  }
+  return hash;
 }
 
 /**
@@ -273,14 +309,16 @@ export function currentFacts(
   at: number,
 ): MeasuredFacts | undefined {
   if (row.facts === null) return undefined;
-  const stored = JSON.parse(row.facts) as StoredFacts;
-  if (
-    stored.c !== row.checkinCount ||
-    stored.m !== row.measure ||
-    stored.a !== window.start ||
-    stored.b !== window.end
-  )
-    return undefined;
-  const { lastAt } = stored.f;
-  return lastAt === null || lastAt <= at ? stored.f : undefined;
+  const f = JSON.parse(row.facts) as StoredFacts;
+  if (f[0] !== row.checkinCount || f[2] !== window.start || f[3] !== window.end) return undefined;
+  const lastAt = f[4];
+  if (lastAt !== null && lastAt > at) return undefined;
+  if (f[1] !== hashOf(row.measure ?? '')) return undefined;
+  return {
+    lastAt,
+    latestValue: f[5],
+    confidence: f[6],
+    isFlat: f[7] === 1,
+    sums: { n: f[8], sx: f[9], sy: f[10], sxx: f[11], sxy: f[12], maxX: f[13] },
+  };
 }

@@ -168,6 +168,22 @@ describeEachDialect('stored facts of check-ins', (dialect) => {
     const late = await compare(org.workspaceId, org.cycleId, org.admin);
     expect(late.fromFacts).toEqual(late.fromHistory);
     expect(late.fromFacts[org.krId]!.latestValue).toBe(99);
+    expect(late.withFacts).toBe(late.progressMeasured - 1);
+    // A measure changed without the rollups: its facts were computed for the old one.
+    await test.db.kysely
+      .updateTable('keyResults')
+      .set({ measure: JSON.stringify({ type: 'increase', start: 0, target: 50 }) })
+      .where('id', '=', org.krId)
+      .execute();
+    await test.db.kysely
+      .updateTable('keyResults')
+      .set({ checkinCount: krRow.checkinCount })
+      .where('id', '=', org.krId)
+      .execute();
+    await test.db.kysely.deleteFrom('checkIns').where('id', '=', 'f-hand').execute();
+    const edited = await compare(org.workspaceId, org.cycleId, org.admin);
+    expect(edited.fromFacts).toEqual(edited.fromHistory);
+    expect(edited.withFacts).toBe(edited.progressMeasured - 1);
   });
 
   it('a generated organisation: every goal of the cycle from its facts, the same numbers', async () => {

@@ -116,15 +116,14 @@ export async function recomputeImported(
 
   const storedFactsOf = (kr: KeyResultRow) => {
     const own = checkins.get(kr.id);
-    return own ? storedFacts(kr.measure, facts(kr.id).length, own, windowOfCycle(cycle, settings.timeZone)) : null;
+    return own
+      ? storedFacts(kr.measure, facts(kr.id).length, own, windowOfCycle(cycle, settings.timeZone))
+      : null;
   };
   for (const krs of touchedKrs.values())
     for (const kr of krs) {
       await rollups.objective(kr.objectiveId);
-      const derived = derivedOf(
-        evaluations.get(kr.id),
-        storedFactsOf(kr),
-      );
+      const derived = derivedOf(evaluations.get(kr.id), storedFactsOf(kr));
       if (!isSame(kr, derived)) await repos.keyResults.setRollup(kr.id, derived);
     }
   for (const [i, goal] of goals.entries()) {

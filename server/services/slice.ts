@@ -112,7 +112,9 @@ export async function loadSlice(
   const cycleIds = [...new Set([...objectives.values(), ...smartGoals.values()].map((g) => g.cycleId))];
   const measured = [...krs.filter((kr) => kr.progressSource === 'metric'), ...smartGoals.values()];
   // Without stored facts, the history is read together with the rest (one round trip less).
-  const everyHistory = options.storedFacts ? undefined : repos.checkIns.historyOfGoals(measured.map((g) => g.id));
+  const everyHistory = options.storedFacts
+    ? undefined
+    : repos.checkIns.historyOfGoals(measured.map((g) => g.id));
   const [parentLinks, cycleRows] = await Promise.all([
     repos.alignments.parentsOf([...objectives.keys(), ...smartGoals.keys()]),
     Promise.all(cycleIds.map((id) => repos.cycles.find(ws, id))),
