@@ -113,6 +113,7 @@ export async function continueObjective(
       latestValue: null,
       latestCheckinAt: null,
       checkinCount: 0,
+      facts: null,
       frozenScore: null,
       frozenGrade: null,
     });
