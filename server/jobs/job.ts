@@ -63,9 +63,10 @@ export interface BatchContext {
   ): Promise<ReadonlySet<string>>;
   /**
    * Records that one job's run failed: retried after the definition's backoff (at `RetryJobAt`'s
-   * instant), or failed for good after its last attempt or on a `PermanentJobError`.
+   * instant), or failed for good after its last attempt or on a `PermanentJobError`; `work` runs in
+   * the same transaction, fenced by the lease as `complete`'s is (not at all if it was lost).
    */
-  fail(jobId: string, error: unknown): Promise<void>;
+  fail(jobId: string, error: unknown, work?: (trx: Transaction<Database>) => Promise<void>): Promise<void>;
 }
 
 /**

@@ -279,7 +279,7 @@ export class JobRunner {
       return next;
     };
     const log = (job: JobRow) => ({ job: job.name, jobId: job.id, attempt: job.attempts });
-    const fail = (jobId: string, error: unknown) =>
+    const fail: BatchContext['fail'] = (jobId, error, work) =>
       serially(async () => {
         const job = byId.get(jobId);
         if (!job || !open.has(jobId)) return;
@@ -293,16 +293,22 @@ export class JobRunner {
               outcome: 'retry',
               error: message,
               runAt:
-                error instanceof RetryJobAt
-                  ? error.at
-                  : now + retryPolicy(definition).backoffMs(job.attempts),
+                error instanceof RetryJobAt ? error.at : now + retryPolicy(definition).backoffMs(job.attempts),
             } as const);
-        const isRecorded = await repos()
-          .jobs.finish({ ...job, lockedUntil }, this.node, now, finish, this.#ids.newId())
-          .catch((e: unknown) => {
-            this.#logger.error({ ...log(job), err: e }, 'job result could not be recorded');
-            return true;
-          });
+        const isRecorded = await transact(this.#deps, async (trx) => {
+          const held = await repositories(trx, this.#deps.db.dialect).jobs.finish(
+            { ...job, lockedUntil },
+            this.node,
+            now,
+            finish,
+            this.#ids.newId(),
+          );
+          if (held) await work?.(trx);
+          return held;
+        }).catch((e: unknown) => {
+          this.#logger.error({ ...log(job), err: e }, 'job result could not be recorded');
+          return true;
+        });
         if (!isRecorded) this.#logger.warn(log(job), 'job lease lost before its result was recorded');
         else if (isFinal) this.#logger.warn({ ...log(job), error: message }, 'job failed');
         else this.#logger.info({ ...log(job), error: message, retryAt: finish.runAt }, 'job will be retried');

@@ -148,7 +148,9 @@ export class Notifier {
             });
             return held;
           },
-          fail: async (_id, error) => {
+          fail: async (_id, error, work) => {
+            // A job alone records its failure on the database, then throws for the runner to retry it.
+            await work?.(this.deps.db.kysely as never);
             failure = error;
           },
         });
@@ -310,14 +312,16 @@ export class Notifier {
       try {
         for (const destination of destinations) await channel.send(destination, message);
       } catch (error) {
+        // Recorded with the job's retry, under its lease: a node that lost the job writes nothing.
         const isLast = job.attempt >= SEND_RETRY.maxAttempts;
-        await new NotificationRepository(this.deps.db.kysely).record({
-          ...row,
-          state: isLast ? 'failed' : 'retrying',
-          error: (error instanceof Error ? error.message : String(error)).slice(0, 1000),
-          sentAt: null,
+        await context.fail(job.id, error, async (trx) => {
+          await new NotificationRepository(trx).record({
+            ...row,
+            state: isLast ? 'failed' : 'retrying',
+            error: (error instanceof Error ? error.message : String(error)).slice(0, 1000),
+            sentAt: null,
+          });
         });
-        await context.fail(job.id, error);
         return;
       }
       accepted.push({ ...row, state: 'sent', error: null, sentAt: now });
