@@ -37,3 +37,5 @@ process.on('message', (message: string) => {
   if (message === 'report') process.send!({ counts });
   if (message === 'close') server.close(() => process.exit(0));
 });
+// The parent gone (killed by a timeout, say), the server goes too.
+process.on('disconnect', () => process.exit(0));

@@ -186,7 +186,7 @@ describeEachDialect('reminders sent in batches', (dialect) => {
     // The six and the admin (who owns nothing: nothing is sent to them).
     expect(await notifier.sweep()).toBe(NAMES.length + 1);
     const seen = smtp.mails.length;
-    void one.drain();
+    const draining = one.drain();
     const to = () => smtp.mails.slice(seen).map((m) => m.to);
     const until = Date.now() + 20_000;
     while (to().length < NAMES.length - 1 && Date.now() < until)
@@ -221,6 +221,7 @@ describeEachDialect('reminders sent in batches', (dialect) => {
     // The first node's send fails at last: its lease is gone, so it records nothing over the sent row.
     hang(new Error('connection reset'));
     await one.stop();
+    await draining;
     const log = await test.db.kysely
       .selectFrom('notifications')
       .selectAll()

@@ -18,6 +18,7 @@ import type { PersonRow } from '../repositories/person.repository';
 import { CheckInDueService } from '../services/check-in-due.service';
 import type { Actor, ServiceDeps } from '../services/context';
 import { ComplianceHeatmaps, cycleWeeks } from '../services/dashboard-insights';
+import { loadScopes } from '../services/scope';
 import { openSession } from '../services/session';
 import { readSettings } from '../services/workspace-settings';
 import { SMTP_CONNECTIONS } from './email';
@@ -331,8 +332,9 @@ export class Notifier {
     const digests = items.filter((i) => i.input.kind === 'digest');
     const decided = await this.#decideReminders(reminders);
     await atOnce(reminders, SENDS_AT_ONCE, (item) => deliver(item, decided.get(item.job.id)));
-    // Digests after reminders, a couple at a time (each reads its lead's units).
-    await atOnce(digests, 2, async (item) => deliver(item, await this.#decideDigest(item.input)));
+    // Digests after reminders (the sweep queues them later, and a batch is claimed in that order).
+    const digested = await this.#decideDigests(digests);
+    await atOnce(digests, SENDS_AT_ONCE, (item) => deliver(item, digested.get(item.job.id)));
     await flushing;
     flush();
     await flushing;
@@ -405,87 +407,144 @@ export class Notifier {
     return out;
   }
 
-  /** A lead's digest, if it is still to be sent and has something to say. */
-  async #decideDigest(input: SendInput): Promise<Prepared | undefined> {
-    const db = this.deps.db.kysely;
-    const item = { input, job: { id: '', key: null, attempt: 0, runAt: 0 } };
-    const found = (await this.#recipients([item])).get('');
-    if (!found) return undefined;
-    const { person, recipient } = found;
-    const memberships = await repositories(db, this.deps.db.dialect).units.membershipsOf(person.id);
-    // Status changes are counted since the lead's previous occasion (last week's digest).
-    const workspace = await db
-      .selectFrom('workspaces')
-      .select('settings')
-      .where('id', '=', input.workspaceId)
-      .executeTakeFirstOrThrow();
-    const settings = readSettings(workspace.settings, input.workspaceId, this.deps.logger);
-    const zone = isValidTimeZone(person.timeZone) ? person.timeZone : settings.timeZone;
-    const occasion = latestOccasion(this.deps.clock.now(), settings.checkinDay, settings.checkinHour, zone);
-    const since = latestOccasion(occasion.at - 1, settings.checkinDay, settings.checkinHour, zone).at;
-    const content = await this.#digest(
-      actorFor(input.workspaceId, person.id),
-      memberships.filter((m) => m.isLead === 1).map((m) => m.unitId),
-      since,
-    );
-    if (
-      content.stale.length + content.atRisk.length + content.changes.length + content.compliance.length ===
-      0
-    )
-      return undefined;
-    return { message: digestMessage(person, content, this.options.publicUrl), recipient };
-  }
-
   /**
-   * A lead's digest: for the people of the units they lead (and the units below), the goals the
-   * lead may see that are stale (two missed periods or more: the escalation) or at risk, those
-   * whose status changed since `since` (the previous digest: no status history is kept, so the
-   * status then is evaluated again as of that instant, from the check-ins made by then), and the
-   * check-in compliance of each led unit over the last full week (the dashboard's heatmap).
+   * The digests of a batch that are still to be sent and have something to say, by job id. The
+   * leads' members' goals and check-ins are read and evaluated once for the whole batch (now, and
+   * as of each lead's previous occasion: no status history is kept, so the status then is
+   * evaluated again from the check-ins made by then), and narrowed to what each lead may see.
    */
-  async #digest(actor: Actor, ledUnitIds: string[], since: number): Promise<DigestContent> {
+  async #decideDigests(items: readonly BatchItem<SendInput>[]): Promise<Map<string, Prepared>> {
+    const out = new Map<string, Prepared>();
+    if (items.length === 0) return out;
     const db = this.deps.db.kysely;
     const repos = repositories(db, this.deps.db.dialect);
-    const ws = actor.workspaceId;
-    const unitIds = [...new Set([...ledUnitIds, ...(await repos.units.descendants(ws, ledUnitIds))])];
-    const members =
-      unitIds.length === 0
-        ? []
-        : await db
+    const recipients = await this.#recipients(items);
+    const now = this.deps.clock.now();
+    const pending = items.filter((i) => recipients.has(i.job.id));
+    for (const [workspaceId, group] of groupBy(pending, (i) => i.input.workspaceId)) {
+      const workspace = await db
+        .selectFrom('workspaces')
+        .select('settings')
+        .where('id', '=', workspaceId)
+        .executeTakeFirstOrThrow();
+      const settings = readSettings(workspace.settings, workspaceId, this.deps.logger);
+      const leads = [
+        ...new Map(group.map((i) => [i.input.personId, recipients.get(i.job.id)!.person])).values(),
+      ];
+      const [memberships, units, scopes] = await Promise.all([
+        repos.units.membershipsOfMany(leads.map((l) => l.id)),
+        repos.units.list(workspaceId),
+        loadScopes(repos, workspaceId, leads),
+      ]);
+      const children = groupBy(
+        units.filter((u) => u.parentId !== null),
+        (u) => u.parentId!,
+      );
+      const subtree = (roots: readonly string[]) => {
+        const seen = new Set(roots);
+        const stack = [...roots];
+        for (let id = stack.pop(); id !== undefined; id = stack.pop())
+          for (const child of children.get(id) ?? [])
+            if (!seen.has(child.id)) {
+              seen.add(child.id);
+              stack.push(child.id);
+            }
+        return [...seen];
+      };
+      const ledBy = new Map(
+        leads.map((l) => [
+          l.id,
+          memberships.filter((m) => m.personId === l.id && m.isLead === 1).map((m) => m.unitId),
+        ]),
+      );
+      const unitsBy = new Map(leads.map((l) => [l.id, subtree(ledBy.get(l.id)!)]));
+      const allUnits = [...new Set([...unitsBy.values()].flat())];
+      const rows: { unitId: string; id: string; name: string }[] = [];
+      for (let i = 0; i < allUnits.length; i += 500)
+        rows.push(
+          ...(await db
             .selectFrom('unitMembers')
             .innerJoin('people', 'people.id', 'unitMembers.personId')
-            .select(['people.id', 'people.name'])
-            .distinct()
-            .where('unitMembers.unitId', 'in', unitIds)
+            .select(['unitMembers.unitId', 'people.id', 'people.name'])
+            .where('unitMembers.unitId', 'in', allUnits.slice(i, i + 500))
             .where('people.isActive', '=', 1)
-            .execute();
-    // One read of the members' goals and check-ins, evaluated now and as of `since` in memory.
-    const [dueNow, dueThen] = await new CheckInDueService(this.deps).dueOfMany(
-      actor,
-      members.map((m) => m.id),
-      [this.deps.clock.now(), since],
-    );
-    const content: DigestContent = { stale: [], atRisk: [], changes: [], compliance: [] };
-    for (const member of members) {
-      const statusThen = new Map((dueThen!.get(member.id) ?? []).map((g) => [g.id, g.status]));
-      for (const goal of dueNow!.get(member.id) ?? []) {
-        if (goal.missedPeriods >= 2) content.stale.push({ goal, ownerName: member.name });
-        else if (goal.status === 'at_risk' || goal.status === 'off_track')
-          content.atRisk.push({ goal, ownerName: member.name });
-        // A change from one status to another (a goal that had none a week ago has no "from").
-        const from = statusThen.get(goal.id);
-        if (from && goal.status && from !== goal.status)
-          content.changes.push({ goal, ownerName: member.name, from, to: goal.status });
+            .execute()),
+        );
+      const membersOf = groupBy(rows, (r) => r.unitId);
+      // Status changes are counted since each lead's previous occasion (last week's digest).
+      const sinceOf = new Map(
+        leads.map((l) => {
+          const zone = isValidTimeZone(l.timeZone) ? l.timeZone : settings.timeZone;
+          const occasion = latestOccasion(now, settings.checkinDay, settings.checkinHour, zone);
+          return [l.id, latestOccasion(occasion.at - 1, settings.checkinDay, settings.checkinHour, zone).at];
+        }),
+      );
+      const instants = [now, ...new Set(sinceOf.values())];
+      const due = await new CheckInDueService(this.deps).dueForViewers(
+        workspaceId,
+        [...new Set(rows.map((r) => r.id))],
+        instants,
+      );
+      const heatmaps = new ComplianceHeatmaps(0);
+      for (const item of group) {
+        const { person, recipient } = recipients.get(item.job.id)!;
+        const scope = scopes.get(person.id);
+        if (!scope) continue;
+        const members = [
+          ...new Map(
+            unitsBy
+              .get(person.id)!
+              .flatMap((u) => membersOf.get(u) ?? [])
+              .map((m) => [m.id, m]),
+          ).values(),
+        ];
+        const then = due.lists[instants.indexOf(sinceOf.get(person.id)!)]!;
+        const content: DigestContent = { stale: [], atRisk: [], changes: [], compliance: [] };
+        for (const member of members) {
+          const statusThen = new Map(due.view(scope, then.get(member.id) ?? []).map((g) => [g.id, g.status]));
+          for (const goal of due.view(scope, due.lists[0]!.get(member.id) ?? [])) {
+            if (goal.missedPeriods >= 2) content.stale.push({ goal, ownerName: member.name });
+            else if (goal.status === 'at_risk' || goal.status === 'off_track')
+              content.atRisk.push({ goal, ownerName: member.name });
+            // A change from one status to another (a goal that had none a week ago has no "from").
+            const from = statusThen.get(goal.id);
+            if (from && goal.status && from !== goal.status)
+              content.changes.push({ goal, ownerName: member.name, from, to: goal.status });
+          }
+        }
+        content.changes.sort((a, b) => a.goal.title.localeCompare(b.goal.title));
+        content.stale.sort(
+          (a, b) => b.goal.missedPeriods - a.goal.missedPeriods || a.goal.title.localeCompare(b.goal.title),
+        );
+        content.compliance = await this.#compliance(
+          actorFor(workspaceId, person.id),
+          ledBy.get(person.id)!,
+          heatmaps,
+        );
+        if (
+          content.stale.length +
+            content.atRisk.length +
+            content.changes.length +
+            content.compliance.length ===
+          0
+        )
+          continue;
+        out.set(item.job.id, { message: digestMessage(person, content, this.options.publicUrl), recipient });
       }
     }
-    content.changes.sort((a, b) => a.goal.title.localeCompare(b.goal.title));
-    content.stale.sort(
-      (a, b) => b.goal.missedPeriods - a.goal.missedPeriods || a.goal.title.localeCompare(b.goal.title),
-    );
-    const session = await openSession(this.deps, db, actor);
-    const units = await session.repos.units.list(ws);
-    const cycles = (await session.repos.cycles.list(ws)).filter((c) => c.state === 'active');
-    const heatmaps = new ComplianceHeatmaps(0);
+    return out;
+  }
+
+  /** The check-in compliance of each led unit over the last full week (the dashboard's heatmap), as the lead sees it. */
+  async #compliance(
+    actor: Actor,
+    ledUnitIds: readonly string[],
+    heatmaps: ComplianceHeatmaps,
+  ): Promise<DigestContent['compliance']> {
+    const session = await openSession(this.deps, this.deps.db.kysely, actor);
+    const units = await session.repos.units.list(actor.workspaceId);
+    const cycles = (await session.repos.cycles.list(actor.workspaceId)).filter((c) => c.state === 'active');
+    const out: DigestContent['compliance'] = [];
     for (const unitId of ledUnitIds) {
       const unit = units.find((u) => u.id === unitId);
       if (!unit) continue;
@@ -501,8 +560,8 @@ export class Notifier {
           due += row.cells[last]?.due ?? 0;
         }
       }
-      if (due > 0) content.compliance.push({ unitName: unit.name, done, due, rate: done / due });
+      if (due > 0) out.push({ unitName: unit.name, done, due, rate: done / due });
     }
-    return content;
+    return out;
   }
 }

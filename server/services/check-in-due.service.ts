@@ -3,7 +3,7 @@ import { dueCheckin, missedPeriods } from '../../core/checkin-schedule';
 import { cadencePeriods } from '../../core/cycle';
 import type { Status } from '../../core/status';
 import { dateWindow, type Instant, type Window } from '../../core/time';
-import { type ActorScope, isVisible } from '../policies/permissions';
+import { type ActorScope, type GoalSubject, isVisible } from '../policies/permissions';
 import type { AlignmentRow } from '../repositories/alignment.repository';
 import { ComplianceRepository } from '../repositories/compliance.repository';
 import { repositories } from '../repositories/index';
@@ -33,6 +33,28 @@ export interface DueOptions {
   statuses?: boolean;
   /** Whose eyes each person's list is seen through (default: the session's actor for everyone). */
   scopeOf?: (personId: string) => ActorScope;
+  /** Filled with what the policies see of each listed goal and of the objective its titles name. */
+  subjects?: Map<string, { goal: GoalSubject; named?: GoalSubject }>;
+}
+
+/** Everything is visible to it: lists read once for several viewers, then narrowed for each. */
+const seesAll = (workspaceId: string): ActorScope => ({
+  workspaceId,
+  personId: '',
+  role: 'admin',
+  memberUnits: new Set(),
+  ledUnits: new Set(),
+  reports: new Set(),
+});
+
+/**
+ * Due lists read once for several viewers (`dueForViewers`): each viewer's view of a person's list
+ * is `view(scope, items)`, the items that viewer may see, with the titles they may not see blanked,
+ * as `dueOfMany` run by that viewer gives them.
+ */
+export interface SharedDue {
+  lists: Map<string, DueGoal[]>[];
+  view(scope: ActorScope, items: readonly DueGoal[]): DueGoal[];
 }
 
 /** Input of `due`: `me` (the signed-in person) or a person's id. */
@@ -175,6 +197,54 @@ export class CheckInDueService {
     return out;
   }
 
+  /**
+   * The due lists of many people as of several instants, with statuses, read once for several
+   * viewers (the leads whose digests a batch sends): the goals and check-ins of all of them are
+   * read and evaluated once, and `view` narrows a list to what one viewer may see. A deactivated
+   * or unknown person gets an empty list.
+   *
+   * @example
+   * const due = await dueService.dueForViewers(workspaceId, memberIds, [now, lastWeek]);
+   * const leadsView = due.view(leadScope, due.lists[0]!.get(memberId) ?? []);
+   */
+  async dueForViewers(
+    workspaceId: string,
+    personIds: readonly string[],
+    ats: readonly Instant[],
+  ): Promise<SharedDue> {
+    const repos = repositories(this.deps.db.kysely, this.deps.db.dialect);
+    const workspace = await repos.workspaces.find(workspaceId);
+    const lists = ats.map(() => new Map<string, DueGoal[]>());
+    const subjects = new Map<string, { goal: GoalSubject; named?: GoalSubject }>();
+    const view: SharedDue['view'] = (scope, items) =>
+      items.flatMap((item) => {
+        const subject = subjects.get(item.id);
+        if (!subject || !isVisible(scope, subject.goal)) return [];
+        if (subject.named && !isVisible(scope, subject.named))
+          return [{ ...item, objectiveTitle: null, keyResultTitle: null }];
+        return [item];
+      });
+    if (!workspace) return { lists, view };
+    const session: Session = {
+      repos,
+      actor: { workspaceId, personId: '', actorType: 'person', source: 'web' },
+      scope: seesAll(workspaceId),
+      settings: readSettings(workspace.settings, workspaceId, this.deps.logger),
+      at: this.deps.clock.now(),
+      deps: this.deps,
+      notices: undefined,
+    };
+    const ids = [...new Set(personIds)];
+    for (let i = 0; i < ids.length; i += PEOPLE_PER_READ) {
+      const people = await repos.people.findMany(workspaceId, ids.slice(i, i + PEOPLE_PER_READ));
+      const found = await this.#dueOf(session, people, ats, { subjects });
+      found.forEach((list, k) => {
+        for (const [personId, items] of list) lists[k]!.set(personId, items);
+      });
+    }
+    return { lists, view };
+  }
+
   /** The due lists of some people as of each instant (a map per instant; everyone has an entry). */
   async #dueOf(
     session: Session,
@@ -250,7 +320,7 @@ export class CheckInDueService {
       if (!slice)
         for (const link of await session.repos.alignments.parentsOf(shownGoals.map((g) => g.id)))
           parents.set(link.childId, [...(parents.get(link.childId) ?? []), link]);
-      const parentTitles = await this.#parentTitles(then, shownGoals, parents, scopeOf);
+      const parentTitles = await this.#parentTitles(then, shownGoals, parents, scopeOf, options.subjects);
       const byPerson = new Map<string, DueGoal[]>(people.map((p) => [p.id, []]));
       for (const { goal, due, missed } of scheduled) {
         const measure = readMeasure(goal.measure);
@@ -268,6 +338,14 @@ export class CheckInDueService {
               keyResultTitle: null,
             }
           : (parentTitles.get(goal.id) ?? { objectiveTitle: null, keyResultTitle: null });
+        if (options.subjects && isKr) {
+          const objective = objectives.get(goal.objectiveId)!;
+          options.subjects.set(goal.id, {
+            goal: keyResultSubject(goal, objective),
+            named: objectiveSubject(objective),
+          });
+        } else if (options.subjects && !options.subjects.has(goal.id))
+          options.subjects.set(goal.id, { goal: smartGoalSubject(goal as SmartGoalRow) });
         byPerson.get(goal.ownerId!)?.push({
           type: isKr ? 'key_result' : 'smart_goal',
           id: goal.id,
@@ -304,6 +382,7 @@ export class CheckInDueService {
     goals: readonly SmartGoalRow[],
     parents: Map<string, { parentType: 'objective' | 'key_result'; parentId: string }[]>,
     scopeOf: (personId: string) => ActorScope,
+    subjects?: DueOptions['subjects'],
   ): Promise<Map<string, { objectiveTitle: string | null; keyResultTitle: string | null }>> {
     const ws = session.actor.workspaceId;
     const firstParent = new Map(
@@ -321,12 +400,18 @@ export class CheckInDueService {
       (await session.repos.objectives.findMany(ws, objectiveIds)).map((o) => [o.id, o]),
     );
     const out = new Map<string, { objectiveTitle: string | null; keyResultTitle: string | null }>();
-    const ownerOf = new Map(goals.map((g) => [g.id, g.ownerId!]));
+    const goalById = new Map(goals.map((g) => [g.id, g]));
     for (const [goalId, parent] of firstParent) {
       const kr = parent.parentType === 'key_result' ? krs.get(parent.parentId) : undefined;
       const objective = objectives.get(kr ? kr.objectiveId : parent.parentId);
       const isSeen = (o: typeof objective) =>
-        o !== undefined && isVisible(scopeOf(ownerOf.get(goalId)!), objectiveSubject(o));
+        o !== undefined && isVisible(scopeOf(goalById.get(goalId)!.ownerId!), objectiveSubject(o));
+      if (subjects && objective) {
+        subjects.set(goalId, {
+          goal: smartGoalSubject(goalById.get(goalId)!),
+          named: objectiveSubject(objective),
+        });
+      }
       out.set(goalId, {
         objectiveTitle: isSeen(objective) ? objective!.title : null,
         keyResultTitle: kr && isSeen(objective) ? kr.title : null,
