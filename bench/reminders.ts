@@ -1,4 +1,4 @@
-// `npm run bench:reminders [-- --size large|medium] [--sqlite-only|--pg-only] [--concurrency N]`:
+// `npm run bench:reminders [-- --size large|medium] [--sqlite-only|--pg-only] [--concurrency N] [--reminders-only]`:
 // the reminder sweep of SPEC 11's large organisation (10,000 people), from the check-in hour to the
 // last message a real SMTP server on loopback accepted: the demo is generated in a scratch SQLite
 // file and (with TANDEM_BENCH_PG_URL or TANDEM_TEST_PG_URL) a scratch PostgreSQL database, email is
@@ -25,6 +25,8 @@ const args = process.argv.slice(2);
 const option = (name: string) => (args.includes(name) ? args[args.indexOf(name) + 1] : undefined);
 const size = (option('--size') ?? 'large') as 'large' | 'medium';
 const concurrency = Number(option('--concurrency') ?? 20);
+/** `--reminders-only`: the leads' digests are taken off the queue after the sweep. */
+const remindersOnly = args.includes('--reminders-only');
 const WEEK = 7 * 86_400_000;
 
 interface SinkCounts {
@@ -97,13 +99,8 @@ async function bench(label: string, location: string) {
       publicUrl: 'https://tandem.example.com',
     });
     const deps = serviceDeps(db, new FixedClock(occasion));
-    const runner = new JobRunner(
-      deps,
-      new Notifier(deps, { channels, publicUrl: 'https://tandem.example.com' }).jobs(),
-      {
-        concurrency,
-      },
-    );
+    const notifier = new Notifier(deps, { channels, publicUrl: 'https://tandem.example.com' });
+    const runner = new JobRunner(deps, notifier.jobs(), { concurrency });
     let peakRss = process.memoryUsage().rss;
     const sampler = setInterval(() => {
       peakRss = Math.max(peakRss, process.memoryUsage().rss);
@@ -112,10 +109,23 @@ async function bench(label: string, location: string) {
     const cpuBefore = process.cpuUsage();
     const startedAt = Date.now();
     const progress = setInterval(() => {
-      void smtp.report().then((c) =>
-        console.log(`${label}: ${c.accepted} messages after ${((Date.now() - startedAt) / 1000).toFixed(0)} s`),
-      );
+      void smtp
+        .report()
+        .then((c) =>
+          console.log(
+            `${label}: ${c.accepted} messages after ${((Date.now() - startedAt) / 1000).toFixed(0)} s`,
+          ),
+        );
     }, 10_000);
+    if (remindersOnly) {
+      // The sweep as the runner would run it, then the digests taken off the queue: reminders alone.
+      await notifier.sweep();
+      await db.kysely
+        .deleteFrom('jobs')
+        .where('name', '=', 'notify.send')
+        .where('key', 'like', 'digest:%')
+        .execute();
+    }
     await runner.drain();
     clearInterval(progress);
     const finishedAt = Date.now();
@@ -150,6 +160,7 @@ async function bench(label: string, location: string) {
       targetSeconds: TARGET_S,
       isMet: seconds <= TARGET_S,
       concurrency,
+      remindersOnly,
       loadAverageAtStart: loadAtStart,
       loadAverage: loadavg().map((l) => l.toFixed(2)),
       cores: cpus().length,
