@@ -293,7 +293,9 @@ export class JobRunner {
               outcome: 'retry',
               error: message,
               runAt:
-                error instanceof RetryJobAt ? error.at : now + retryPolicy(definition).backoffMs(job.attempts),
+                error instanceof RetryJobAt
+                  ? error.at
+                  : now + retryPolicy(definition).backoffMs(job.attempts),
             } as const);
         const isRecorded = await transact(this.#deps, async (trx) => {
           const held = await repositories(trx, this.#deps.db.dialect).jobs.finish(
