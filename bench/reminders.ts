@@ -100,7 +100,9 @@ async function bench(label: string, location: string) {
     });
     const deps = serviceDeps(db, new FixedClock(occasion));
     const notifier = new Notifier(deps, { channels, publicUrl: 'https://tandem.example.com' });
-    const runner = new JobRunner(deps, notifier.jobs(), { concurrency });
+    // Reminders only: the send job alone (the sweep's slot would queue the digests again).
+    const jobs = notifier.jobs().filter((j) => !remindersOnly || j.id === 'notify.send');
+    const runner = new JobRunner(deps, jobs, { concurrency });
     let peakRss = process.memoryUsage().rss;
     const sampler = setInterval(() => {
       peakRss = Math.max(peakRss, process.memoryUsage().rss);
