@@ -96,6 +96,7 @@ await withScratchSqliteFile('tandem-reminder-queries', async (file) => {
           return held;
         },
         fail: async () => {},
+        hold: async () => new Set(items.map((i) => i.job.id)),
       } as BatchContext);
     }
     const ms = performance.now() - started;

@@ -67,6 +67,12 @@ export interface BatchContext {
    * the same transaction, fenced by the lease as `complete`'s is (not at all if it was lost).
    */
   fail(jobId: string, error: unknown, work?: (trx: Transaction<Database>) => Promise<void>): Promise<void>;
+  /**
+   * Renews the batch's lease now and returns the jobs still open and held: a handler that spent
+   * long deciding calls it before an effect outside the database (a send), so that a job another
+   * node took over meanwhile is not sent twice.
+   */
+  hold(): Promise<ReadonlySet<string>>;
 }
 
 /**

@@ -344,10 +344,10 @@ export class JobRunner {
             );
         return held;
       });
-    const renewal = setInterval(
-      () => {
-        void serially(async () => {
-          if (open.size === 0) return;
+    /** Extends the lease of the batch's open jobs; those another node took over are dropped. */
+    const renew = () =>
+      serially(async () => {
+        if (open.size > 0) {
           const until = this.#deps.clock.now() + this.#options.leaseMs;
           const held = await repos().jobs.renew([...open], this.node, lockedUntil, until);
           for (const id of open)
@@ -356,7 +356,12 @@ export class JobRunner {
               this.#logger.warn(log(byId.get(id)!), 'job lease lost while its batch ran');
             }
           lockedUntil = until;
-        }).catch((error: unknown) =>
+        }
+        return new Set(open) as ReadonlySet<string>;
+      });
+    const renewal = setInterval(
+      () => {
+        renew().catch((error: unknown) =>
           this.#logger.error({ err: error }, 'job runner: renewing a lease failed'),
         );
       },
@@ -388,6 +393,7 @@ export class JobRunner {
         logger: this.#logger.child({ job: definition.id, batch: claimed.length }),
         complete,
         fail,
+        hold: renew,
       };
       let failure: unknown;
       if (items.length > 0)

@@ -149,6 +149,7 @@ export class Notifier {
             });
             return held;
           },
+          hold: async () => new Set([context.job.id]),
           fail: async (_id, error, work) => {
             // A job alone records its failure on the database, then throws for the runner to retry it.
             await work?.(this.deps.db.kysely as never);
@@ -330,11 +331,23 @@ export class Notifier {
     };
     const reminders = items.filter((i) => i.input.kind === 'reminder');
     const digests = items.filter((i) => i.input.kind === 'digest');
+    // Deciding may take long (a digest of the whole company): the lease is renewed before sending,
+    // and a send another node took over meanwhile is left to it.
     const decided = await this.#decideReminders(reminders);
-    await atOnce(reminders, SENDS_AT_ONCE, (item) => deliver(item, decided.get(item.job.id)));
+    let held = await context.hold();
+    await atOnce(
+      reminders.filter((i) => held.has(i.job.id)),
+      SENDS_AT_ONCE,
+      (item) => deliver(item, decided.get(item.job.id)),
+    );
     // Digests after reminders (the sweep queues them later, and a batch is claimed in that order).
     const digested = await this.#decideDigests(digests);
-    await atOnce(digests, SENDS_AT_ONCE, (item) => deliver(item, digested.get(item.job.id)));
+    held = await context.hold();
+    await atOnce(
+      digests.filter((i) => held.has(i.job.id)),
+      SENDS_AT_ONCE,
+      (item) => deliver(item, digested.get(item.job.id)),
+    );
     await flushing;
     flush();
     await flushing;
