@@ -1,13 +1,16 @@
-// `npx tsx bench/reminder-queries.ts [--size medium|large]`: the SQL statements one reminder send and
-// one digest send execute (counted at better-sqlite3, every statement run), on the demo organisation
-// at its next check-in occasion: the sweep queues the sends, then 100 reminders and every digest run
-// one at a time through the send job's handler. A load-robust companion to bench/reminders.ts.
+// `npx tsx bench/reminder-queries.ts [--size medium|large]`: the SQL statements one reminder and one
+// digest execute (counted at better-sqlite3, every statement run), on the demo organisation
+// at its next check-in occasion: the sweep queues the sends, then 1,000 reminders and the digests run
+// through the send job's batch handler, as the runner would. A load-robust companion to
+// bench/reminders.ts (statements and milliseconds per message sent).
 
 import { loadavg } from 'node:os';
+import pino from 'pino';
 import { migrateToLatest, openDatabase } from '../server/db/database';
 import { loadDemo } from '../server/demo/load';
+import type { BatchContext } from '../server/jobs/job';
 import type { Channel } from '../server/notify/message';
-import { Notifier } from '../server/notify/notifier';
+import { Notifier, SEND_BATCH } from '../server/notify/notifier';
 import { latestOccasion } from '../server/notify/occasion';
 import { FixedClock, serviceDeps } from '../server/services/context';
 import { readSettings } from '../server/services/workspace-settings';
@@ -73,29 +76,42 @@ await withScratchSqliteFile('tandem-reminder-queries', async (file) => {
     .select(['id', 'input'])
     .where('name', '=', 'notify.send')
     .execute();
+  // Through the send job's batch handler, as the runner runs it: batches of up to SEND_BATCH jobs.
   const measure = async (kind: string, limit: number) => {
     const picked = jobs.filter((j) => JSON.parse(j.input).kind === kind).slice(0, limit);
-    const counts: number[] = [];
+    const before = statements;
+    const sentBefore = sent.length;
     const started = performance.now();
-    for (const job of picked) {
-      const before = statements;
-      await send!.handler(JSON.parse(job.input), {
-        job: { id: job.id, attempt: 1 },
-        complete: async (f: (trx: unknown) => Promise<void>) => f(db.kysely),
-      } as never);
-      counts.push(statements - before);
+    for (let i = 0; i < picked.length; i += SEND_BATCH) {
+      const items = picked.slice(i, i + SEND_BATCH).map((job) => ({
+        input: JSON.parse(job.input),
+        job: { id: job.id, key: null, attempt: 1, runAt: 0 },
+      }));
+      await send!.batch!.handler(items, {
+        deps,
+        logger: pino({ level: 'silent' }),
+        complete: async (ids, work) => {
+          const held = new Set(ids);
+          await work?.(db.kysely as never, held);
+          return held;
+        },
+        fail: async () => {},
+        hold: async () => new Set(items.map((i) => i.job.id)),
+      } as BatchContext);
     }
     const ms = performance.now() - started;
-    counts.sort((a, b) => a - b);
+    const messages = sent.length - sentBefore;
     return {
       kind,
       sends: picked.length,
-      statementsMean: Math.round(counts.reduce((a, b) => a + b, 0) / counts.length),
-      statementsMax: counts.at(-1),
-      msPerSend: Math.round(ms / picked.length),
+      messages,
+      batches: Math.ceil(picked.length / SEND_BATCH),
+      statements: statements - before,
+      statementsPerMessage: Number(((statements - before) / Math.max(1, messages)).toFixed(2)),
+      msPerMessage: Number((ms / Math.max(1, messages)).toFixed(2)),
     };
   };
-  const rows = [await measure('reminder', 100), await measure('digest', 1000)];
+  const rows = [await measure('reminder', 1000), await measure('digest', 1000)];
   console.log(
     JSON.stringify(
       { size, rows, messages: sent.length, loadAverage: loadavg().map((l) => l.toFixed(2)) },

@@ -1,4 +1,4 @@
-// `npm run bench:reminders [-- --size large|medium] [--sqlite-only|--pg-only] [--concurrency N]`:
+// `npm run bench:reminders [-- --size large|medium] [--sqlite-only|--pg-only] [--concurrency N] [--reminders-only]`:
 // the reminder sweep of SPEC 11's large organisation (10,000 people), from the check-in hour to the
 // last message a real SMTP server on loopback accepted: the demo is generated in a scratch SQLite
 // file and (with TANDEM_BENCH_PG_URL or TANDEM_TEST_PG_URL) a scratch PostgreSQL database, email is
@@ -7,9 +7,9 @@
 // messages, their rate, peak RSS, and the load average. Issue 13's target: under 30 s.
 // Figures go in docs/PERFORMANCE.md.
 
-import type { AddressInfo } from 'node:net';
+import { fork } from 'node:child_process';
 import { cpus, loadavg } from 'node:os';
-import { SMTPServer } from 'smtp-server';
+import { fileURLToPath } from 'node:url';
 import { type Db, migrateToLatest, openDatabase } from '../server/db/database';
 import { loadDemo } from '../server/demo/load';
 import { JobRunner } from '../server/jobs/runner';
@@ -25,35 +25,41 @@ const args = process.argv.slice(2);
 const option = (name: string) => (args.includes(name) ? args[args.indexOf(name) + 1] : undefined);
 const size = (option('--size') ?? 'large') as 'large' | 'medium';
 const concurrency = Number(option('--concurrency') ?? 20);
+/** `--reminders-only`: the leads' digests are taken off the queue after the sweep. */
+const remindersOnly = args.includes('--reminders-only');
 const WEEK = 7 * 86_400_000;
 
-/** An SMTP server on loopback that accepts every message and counts it (no parsing: the bench measures the sender). */
+interface SinkCounts {
+  accepted: number;
+  reminders: number;
+  digests: number;
+  lastAt: number;
+  lastReminderAt: number;
+  lastDigestAt: number;
+}
+
+/**
+ * The counting SMTP server (bench/smtp-sink.ts) in a child process, so the sender's CPU is measured
+ * alone and the server has the other core, as a real mail server would.
+ */
 async function startCountingSmtp() {
-  let accepted = 0;
-  let lastAt = 0;
-  const server = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ['STARTTLS', 'AUTH'],
-    logger: false,
-    onData(stream, _session, callback) {
-      stream.on('data', () => {});
-      stream.on('end', () => {
-        accepted++;
-        lastAt = performance.now();
-        callback();
-      });
-    },
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const child = fork(fileURLToPath(new URL('./smtp-sink.ts', import.meta.url)));
+  const port = await new Promise<number>((resolve) =>
+    child.once('message', (m: { port: number }) => resolve(m.port)),
+  );
+  const report = () =>
+    new Promise<SinkCounts>((resolve) => {
+      child.once('message', (m: { counts: SinkCounts }) => resolve(m.counts));
+      child.send('report');
+    });
   return {
-    url: `smtp://127.0.0.1:${(server.server.address() as AddressInfo).port}`,
-    get accepted() {
-      return accepted;
-    },
-    get lastAt() {
-      return lastAt;
-    },
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+    url: `smtp://127.0.0.1:${port}`,
+    report,
+    close: () =>
+      new Promise<void>((resolve) => {
+        child.once('exit', () => resolve());
+        child.send('close');
+      }),
   };
 }
 
@@ -93,28 +99,42 @@ async function bench(label: string, location: string) {
       publicUrl: 'https://tandem.example.com',
     });
     const deps = serviceDeps(db, new FixedClock(occasion));
-    const runner = new JobRunner(
-      deps,
-      new Notifier(deps, { channels, publicUrl: 'https://tandem.example.com' }).jobs(),
-      {
-        concurrency,
-      },
-    );
+    const notifier = new Notifier(deps, { channels, publicUrl: 'https://tandem.example.com' });
+    // Reminders only: the send job alone (the sweep's slot would queue the digests again).
+    const jobs = notifier.jobs().filter((j) => !remindersOnly || j.id === 'notify.send');
+    const runner = new JobRunner(deps, jobs, { concurrency });
     let peakRss = process.memoryUsage().rss;
     const sampler = setInterval(() => {
       peakRss = Math.max(peakRss, process.memoryUsage().rss);
     }, 100);
-    const started = performance.now();
+    const loadAtStart = loadavg().map((l) => l.toFixed(2));
+    const cpuBefore = process.cpuUsage();
+    const startedAt = Date.now();
     const progress = setInterval(() => {
-      console.log(
-        `${label}: ${smtp.accepted} messages after ${((performance.now() - started) / 1000).toFixed(0)} s`,
-      );
+      void smtp
+        .report()
+        .then((c) =>
+          console.log(
+            `${label}: ${c.accepted} messages after ${((Date.now() - startedAt) / 1000).toFixed(0)} s`,
+          ),
+        );
     }, 10_000);
+    if (remindersOnly) {
+      // The sweep as the runner would run it, then the digests taken off the queue: reminders alone.
+      await notifier.sweep();
+      await db.kysely
+        .deleteFrom('jobs')
+        .where('name', '=', 'notify.send')
+        .where('key', 'like', 'digest:%')
+        .execute();
+    }
     await runner.drain();
     clearInterval(progress);
-    const finished = performance.now();
+    const finishedAt = Date.now();
+    const cpu = process.cpuUsage(cpuBefore);
     clearInterval(sampler);
     peakRss = Math.max(peakRss, process.memoryUsage().rss);
+    const counts = await smtp.report();
     const log = await db.kysely
       .selectFrom('notifications')
       .select(['state', (eb) => eb.fn.countAll<number>().as('n')])
@@ -122,19 +142,28 @@ async function bench(label: string, location: string) {
       .execute();
     closeChannels(channels);
     await smtp.close();
-    const seconds = ((smtp.lastAt || finished) - started) / 1000;
+    const since = (at: number) => Number((((at || finishedAt) - startedAt) / 1000).toFixed(2));
+    const seconds = since(counts.lastAt);
+    const cpuSeconds = (cpu.user + cpu.system) / 1e6;
     return {
       database: label,
       people: Number(people.n),
-      messagesAccepted: smtp.accepted,
+      messagesAccepted: counts.accepted,
+      reminders: counts.reminders,
+      digests: counts.digests,
       log: Object.fromEntries(log.map((r) => [r.state, Number(r.n)])),
-      secondsToLastMessage: Number(seconds.toFixed(2)),
-      secondsToQueueEmpty: Number(((finished - started) / 1000).toFixed(2)),
-      messagesPerSecond: Math.round(smtp.accepted / seconds),
+      secondsToLastMessage: seconds,
+      secondsToLastReminder: since(counts.lastReminderAt),
+      secondsToQueueEmpty: since(finishedAt),
+      messagesPerSecond: Math.round(counts.accepted / seconds),
+      cpuSeconds: Number(cpuSeconds.toFixed(2)),
+      cpuMsPerMessage: Number(((cpuSeconds * 1000) / Math.max(1, counts.accepted)).toFixed(2)),
       peakRssMb: Math.round(peakRss / 1024 / 1024),
       targetSeconds: TARGET_S,
       isMet: seconds <= TARGET_S,
       concurrency,
+      remindersOnly,
+      loadAverageAtStart: loadAtStart,
       loadAverage: loadavg().map((l) => l.toFixed(2)),
       cores: cpus().length,
     };

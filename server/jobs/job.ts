@@ -38,6 +38,56 @@ export interface JobContext {
   complete(work: (trx: Transaction<Database>) => Promise<void>): Promise<void>;
 }
 
+/** One job of a batch, as a batch handler is given it: its validated input and its row's facts. */
+export interface BatchItem<I> {
+  input: I;
+  job: { id: string; key: string | null; attempt: number; runAt: number };
+}
+
+/**
+ * What a batch handler is given besides its items. Each job of the batch keeps its own outcome:
+ * the handler settles jobs one by one or in groups (`complete`, `fail`) as their work is done;
+ * jobs it leaves unsettled succeed when it returns, or fail (and are retried) if it throws.
+ */
+export interface BatchContext {
+  deps: ServiceDeps;
+  logger: Logger;
+  /**
+   * Marks these jobs succeeded in one transaction that also runs `work`, fenced by the batch's
+   * lease: a job whose lease was lost (this node stalled past it and another took the job over) is
+   * neither marked nor given to `work`, which receives the ids still held. Returns those ids.
+   */
+  complete(
+    jobIds: readonly string[],
+    work?: (trx: Transaction<Database>, held: ReadonlySet<string>) => Promise<void>,
+  ): Promise<ReadonlySet<string>>;
+  /**
+   * Records that one job's run failed: retried after the definition's backoff (at `RetryJobAt`'s
+   * instant), or failed for good after its last attempt or on a `PermanentJobError`; `work` runs in
+   * the same transaction, fenced by the lease as `complete`'s is (not at all if it was lost).
+   */
+  fail(jobId: string, error: unknown, work?: (trx: Transaction<Database>) => Promise<void>): Promise<void>;
+  /**
+   * Renews the batch's lease now and returns the jobs still open and held: a handler that spent
+   * long deciding calls it before an effect outside the database (a send), so that a job another
+   * node took over meanwhile is not sent twice.
+   */
+  hold(): Promise<ReadonlySet<string>>;
+}
+
+/**
+ * How a definition's jobs run many at once: the runner claims up to `size` due jobs of the kind in
+ * one claim (one lease, renewed while the batch runs), runs them through `handler` in one slot of
+ * its concurrency, and records each job's outcome on its own (attempts, backoff, runs).
+ */
+export interface JobBatch<I> {
+  /** Most jobs claimed into one batch. */
+  size: number;
+  /** Most batches of this kind running at once on one node (default 1). */
+  concurrency?: number;
+  handler(items: readonly BatchItem<I>[], context: BatchContext): Promise<void>;
+}
+
 /**
  * A kind of background work: `id` names it in the queue (`webhooks.deliver`), `version` is stored
  * with each job (a handler can tell old input from new), `input` validates what is queued (when it
@@ -49,7 +99,10 @@ export interface JobDefinition<S extends z.ZodType = z.ZodType> {
   input: S;
   schedule?: JobSchedule;
   retry?: Partial<RetryPolicy>;
+  /** Runs one job (a runner uses `batch` instead when there is one; `handler` serves callers of one job). */
   handler(input: z.output<S>, context: JobContext): Promise<void>;
+  /** Claimed and run in batches (see `JobBatch`). */
+  batch?: JobBatch<z.output<S>>;
 }
 
 /**

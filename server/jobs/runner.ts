@@ -6,6 +6,8 @@ import { repositories } from '../repositories/index';
 import type { JobRow } from '../repositories/job.repository';
 import { type ServiceDeps, transact } from '../services/context';
 import {
+  type BatchContext,
+  type BatchItem,
   type JobContext,
   type JobDefinition,
   type NewJobOptions,
@@ -58,6 +60,8 @@ export class JobRunner {
   readonly #logger: Logger;
   readonly #ids: Pick<ServiceDeps, 'clock' | 'newId'>;
   readonly #inFlight = new Set<Promise<void>>();
+  /** Per batched definition, how many of its batches run now. */
+  readonly #batchesInFlight = new Map<string, number>();
   #scheduledUpTo: number | undefined;
   /** Per scheduled definition, its next slot after the last look: nothing to queue before it. */
   readonly #nextSlots = new Map<string, number | undefined>();
@@ -200,29 +204,212 @@ export class JobRunner {
     }
   }
 
-  /** Claims as many due jobs as there is room for and starts them; returns how many. */
+  /**
+   * Claims as many due jobs as there is room for and starts them; returns how many. A batched
+   * definition's jobs are claimed first, up to its batch size a slot (while it has batches to
+   * spare), then the others one a slot.
+   */
   async #claimAndStart(): Promise<number> {
-    const room = this.#options.concurrency - this.#inFlight.size;
+    let room = this.#options.concurrency - this.#inFlight.size;
     if (room <= 0) return 0;
     const now = this.#deps.clock.now();
-    const claimed = await transact(this.#deps, (trx) =>
-      repositories(trx, this.#deps.db.dialect).jobs.claim(
-        [...this.#definitions.keys()],
-        now,
-        room,
-        this.node,
-        now + this.#options.leaseMs,
-        this.#ids.newId,
-      ),
-    );
-    for (const job of claimed) {
-      const run = this.#run(job).finally(() => {
-        this.#inFlight.delete(run);
-        if (!this.#isStopped && this.#timer) this.wake();
-      });
-      this.#inFlight.add(run);
+    const claim = (names: string[], limit: number) =>
+      transact(this.#deps, (trx) =>
+        repositories(trx, this.#deps.db.dialect).jobs.claim(
+          names,
+          now,
+          limit,
+          this.node,
+          now + this.#options.leaseMs,
+          this.#ids.newId,
+        ),
+      );
+    let started = 0;
+    const singles: string[] = [];
+    for (const definition of this.#definitions.values()) {
+      const batch = definition.batch;
+      if (!batch) {
+        singles.push(definition.id);
+        continue;
+      }
+      while (room > 0 && (this.#batchesInFlight.get(definition.id) ?? 0) < (batch.concurrency ?? 1)) {
+        const claimed = await claim([definition.id], batch.size);
+        if (claimed.length === 0) break;
+        this.#batchesInFlight.set(definition.id, (this.#batchesInFlight.get(definition.id) ?? 0) + 1);
+        this.#track(
+          this.#runBatch(definition, claimed).finally(() =>
+            this.#batchesInFlight.set(definition.id, this.#batchesInFlight.get(definition.id)! - 1),
+          ),
+        );
+        room--;
+        started += claimed.length;
+      }
     }
-    return claimed.length;
+    if (room <= 0 || singles.length === 0) return started;
+    const claimed = await claim(singles, room);
+    for (const job of claimed) this.#track(this.#run(job));
+    return started + claimed.length;
+  }
+
+  #track(work: Promise<void>): void {
+    const run = work.finally(() => {
+      this.#inFlight.delete(run);
+      if (!this.#isStopped && this.#timer) this.wake();
+    });
+    this.#inFlight.add(run);
+  }
+
+  /**
+   * Runs a claimed batch through its definition's batch handler. The batch's jobs share one lease
+   * (claimed together), renewed every third of it while the handler runs; every write that settles
+   * a job (its success, its failure, a renewal) is fenced by that lease and made one at a time, so
+   * a job another node took over is never settled here.
+   */
+  async #runBatch(definition: JobDefinition, claimed: readonly JobRow[]): Promise<void> {
+    const batch = definition.batch!;
+    const repos = () => repositories(this.#deps.db.kysely, this.#deps.db.dialect);
+    const byId = new Map(claimed.map((j) => [j.id, j]));
+    const open = new Set(byId.keys());
+    let lockedUntil = claimed[0]!.lockedUntil;
+    let writes: Promise<unknown> = Promise.resolve();
+    /** One settling write after another (each reads the lease the previous one left). */
+    const serially = <T>(write: () => Promise<T>): Promise<T> => {
+      const next = writes.then(write);
+      writes = next.catch(() => {});
+      return next;
+    };
+    const log = (job: JobRow) => ({ job: job.name, jobId: job.id, attempt: job.attempts });
+    const fail: BatchContext['fail'] = (jobId, error, work) =>
+      serially(async () => {
+        const job = byId.get(jobId);
+        if (!job || !open.has(jobId)) return;
+        open.delete(jobId);
+        const message = error instanceof Error ? error.message : String(error);
+        const now = this.#deps.clock.now();
+        const isFinal = error instanceof PermanentJobError || job.attempts >= job.maxAttempts;
+        const finish = isFinal
+          ? ({ outcome: 'failed', error: message } as const)
+          : ({
+              outcome: 'retry',
+              error: message,
+              runAt:
+                error instanceof RetryJobAt
+                  ? error.at
+                  : now + retryPolicy(definition).backoffMs(job.attempts),
+            } as const);
+        const isRecorded = await transact(this.#deps, async (trx) => {
+          const held = await repositories(trx, this.#deps.db.dialect).jobs.finish(
+            { ...job, lockedUntil },
+            this.node,
+            now,
+            finish,
+            this.#ids.newId(),
+          );
+          if (held) await work?.(trx);
+          return held;
+        }).catch((e: unknown) => {
+          this.#logger.error({ ...log(job), err: e }, 'job result could not be recorded');
+          return true;
+        });
+        if (!isRecorded) this.#logger.warn(log(job), 'job lease lost before its result was recorded');
+        else if (isFinal) this.#logger.warn({ ...log(job), error: message }, 'job failed');
+        else this.#logger.info({ ...log(job), error: message, retryAt: finish.runAt }, 'job will be retried');
+      });
+    const complete: BatchContext['complete'] = (jobIds, work) =>
+      serially(async () => {
+        const jobs = jobIds.filter((id) => open.has(id)).map((id) => byId.get(id)!);
+        for (const job of jobs) open.delete(job.id);
+        if (jobs.length === 0) return new Set<string>();
+        const runIds = new Map(jobs.map((j) => [j.id, this.#ids.newId()]));
+        const held = await transact(this.#deps, async (trx) => {
+          const ids = await repositories(trx, this.#deps.db.dialect).jobs.finishMany(
+            jobs,
+            this.node,
+            lockedUntil,
+            this.#deps.clock.now(),
+            runIds,
+          );
+          if (ids.size > 0) await work?.(trx, ids);
+          return ids;
+        }).catch((error: unknown) => {
+          // Nothing was written: the jobs stay open (the batch fails them, to be retried).
+          for (const job of jobs) open.add(job.id);
+          throw error;
+        });
+        for (const job of jobs)
+          if (!held.has(job.id))
+            this.#logger.warn(
+              log(job),
+              'job lease lost before its result was recorded; its effect was not written',
+            );
+        return held;
+      });
+    /** Extends the lease of the batch's open jobs; those another node took over are dropped. */
+    const renew = () =>
+      serially(async () => {
+        if (open.size > 0) {
+          const until = this.#deps.clock.now() + this.#options.leaseMs;
+          const held = await repos().jobs.renew([...open], this.node, lockedUntil, until);
+          for (const id of open)
+            if (!held.has(id)) {
+              open.delete(id);
+              this.#logger.warn(log(byId.get(id)!), 'job lease lost while its batch ran');
+            }
+          lockedUntil = until;
+        }
+        return new Set(open) as ReadonlySet<string>;
+      });
+    const renewal = setInterval(
+      () => {
+        renew().catch((error: unknown) =>
+          this.#logger.error({ err: error }, 'job runner: renewing a lease failed'),
+        );
+      },
+      Math.max(1000, this.#options.leaseMs / 3),
+    );
+    renewal.unref();
+    const items: BatchItem<unknown>[] = [];
+    try {
+      for (const job of claimed) {
+        if (job.attempts > job.maxAttempts) {
+          await fail(job.id, new PermanentJobError(`gave up after ${job.maxAttempts} attempts`));
+          continue;
+        }
+        const input = definition.input.safeParse(JSON.parse(job.input));
+        if (!input.success) {
+          await fail(
+            job.id,
+            new PermanentJobError(`invalid input: ${z.prettifyError(input.error).replace(/\s+/g, ' ')}`),
+          );
+          continue;
+        }
+        items.push({
+          input: input.data,
+          job: { id: job.id, key: job.key, attempt: job.attempts, runAt: job.runAt },
+        });
+      }
+      const context: BatchContext = {
+        deps: this.#deps,
+        logger: this.#logger.child({ job: definition.id, batch: claimed.length }),
+        complete,
+        fail,
+        hold: renew,
+      };
+      let failure: unknown;
+      if (items.length > 0)
+        await batch.handler(items, context).catch((error: unknown) => {
+          failure = error;
+        });
+      await writes;
+      const rest = items.filter((item) => open.has(item.job.id)).map((item) => item.job.id);
+      if (failure === undefined) await complete(rest);
+      else for (const id of rest) await fail(id, failure);
+    } catch (error) {
+      this.#logger.error({ job: definition.id, err: error }, 'job runner: a batch could not be settled');
+    } finally {
+      clearInterval(renewal);
+      await writes;
+    }
   }
 
   async #run(job: JobRow): Promise<void> {

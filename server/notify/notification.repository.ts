@@ -31,6 +31,44 @@ export class NotificationRepository {
       .execute();
   }
 
+  /**
+   * Records many outcomes in one statement, as `record` does each (a keyed row written once, then
+   * updated by later attempts).
+   */
+  async recordMany(rows: readonly Insertable<NotificationsTable>[]): Promise<void> {
+    for (let i = 0; i < rows.length; i += 200)
+      await this.db
+        .insertInto('notifications')
+        .values(rows.slice(i, i + 200))
+        .onConflict((oc) =>
+          oc.column('key').doUpdateSet((eb) => ({
+            state: eb.ref('excluded.state'),
+            attempts: eb.ref('excluded.attempts'),
+            error: eb.ref('excluded.error'),
+            destination: eb.ref('excluded.destination'),
+            subject: eb.ref('excluded.subject'),
+            updatedAt: eb.ref('excluded.updatedAt'),
+            sentAt: eb.ref('excluded.sentAt'),
+          })),
+        )
+        .execute();
+  }
+
+  /** Which of these keys were already sent. */
+  async sentKeys(keys: readonly string[]): Promise<Set<string>> {
+    const sent = new Set<string>();
+    for (let i = 0; i < keys.length; i += 500) {
+      const rows = await this.db
+        .selectFrom('notifications')
+        .select('key')
+        .where('key', 'in', keys.slice(i, i + 500))
+        .where('state', '=', 'sent')
+        .execute();
+      for (const row of rows) if (row.key !== null) sent.add(row.key);
+    }
+    return sent;
+  }
+
   /** Whether a keyed message was already sent. */
   async isSent(key: string): Promise<boolean> {
     const row = await this.db
@@ -95,6 +133,21 @@ export class NotificationRepository {
         { ...r, pausedUntil: r.pausedUntil === null ? null : Number(r.pausedUntil) },
       ]),
     );
+  }
+
+  /** The preference rows of some people, by person (those with none are left out). */
+  async preferencesOfMany(personIds: readonly string[]): Promise<Map<string, PreferencesRow>> {
+    const out = new Map<string, PreferencesRow>();
+    for (let i = 0; i < personIds.length; i += 500) {
+      const rows = await this.db
+        .selectFrom('notificationPreferences')
+        .selectAll()
+        .where('personId', 'in', personIds.slice(i, i + 500))
+        .execute();
+      for (const r of rows)
+        out.set(r.personId, { ...r, pausedUntil: r.pausedUntil === null ? null : Number(r.pausedUntil) });
+    }
+    return out;
   }
 
   async savePreferences(row: NotificationPreferencesTable): Promise<void> {

@@ -1,15 +1,27 @@
+import type { Insertable } from 'kysely';
 import type { Logger } from 'pino';
 import pino from 'pino';
 import { z } from 'zod';
 import { isValidTimeZone } from '../../core/time';
-import { defineJob, type JobDefinition, newJob, type RetryPolicy } from '../jobs/job';
+import type { NotificationsTable } from '../db/schema';
+import {
+  type BatchContext,
+  type BatchItem,
+  defineJob,
+  type JobDefinition,
+  newJob,
+  type RetryPolicy,
+} from '../jobs/job';
 import { scheduledInput } from '../jobs/runner';
 import { repositories } from '../repositories/index';
+import type { PersonRow } from '../repositories/person.repository';
 import { CheckInDueService } from '../services/check-in-due.service';
 import type { Actor, ServiceDeps } from '../services/context';
 import { ComplianceHeatmaps, cycleWeeks } from '../services/dashboard-insights';
+import { loadScopes } from '../services/scope';
 import { openSession } from '../services/session';
 import { readSettings } from '../services/workspace-settings';
+import { SMTP_CONNECTIONS } from './email';
 import type { Channel, ChannelId, OutboundMessage, Recipient } from './message';
 import { type DigestContent, digestMessage, reminderMessage } from './messages';
 import { NotificationRepository } from './notification.repository';
@@ -45,6 +57,43 @@ type SendInput = z.infer<typeof sendInput>;
 /** The unique key of one (kind, person, period, channel): a job's and its log row's. */
 export const sendKey = (input: SendInput) =>
   `${input.kind}:${input.personId}:${input.occasion}:${input.channel}`;
+
+/** A message decided at send time, and who it is for. */
+interface Prepared {
+  message: OutboundMessage;
+  recipient: Recipient;
+}
+
+/** Most sends one batch job claims (the batch's lease is renewed while it runs). */
+export const SEND_BATCH = 200;
+/** Batches of sends running at once on one node: one decides while another sends. */
+const SEND_BATCHES = 2;
+/**
+ * Messages of one batch with their channels at once: enough to keep every pooled SMTP connection
+ * busy (`SMTP_CONNECTIONS`; nodemailer queues the rest) and a few chat posts in flight.
+ */
+const SENDS_AT_ONCE = 2 * SMTP_CONNECTIONS;
+
+/** Items by a key of theirs, in their order (`Map.groupBy` is Node 21's). */
+function groupBy<T, K>(items: readonly T[], key: (item: T) => K): Map<K, T[]> {
+  const out = new Map<K, T[]>();
+  for (const item of items) {
+    const k = key(item);
+    const group = out.get(k);
+    if (group) group.push(item);
+    else out.set(k, [item]);
+  }
+  return out;
+}
+
+/** Runs `work` on every item, at most `limit` at once. */
+async function atOnce<T>(items: readonly T[], limit: number, work: (item: T) => Promise<void>) {
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) await work(items[next++]!);
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+}
 
 /** What the notifier needs besides the services' dependencies. */
 export interface NotifierOptions {
@@ -87,45 +136,32 @@ export class Notifier {
       version: 1,
       input: sendInput,
       retry: SEND_RETRY,
+      // One job alone (a caller running one): a batch of one.
       handler: async (input, context) => {
-        const outcome = await this.#prepare(input);
-        if (!outcome) return;
-        const { message, recipient } = outcome;
-        const channel = this.#channels.get(input.channel);
-        if (!channel) throw new Error(`the ${input.channel} channel is not set up on this node`);
-        const key = sendKey(input);
-        const notifications = new NotificationRepository(this.deps.db.kysely);
-        const destinations = await channel.destinations(recipient);
-        if (destinations.length === 0) return;
-        const now = this.deps.clock.now();
-        const row = {
-          id: context.job.id,
-          workspaceId: input.workspaceId,
-          personId: input.personId,
-          kind: message.kind,
-          channel: input.channel,
-          destination: destinations.join(', '),
-          subject: message.subject,
-          key,
-          attempts: context.job.attempt,
-          createdAt: now,
-          updatedAt: now,
-        };
-        try {
-          for (const destination of destinations) await channel.send(destination, message);
-        } catch (error) {
-          const isLast = context.job.attempt >= SEND_RETRY.maxAttempts;
-          await notifications.record({
-            ...row,
-            state: isLast ? 'failed' : 'retrying',
-            error: (error instanceof Error ? error.message : String(error)).slice(0, 1000),
-            sentAt: null,
-          });
-          throw error;
-        }
-        await context.complete(async (trx) => {
-          await new NotificationRepository(trx).record({ ...row, state: 'sent', error: null, sentAt: now });
+        let failure: unknown;
+        await this.#sendBatch([{ input, job: context.job }], {
+          deps: context.deps,
+          logger: context.logger,
+          complete: async (ids, work) => {
+            const held = new Set(ids);
+            await context.complete(async (trx) => {
+              await work?.(trx, held);
+            });
+            return held;
+          },
+          hold: async () => new Set([context.job.id]),
+          fail: async (_id, error, work) => {
+            // A job alone records its failure on the database, then throws for the runner to retry it.
+            await work?.(this.deps.db.kysely as never);
+            failure = error;
+          },
         });
+        if (failure !== undefined) throw failure;
+      },
+      batch: {
+        size: SEND_BATCH,
+        concurrency: SEND_BATCHES,
+        handler: (items, context) => this.#sendBatch(items, context),
       },
     });
     const sweep = defineJob({
@@ -212,116 +248,316 @@ export class Notifier {
   }
 
   /**
-   * What to send for a queued job, decided at send time: nothing for a deactivated or paused
+   * Sends a batch of queued messages, decided at send time: nothing for a deactivated or paused
    * person, for a message already sent, or when nothing is left to say (everything checked in).
+   * Reminders are decided together (a few reads for the whole batch: the people, their
+   * preferences, the keys already sent, their memberships, and their due lists through
+   * `dueOfEach`), digests one by one (each reads its lead's units). Up to `SENDS_AT_ONCE` messages
+   * are with their channels at once. Each message's outcome is its own job's: a message the channel
+   * accepted is recorded `sent` and its job completed at once, several together in one transaction
+   * when they are accepted while the previous one commits (so a node killed mid-batch re-sends at
+   * most the messages accepted in those milliseconds); a refused one is recorded `retrying` (or
+   * `failed` on its last attempt) and its job alone retried with backoff.
    */
-  async #prepare(input: SendInput): Promise<{ message: OutboundMessage; recipient: Recipient } | undefined> {
+  async #sendBatch(items: readonly BatchItem<SendInput>[], context: BatchContext): Promise<void> {
+    const accepted: Insertable<NotificationsTable>[] = [];
+    let isFlushing = false;
+    let flushing: Promise<void> = Promise.resolve();
+    let flushError: unknown;
+    // Group commit: whatever was accepted while the previous transaction ran goes in the next one.
+    const flush = () => {
+      if (isFlushing) return;
+      isFlushing = true;
+      flushing = (async () => {
+        try {
+          while (accepted.length > 0) {
+            const group = accepted.splice(0);
+            await context.complete(
+              group.map((row) => row.id),
+              async (trx, held) => {
+                await new NotificationRepository(trx).recordMany(group.filter((row) => held.has(row.id)));
+              },
+            );
+          }
+        } catch (error) {
+          flushError ??= error;
+        } finally {
+          isFlushing = false;
+        }
+      })();
+    };
+    const deliver = async (item: BatchItem<SendInput>, outcome: Prepared | undefined) => {
+      if (!outcome) return;
+      const { input, job } = item;
+      const channel = this.#channels.get(input.channel);
+      if (!channel) {
+        await context.fail(job.id, new Error(`the ${input.channel} channel is not set up on this node`));
+        return;
+      }
+      const { message, recipient } = outcome;
+      const destinations = await channel.destinations(recipient);
+      if (destinations.length === 0) return;
+      const now = this.deps.clock.now();
+      const row = {
+        id: job.id,
+        workspaceId: input.workspaceId,
+        personId: input.personId,
+        kind: message.kind,
+        channel: input.channel,
+        destination: destinations.join(', '),
+        subject: message.subject,
+        key: sendKey(input),
+        attempts: job.attempt,
+        createdAt: now,
+        updatedAt: now,
+      };
+      try {
+        for (const destination of destinations) await channel.send(destination, message);
+      } catch (error) {
+        // Recorded with the job's retry, under its lease: a node that lost the job writes nothing.
+        const isLast = job.attempt >= SEND_RETRY.maxAttempts;
+        await context.fail(job.id, error, async (trx) => {
+          await new NotificationRepository(trx).record({
+            ...row,
+            state: isLast ? 'failed' : 'retrying',
+            error: (error instanceof Error ? error.message : String(error)).slice(0, 1000),
+            sentAt: null,
+          });
+        });
+        return;
+      }
+      accepted.push({ ...row, state: 'sent', error: null, sentAt: now });
+      flush();
+    };
+    const reminders = items.filter((i) => i.input.kind === 'reminder');
+    const digests = items.filter((i) => i.input.kind === 'digest');
+    // Deciding may take long (a digest of the whole company): the lease is renewed before sending,
+    // and a send another node took over meanwhile is left to it.
+    const decided = await this.#decideReminders(reminders);
+    let held = await context.hold();
+    await atOnce(
+      reminders.filter((i) => held.has(i.job.id)),
+      SENDS_AT_ONCE,
+      (item) => deliver(item, decided.get(item.job.id)),
+    );
+    // Digests after reminders (the sweep queues them later, and a batch is claimed in that order).
+    const digested = await this.#decideDigests(digests);
+    held = await context.hold();
+    await atOnce(
+      digests.filter((i) => held.has(i.job.id)),
+      SENDS_AT_ONCE,
+      (item) => deliver(item, digested.get(item.job.id)),
+    );
+    await flushing;
+    flush();
+    await flushing;
+    if (flushError !== undefined) throw flushError;
+  }
+
+  /** Who is still to be sent a message: active, not paused, and that message not sent yet; by job id. */
+  async #recipients(
+    items: readonly BatchItem<SendInput>[],
+  ): Promise<Map<string, { person: PersonRow; recipient: Recipient }>> {
     const db = this.deps.db.kysely;
     const repos = repositories(db, this.deps.db.dialect);
-    const person = await repos.people.find(input.workspaceId, input.personId);
-    if (person?.isActive !== 1) return undefined;
     const notifications = new NotificationRepository(db);
-    const preference = await notifications.findPreferences(person.id);
-    if (preference?.pausedUntil != null && preference.pausedUntil > this.deps.clock.now()) return undefined;
-    if (await notifications.isSent(sendKey(input))) return undefined;
-    const memberships = await repos.units.membershipsOf(person.id);
-    const recipient: Recipient = {
-      personId: person.id,
-      workspaceId: person.workspaceId,
-      name: person.name,
-      email: person.email,
-      timeZone: person.timeZone,
-      unitIds: memberships.map((m) => m.unitId),
-    };
-    const { publicUrl } = this.options;
-    const actor = actorFor(input.workspaceId, person.id);
-    if (input.kind === 'reminder') {
-      // A reminder shows no status: the due list without the slice's evaluation.
-      const [due] = await new CheckInDueService(this.deps).dueOfMany(
-        actor,
-        [person.id],
-        [this.deps.clock.now()],
-        {
-          statuses: false,
-        },
-      );
-      const open = (due!.get(person.id) ?? []).filter((i) => !i.isDone);
-      if (open.length === 0) return undefined;
-      return { message: reminderMessage(person, open, publicUrl), recipient };
+    const now = this.deps.clock.now();
+    const out = new Map<string, { person: PersonRow; recipient: Recipient }>();
+    for (const [workspaceId, group] of groupBy(items, (i) => i.input.workspaceId)) {
+      const ids = [...new Set(group.map((i) => i.input.personId))];
+      const [people, preferences, sent, memberships] = await Promise.all([
+        repos.people.findMany(workspaceId, ids),
+        notifications.preferencesOfMany(ids),
+        notifications.sentKeys(group.map((i) => sendKey(i.input))),
+        repos.units.membershipsOfMany(ids),
+      ]);
+      const byId = new Map(people.map((p) => [p.id, p]));
+      const unitsOf = groupBy(memberships, (m) => m.personId);
+      for (const item of group) {
+        const person = byId.get(item.input.personId);
+        if (person?.isActive !== 1) continue;
+        const pausedUntil = preferences.get(person.id)?.pausedUntil;
+        if (pausedUntil != null && pausedUntil > now) continue;
+        if (sent.has(sendKey(item.input))) continue;
+        out.set(item.job.id, {
+          person,
+          recipient: {
+            personId: person.id,
+            workspaceId: person.workspaceId,
+            name: person.name,
+            email: person.email,
+            timeZone: person.timeZone,
+            unitIds: (unitsOf.get(person.id) ?? []).map((m) => m.unitId),
+          },
+        });
+      }
     }
-    // Status changes are counted since the lead's previous occasion (last week's digest).
-    const workspace = await db
-      .selectFrom('workspaces')
-      .select('settings')
-      .where('id', '=', input.workspaceId)
-      .executeTakeFirstOrThrow();
-    const settings = readSettings(workspace.settings, input.workspaceId, this.deps.logger);
-    const zone = isValidTimeZone(person.timeZone) ? person.timeZone : settings.timeZone;
-    const occasion = latestOccasion(this.deps.clock.now(), settings.checkinDay, settings.checkinHour, zone);
-    const since = latestOccasion(occasion.at - 1, settings.checkinDay, settings.checkinHour, zone).at;
-    const content = await this.#digest(
-      actor,
-      memberships.filter((m) => m.isLead === 1).map((m) => m.unitId),
-      since,
-    );
-    if (
-      content.stale.length + content.atRisk.length + content.changes.length + content.compliance.length ===
-      0
-    )
-      return undefined;
-    return { message: digestMessage(person, content, publicUrl), recipient };
+    return out;
+  }
+
+  /** The reminders of a batch that are still to be sent, with their messages; by job id. */
+  async #decideReminders(items: readonly BatchItem<SendInput>[]): Promise<Map<string, Prepared>> {
+    const out = new Map<string, Prepared>();
+    if (items.length === 0) return out;
+    const recipients = await this.#recipients(items);
+    const dueService = new CheckInDueService(this.deps);
+    const now = this.deps.clock.now();
+    const pending = items.filter((i) => recipients.has(i.job.id));
+    for (const [workspaceId, group] of groupBy(pending, (i) => i.input.workspaceId)) {
+      // A reminder shows no status: each person's due list as they see it, without the slices.
+      const due = await dueService.dueOfEach(
+        workspaceId,
+        group.map((i) => i.input.personId),
+        now,
+      );
+      for (const item of group) {
+        const open = (due.get(item.input.personId) ?? []).filter((i) => !i.isDone);
+        if (open.length === 0) continue;
+        const { person, recipient } = recipients.get(item.job.id)!;
+        out.set(item.job.id, { message: reminderMessage(person, open, this.options.publicUrl), recipient });
+      }
+    }
+    return out;
   }
 
   /**
-   * A lead's digest: for the people of the units they lead (and the units below), the goals the
-   * lead may see that are stale (two missed periods or more: the escalation) or at risk, those
-   * whose status changed since `since` (the previous digest: no status history is kept, so the
-   * status then is evaluated again as of that instant, from the check-ins made by then), and the
-   * check-in compliance of each led unit over the last full week (the dashboard's heatmap).
+   * The digests of a batch that are still to be sent and have something to say, by job id. The
+   * leads' members' goals and check-ins are read and evaluated once for the whole batch (now, and
+   * as of each lead's previous occasion: no status history is kept, so the status then is
+   * evaluated again from the check-ins made by then), and narrowed to what each lead may see.
    */
-  async #digest(actor: Actor, ledUnitIds: string[], since: number): Promise<DigestContent> {
+  async #decideDigests(items: readonly BatchItem<SendInput>[]): Promise<Map<string, Prepared>> {
+    const out = new Map<string, Prepared>();
+    if (items.length === 0) return out;
     const db = this.deps.db.kysely;
     const repos = repositories(db, this.deps.db.dialect);
-    const ws = actor.workspaceId;
-    const unitIds = [...new Set([...ledUnitIds, ...(await repos.units.descendants(ws, ledUnitIds))])];
-    const members =
-      unitIds.length === 0
-        ? []
-        : await db
+    const recipients = await this.#recipients(items);
+    const now = this.deps.clock.now();
+    const pending = items.filter((i) => recipients.has(i.job.id));
+    for (const [workspaceId, group] of groupBy(pending, (i) => i.input.workspaceId)) {
+      const workspace = await db
+        .selectFrom('workspaces')
+        .select('settings')
+        .where('id', '=', workspaceId)
+        .executeTakeFirstOrThrow();
+      const settings = readSettings(workspace.settings, workspaceId, this.deps.logger);
+      const leads = [
+        ...new Map(group.map((i) => [i.input.personId, recipients.get(i.job.id)!.person])).values(),
+      ];
+      const [memberships, units, scopes] = await Promise.all([
+        repos.units.membershipsOfMany(leads.map((l) => l.id)),
+        repos.units.list(workspaceId),
+        loadScopes(repos, workspaceId, leads),
+      ]);
+      const children = groupBy(
+        units.filter((u) => u.parentId !== null),
+        (u) => u.parentId!,
+      );
+      const subtree = (roots: readonly string[]) => {
+        const seen = new Set(roots);
+        const stack = [...roots];
+        for (let id = stack.pop(); id !== undefined; id = stack.pop())
+          for (const child of children.get(id) ?? [])
+            if (!seen.has(child.id)) {
+              seen.add(child.id);
+              stack.push(child.id);
+            }
+        return [...seen];
+      };
+      const ledBy = new Map(
+        leads.map((l) => [
+          l.id,
+          memberships.filter((m) => m.personId === l.id && m.isLead === 1).map((m) => m.unitId),
+        ]),
+      );
+      const unitsBy = new Map(leads.map((l) => [l.id, subtree(ledBy.get(l.id)!)]));
+      const allUnits = [...new Set([...unitsBy.values()].flat())];
+      const rows: { unitId: string; id: string; name: string }[] = [];
+      for (let i = 0; i < allUnits.length; i += 500)
+        rows.push(
+          ...(await db
             .selectFrom('unitMembers')
             .innerJoin('people', 'people.id', 'unitMembers.personId')
-            .select(['people.id', 'people.name'])
-            .distinct()
-            .where('unitMembers.unitId', 'in', unitIds)
+            .select(['unitMembers.unitId', 'people.id', 'people.name'])
+            .where('unitMembers.unitId', 'in', allUnits.slice(i, i + 500))
             .where('people.isActive', '=', 1)
-            .execute();
-    // One read of the members' goals and check-ins, evaluated now and as of `since` in memory.
-    const [dueNow, dueThen] = await new CheckInDueService(this.deps).dueOfMany(
-      actor,
-      members.map((m) => m.id),
-      [this.deps.clock.now(), since],
-    );
-    const content: DigestContent = { stale: [], atRisk: [], changes: [], compliance: [] };
-    for (const member of members) {
-      const statusThen = new Map((dueThen!.get(member.id) ?? []).map((g) => [g.id, g.status]));
-      for (const goal of dueNow!.get(member.id) ?? []) {
-        if (goal.missedPeriods >= 2) content.stale.push({ goal, ownerName: member.name });
-        else if (goal.status === 'at_risk' || goal.status === 'off_track')
-          content.atRisk.push({ goal, ownerName: member.name });
-        // A change from one status to another (a goal that had none a week ago has no "from").
-        const from = statusThen.get(goal.id);
-        if (from && goal.status && from !== goal.status)
-          content.changes.push({ goal, ownerName: member.name, from, to: goal.status });
+            .execute()),
+        );
+      const membersOf = groupBy(rows, (r) => r.unitId);
+      // Status changes are counted since each lead's previous occasion (last week's digest).
+      const sinceOf = new Map(
+        leads.map((l) => {
+          const zone = isValidTimeZone(l.timeZone) ? l.timeZone : settings.timeZone;
+          const occasion = latestOccasion(now, settings.checkinDay, settings.checkinHour, zone);
+          return [l.id, latestOccasion(occasion.at - 1, settings.checkinDay, settings.checkinHour, zone).at];
+        }),
+      );
+      const instants = [now, ...new Set(sinceOf.values())];
+      const due = await new CheckInDueService(this.deps).dueForViewers(
+        workspaceId,
+        [...new Set(rows.map((r) => r.id))],
+        instants,
+      );
+      const heatmaps = new ComplianceHeatmaps(0);
+      for (const item of group) {
+        const { person, recipient } = recipients.get(item.job.id)!;
+        const scope = scopes.get(person.id);
+        if (!scope) continue;
+        const members = [
+          ...new Map(
+            unitsBy
+              .get(person.id)!
+              .flatMap((u) => membersOf.get(u) ?? [])
+              .map((m) => [m.id, m]),
+          ).values(),
+        ];
+        const then = due.lists[instants.indexOf(sinceOf.get(person.id)!)]!;
+        const content: DigestContent = { stale: [], atRisk: [], changes: [], compliance: [] };
+        for (const member of members) {
+          const statusThen = new Map(due.view(scope, then.get(member.id) ?? []).map((g) => [g.id, g.status]));
+          for (const goal of due.view(scope, due.lists[0]!.get(member.id) ?? [])) {
+            if (goal.missedPeriods >= 2) content.stale.push({ goal, ownerName: member.name });
+            else if (goal.status === 'at_risk' || goal.status === 'off_track')
+              content.atRisk.push({ goal, ownerName: member.name });
+            // A change from one status to another (a goal that had none a week ago has no "from").
+            const from = statusThen.get(goal.id);
+            if (from && goal.status && from !== goal.status)
+              content.changes.push({ goal, ownerName: member.name, from, to: goal.status });
+          }
+        }
+        content.changes.sort((a, b) => a.goal.title.localeCompare(b.goal.title));
+        content.stale.sort(
+          (a, b) => b.goal.missedPeriods - a.goal.missedPeriods || a.goal.title.localeCompare(b.goal.title),
+        );
+        content.compliance = await this.#compliance(
+          actorFor(workspaceId, person.id),
+          ledBy.get(person.id)!,
+          heatmaps,
+        );
+        if (
+          content.stale.length +
+            content.atRisk.length +
+            content.changes.length +
+            content.compliance.length ===
+          0
+        )
+          continue;
+        out.set(item.job.id, { message: digestMessage(person, content, this.options.publicUrl), recipient });
       }
     }
-    content.changes.sort((a, b) => a.goal.title.localeCompare(b.goal.title));
-    content.stale.sort(
-      (a, b) => b.goal.missedPeriods - a.goal.missedPeriods || a.goal.title.localeCompare(b.goal.title),
-    );
-    const session = await openSession(this.deps, db, actor);
-    const units = await session.repos.units.list(ws);
-    const cycles = (await session.repos.cycles.list(ws)).filter((c) => c.state === 'active');
-    const heatmaps = new ComplianceHeatmaps(0);
+    return out;
+  }
+
+  /** The check-in compliance of each led unit over the last full week (the dashboard's heatmap), as the lead sees it. */
+  async #compliance(
+    actor: Actor,
+    ledUnitIds: readonly string[],
+    heatmaps: ComplianceHeatmaps,
+  ): Promise<DigestContent['compliance']> {
+    const session = await openSession(this.deps, this.deps.db.kysely, actor);
+    const units = await session.repos.units.list(actor.workspaceId);
+    const cycles = (await session.repos.cycles.list(actor.workspaceId)).filter((c) => c.state === 'active');
+    const out: DigestContent['compliance'] = [];
     for (const unitId of ledUnitIds) {
       const unit = units.find((u) => u.id === unitId);
       if (!unit) continue;
@@ -337,8 +573,8 @@ export class Notifier {
           due += row.cells[last]?.due ?? 0;
         }
       }
-      if (due > 0) content.compliance.push({ unitName: unit.name, done, due, rate: done / due });
+      if (due > 0) out.push({ unitName: unit.name, done, due, rate: done / due });
     }
-    return content;
+    return out;
   }
 }

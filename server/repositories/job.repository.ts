@@ -144,6 +144,70 @@ export class JobRepository {
     return true;
   }
 
+  /**
+   * Marks jobs of one batch succeeded, only those `node` still holds with the batch's lease
+   * (`lockedUntil`), and records a run for each; returns the ids it marked (the others were lost).
+   */
+  async finishMany(
+    jobs: readonly JobRow[],
+    node: string,
+    lockedUntil: number,
+    at: number,
+    runIds: ReadonlyMap<string, string>,
+  ): Promise<Set<string>> {
+    if (jobs.length === 0) return new Set();
+    const held = await this.db
+      .updateTable('jobs')
+      .set({ state: 'succeeded', finishedAt: at, lastError: null, lockedUntil: 0 })
+      .where(
+        'id',
+        'in',
+        jobs.map((j) => j.id),
+      )
+      .where('lockedBy', '=', node)
+      .where('lockedUntil', '=', lockedUntil)
+      .returning('id')
+      .execute();
+    const ids = new Set(held.map((r) => r.id));
+    const runs = jobs
+      .filter((j) => ids.has(j.id))
+      .map((j) => ({
+        id: runIds.get(j.id)!,
+        jobId: j.id,
+        attempt: j.attempts,
+        node,
+        outcome: 'succeeded' as const,
+        error: null,
+        startedAt: j.startedAt ?? at,
+        finishedAt: at,
+      }));
+    if (runs.length > 0) await this.db.insertInto('jobRuns').values(runs).execute();
+    return ids;
+  }
+
+  /**
+   * Extends the lease of running jobs `node` holds until `lockedUntil` to `until`; returns the ids
+   * still held (a job missing from them was taken over by another node).
+   */
+  async renew(
+    ids: readonly string[],
+    node: string,
+    lockedUntil: number,
+    until: number,
+  ): Promise<Set<string>> {
+    if (ids.length === 0) return new Set();
+    const held = await this.db
+      .updateTable('jobs')
+      .set({ lockedUntil: until })
+      .where('id', 'in', [...ids])
+      .where('state', '=', 'running')
+      .where('lockedBy', '=', node)
+      .where('lockedUntil', '=', lockedUntil)
+      .returning('id')
+      .execute();
+    return new Set(held.map((r) => r.id));
+  }
+
   /** A job's runs, oldest first. */
   runs(jobId: string): Promise<Selectable<JobRunsTable>[]> {
     return this.db

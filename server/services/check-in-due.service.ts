@@ -3,9 +3,10 @@ import { dueCheckin, missedPeriods } from '../../core/checkin-schedule';
 import { cadencePeriods } from '../../core/cycle';
 import type { Status } from '../../core/status';
 import { dateWindow, type Instant, type Window } from '../../core/time';
-import { isVisible } from '../policies/permissions';
+import { type ActorScope, type GoalSubject, isVisible } from '../policies/permissions';
 import type { AlignmentRow } from '../repositories/alignment.repository';
 import { ComplianceRepository } from '../repositories/compliance.repository';
+import { repositories } from '../repositories/index';
 import type { KeyResultRow } from '../repositories/key-result.repository';
 import type { PersonRow } from '../repositories/person.repository';
 import type { SmartGoalRow } from '../repositories/smart-goal.repository';
@@ -18,9 +19,11 @@ import {
   objectiveSubject,
   smartGoalSubject,
 } from './goal-access';
+import { loadScopes } from './scope';
 import { openSession, type Session } from './session';
 import { loadSlice } from './slice';
 import { notFound, parseInput } from './validate';
+import { readSettings } from './workspace-settings';
 
 /** How many people `dueOfMany` reads at once (bounds the bound parameters of one query). */
 const PEOPLE_PER_READ = 500;
@@ -28,6 +31,30 @@ const PEOPLE_PER_READ = 500;
 /** How `dueOfMany` evaluates: `statuses: false` leaves every item's status null (and reads less). */
 export interface DueOptions {
   statuses?: boolean;
+  /** Whose eyes each person's list is seen through (default: the session's actor for everyone). */
+  scopeOf?: (personId: string) => ActorScope;
+  /** Filled with what the policies see of each listed goal and of the objective its titles name. */
+  subjects?: Map<string, { goal: GoalSubject; named?: GoalSubject }>;
+}
+
+/** Everything is visible to it: lists read once for several viewers, then narrowed for each. */
+const seesAll = (workspaceId: string): ActorScope => ({
+  workspaceId,
+  personId: '',
+  role: 'admin',
+  memberUnits: new Set(),
+  ledUnits: new Set(),
+  reports: new Set(),
+});
+
+/**
+ * Due lists read once for several viewers (`dueForViewers`): each viewer's view of a person's list
+ * is `view(scope, items)`, the items that viewer may see, with the titles they may not see blanked,
+ * as `dueOfMany` run by that viewer gives them.
+ */
+export interface SharedDue {
+  lists: Map<string, DueGoal[]>[];
+  view(scope: ActorScope, items: readonly DueGoal[]): DueGoal[];
 }
 
 /** Input of `due`: `me` (the signed-in person) or a person's id. */
@@ -126,6 +153,98 @@ export class CheckInDueService {
     return out;
   }
 
+  /**
+   * Each person's own due list now, as they see it on their check-in screen (without statuses), for
+   * many people of a workspace at once: one read of their goals and check-ins and of their scopes
+   * per 500 people, for background work acting as each of them (their reminders). A deactivated or
+   * unknown person gets an empty list.
+   *
+   * @example
+   * const lists = await dueService.dueOfEach(workspaceId, personIds, clock.now());
+   */
+  async dueOfEach(
+    workspaceId: string,
+    personIds: readonly string[],
+    at: Instant,
+  ): Promise<Map<string, DueGoal[]>> {
+    const repos = repositories(this.deps.db.kysely, this.deps.db.dialect);
+    const workspace = await repos.workspaces.find(workspaceId);
+    const out = new Map<string, DueGoal[]>(personIds.map((id) => [id, []]));
+    if (!workspace) return out;
+    const ids = [...new Set(personIds)];
+    for (let i = 0; i < ids.length; i += PEOPLE_PER_READ) {
+      const people = (await repos.people.findMany(workspaceId, ids.slice(i, i + PEOPLE_PER_READ))).filter(
+        (p) => p.isActive === 1,
+      );
+      if (people.length === 0) continue;
+      const scopes = await loadScopes(repos, workspaceId, people);
+      const first = people[0]!;
+      const session: Session = {
+        repos,
+        actor: { workspaceId, personId: first.id, actorType: 'person', source: 'web' },
+        scope: scopes.get(first.id)!,
+        settings: readSettings(workspace.settings, workspaceId, this.deps.logger),
+        at,
+        deps: this.deps,
+        notices: undefined,
+      };
+      const [list] = await this.#dueOf(session, people, [at], {
+        statuses: false,
+        scopeOf: (personId) => scopes.get(personId)!,
+      });
+      for (const [personId, items] of list!) out.set(personId, items);
+    }
+    return out;
+  }
+
+  /**
+   * The due lists of many people as of several instants, with statuses, read once for several
+   * viewers (the leads whose digests a batch sends): the goals and check-ins of all of them are
+   * read and evaluated once, and `view` narrows a list to what one viewer may see. A deactivated
+   * or unknown person gets an empty list.
+   *
+   * @example
+   * const due = await dueService.dueForViewers(workspaceId, memberIds, [now, lastWeek]);
+   * const leadsView = due.view(leadScope, due.lists[0]!.get(memberId) ?? []);
+   */
+  async dueForViewers(
+    workspaceId: string,
+    personIds: readonly string[],
+    ats: readonly Instant[],
+  ): Promise<SharedDue> {
+    const repos = repositories(this.deps.db.kysely, this.deps.db.dialect);
+    const workspace = await repos.workspaces.find(workspaceId);
+    const lists = ats.map(() => new Map<string, DueGoal[]>());
+    const subjects = new Map<string, { goal: GoalSubject; named?: GoalSubject }>();
+    const view: SharedDue['view'] = (scope, items) =>
+      items.flatMap((item) => {
+        const subject = subjects.get(item.id);
+        if (!subject || !isVisible(scope, subject.goal)) return [];
+        if (subject.named && !isVisible(scope, subject.named))
+          return [{ ...item, objectiveTitle: null, keyResultTitle: null }];
+        return [item];
+      });
+    if (!workspace) return { lists, view };
+    const session: Session = {
+      repos,
+      actor: { workspaceId, personId: '', actorType: 'person', source: 'web' },
+      scope: seesAll(workspaceId),
+      settings: readSettings(workspace.settings, workspaceId, this.deps.logger),
+      at: this.deps.clock.now(),
+      deps: this.deps,
+      notices: undefined,
+    };
+    const ids = [...new Set(personIds)];
+    for (let i = 0; i < ids.length; i += PEOPLE_PER_READ) {
+      const people = await repos.people.findMany(workspaceId, ids.slice(i, i + PEOPLE_PER_READ));
+      const found = await this.#dueOf(session, people, ats, { subjects });
+      found.forEach((list, k) => {
+        for (const [personId, items] of list) lists[k]!.set(personId, items);
+      });
+    }
+    return { lists, view };
+  }
+
   /** The due lists of some people as of each instant (a map per instant; everyone has an entry). */
   async #dueOf(
     session: Session,
@@ -134,6 +253,7 @@ export class CheckInDueService {
     options: DueOptions = {},
   ): Promise<Map<string, DueGoal[]>[]> {
     const ws = session.actor.workspaceId;
+    const scopeOf = options.scopeOf ?? (() => session.scope);
     // A deactivated person is due nothing: their goals wait for a new owner.
     const owners = people.filter((p) => p.isActive !== 0).map((p) => p.id);
     const cycles =
@@ -157,11 +277,11 @@ export class CheckInDueService {
         objective?.state === 'active' &&
         kr.progressSource === 'metric' &&
         kr.measure !== null &&
-        isVisible(session.scope, keyResultSubject(kr, objective))
+        isVisible(scopeOf(kr.ownerId!), keyResultSubject(kr, objective))
       );
     });
     const goals = goalRows.filter(
-      (g) => g.state === 'open' && g.measure !== null && isVisible(session.scope, smartGoalSubject(g)),
+      (g) => g.state === 'open' && g.measure !== null && isVisible(scopeOf(g.ownerId!), smartGoalSubject(g)),
     );
     const windowOf = (goal: KeyResultRow | SmartGoalRow): Window =>
       'objectiveId' in goal
@@ -200,7 +320,7 @@ export class CheckInDueService {
       if (!slice)
         for (const link of await session.repos.alignments.parentsOf(shownGoals.map((g) => g.id)))
           parents.set(link.childId, [...(parents.get(link.childId) ?? []), link]);
-      const parentTitles = await this.#parentTitles(then, shownGoals, parents);
+      const parentTitles = await this.#parentTitles(then, shownGoals, parents, scopeOf, options.subjects);
       const byPerson = new Map<string, DueGoal[]>(people.map((p) => [p.id, []]));
       for (const { goal, due, missed } of scheduled) {
         const measure = readMeasure(goal.measure);
@@ -209,12 +329,23 @@ export class CheckInDueService {
         const titles = isKr
           ? {
               // A KR its owner may see under an objective they may not: the objective is not named.
-              objectiveTitle: isVisible(session.scope, objectiveSubject(objectives.get(goal.objectiveId)!))
+              objectiveTitle: isVisible(
+                scopeOf(goal.ownerId!),
+                objectiveSubject(objectives.get(goal.objectiveId)!),
+              )
                 ? objectives.get(goal.objectiveId)!.title
                 : null,
               keyResultTitle: null,
             }
           : (parentTitles.get(goal.id) ?? { objectiveTitle: null, keyResultTitle: null });
+        if (options.subjects && isKr) {
+          const objective = objectives.get(goal.objectiveId)!;
+          options.subjects.set(goal.id, {
+            goal: keyResultSubject(goal, objective),
+            named: objectiveSubject(objective),
+          });
+        } else if (options.subjects && !options.subjects.has(goal.id))
+          options.subjects.set(goal.id, { goal: smartGoalSubject(goal as SmartGoalRow) });
         byPerson.get(goal.ownerId!)?.push({
           type: isKr ? 'key_result' : 'smart_goal',
           id: goal.id,
@@ -250,6 +381,8 @@ export class CheckInDueService {
     session: Parameters<typeof loadSlice>[0],
     goals: readonly SmartGoalRow[],
     parents: Map<string, { parentType: 'objective' | 'key_result'; parentId: string }[]>,
+    scopeOf: (personId: string) => ActorScope,
+    subjects?: DueOptions['subjects'],
   ): Promise<Map<string, { objectiveTitle: string | null; keyResultTitle: string | null }>> {
     const ws = session.actor.workspaceId;
     const firstParent = new Map(
@@ -267,11 +400,18 @@ export class CheckInDueService {
       (await session.repos.objectives.findMany(ws, objectiveIds)).map((o) => [o.id, o]),
     );
     const out = new Map<string, { objectiveTitle: string | null; keyResultTitle: string | null }>();
+    const goalById = new Map(goals.map((g) => [g.id, g]));
     for (const [goalId, parent] of firstParent) {
       const kr = parent.parentType === 'key_result' ? krs.get(parent.parentId) : undefined;
       const objective = objectives.get(kr ? kr.objectiveId : parent.parentId);
       const isSeen = (o: typeof objective) =>
-        o !== undefined && isVisible(session.scope, objectiveSubject(o));
+        o !== undefined && isVisible(scopeOf(goalById.get(goalId)!.ownerId!), objectiveSubject(o));
+      if (subjects && objective) {
+        subjects.set(goalId, {
+          goal: smartGoalSubject(goalById.get(goalId)!),
+          named: objectiveSubject(objective),
+        });
+      }
       out.set(goalId, {
         objectiveTitle: isSeen(objective) ? objective!.title : null,
         keyResultTitle: kr && isSeen(objective) ? kr.title : null,

@@ -51,3 +51,67 @@ export async function loadScope(repos: Repositories, actor: Actor): Promise<Acto
     reports: new Set(reports),
   };
 }
+
+/**
+ * The scopes of many active people of one workspace at once, as `loadScope` gives each (three
+ * reads whatever their number: memberships, reports, and the unit tree when any of them leads).
+ * For background work that acts as each person in turn (their reminders); an inactive person or
+ * one of another workspace gets no scope.
+ *
+ * @example
+ * const scopes = await loadScopes(repos, workspaceId, await repos.people.findMany(workspaceId, ids));
+ */
+export async function loadScopes(
+  repos: Repositories,
+  workspaceId: string,
+  people: readonly { id: string; workspaceId: string; role: ActorScope['role']; isActive: number }[],
+): Promise<Map<string, ActorScope>> {
+  const active = people.filter((p) => p.isActive === 1 && p.workspaceId === workspaceId);
+  const ids = active.map((p) => p.id);
+  if (ids.length === 0) return new Map();
+  const [memberships, reports] = await Promise.all([
+    repos.units.membershipsOfMany(ids),
+    repos.units.db
+      .selectFrom('people')
+      .select(['id', 'managerId'])
+      .where('workspaceId', '=', workspaceId)
+      .where('managerId', 'in', ids)
+      .execute(),
+  ]);
+  const leadsAny = memberships.some((m) => m.isLead === 1);
+  const children = new Map<string, string[]>();
+  if (leadsAny)
+    for (const unit of await repos.units.list(workspaceId))
+      if (unit.parentId !== null)
+        children.set(unit.parentId, [...(children.get(unit.parentId) ?? []), unit.id]);
+  const below = (roots: readonly string[]) => {
+    const seen = new Set(roots);
+    const stack = [...roots];
+    for (let id = stack.pop(); id !== undefined; id = stack.pop())
+      for (const child of children.get(id) ?? [])
+        if (!seen.has(child)) {
+          seen.add(child);
+          stack.push(child);
+        }
+    return seen;
+  };
+  const membershipsBy = new Map<string, typeof memberships>();
+  for (const m of memberships) membershipsBy.set(m.personId, [...(membershipsBy.get(m.personId) ?? []), m]);
+  const reportsBy = new Map<string, string[]>();
+  for (const r of reports)
+    if (r.managerId) reportsBy.set(r.managerId, [...(reportsBy.get(r.managerId) ?? []), r.id]);
+  const scopes = new Map<string, ActorScope>();
+  for (const person of active) {
+    const own = membershipsBy.get(person.id) ?? [];
+    const led = own.filter((m) => m.isLead === 1).map((m) => m.unitId);
+    scopes.set(person.id, {
+      workspaceId,
+      personId: person.id,
+      role: person.role,
+      memberUnits: new Set(own.map((m) => m.unitId)),
+      ledUnits: person.role === 'admin' ? new Set(led) : below(led),
+      reports: new Set(reportsBy.get(person.id)),
+    });
+  }
+  return scopes;
+}

@@ -17,6 +17,8 @@ export interface SmtpReceiver {
   mails: ReceivedMail[];
   /** Refuse the next `n` messages (with a 451), to test retries. */
   refuseNext(n: number): void;
+  /** Refuse every message to these addresses at RCPT TO (a 451), until called again with others. */
+  refuseRecipients(addresses: readonly string[]): void;
   /**
    * Hold every message from now on: received but not yet answered, so the sender waits for its
    * 250 (a test kills the sender meanwhile). `held` counts the messages waiting; one whose sender
@@ -44,6 +46,7 @@ export interface SmtpReceiver {
 export async function startSmtpReceiver(): Promise<SmtpReceiver> {
   const mails: ReceivedMail[] = [];
   let refusals = 0;
+  let refusedRecipients = new Set<string>();
   let isHolding = false;
   const held: { mail: ReceivedMail; sessionId: string; callback: () => void }[] = [];
   const closed = new Set<string>();
@@ -53,6 +56,14 @@ export async function startSmtpReceiver(): Promise<SmtpReceiver> {
     disabledCommands: ['STARTTLS', 'AUTH'],
     logger: false,
     size: 10_000_000,
+    onRcptTo(address, _session, callback) {
+      if (!refusedRecipients.has(address.address.toLowerCase())) return callback();
+      const error = new Error(`${address.address}: mailbox busy, try again later`) as Error & {
+        responseCode: number;
+      };
+      error.responseCode = 451;
+      callback(error);
+    },
     onClose(session) {
       closed.add(session.id);
       // A held message whose sender hung up was never accepted: it is dropped, as SMTP has it.
@@ -96,6 +107,9 @@ export async function startSmtpReceiver(): Promise<SmtpReceiver> {
     mails,
     refuseNext: (n) => {
       refusals = n;
+    },
+    refuseRecipients: (addresses) => {
+      refusedRecipients = new Set(addresses.map((a) => a.toLowerCase()));
     },
     hold: () => {
       isHolding = true;
