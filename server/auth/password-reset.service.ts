@@ -4,7 +4,7 @@ import { authorize } from '../policies/authorize';
 import { repositories } from '../repositories/index';
 import { type Actor, type ServiceDeps, transact } from '../services/context';
 import { openSession, recordEvents } from '../services/session';
-import { notFound, parseInput } from '../services/validate';
+import { accept, notFound } from '../services/validate';
 import { AccountRepository } from './account.repository';
 import { hashPassword } from './password';
 import { resetPasswordSchema } from './schemas';
@@ -91,7 +91,7 @@ export class PasswordResetService {
   async reset(
     input: z.input<typeof resetPasswordSchema>,
   ): Promise<{ workspaceId: string; personId: string }> {
-    const data = parseInput(resetPasswordSchema, input);
+    const data = accept(resetPasswordSchema, input);
     const repo = new AccountRepository(this.deps.db.kysely);
     const reset = await repo.findPasswordResetByHash(hashSecret(data.token));
     const at = this.deps.clock.now();

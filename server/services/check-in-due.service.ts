@@ -20,7 +20,7 @@ import {
 } from './goal-access';
 import { openSession, type Session } from './session';
 import { loadSlice } from './slice';
-import { notFound, parseInput } from './validate';
+import { accept, notFound } from './validate';
 
 /** How many people `dueOfMany` reads at once (bounds the bound parameters of one query). */
 const PEOPLE_PER_READ = 500;
@@ -75,11 +75,11 @@ export interface DueCheckins {
 export class CheckInDueService {
   constructor(readonly deps: ServiceDeps) {}
 
-  async due(actor: Actor, input: z.input<typeof dueSchema>): Promise<DueCheckins> {
-    const data = parseInput(dueSchema, input);
+  async due(actor: Actor, data: z.input<typeof dueSchema>): Promise<DueCheckins> {
     const session = await openSession(this.deps, this.deps.db.kysely, actor);
     const ws = actor.workspaceId;
-    const personId = data.person === 'me' ? actor.personId : data.person;
+    const wanted = data.person ?? 'me';
+    const personId = wanted === 'me' ? actor.personId : wanted;
     if (personId !== actor.personId) await assertMayReadPerson(session, personId, "a person's check-in list");
     const person = (await session.repos.people.find(ws, personId))!;
     const items = (await this.#dueOf(session, [person], [session.at]))[0]!.get(person.id) ?? [];

@@ -38,7 +38,7 @@ import { keyResultRecord } from './key-result.service';
 import { type Change, openSession, recordEvents, type Session } from './session';
 import { smartGoalRecord } from './smart-goal.service';
 import { fileKind, type ReadSheets, readCsv, readWorkbook } from './spreadsheet-files';
-import { parseInput } from './validate';
+import { accept } from './validate';
 
 /** Input of an import: goals files (name and text), the cycle to import into, and how. */
 export const importSchema = z
@@ -156,7 +156,7 @@ export class ImportService {
     input: z.input<typeof importSchema>,
     onProgress?: ImportProgress,
   ): Promise<ImportResult> {
-    const data = parseInput(importSchema, input);
+    const data = accept(importSchema, input);
     const empty = (problems: ImportProblem[], isFileError: boolean): ImportResult => ({
       isDryRun: data.dryRun,
       isApplied: false,

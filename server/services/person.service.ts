@@ -5,7 +5,7 @@ import { authorize } from '../policies/authorize';
 import type { PersonRow } from '../repositories/person.repository';
 import { type Actor, type ServiceDeps, transact } from './context';
 import { openSession, recordEvents } from './session';
-import { invalid, isEmptyChange, notFound, parseInput } from './validate';
+import { accept, invalid, isEmptyChange, notFound } from './validate';
 
 const role = z.enum(['admin', 'member', 'viewer']);
 const timeZone = z.string().refine(isValidTimeZone, { message: 'not an IANA time zone' });
@@ -52,7 +52,7 @@ export class PersonService {
 
   /** Adds a person to the actor's workspace. */
   async add(actor: Actor, input: z.input<typeof addPersonSchema>): Promise<PersonView> {
-    const data = parseInput(addPersonSchema, input);
+    const data = accept(addPersonSchema, input);
     return transact(this.deps, async (trx) => {
       const session = await openSession(this.deps, trx, actor);
       authorize(session.scope, 'manage', 'person');
@@ -88,7 +88,7 @@ export class PersonService {
     personId: string,
     input: z.input<typeof updatePersonSchema>,
   ): Promise<PersonView> {
-    const data = parseInput(updatePersonSchema, input);
+    const data = accept(updatePersonSchema, input);
     return transact(this.deps, async (trx) => {
       const session = await openSession(this.deps, trx, actor);
       authorize(session.scope, 'manage', 'person');

@@ -4,7 +4,7 @@ import { authorize } from '../policies/authorize';
 import type { UnitRow } from '../repositories/unit.repository';
 import { type Actor, type ServiceDeps, transact } from './context';
 import { openSession, recordEvents, type Session } from './session';
-import { invalid, notFound, parseInput } from './validate';
+import { accept, invalid, notFound } from './validate';
 
 /** Input of `create`: a root unit (the company) has no parent. */
 export const createUnitSchema = z
@@ -31,7 +31,7 @@ export class UnitService {
 
   /** Creates a unit under a parent (or the root). */
   async create(actor: Actor, input: z.input<typeof createUnitSchema>): Promise<UnitView> {
-    const data = parseInput(createUnitSchema, input);
+    const data = accept(createUnitSchema, input);
     return transact(this.deps, async (trx) => {
       const session = await openSession(this.deps, trx, actor);
       authorize(session.scope, 'manage', 'unit');
@@ -80,8 +80,7 @@ export class UnitService {
   }
 
   /** Adds a person to a unit, as a member or a lead (again to change which). */
-  async setMember(actor: Actor, unitId: string, input: z.input<typeof setMemberSchema>): Promise<UnitView> {
-    const data = parseInput(setMemberSchema, input);
+  async setMember(actor: Actor, unitId: string, data: z.input<typeof setMemberSchema>): Promise<UnitView> {
     return transact(this.deps, async (trx) => {
       const session = await openSession(this.deps, trx, actor);
       authorize(session.scope, 'manage', 'unit');
@@ -93,7 +92,7 @@ export class UnitService {
         workspaceId: actor.workspaceId,
         unitId,
         personId: data.personId,
-        isLead: data.isLead ? 1 : 0,
+        isLead: data.isLead === true ? 1 : 0,
       });
       await recordEvents(session, [
         { entityType: 'unit', entityId: unitId, action: 'member_set', after: data },

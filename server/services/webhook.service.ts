@@ -8,7 +8,7 @@ import type { WebhookDeliveryRow } from '../repositories/webhook-delivery.reposi
 import { type Actor, type ServiceDeps, transact } from './context';
 import { staleVersion } from './goal-access';
 import { openSession, recordEvents, type Session } from './session';
-import { invalid, isEmptyChange, notFound, parseInput } from './validate';
+import { accept, invalid, isEmptyChange, notFound } from './validate';
 import { deliveryJob, newDelivery, queueDeliveries, WEBHOOK_ENTITY } from './webhook-outbox';
 
 /** An http(s) URL without a user name or password (fetch refuses those, and they would leak). */
@@ -168,7 +168,7 @@ export class WebhookService {
     actor: Actor,
     input: z.input<typeof createWebhookSchema>,
   ): Promise<WebhookView & { secret: string }> {
-    const data = parseInput(createWebhookSchema, input);
+    const data = accept(createWebhookSchema, input);
     await this.#assertTarget(data.url);
     return transact(this.deps, async (trx) => {
       const session = await this.#admin(actor, trx);
@@ -199,7 +199,7 @@ export class WebhookService {
    * Disabling it ends its pending deliveries as failed ("webhook disabled").
    */
   async update(actor: Actor, id: string, input: z.input<typeof updateWebhookSchema>): Promise<WebhookView> {
-    const data = parseInput(updateWebhookSchema, input);
+    const data = accept(updateWebhookSchema, input);
     if (data.url !== undefined) await this.#assertTarget(data.url);
     return transact(this.deps, async (trx) => {
       const session = await this.#admin(actor, trx);
