@@ -199,7 +199,7 @@ export class AccountService {
       },
       workspace: { id: workspace.id, name: workspace.name },
       workspaces: memberships.map((m) => ({ id: m.workspaceId, name: m.workspaceName })),
-      units: units.map((m) => ({ id: m.unitId, isLead: m.isLead === 1 })),
+      units: units.map((m) => ({ id: m.unitId, isLead: m.isLead })),
       via: principal.via,
       csrfToken: principal.csrfToken,
     };
@@ -273,7 +273,7 @@ export class AccountService {
           role: data.role,
           timeZone: session.settings.timeZone,
           managerId: data.managerId ?? null,
-          isActive: 1,
+          isActive: true,
           createdAt: session.at,
         });
       }
@@ -300,7 +300,7 @@ export class AccountService {
         },
       ]);
       const { createdAt: _, isActive, ...rest } = person;
-      return { person: { ...rest, isActive: isActive === 1 }, token, expiresAt };
+      return { person: { ...rest, isActive }, token, expiresAt };
     });
   }
 
@@ -321,7 +321,7 @@ export class AccountService {
     }
     const people = repositories(this.deps.db.kysely, this.deps.db.dialect).people;
     const person = await people.find(invitation.workspaceId, invitation.personId);
-    if (person?.isActive !== 1) throw new AppError('not_found', 'this invitation is no longer valid');
+    if (person?.isActive !== true) throw new AppError('not_found', 'this invitation is no longer valid');
     const existing = await repo.findAccountByEmail(person.email);
     // The account's password is checked under the same lock-out as sign-in: an invitation must
     // not be a way to guess the password of a locked-out account.
@@ -402,7 +402,7 @@ export class AccountService {
     }
     const people = repositories(this.deps.db.kysely, this.deps.db.dialect).people;
     const person = await people.find(principal.actor.workspaceId, principal.actor.personId);
-    return person?.isActive === 1;
+    return person?.isActive === true;
   }
 
   /** The principal of a session cookie's secret, or undefined when unknown or expired. */

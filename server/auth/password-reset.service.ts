@@ -45,7 +45,7 @@ export class PasswordResetService {
       authorize(session.scope, 'manage', 'person');
       const person =
         (await session.repos.people.find(actor.workspaceId, personId)) ?? notFound('person', personId);
-      if (person.isActive !== 1)
+      if (person.isActive !== true)
         throw new AppError('conflict', 'this person is deactivated: reactivate them first', {
           reason: 'inactive',
         });
@@ -99,7 +99,7 @@ export class PasswordResetService {
     if (!reset || reset.usedAt !== null || reset.expiresAt <= at) throw gone();
     const people = repositories(this.deps.db.kysely, this.deps.db.dialect).people;
     const person = await people.find(reset.workspaceId, reset.personId);
-    if (person?.isActive !== 1) throw gone();
+    if (person?.isActive !== true) throw gone();
     const passwordHash = await hashPassword(data.password);
     await transact(this.deps, async (trx) => {
       const txRepo = new AccountRepository(trx);

@@ -219,7 +219,7 @@ export class Notifier {
     const db = this.deps.db.kysely;
     const repos = repositories(db, this.deps.db.dialect);
     const person = await repos.people.find(input.workspaceId, input.personId);
-    if (person?.isActive !== 1) return undefined;
+    if (person?.isActive !== true) return undefined;
     const notifications = new NotificationRepository(db);
     const preference = await notifications.findPreferences(person.id);
     if (preference?.pausedUntil != null && preference.pausedUntil > this.deps.clock.now()) return undefined;
@@ -261,7 +261,7 @@ export class Notifier {
     const since = latestOccasion(occasion.at - 1, settings.checkinDay, settings.checkinHour, zone).at;
     const content = await this.#digest(
       actor,
-      memberships.filter((m) => m.isLead === 1).map((m) => m.unitId),
+      memberships.filter((m) => m.isLead).map((m) => m.unitId),
       since,
     );
     if (

@@ -135,7 +135,7 @@ export class CheckInDueService {
   ): Promise<Map<string, DueGoal[]>[]> {
     const ws = session.actor.workspaceId;
     // A deactivated person is due nothing: their goals wait for a new owner.
-    const owners = people.filter((p) => p.isActive !== 0).map((p) => p.id);
+    const owners = people.filter((p) => p.isActive !== false).map((p) => p.id);
     const cycles =
       owners.length === 0 ? [] : (await session.repos.cycles.list(ws)).filter((c) => c.state !== 'closed');
     const cycleById = new Map(cycles.map((c) => [c.id, c]));

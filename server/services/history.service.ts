@@ -45,14 +45,10 @@ export class HistoryService {
   async history(actor: Actor, { goalType, goalId }: GoalRef): Promise<HistoryEntry[]> {
     const session = await openSession(this.deps, this.deps.db.kysely, actor);
     await authorizeRead(session, goalType, goalId);
-    const rows = (await session.repos.events.listByEntity(actor.workspaceId, goalId)).map((row) => ({
-      row,
-      before: row.before === null ? null : (JSON.parse(row.before) as unknown),
-      after: row.after === null ? null : (JSON.parse(row.after) as unknown),
-    }));
+    const rows = await session.repos.events.listByEntity(actor.workspaceId, goalId);
     const hidden = await hiddenGoalsAmong(session, idsIn(rows.map((r) => [r.before, r.after])));
-    return rows.map(({ row, before, after }) => {
-      const shown = redactIds(hidden, { before, after });
+    return rows.map((row) => {
+      const shown = redactIds(hidden, { before: row.before, after: row.after });
       const { before: b, after: a } = shown.value as { before: unknown; after: unknown };
       return {
         id: row.id,
@@ -64,7 +60,7 @@ export class HistoryService {
         action: row.action,
         before: b,
         after: a,
-        isEditedAfterClose: row.isEditedAfterClose === 1,
+        isEditedAfterClose: row.isEditedAfterClose,
         hiddenGoals: shown.hidden,
       };
     });

@@ -676,7 +676,7 @@ class ImportRun {
             role: 'member',
             timeZone: this.session.settings.timeZone,
             managerId: null,
-            isActive: 1,
+            isActive: true,
             createdAt: this.session.at,
           });
         this.people.set(email, newId);
@@ -777,7 +777,12 @@ class ImportRun {
       for (const lead of unit?.leads ?? []) {
         const personId = this.person(lead);
         if (personId && !this.options.dryRun)
-          await this.session.repos.units.setMember({ workspaceId: this.ws, unitId: id, personId, isLead: 1 });
+          await this.session.repos.units.setMember({
+            workspaceId: this.ws,
+            unitId: id,
+            personId,
+            isLead: true,
+          });
       }
       return id;
     };

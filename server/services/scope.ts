@@ -38,8 +38,8 @@ export async function loadScope(repos: Repositories, actor: Actor): Promise<Acto
     repos.units.membershipsOf(actor.personId),
     repos.people.reportsOf(actor.workspaceId, actor.personId),
   ]);
-  if (person?.isActive !== 1) throw new AppError('unauthenticated', 'unknown or inactive person');
-  const led = memberships.filter((m) => m.isLead === 1).map((m) => m.unitId);
+  if (person?.isActive !== true) throw new AppError('unauthenticated', 'unknown or inactive person');
+  const led = memberships.filter((m) => m.isLead).map((m) => m.unitId);
   // Admins see and change everything: the units below those they lead need not be listed.
   const ledUnits = person.role === 'admin' ? led : await repos.units.descendants(actor.workspaceId, led);
   return {

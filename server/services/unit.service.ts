@@ -88,14 +88,10 @@ export class UnitService {
       if (!unit) return notFound('unit', unitId);
       if (!(await session.repos.people.find(actor.workspaceId, data.personId)))
         invalid('personId', 'no such person');
-      await session.repos.units.setMember({
-        workspaceId: actor.workspaceId,
-        unitId,
-        personId: data.personId,
-        isLead: data.isLead === true ? 1 : 0,
-      });
+      const member = { personId: data.personId, isLead: data.isLead ?? false };
+      await session.repos.units.setMember({ workspaceId: actor.workspaceId, unitId, ...member });
       await recordEvents(session, [
-        { entityType: 'unit', entityId: unitId, action: 'member_set', after: data },
+        { entityType: 'unit', entityId: unitId, action: 'member_set', after: member },
       ]);
       return this.#view(session, unit);
     });
@@ -177,7 +173,7 @@ export class UnitService {
       name: unit.name,
       parentId: unit.parentId,
       leads: people
-        .filter((p) => p.isLead === 1)
+        .filter((p) => p.isLead)
         .map((p) => p.personId)
         .sort(),
       members: people.map((p) => p.personId).sort(),

@@ -73,7 +73,7 @@ export async function insertWorkspace(
     settings: JSON.stringify(settings),
     version: 1,
     directoryVersion: 0,
-    rollupsPending: 0,
+    rollupsPending: false,
     createdAt: at,
   });
   await repos.people.insert({
@@ -84,7 +84,7 @@ export async function insertWorkspace(
     role: 'admin',
     timeZone: data.admin.timeZone ?? settings.timeZone,
     managerId: null,
-    isActive: 1,
+    isActive: true,
     createdAt: at,
   });
   await repos.events.insertMany([
@@ -116,7 +116,7 @@ export async function insertWorkspace(
     name: data.name,
     createdAt: at,
   });
-  await repos.units.setMember({ workspaceId, unitId: companyUnitId, personId: adminId, isLead: 1 });
+  await repos.units.setMember({ workspaceId, unitId: companyUnitId, personId: adminId, isLead: true });
   const unitEvent = (action: string, after: unknown) => ({
     id: deps.newId(),
     workspaceId,
