@@ -9,7 +9,7 @@ import { keyResultSubject, objectiveSubject, resolveCycle, smartGoalSubject } fr
 import { hiddenSummary } from './presenters';
 import { openSession, type Session } from './session';
 import { loadSlice } from './slice';
-import { accept, invalid, notFound } from './validate';
+import { invalid, notFound } from './validate';
 
 /** Input of `graph`: the cycle (id or name; default the active one), a unit's subtree, or one node's children. */
 export const alignmentGraphSchema = z

@@ -20,7 +20,7 @@ import {
 } from './goal-access';
 import { openSession, type Session } from './session';
 import { loadSlice } from './slice';
-import { accept, notFound } from './validate';
+import { notFound } from './validate';
 
 /** How many people `dueOfMany` reads at once (bounds the bound parameters of one query). */
 const PEOPLE_PER_READ = 500;

@@ -15,7 +15,7 @@ import { cycleGoalKeys, keysOfGoals } from './goal-keys';
 import { sheetJs } from './lazy-libraries';
 import { openSession, type Session } from './session';
 import { loadSlice } from './slice';
-import { accept, notFound } from './validate';
+import { notFound } from './validate';
 
 /** The formats a cycle can be exported in. */
 export const EXPORT_FORMATS = ['yaml', 'csv', 'xlsx', 'md'] as const;

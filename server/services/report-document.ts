@@ -6,7 +6,6 @@ import { getCycleByIdOrName } from './goal-access';
 import type { CycleReport } from './report.service';
 import { reportPdf } from './report-pdf';
 import { openSession } from './session';
-import { accept } from './validate';
 
 /** The formats a cycle report comes in as a document. */
 export const REPORT_FORMATS = ['md', 'html', 'pdf'] as const;
