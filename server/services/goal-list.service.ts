@@ -158,11 +158,12 @@ export class GoalListService {
   }
 }
 
-/** The filter with its cycle (given by id or name) resolved to an id; an unknown one is a 400. */
 /** The schema's defaults, for input no schema parsed. */
 function withDefaults(input: GoalListInput): z.output<typeof goalListSchema> {
   return { ...input, limit: input.limit ?? 100, view: input.view ?? 'full' };
 }
+
+/** The filter with its cycle (given by id or name) resolved to an id; an unknown one is a 400. */
 
 async function withCycleId<T extends { cycleId?: string | undefined }>(
   session: Session,

@@ -46,8 +46,9 @@ export function parseInput<S extends z.ZodType>(schema: S, input: unknown): z.ou
 
 /**
  * A service's input as its schema's output: the value itself when a boundary parsed it already
- * with this same schema (an HTTP request body is validated once, by its route), else parsed here (callers
- * inside the server: the demo, jobs, tests), with `parseInput`'s errors.
+ * with this same schema (an HTTP request body is validated once, by its route), else parsed
+ * here (callers inside the server: the CLI in local mode, the demo, jobs, tests), with
+ * `parseInput`'s errors.
  *
  * @example
  * async create(actor: Actor, input: z.input<typeof createObjectiveSchema>) {
