@@ -513,7 +513,7 @@ export class CheckInService {
         field: 'idempotencyKey',
       });
     }
-    return JSON.parse(found.response) as CheckInResult[];
+    return found.response as CheckInResult[];
   }
 
   /**
