@@ -99,6 +99,18 @@ export default tseslint.config(
           selector: "MemberExpression[property.name='kysely']",
           message: 'routes never query the database: add a service method.',
         },
+        // Validated once: a route reads its input only as its OpenAPI validator parsed it.
+        {
+          selector:
+            "CallExpression[callee.object.property.name='req'][callee.property.name=/^(json|query|queries|param|parseBody|text|formData|arrayBuffer|blob)$/]",
+          message:
+            "read input with c.req.valid(...): the route's schema validates it once (docs/ARCHITECTURE.md, Validation).",
+        },
+        {
+          selector: 'CallExpression[callee.name=/^(parseInput|accept|markParsed)$/]',
+          message:
+            'routes pass c.req.valid(...) to the service as it is; jsonBody marks the body parsed (docs/ARCHITECTURE.md, Validation).',
+        },
       ],
     },
   },
@@ -110,6 +122,22 @@ export default tseslint.config(
       'use cases never import HTTP (hono, server/app, routes, http): they throw AppError.',
     ),
     ignores: tests,
+  },
+  // Validated once: a use case validates its input with accept(schema, input), which returns a
+  // body the route already parsed as it is; parseInput (always parsing) is for other boundaries.
+  {
+    files: ['server/services/**/*.ts', 'server/auth/**/*.ts', 'server/notify/**/*.ts'],
+    ignores: [...tests, 'server/services/validate.ts'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: 'CallExpression[callee.name=/^(parseInput|markParsed)$/]',
+          message:
+            'a use case validates with accept(schema, input), so a request its route parsed is not parsed again (docs/ARCHITECTURE.md, Validation).',
+        },
+      ],
+    },
   },
   // Queries (repositories) never call use cases or the HTTP layer.
   {

@@ -108,6 +108,35 @@ describe('dependency rules', () => {
     for (const project of ['core', 'web', 'e2e']) expect(scripts.typecheck).toContain(`-p ${project}`);
   });
 
+  it.each([
+    // Validated once: a route reads input only through its validator and passes it on as it is.
+    ['server/routes/x.routes.ts', 'export const f = async (c: any) => s.create(await c.req.json());'],
+    ['server/routes/x.routes.ts', "export const f = (c: any) => s.list(c.req.query('cycle'));"],
+    ['server/routes/x.routes.ts', "export const f = (c: any) => s.get(c.req.param('id'));"],
+    [
+      'server/routes/x.routes.ts',
+      "export const f = (c: any) => s.create(parseInput(schema, c.req.valid('json')));",
+    ],
+    [
+      'server/routes/x.routes.ts',
+      "export const f = (c: any) => s.create(markParsed(schema, { ...c.req.valid('json') }));",
+    ],
+    // A use case never parses again what its route parsed: accept(schema, input), not parseInput.
+    ['server/services/x.service.ts', 'export const f = (input: unknown) => parseInput(schema, input);'],
+    ['server/auth/x.service.ts', 'export const f = (input: unknown) => parseInput(schema, input);'],
+    ['server/notify/x.service.ts', 'export const f = (input: unknown) => parseInput(schema, input);'],
+  ])('forbids %s: %s', async (file, code) => {
+    expect([...new Set(await violations(file, code))]).toEqual(['no-restricted-syntax']);
+  });
+
+  it.each([
+    ['server/routes/x.routes.ts', "export const f = (c: any) => s.create(c.req.valid('json'));"],
+    ['server/services/x.service.ts', 'export const f = (input: unknown) => accept(schema, input);'],
+    ['cli/x.ts', 'export const f = (input: unknown) => parseInput(schema, input);'],
+  ])('allows %s: %s', async (file, code) => {
+    expect(await violations(file, code)).toEqual([]);
+  });
+
   it('forbids a route to query the database through its dependencies', async () => {
     const code = 'export const ping = (deps: { db: { kysely: unknown } }) => deps.db.kysely;';
     expect(await violations('server/routes/x.routes.ts', code)).toEqual(['no-restricted-syntax']);

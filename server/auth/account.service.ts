@@ -7,7 +7,7 @@ import { type Actor, type ServiceDeps, transact } from '../services/context';
 import { accessNotice, publishNotices } from '../services/notices';
 import type { PersonView } from '../services/person.service';
 import { openSession, recordEvents } from '../services/session';
-import { invalid, notFound, parseInput } from '../services/validate';
+import { accept, invalid, notFound } from '../services/validate';
 import { insertWorkspace } from '../services/workspace.service';
 import { AccountRepository } from './account.repository';
 import { decoyHash, hashPassword, verifyPassword } from './password';
@@ -97,7 +97,7 @@ export class AccountService {
   async signup(
     input: z.input<typeof signupSchema>,
   ): Promise<{ session: NewSession; workspaceId: string; personId: string }> {
-    const data = parseInput(signupSchema, input);
+    const data = accept(signupSchema, input);
     if (data.timeZone !== undefined && !isValidTimeZone(data.timeZone))
       invalid('timeZone', 'not an IANA time zone');
     const passwordHash = await hashPassword(data.password);
@@ -150,7 +150,7 @@ export class AccountService {
     input: z.input<typeof signinSchema>,
     client: string,
   ): Promise<{ session: NewSession; workspaceId: string }> {
-    const data = parseInput(signinSchema, input);
+    const data = accept(signinSchema, input);
     const repo = this.#repo();
     let account: Awaited<ReturnType<AccountRepository['findAccountByEmail']>>;
     let membership: Awaited<ReturnType<AccountRepository['memberships']>>[number] | undefined;
@@ -199,7 +199,7 @@ export class AccountService {
       },
       workspace: { id: workspace.id, name: workspace.name },
       workspaces: memberships.map((m) => ({ id: m.workspaceId, name: m.workspaceName })),
-      units: units.map((m) => ({ id: m.unitId, isLead: m.isLead === 1 })),
+      units: units.map((m) => ({ id: m.unitId, isLead: m.isLead })),
       via: principal.via,
       csrfToken: principal.csrfToken,
     };
@@ -215,7 +215,7 @@ export class AccountService {
     input: z.input<typeof changePasswordSchema>,
     client: string,
   ): Promise<void> {
-    const data = parseInput(changePasswordSchema, input);
+    const data = accept(changePasswordSchema, input);
     if (!principal.accountId) throw new AppError('forbidden', 'sign in with a password to change it');
     const repo = this.#repo();
     const account = await repo.findAccount(principal.accountId);
@@ -246,7 +246,7 @@ export class AccountService {
     actor: Actor,
     input: z.input<typeof inviteSchema>,
   ): Promise<{ person: PersonView; token: string; expiresAt: number }> {
-    const data = parseInput(inviteSchema, input);
+    const data = accept(inviteSchema, input);
     const token = newSecret('tdm_inv_');
     return transact(this.deps, async (trx) => {
       const session = await openSession(this.deps, trx, actor);
@@ -273,7 +273,7 @@ export class AccountService {
           role: data.role,
           timeZone: session.settings.timeZone,
           managerId: data.managerId ?? null,
-          isActive: 1,
+          isActive: true,
           createdAt: session.at,
         });
       }
@@ -300,7 +300,7 @@ export class AccountService {
         },
       ]);
       const { createdAt: _, isActive, ...rest } = person;
-      return { person: { ...rest, isActive: isActive === 1 }, token, expiresAt };
+      return { person: { ...rest, isActive }, token, expiresAt };
     });
   }
 
@@ -312,7 +312,7 @@ export class AccountService {
     input: z.input<typeof acceptInvitationSchema>,
     client: string,
   ): Promise<{ session: NewSession; workspaceId: string }> {
-    const data = parseInput(acceptInvitationSchema, input);
+    const data = accept(acceptInvitationSchema, input);
     const repo = this.#repo();
     const invitation = await repo.findInvitationByHash(hashSecret(data.token));
     const at = this.deps.clock.now();
@@ -321,7 +321,7 @@ export class AccountService {
     }
     const people = repositories(this.deps.db.kysely, this.deps.db.dialect).people;
     const person = await people.find(invitation.workspaceId, invitation.personId);
-    if (person?.isActive !== 1) throw new AppError('not_found', 'this invitation is no longer valid');
+    if (person?.isActive !== true) throw new AppError('not_found', 'this invitation is no longer valid');
     const existing = await repo.findAccountByEmail(person.email);
     // The account's password is checked under the same lock-out as sign-in: an invitation must
     // not be a way to guess the password of a locked-out account.
@@ -402,7 +402,7 @@ export class AccountService {
     }
     const people = repositories(this.deps.db.kysely, this.deps.db.dialect).people;
     const person = await people.find(principal.actor.workspaceId, principal.actor.personId);
-    return person?.isActive === 1;
+    return person?.isActive === true;
   }
 
   /** The principal of a session cookie's secret, or undefined when unknown or expired. */

@@ -4,7 +4,7 @@ import { authorize } from '../policies/authorize';
 import { repositories } from '../repositories/index';
 import { type Actor, type ServiceDeps, transact } from '../services/context';
 import { openSession, recordEvents } from '../services/session';
-import { notFound, parseInput } from '../services/validate';
+import { accept, notFound } from '../services/validate';
 import { AccountRepository } from './account.repository';
 import { hashPassword } from './password';
 import { resetPasswordSchema } from './schemas';
@@ -45,7 +45,7 @@ export class PasswordResetService {
       authorize(session.scope, 'manage', 'person');
       const person =
         (await session.repos.people.find(actor.workspaceId, personId)) ?? notFound('person', personId);
-      if (person.isActive !== 1)
+      if (person.isActive !== true)
         throw new AppError('conflict', 'this person is deactivated: reactivate them first', {
           reason: 'inactive',
         });
@@ -91,7 +91,7 @@ export class PasswordResetService {
   async reset(
     input: z.input<typeof resetPasswordSchema>,
   ): Promise<{ workspaceId: string; personId: string }> {
-    const data = parseInput(resetPasswordSchema, input);
+    const data = accept(resetPasswordSchema, input);
     const repo = new AccountRepository(this.deps.db.kysely);
     const reset = await repo.findPasswordResetByHash(hashSecret(data.token));
     const at = this.deps.clock.now();
@@ -99,7 +99,7 @@ export class PasswordResetService {
     if (!reset || reset.usedAt !== null || reset.expiresAt <= at) throw gone();
     const people = repositories(this.deps.db.kysely, this.deps.db.dialect).people;
     const person = await people.find(reset.workspaceId, reset.personId);
-    if (person?.isActive !== 1) throw gone();
+    if (person?.isActive !== true) throw gone();
     const passwordHash = await hashPassword(data.password);
     await transact(this.deps, async (trx) => {
       const txRepo = new AccountRepository(trx);

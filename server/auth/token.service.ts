@@ -3,7 +3,7 @@ import { AppError } from '../../core/errors';
 import type { Actor, ServiceDeps } from '../services/context';
 import { accessNotice, publishNotices } from '../services/notices';
 import { openSession } from '../services/session';
-import { parseInput } from '../services/validate';
+import { accept } from '../services/validate';
 import { AccountRepository, type ApiTokenRow } from './account.repository';
 import type { Principal } from './account.service';
 import { createTokenSchema } from './schemas';
@@ -47,7 +47,7 @@ export class TokenService {
     actor: Actor,
     input: z.input<typeof createTokenSchema>,
   ): Promise<TokenView & { token: string }> {
-    const data = parseInput(createTokenSchema, input);
+    const data = accept(createTokenSchema, input);
     const session = await openSession(this.deps, this.deps.db.kysely, actor);
     const token = newSecret('tdm_pat_');
     const row: ApiTokenRow = {

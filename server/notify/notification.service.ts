@@ -3,7 +3,7 @@ import { AppError } from '../../core/errors';
 import { authorize } from '../policies/authorize';
 import type { Actor, ServiceDeps } from '../services/context';
 import { openSession } from '../services/session';
-import { parseInput } from '../services/validate';
+import { accept } from '../services/validate';
 import type { Channel, ChannelId, OutboundMessage } from './message';
 import { testMessage } from './messages';
 import { NotificationRepository, type NotificationRow } from './notification.repository';
@@ -68,7 +68,7 @@ export class NotificationService {
     actor: Actor,
     input: z.input<typeof preferencesPatchSchema>,
   ): Promise<PreferencesView> {
-    const data = parseInput(preferencesPatchSchema, input);
+    const data = accept(preferencesPatchSchema, input);
     const current = await this.preferences(actor);
     const channels = data.channels === undefined ? current.channels : data.channels;
     await new NotificationRepository(this.deps.db.kysely).savePreferences({

@@ -375,7 +375,7 @@ export class Notifier {
       const unitsOf = groupBy(memberships, (m) => m.personId);
       for (const item of group) {
         const person = byId.get(item.input.personId);
-        if (person?.isActive !== 1) continue;
+        if (person?.isActive !== true) continue;
         const pausedUntil = preferences.get(person.id)?.pausedUntil;
         if (pausedUntil != null && pausedUntil > now) continue;
         if (sent.has(sendKey(item.input))) continue;
@@ -467,7 +467,7 @@ export class Notifier {
       const ledBy = new Map(
         leads.map((l) => [
           l.id,
-          memberships.filter((m) => m.personId === l.id && m.isLead === 1).map((m) => m.unitId),
+          memberships.filter((m) => m.personId === l.id && m.isLead).map((m) => m.unitId),
         ]),
       );
       const unitsBy = new Map(leads.map((l) => [l.id, subtree(ledBy.get(l.id)!)]));

@@ -3,7 +3,16 @@ import type { Executor } from '../db/database';
 import type { EventsTable } from '../db/schema';
 import { preparedInsert } from './prepared';
 
-export type EventRow = Selectable<EventsTable>;
+/**
+ * An event as read: `before` and `after` parsed, `isEditedAfterClose` a boolean (stored as JSON
+ * text and 0/1). Writes take the stored shape: `services/session` encodes each event once, for
+ * the insert, the webhook outbox and the live notices together.
+ */
+export type EventRow = Omit<Selectable<EventsTable>, 'before' | 'after' | 'isEditedAfterClose'> & {
+  before: unknown;
+  after: unknown;
+  isEditedAfterClose: boolean;
+};
 
 /** Queries on `events`, the audit record of every change. */
 export class EventRepository {
@@ -27,7 +36,16 @@ export class EventRepository {
       .where('entityId', '=', entityId)
       .orderBy('at')
       .orderBy('id')
-      .execute();
+      .execute()
+      .then((rows) => {
+        for (const row of rows) {
+          const r = row as unknown as EventRow;
+          r.before = row.before === null ? null : (JSON.parse(row.before) as unknown);
+          r.after = row.after === null ? null : (JSON.parse(row.after) as unknown);
+          r.isEditedAfterClose = row.isEditedAfterClose === 1;
+        }
+        return rows as unknown as EventRow[];
+      });
   }
 
   /**

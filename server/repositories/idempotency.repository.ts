@@ -5,14 +5,15 @@ import { chunksOf } from './chunks';
 export class IdempotencyRepository {
   constructor(readonly db: Executor) {}
 
-  /** The stored response (JSON text) for a key, if it was used. */
-  async find(workspaceId: string, key: string): Promise<{ personId: string; response: string } | undefined> {
-    return this.db
+  /** The stored response (parsed; stored as JSON text) for a key, if it was used. */
+  async find(workspaceId: string, key: string): Promise<{ personId: string; response: unknown } | undefined> {
+    const row = await this.db
       .selectFrom('idempotencyKeys')
       .select(['personId', 'response'])
       .where('workspaceId', '=', workspaceId)
       .where('key', '=', key)
       .executeTakeFirst();
+    return row && { personId: row.personId, response: JSON.parse(row.response) as unknown };
   }
 
   /**

@@ -1,20 +1,23 @@
 import type { Insertable, Selectable, Updateable } from 'kysely';
 import type { Executor } from '../db/database';
 import type { PeopleTable } from '../db/schema';
+import { decodeBits, decodeBitsOf, encodeBits, type WithBooleans } from './decode';
 import { prepared } from './prepared';
 
-export type PersonRow = Selectable<PeopleTable>;
+/** A person as services see it: `isActive` a boolean (stored 0/1). */
+export type PersonRow = WithBooleans<Selectable<PeopleTable>, 'isActive'>;
+const BITS = ['isActive'] as const;
 
 /** Queries on `people`. */
 export class PersonRepository {
   constructor(readonly db: Executor) {}
 
-  async insert(row: Insertable<PeopleTable>): Promise<void> {
-    await this.db.insertInto('people').values(row).execute();
+  async insert(row: WithBooleans<Insertable<PeopleTable>, 'isActive'>): Promise<void> {
+    await this.db.insertInto('people').values(encodeBits(row, BITS)).execute();
   }
 
   find(workspaceId: string, id: string): Promise<PersonRow | undefined> {
-    return find(this.db, workspaceId, id).then((r) => r.rows[0]);
+    return find(this.db, workspaceId, id).then((r) => decodeBitsOf(r.rows[0], BITS));
   }
 
   /** Several people of a workspace at once (unknown ids are left out). */
@@ -25,7 +28,8 @@ export class PersonRepository {
       .selectAll()
       .where('workspaceId', '=', workspaceId)
       .where('id', 'in', ids)
-      .execute();
+      .execute()
+      .then((rows) => decodeBits(rows, BITS));
   }
 
   findByEmail(workspaceId: string, email: string): Promise<PersonRow | undefined> {
@@ -34,7 +38,8 @@ export class PersonRepository {
       .selectAll()
       .where('workspaceId', '=', workspaceId)
       .where('email', '=', email)
-      .executeTakeFirst();
+      .executeTakeFirst()
+      .then((row) => decodeBitsOf(row, BITS));
   }
 
   list(workspaceId: string): Promise<PersonRow[]> {
@@ -43,13 +48,18 @@ export class PersonRepository {
       .selectAll()
       .where('workspaceId', '=', workspaceId)
       .orderBy('email')
-      .execute();
+      .execute()
+      .then((rows) => decodeBits(rows, BITS));
   }
 
-  async update(workspaceId: string, id: string, patch: Updateable<PeopleTable>): Promise<void> {
+  async update(
+    workspaceId: string,
+    id: string,
+    patch: WithBooleans<Updateable<PeopleTable>, 'isActive'> | Omit<Updateable<PeopleTable>, 'isActive'>,
+  ): Promise<void> {
     await this.db
       .updateTable('people')
-      .set(patch)
+      .set(encodeBits(patch, BITS))
       .where('workspaceId', '=', workspaceId)
       .where('id', '=', id)
       .execute();

@@ -1,10 +1,13 @@
 import type { Insertable, Selectable } from 'kysely';
 import type { Executor } from '../db/database';
 import type { UnitMembersTable, UnitsTable } from '../db/schema';
+import { bit, decodeBits, type WithBooleans } from './decode';
 import { prepared } from './prepared';
 
 export type UnitRow = Selectable<UnitsTable>;
-export type UnitMemberRow = Selectable<UnitMembersTable>;
+/** A membership as services see it: `isLead` a boolean (stored 0/1). */
+export type UnitMemberRow = WithBooleans<Selectable<UnitMembersTable>, 'isLead'>;
+const BITS = ['isLead'] as const;
 
 /** Queries on `units` and `unit_members`. */
 export class UnitRepository {
@@ -82,7 +85,8 @@ export class UnitRepository {
     return rows.map((r) => r.id);
   }
 
-  async setMember(row: Insertable<UnitMembersTable>): Promise<void> {
+  async setMember(member: WithBooleans<Insertable<UnitMembersTable>, 'isLead'>): Promise<void> {
+    const row = { ...member, isLead: bit(member.isLead) };
     await this.db
       .insertInto('unitMembers')
       .values(row)
@@ -99,17 +103,27 @@ export class UnitRepository {
   }
 
   membershipsOf(personId: string): Promise<UnitMemberRow[]> {
-    return membershipsOf(this.db, personId).then((r) => r.rows);
+    return membershipsOf(this.db, personId).then((r) => decodeBits(r.rows, BITS));
   }
 
   members(unitId: string): Promise<UnitMemberRow[]> {
-    return this.db.selectFrom('unitMembers').selectAll().where('unitId', '=', unitId).execute();
+    return this.db
+      .selectFrom('unitMembers')
+      .selectAll()
+      .where('unitId', '=', unitId)
+      .execute()
+      .then((rows) => decodeBits(rows, BITS));
   }
 
   /** The units of several people (their memberships, leads included). */
   membershipsOfMany(personIds: readonly string[]): Promise<UnitMemberRow[]> {
     if (personIds.length === 0) return Promise.resolve([]);
-    return this.db.selectFrom('unitMembers').selectAll().where('personId', 'in', personIds).execute();
+    return this.db
+      .selectFrom('unitMembers')
+      .selectAll()
+      .where('personId', 'in', personIds)
+      .execute()
+      .then((rows) => decodeBits(rows, BITS));
   }
 
   /** Deletes a unit (its memberships go with it, by the foreign key). */

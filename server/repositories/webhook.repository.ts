@@ -1,14 +1,37 @@
 import type { Insertable, Selectable, Updateable } from 'kysely';
 import type { Executor } from '../db/database';
 import type { WebhooksTable } from '../db/schema';
+import { bit } from './decode';
 import { prepared } from './prepared';
 
-export type WebhookRow = Selectable<WebhooksTable>;
+/** A webhook as services see it: `events` the parsed filter, `isEnabled` a boolean (stored as JSON text and 0/1). */
+export type WebhookRow = Omit<Selectable<WebhooksTable>, 'events' | 'isEnabled'> & {
+  events: string[];
+  isEnabled: boolean;
+};
 
-/** What the outbox needs of a webhook: which events it wants. */
+/** The stored row of a webhook, decoded in place. */
+function decode(row: Selectable<WebhooksTable>): WebhookRow {
+  const r = row as unknown as WebhookRow;
+  r.events = JSON.parse(row.events) as string[];
+  r.isEnabled = row.isEnabled === 1;
+  return r;
+}
+
+/** A webhook row (or patch) as stored. */
+function encode<P extends { events?: string[]; isEnabled?: boolean }>(patch: P) {
+  const { events, isEnabled, ...rest } = patch;
+  return {
+    ...rest,
+    ...(events === undefined ? {} : { events: JSON.stringify(events) }),
+    ...(isEnabled === undefined ? {} : { isEnabled: bit(isEnabled) }),
+  };
+}
+
+/** What the outbox needs of a webhook: which events it wants (the parsed filter). */
 export interface WebhookTarget {
   id: string;
-  events: string;
+  events: string[];
 }
 
 /** A webhook as the dispatcher sends to it. */
@@ -16,7 +39,7 @@ export interface WebhookEndpoint {
   id: string;
   url: string;
   secret: string;
-  isEnabled: number;
+  isEnabled: boolean;
 }
 
 const enabledTargets = prepared((db, workspaceId: string) =>
@@ -49,8 +72,11 @@ export class WebhookRepository {
     readonly hasRowLocks = false,
   ) {}
 
-  async insert(row: Insertable<WebhooksTable>): Promise<void> {
-    await this.db.insertInto('webhooks').values(row).execute();
+  async insert(row: WebhookRow): Promise<void> {
+    await this.db
+      .insertInto('webhooks')
+      .values(encode(row) as Insertable<WebhooksTable>)
+      .execute();
   }
 
   find(workspaceId: string, id: string): Promise<WebhookRow | undefined> {
@@ -59,7 +85,8 @@ export class WebhookRepository {
       .selectAll()
       .where('workspaceId', '=', workspaceId)
       .where('id', '=', id)
-      .executeTakeFirst();
+      .executeTakeFirst()
+      .then((row) => (row === undefined ? undefined : decode(row)));
   }
 
   list(workspaceId: string): Promise<WebhookRow[]> {
@@ -69,7 +96,8 @@ export class WebhookRepository {
       .where('workspaceId', '=', workspaceId)
       .orderBy('createdAt')
       .orderBy('id')
-      .execute();
+      .execute()
+      .then((rows) => rows.map(decode));
   }
 
   /**
@@ -80,7 +108,9 @@ export class WebhookRepository {
    */
   async enabledTargets(workspaceId: string): Promise<WebhookTarget[]> {
     const query = this.hasRowLocks && this.db.isTransaction ? enabledTargetsLocked : enabledTargets;
-    return (await query(this.db, workspaceId)).rows;
+    const { rows } = await query(this.db, workspaceId);
+    for (const row of rows) (row as unknown as WebhookTarget).events = JSON.parse(row.events) as string[];
+    return rows as unknown as WebhookTarget[];
   }
 
   /** The endpoints of some webhooks (any workspace: the dispatcher serves them all). */
@@ -90,7 +120,8 @@ export class WebhookRepository {
       .selectFrom('webhooks')
       .select(['id', 'url', 'secret', 'isEnabled'])
       .where('id', 'in', [...ids])
-      .execute();
+      .execute()
+      .then((rows) => rows.map((r) => ({ ...r, isEnabled: r.isEnabled === 1 })));
   }
 
   /** Changes a webhook if it is still at `version`; false when it is not (or gone). */
@@ -98,11 +129,14 @@ export class WebhookRepository {
     workspaceId: string,
     id: string,
     version: number,
-    patch: Updateable<WebhooksTable>,
+    patch: Omit<Updateable<WebhooksTable>, 'events' | 'isEnabled'> & {
+      events?: string[];
+      isEnabled?: boolean;
+    },
   ): Promise<boolean> {
     const result = await this.db
       .updateTable('webhooks')
-      .set({ ...patch, version: version + 1 })
+      .set({ ...(encode(patch) as Updateable<WebhooksTable>), version: version + 1 })
       .where('workspaceId', '=', workspaceId)
       .where('id', '=', id)
       .where('version', '=', version)

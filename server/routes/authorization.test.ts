@@ -2,6 +2,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Credentials, TestApi } from '../app/test-client';
 import { testApi } from '../app/test-client';
 import type { Actor } from '../services/context';
+import { acceptParseCount } from '../services/validate';
 import { describeEachDialect } from '../test/databases';
 import { type SmallOrg, smallOrg } from '../test/fixtures';
 import { actorFor } from '../test/scenario';
@@ -742,6 +743,7 @@ describeEachDialect('authorization matrix', (dialect) => {
     for (const c of CASES) {
       for (const who of WHO) {
         const request = await c.request(f, api);
+        const parsesBefore = acceptParseCount();
         const res = await api.call(request.method, request.path, {
           as: creds.get(who) ?? null,
           body: request.body,
@@ -751,6 +753,9 @@ describeEachDialect('authorization matrix', (dialect) => {
           failures.push(
             `${c.name} as ${who}: ${res.status} (expected ${expected}) ${JSON.stringify(res.body).slice(0, 160)}`,
           );
+        // Validated once: the route's validator parsed the body, so the service's `accept` did not.
+        if (acceptParseCount() !== parsesBefore)
+          failures.push(`${c.name} as ${who}: the service parsed again what the route had validated`);
       }
     }
     expect(failures).toEqual([]);

@@ -68,7 +68,7 @@ const due = route({
   responses: { 200: json(dueCheckinsSchema, 'The check-in screen') },
 });
 
-/** The header's key and the body's must agree when both are given. */
+/** The header's key and the body's must agree when both are given; the header's is the body's after. */
 function withKey<T extends { idempotencyKey?: string | undefined }>(body: T, header: string | undefined): T {
   if (header === undefined) return body;
   if (body.idempotencyKey !== undefined && body.idempotencyKey !== header) {
@@ -76,7 +76,10 @@ function withKey<T extends { idempotencyKey?: string | undefined }>(body: T, hea
       issues: [{ path: 'idempotencyKey', message: 'differs from the Idempotency-Key header' }],
     });
   }
-  return { ...body, idempotencyKey: header };
+  // In place: the body is this request's own parsed value, and stays marked as parsed (a copy
+  // would be validated again by the service); the header was validated like the body's field.
+  body.idempotencyKey = header;
+  return body;
 }
 
 /** Check-ins: one, a batch, and a goal's list. */

@@ -65,7 +65,7 @@ export function registerExportRoutes(app: Api, deps: AppDeps): void {
     const query = c.req.valid('query');
     const file = await exports.cycle(actorOf(c), {
       cycle: c.req.valid('param').id,
-      ...(query.format ? { format: query.format } : {}),
+      format: query.format ?? 'yaml',
       ...(query.unit ? { unitId: query.unit } : {}),
     });
     return attachment(c, file);
@@ -73,7 +73,7 @@ export function registerExportRoutes(app: Api, deps: AppDeps): void {
   app.openapi(exportWorkspace, async (c) => {
     const query = c.req.valid('query');
     const file = await exports.workspace(actorOf(c), {
-      ...(query.format ? { format: query.format } : {}),
+      format: query.format ?? 'yaml',
       ...(query.unit ? { unitId: query.unit } : {}),
     });
     return attachment(c, file);

@@ -1,5 +1,6 @@
 import { z } from '@hono/zod-openapi';
 import { STATUSES } from '../../core/status';
+import type { GoalListInput } from '../services/goal-list.service';
 import { decodeCursor, encodeCursor, type Page } from './paginate';
 
 /** Filters of the goal lists, as query parameters. */
@@ -22,7 +23,9 @@ export const objectiveQuery = goalQuery.extend({
 });
 
 /** The service input of a goal-list query. */
-export function goalListInput(query: z.infer<typeof goalQuery> & { view?: 'full' | 'summary' }) {
+export function goalListInput(
+  query: z.infer<typeof goalQuery> & { view?: 'full' | 'summary' },
+): GoalListInput {
   return {
     ...(query.view === undefined ? {} : { view: query.view }),
     cycleId: query.cycle,

@@ -1,5 +1,6 @@
 import { createRoute, type RouteConfig, z } from '@hono/zod-openapi';
 import { ERROR_CODES } from '../../core/errors';
+import { markParsed } from '../services/validate';
 
 /** The error envelope (SPEC 10), as documented. */
 export const errorSchema = z
@@ -118,7 +119,13 @@ export function route<R extends Omit<RouteConfig, 'security'>>(config: R & { isP
  */
 export function jsonBody<S extends z.ZodType>(schema: S, name?: string) {
   // A clone: schemas made before @hono/zod-openapi was loaded (the services') lack `.openapi`.
-  const documented = name ? (schema.clone().openapi(name) as unknown as S) : schema;
+  // Its output is marked as `schema`'s, so the service's `accept(schema, body)` does not parse
+  // it again (a request is validated once).
+  const documented = (name ? schema.clone().openapi(name) : schema.clone()).overwrite(
+    // The one place a route marks input parsed: the validator's own output.
+    // eslint-disable-next-line no-restricted-syntax
+    (value) => markParsed(schema, value),
+  ) as unknown as S;
   return { required: true, content: { 'application/json': { schema: documented } } } as const;
 }
 

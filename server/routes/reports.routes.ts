@@ -1,4 +1,5 @@
 import { z } from '@hono/zod-openapi';
+import { CALIBRATION_CYCLES } from '../../core/calibration';
 import type { Api, AppDeps } from '../app/env';
 import { REPORT_FORMATS } from '../services/report-document';
 import { actorOf } from './context';
@@ -137,7 +138,7 @@ export function registerReportRoutes(app: Api, deps: AppDeps): void {
     const result = await reports.calibration(actorOf(c), {
       unitId: query.unit,
       personId: query.person,
-      ...(query.cycles === undefined ? {} : { cycles: query.cycles }),
+      cycles: query.cycles ?? CALIBRATION_CYCLES,
     });
     return c.json(result, 200);
   });

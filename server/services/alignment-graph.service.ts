@@ -9,7 +9,7 @@ import { keyResultSubject, objectiveSubject, resolveCycle, smartGoalSubject } fr
 import { hiddenSummary } from './presenters';
 import { openSession, type Session } from './session';
 import { loadSlice } from './slice';
-import { invalid, notFound, parseInput } from './validate';
+import { invalid, notFound } from './validate';
 
 /** Input of `graph`: the cycle (id or name; default the active one), a unit's subtree, or one node's children. */
 export const alignmentGraphSchema = z
@@ -68,8 +68,7 @@ type Item =
 export class AlignmentGraphService {
   constructor(readonly deps: ServiceDeps) {}
 
-  async graph(actor: Actor, input: z.input<typeof alignmentGraphSchema>): Promise<AlignmentGraph> {
-    const data = parseInput(alignmentGraphSchema, input);
+  async graph(actor: Actor, data: z.input<typeof alignmentGraphSchema>): Promise<AlignmentGraph> {
     const session = await openSession(this.deps, this.deps.db.kysely, actor);
     const cycle = await resolveCycle(session, data.cycle);
     const items = data.parent
@@ -78,8 +77,9 @@ export class AlignmentGraphService {
     items.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
     const start = data.after === undefined ? 0 : items.findIndex((i) => i.key > data.after!);
     const rest = start < 0 ? [] : items.slice(start);
-    const page = rest.slice(0, data.limit);
-    const nextAfter = rest.length > data.limit ? (page.at(-1)?.key ?? null) : null;
+    const limit = data.limit ?? 500;
+    const page = rest.slice(0, limit);
+    const nextAfter = rest.length > limit ? (page.at(-1)?.key ?? null) : null;
     return {
       cycle: { id: cycle.id, name: cycle.name },
       ...(await this.#present(session, page, data.parent)),

@@ -7,7 +7,7 @@ import { type Actor, type ServiceDeps, transact } from './context';
 import { getObjective, getSmartGoal, objectiveSubject, smartGoalSubject } from './goal-access';
 import { Rollups } from './rollup';
 import { openSession, recordEvents, type Session } from './session';
-import { invalid, parseInput } from './validate';
+import { accept, invalid } from './validate';
 import { hiddenGoalsAmong } from './visibility';
 
 /** Input of `align`: a weighted link from a child (objective or SMART goal) up to a parent (objective or KR). */
@@ -119,7 +119,7 @@ export class AlignmentService {
 
   /** Links a child up to a parent (or changes the weight of an existing link). */
   async align(actor: Actor, input: z.input<typeof alignSchema>): Promise<void> {
-    const data = parseInput(alignSchema, input);
+    const data = accept(alignSchema, input);
     await transact(this.deps, async (trx) => {
       const session = await openSession(this.deps, trx, actor);
       await this.#authorizeChild(session, data.childType, data.childId);
@@ -128,8 +128,7 @@ export class AlignmentService {
   }
 
   /** Removes a link; the parent's rollup follows. */
-  async unalign(actor: Actor, input: z.input<typeof unalignSchema>): Promise<void> {
-    const data = parseInput(unalignSchema, input);
+  async unalign(actor: Actor, data: z.output<typeof unalignSchema>): Promise<void> {
     await transact(this.deps, async (trx) => {
       const session = await openSession(this.deps, trx, actor);
       await this.#authorizeChild(session, data.childType, data.childId);

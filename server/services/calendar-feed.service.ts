@@ -69,7 +69,7 @@ export class CalendarFeedService {
       repos.workspaces.find(feed.workspaceId),
       repos.cycles.list(feed.workspaceId),
     ]);
-    if (person?.isActive !== 1 || !workspace) return noFeed();
+    if (person?.isActive !== true || !workspace) return noFeed();
     const settings = readSettings(workspace.settings, workspace.id, this.deps.logger);
     const goals = (
       await Promise.all(

@@ -9,7 +9,7 @@ import { authorize } from '../policies/authorize';
 import type { ChatWebhookRow } from '../repositories/chat-webhook.repository';
 import { type Actor, type ServiceDeps, transact } from './context';
 import { openSession, recordEvents, type Session } from './session';
-import { invalid, notFound, parseInput } from './validate';
+import { accept, invalid, notFound } from './validate';
 
 const ENTITY = 'chat_webhook';
 
@@ -111,7 +111,7 @@ export class ChatWebhookService {
 
   /** Adds a webhook for the workspace (`unitId` null) or for one of its units. */
   async create(actor: Actor, input: z.input<typeof createChatWebhookSchema>): Promise<ChatWebhookView> {
-    const data = parseInput(createChatWebhookSchema, input);
+    const data = accept(createChatWebhookSchema, input);
     const problem = await chatUrlProblem(this.deps.outbound, data.url);
     if (problem) invalid('url', problem);
     return transact(this.deps, async (trx) => {

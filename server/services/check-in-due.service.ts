@@ -22,7 +22,7 @@ import {
 import { loadScopes } from './scope';
 import { openSession, type Session } from './session';
 import { loadSlice } from './slice';
-import { notFound, parseInput } from './validate';
+import { notFound } from './validate';
 import { readSettings } from './workspace-settings';
 
 /** How many people `dueOfMany` reads at once (bounds the bound parameters of one query). */
@@ -102,11 +102,11 @@ export interface DueCheckins {
 export class CheckInDueService {
   constructor(readonly deps: ServiceDeps) {}
 
-  async due(actor: Actor, input: z.input<typeof dueSchema>): Promise<DueCheckins> {
-    const data = parseInput(dueSchema, input);
+  async due(actor: Actor, data: z.input<typeof dueSchema>): Promise<DueCheckins> {
     const session = await openSession(this.deps, this.deps.db.kysely, actor);
     const ws = actor.workspaceId;
-    const personId = data.person === 'me' ? actor.personId : data.person;
+    const wanted = data.person ?? 'me';
+    const personId = wanted === 'me' ? actor.personId : wanted;
     if (personId !== actor.personId) await assertMayReadPerson(session, personId, "a person's check-in list");
     const person = (await session.repos.people.find(ws, personId))!;
     const items = (await this.#dueOf(session, [person], [session.at]))[0]!.get(person.id) ?? [];
@@ -174,7 +174,7 @@ export class CheckInDueService {
     const ids = [...new Set(personIds)];
     for (let i = 0; i < ids.length; i += PEOPLE_PER_READ) {
       const people = (await repos.people.findMany(workspaceId, ids.slice(i, i + PEOPLE_PER_READ))).filter(
-        (p) => p.isActive === 1,
+        (p) => p.isActive,
       );
       if (people.length === 0) continue;
       const scopes = await loadScopes(repos, workspaceId, people);
@@ -255,7 +255,7 @@ export class CheckInDueService {
     const ws = session.actor.workspaceId;
     const scopeOf = options.scopeOf ?? (() => session.scope);
     // A deactivated person is due nothing: their goals wait for a new owner.
-    const owners = people.filter((p) => p.isActive !== 0).map((p) => p.id);
+    const owners = people.filter((p) => p.isActive !== false).map((p) => p.id);
     const cycles =
       owners.length === 0 ? [] : (await session.repos.cycles.list(ws)).filter((c) => c.state !== 'closed');
     const cycleById = new Map(cycles.map((c) => [c.id, c]));

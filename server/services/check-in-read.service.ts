@@ -1,4 +1,3 @@
-import { z } from 'zod';
 import { authorize } from '../policies/authorize';
 import type { CheckInRow } from '../repositories/check-in.repository';
 import type { Actor, ServiceDeps } from './context';
@@ -11,16 +10,17 @@ import {
   smartGoalSubject,
 } from './goal-access';
 import { openSession, type Session } from './session';
-import { parseInput } from './validate';
 
 /** A check-in as shown. */
 export interface CheckInView extends Omit<CheckInRow, 'workspaceId' | 'done'> {
   done: string[] | null;
 }
 
-const checkInGoal = z
-  .object({ goalType: z.enum(['key_result', 'smart_goal']), goalId: z.string().min(1) })
-  .strict();
+/** Which goal's check-ins: validated by the caller (the route's query). */
+export interface CheckInGoal {
+  goalType: 'key_result' | 'smart_goal';
+  goalId: string;
+}
 
 type GoalType = 'objective' | 'key_result' | 'smart_goal';
 
@@ -29,8 +29,7 @@ export class CheckInReadService {
   constructor(readonly deps: ServiceDeps) {}
 
   /** Every check-in of a KR or SMART goal the actor may see, in entry order. */
-  async list(actor: Actor, input: z.input<typeof checkInGoal>): Promise<CheckInView[]> {
-    const { goalType, goalId } = parseInput(checkInGoal, input);
+  async list(actor: Actor, { goalType, goalId }: CheckInGoal): Promise<CheckInView[]> {
     const session = await openSession(this.deps, this.deps.db.kysely, actor);
     await authorizeRead(session, goalType, goalId);
     const rows = await session.repos.checkIns.listByGoals([goalId]);

@@ -18,7 +18,7 @@ import { GroupCommit, type Outcome } from './group-commit';
 import { pendingNotices } from './notices';
 import { type Derived, Rollups } from './rollup';
 import { eventRows, openSession, type Session, writeEvents } from './session';
-import { invalid, parseInput } from './validate';
+import { accept, invalid } from './validate';
 
 /** Input of one check-in. `done` gives milestone names (milestones) or true/false (boolean). */
 export const checkInSchema = z
@@ -124,14 +124,14 @@ export class CheckInService {
    * above is current for any read after it (the backlog is settled first: `rollup-backlog.ts`).
    */
   async checkIn(actor: Actor, input: z.input<typeof checkInSchema>): Promise<CheckInResult> {
-    const data = parseInput(checkInSchema, input);
+    const data = accept(checkInSchema, input);
     const [result] = await this.#run({ actor, items: [data], key: data.idempotencyKey, prefix: '' });
     return result!;
   }
 
   /** Records several check-ins in one transaction: all are written, or none. */
   async checkInBatch(actor: Actor, input: z.input<typeof checkInBatchSchema>): Promise<CheckInResult[]> {
-    const data = parseInput(checkInBatchSchema, input);
+    const data = accept(checkInBatchSchema, input);
     return this.#run({ actor, items: data.items, key: data.idempotencyKey, prefix: 'items.' });
   }
 
@@ -513,7 +513,7 @@ export class CheckInService {
         field: 'idempotencyKey',
       });
     }
-    return JSON.parse(found.response) as CheckInResult[];
+    return found.response as CheckInResult[];
   }
 
   /**

@@ -10,7 +10,7 @@ import { getCycle } from './goal-access';
 import { type Change, openSession, recordEvents, type Session } from './session';
 import { loadSlice, type Slice } from './slice';
 import { continueObjective } from './successor';
-import { parseInput } from './validate';
+import { accept } from './validate';
 
 /** Root-cause tags for aspirational KRs below 0.7 (SPEC 7). */
 export const ROOT_CAUSE_TAGS = [
@@ -69,7 +69,7 @@ export class CloseOutService {
 
   /** Closes a cycle (admins). Every missing note or decision is reported at once; nothing is written then. */
   async close(actor: Actor, cycleId: string, input: z.input<typeof closeCycleSchema>): Promise<CloseResult> {
-    const data = parseInput(closeCycleSchema, input);
+    const data = accept(closeCycleSchema, input);
     return transact(this.deps, async (trx) => {
       const session = await openSession(this.deps, trx, actor);
       authorize(session.scope, 'close', 'cycle');
@@ -257,7 +257,7 @@ export class CloseOutService {
 
   /** Reopens a closed cycle (admins), keeping the close-out record and saying why. */
   async reopen(actor: Actor, cycleId: string, input: z.input<typeof reopenCycleSchema>): Promise<void> {
-    const data = parseInput(reopenCycleSchema, input);
+    const data = accept(reopenCycleSchema, input);
     await transact(this.deps, async (trx) => {
       const session = await openSession(this.deps, trx, actor);
       authorize(session.scope, 'close', 'cycle');

@@ -25,7 +25,7 @@ import {
 } from './evaluation';
 import { getCycle, keyResultSubject, objectiveSubject, smartGoalSubject } from './goal-access';
 import { openSession, type Session } from './session';
-import { invalid, notFound, parseInput } from './validate';
+import { accept, invalid, notFound } from './validate';
 import { evaluationSettings } from './workspace-settings';
 
 /** Input of `findings`: the stored goals of a cycle, optionally of one unit. */
@@ -75,7 +75,7 @@ export class CoachService {
 
   /** Lints a goals file; problems reading it are `validation` issues with line and column. */
   async lint(actor: Actor, input: z.input<typeof coachLintSchema>): Promise<LintResult> {
-    const data = parseInput(coachLintSchema, input);
+    const data = accept(coachLintSchema, input);
     const session = await openSession(this.deps, this.deps.db.kysely, actor);
     const tz = session.settings.timeZone;
     const at =
@@ -110,8 +110,7 @@ export class CoachService {
    * recent aspirational grades feed `sandbagging` only for owners whose calibration the viewer
    * may read (themselves, their reports, people in units they lead; admins: everyone).
    */
-  async findings(actor: Actor, input: z.input<typeof coachFindingsSchema>): Promise<LintResult> {
-    const data = parseInput(coachFindingsSchema, input);
+  async findings(actor: Actor, data: z.output<typeof coachFindingsSchema>): Promise<LintResult> {
     const session = await openSession(this.deps, this.deps.db.kysely, actor);
     const cycle = await getCycle(session, data.cycle);
     if (data.unit !== undefined && !(await session.repos.units.find(actor.workspaceId, data.unit)))

@@ -11,7 +11,7 @@ import { assertPublishable } from './publish-gate';
 import { Rollups } from './rollup';
 import { type Change, openSession, recordEvents } from './session';
 import { smartGoalRecord } from './smart-goal.service';
-import { invalid, notFound, parseInput } from './validate';
+import { accept, invalid, notFound } from './validate';
 
 const date = z.string().refine(isDateText, { message: 'expected a date YYYY-MM-DD' });
 
@@ -57,7 +57,7 @@ export class CycleService {
 
   /** Creates a cycle (admins). A year holds the quarters created inside it. */
   async create(actor: Actor, input: z.input<typeof createCycleSchema>): Promise<CycleView> {
-    const data = parseInput(createCycleSchema, input);
+    const data = accept(createCycleSchema, input);
     return transact(this.deps, async (trx) => {
       const session = await openSession(this.deps, trx, actor);
       authorize(session.scope, 'manage', 'cycle');

@@ -15,7 +15,7 @@ import { cycleGoalKeys, keysOfGoals } from './goal-keys';
 import { sheetJs } from './lazy-libraries';
 import { openSession, type Session } from './session';
 import { loadSlice } from './slice';
-import { notFound, parseInput } from './validate';
+import { notFound } from './validate';
 
 /** The formats a cycle can be exported in. */
 export const EXPORT_FORMATS = ['yaml', 'csv', 'xlsx', 'md'] as const;
@@ -74,10 +74,9 @@ export class ExportService {
   constructor(readonly deps: ServiceDeps) {}
 
   /** A cycle (or a unit's part of it) in one format. */
-  async cycle(actor: Actor, input: z.input<typeof exportSchema>): Promise<ExportedFile> {
-    const data = parseInput(exportSchema, input);
+  async cycle(actor: Actor, data: z.output<typeof exportSchema>): Promise<ExportedFile> {
     const session = await openSession(this.deps, this.deps.db.kysely, actor);
-    const model = await this.#model(session, data.cycle, data.unitId);
+    const model = await this.#model(session, data.cycle.trim(), data.unitId);
     const workspace = (await session.repos.workspaces.find(actor.workspaceId))?.name;
     const filename = `${slugFile(workspace ?? 'tandem')}-${slugFile(model.cycle.name)}.${data.format}`;
     let body: string | Uint8Array;
@@ -101,8 +100,7 @@ export class ExportService {
    * first; a workbook with a sheet per cycle (with the Cycle column too, so sheets merged or
    * renamed still import); Markdown as the cycles' documents one after another.
    */
-  async workspace(actor: Actor, input: z.input<typeof exportWorkspaceSchema>): Promise<ExportedFile> {
-    const data = parseInput(exportWorkspaceSchema, input);
+  async workspace(actor: Actor, data: z.output<typeof exportWorkspaceSchema>): Promise<ExportedFile> {
     const session = await openSession(this.deps, this.deps.db.kysely, actor);
     const workspace = (await session.repos.workspaces.find(actor.workspaceId))?.name;
     const cycles = (await session.repos.cycles.list(actor.workspaceId)).sort(

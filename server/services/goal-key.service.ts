@@ -1,4 +1,3 @@
-import { z } from 'zod';
 import { isVisible } from '../policies/permissions';
 import type { Actor, ServiceDeps } from './context';
 import {
@@ -10,9 +9,6 @@ import {
 } from './goal-access';
 import { cycleGoals } from './goal-keys';
 import { openSession } from './session';
-import { parseInput } from './validate';
-
-const cycleRefSchema = z.string().trim().min(1).max(100);
 
 /** One goal of a cycle by its goals-file key. */
 export interface GoalKeyView {
@@ -32,9 +28,9 @@ export class GoalKeyService {
   /** The keys of a cycle (by id or name, or `active`) the actor may see, in file order. */
   async ofCycle(
     actor: Actor,
-    cycleRef: unknown,
+    cycleRef: string,
   ): Promise<{ cycle: { id: string; name: string }; items: GoalKeyView[] }> {
-    const ref = parseInput(cycleRefSchema, cycleRef);
+    const ref = cycleRef.trim();
     const session = await openSession(this.deps, this.deps.db.kysely, actor);
     const { repos, scope } = session;
     const ws = actor.workspaceId;

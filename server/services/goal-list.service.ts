@@ -18,7 +18,6 @@ import {
 } from './presenters';
 import { openSession, type Session } from './session';
 import { loadSlice } from './slice';
-import { parseInput } from './validate';
 import { visibleGoals } from './visibility';
 
 /** Filters and page of a goal list. `after` is the id the previous page ended on. */
@@ -35,6 +34,13 @@ export const goalListSchema = z
     view: z.enum(['full', 'summary']).default('full'),
   })
   .strict();
+
+/**
+ * The filters of a goal list, already validated (by the route's query schema; other callers by
+ * their types, or `parseInput(goalListSchema, ...)` for untrusted input). `limit` and `view`
+ * default as in the schema.
+ */
+export type GoalListInput = z.input<typeof goalListSchema>;
 
 /** A page of goals and the id to continue after (null on the last page). */
 export interface GoalPage<T> {
@@ -53,10 +59,10 @@ export class GoalListService {
   /** Objectives with their KRs and numbers, ordered by id (`view: 'summary'`: KRs without their children). */
   async objectives(
     actor: Actor,
-    input: z.input<typeof goalListSchema>,
+    input: GoalListInput,
   ): Promise<GoalPage<ObjectiveView | ObjectiveSummaryView>> {
     const session = await openSession(this.deps, this.deps.db.kysely, actor);
-    const data = await withCycleId(session, parseInput(goalListSchema, input));
+    const data = await withCycleId(session, withDefaults(input));
     this.#checkState(data.state, ['draft', 'active', 'closed', 'dropped']);
     return this.#fill(data, async (after, limit) => {
       const rows = await this.#repo().objectives(actor.workspaceId, data, after, limit);
@@ -73,9 +79,9 @@ export class GoalListService {
   }
 
   /** SMART goals with their numbers, ordered by id. */
-  async smartGoals(actor: Actor, input: z.input<typeof goalListSchema>): Promise<GoalPage<SmartGoalView>> {
+  async smartGoals(actor: Actor, input: GoalListInput): Promise<GoalPage<SmartGoalView>> {
     const session = await openSession(this.deps, this.deps.db.kysely, actor);
-    const data = await withCycleId(session, parseInput(goalListSchema, input));
+    const data = await withCycleId(session, withDefaults(input));
     this.#checkState(data.state, ['draft', 'open', 'done', 'missed', 'dropped']);
     return this.#fill(data, async (after, limit) => {
       const rows = await this.#repo().smartGoals(actor.workspaceId, data, after, limit);
@@ -86,9 +92,9 @@ export class GoalListService {
   }
 
   /** Key results with their numbers and aligned children, ordered by id (`state` filters their objective's). */
-  async keyResults(actor: Actor, input: z.input<typeof goalListSchema>): Promise<GoalPage<KeyResultView>> {
+  async keyResults(actor: Actor, input: GoalListInput): Promise<GoalPage<KeyResultView>> {
     const session = await openSession(this.deps, this.deps.db.kysely, actor);
-    const data = await withCycleId(session, parseInput(goalListSchema, input));
+    const data = await withCycleId(session, withDefaults(input));
     this.#checkState(data.state, ['draft', 'active', 'closed', 'dropped']);
     return this.#fill(data, async (after, limit) => {
       const rows = await this.#repo().keyResults(actor.workspaceId, data, after, limit);
@@ -152,7 +158,13 @@ export class GoalListService {
   }
 }
 
+/** The schema's defaults, for input no schema parsed. */
+function withDefaults(input: GoalListInput): z.output<typeof goalListSchema> {
+  return { ...input, limit: input.limit ?? 100, view: input.view ?? 'full' };
+}
+
 /** The filter with its cycle (given by id or name) resolved to an id; an unknown one is a 400. */
+
 async function withCycleId<T extends { cycleId?: string | undefined }>(
   session: Session,
   data: T,

@@ -20,7 +20,7 @@ import { type KeyResultRecord, keyResultRecord } from './key-result.service';
 import { Rollups } from './rollup';
 import { type Change, openSession, recordEvents, type Session } from './session';
 import { smartGoalRecord } from './smart-goal.service';
-import { invalid, parseInput } from './validate';
+import { accept, invalid } from './validate';
 
 /** Input of `moveKeyResult`: the KR's version read, and the objective it moves to. */
 export const moveKeyResultSchema = z
@@ -190,7 +190,7 @@ export class GoalRemovalService {
     id: string,
     input: z.input<typeof moveKeyResultSchema>,
   ): Promise<KeyResultRecord> {
-    const data = parseInput(moveKeyResultSchema, input);
+    const data = accept(moveKeyResultSchema, input);
     return transact(this.deps, async (trx) => {
       const session = await openSession(this.deps, trx, actor);
       const { repos } = session;

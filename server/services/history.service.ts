@@ -1,4 +1,3 @@
-import { z } from 'zod';
 import { authorize } from '../policies/authorize';
 import type { EventRow } from '../repositories/event.repository';
 import { type Actor, type ServiceDeps, transact } from './context';
@@ -13,7 +12,6 @@ import {
 } from './goal-access';
 import { recomputeCycles } from './rollup';
 import { openSession, type Session } from './session';
-import { parseInput } from './validate';
 import { hiddenGoalsAmong, idsIn, redactIds } from './visibility';
 
 /** One entry of a goal's history (SPEC 2, events): who, when, from where, before and after. */
@@ -33,27 +31,24 @@ export interface HistoryEntry {
   hiddenGoals: number;
 }
 
-const goalRef = z
-  .object({ goalType: z.enum(['objective', 'key_result', 'smart_goal']), goalId: z.string().min(1) })
-  .strict();
+/** Which goal's history: validated by the caller (the route's query). */
+export interface GoalRef {
+  goalType: 'objective' | 'key_result' | 'smart_goal';
+  goalId: string;
+}
 
 /** A goal's history, and the upkeep of stored rollups. */
 export class HistoryService {
   constructor(readonly deps: ServiceDeps) {}
 
   /** The events of a goal the actor may see, oldest first (`not_found` otherwise). */
-  async history(actor: Actor, input: z.input<typeof goalRef>): Promise<HistoryEntry[]> {
-    const { goalType, goalId } = parseInput(goalRef, input);
+  async history(actor: Actor, { goalType, goalId }: GoalRef): Promise<HistoryEntry[]> {
     const session = await openSession(this.deps, this.deps.db.kysely, actor);
     await authorizeRead(session, goalType, goalId);
-    const rows = (await session.repos.events.listByEntity(actor.workspaceId, goalId)).map((row) => ({
-      row,
-      before: row.before === null ? null : (JSON.parse(row.before) as unknown),
-      after: row.after === null ? null : (JSON.parse(row.after) as unknown),
-    }));
+    const rows = await session.repos.events.listByEntity(actor.workspaceId, goalId);
     const hidden = await hiddenGoalsAmong(session, idsIn(rows.map((r) => [r.before, r.after])));
-    return rows.map(({ row, before, after }) => {
-      const shown = redactIds(hidden, { before, after });
+    return rows.map((row) => {
+      const shown = redactIds(hidden, { before: row.before, after: row.after });
       const { before: b, after: a } = shown.value as { before: unknown; after: unknown };
       return {
         id: row.id,
@@ -65,7 +60,7 @@ export class HistoryService {
         action: row.action,
         before: b,
         after: a,
-        isEditedAfterClose: row.isEditedAfterClose === 1,
+        isEditedAfterClose: row.isEditedAfterClose,
         hiddenGoals: shown.hidden,
       };
     });

@@ -38,7 +38,7 @@ import { keyResultRecord } from './key-result.service';
 import { type Change, openSession, recordEvents, type Session } from './session';
 import { smartGoalRecord } from './smart-goal.service';
 import { fileKind, type ReadSheets, readCsv, readWorkbook } from './spreadsheet-files';
-import { parseInput } from './validate';
+import { accept } from './validate';
 
 /** Input of an import: goals files (name and text), the cycle to import into, and how. */
 export const importSchema = z
@@ -156,7 +156,7 @@ export class ImportService {
     input: z.input<typeof importSchema>,
     onProgress?: ImportProgress,
   ): Promise<ImportResult> {
-    const data = parseInput(importSchema, input);
+    const data = accept(importSchema, input);
     const empty = (problems: ImportProblem[], isFileError: boolean): ImportResult => ({
       isDryRun: data.dryRun,
       isApplied: false,
@@ -676,7 +676,7 @@ class ImportRun {
             role: 'member',
             timeZone: this.session.settings.timeZone,
             managerId: null,
-            isActive: 1,
+            isActive: true,
             createdAt: this.session.at,
           });
         this.people.set(email, newId);
@@ -777,7 +777,12 @@ class ImportRun {
       for (const lead of unit?.leads ?? []) {
         const personId = this.person(lead);
         if (personId && !this.options.dryRun)
-          await this.session.repos.units.setMember({ workspaceId: this.ws, unitId: id, personId, isLead: 1 });
+          await this.session.repos.units.setMember({
+            workspaceId: this.ws,
+            unitId: id,
+            personId,
+            isLead: true,
+          });
       }
       return id;
     };

@@ -18,7 +18,7 @@ import {
 } from './goal-access';
 import { Rollups } from './rollup';
 import { openSession, recordEvents } from './session';
-import { isEmptyChange, parseInput } from './validate';
+import { accept, isEmptyChange } from './validate';
 
 const planPoint = z
   .object({
@@ -109,7 +109,7 @@ export class KeyResultService {
 
   /** Adds a KR to an objective the actor owns or whose unit they lead. */
   async create(actor: Actor, input: z.input<typeof createKeyResultSchema>): Promise<KeyResultRecord> {
-    const data = parseInput(createKeyResultSchema, input);
+    const data = accept(createKeyResultSchema, input);
     return transact(this.deps, async (trx) => {
       const session = await openSession(this.deps, trx, actor);
       // Locked first (PostgreSQL): the insert below takes a key-share lock on the objective (the
@@ -166,7 +166,7 @@ export class KeyResultService {
     id: string,
     input: z.input<typeof updateKeyResultSchema>,
   ): Promise<Omit<KeyResultRecord, 'objectiveId'> & { objectiveId: string | null }> {
-    const data = parseInput(updateKeyResultSchema, input);
+    const data = accept(updateKeyResultSchema, input);
     return transact(this.deps, async (trx) => {
       const session = await openSession(this.deps, trx, actor);
       const { kr: before, objective } = await getKeyResult(session, id);

@@ -14,7 +14,7 @@ import {
 import { assertPublishable } from './publish-gate';
 import { Rollups } from './rollup';
 import { openSession, recordEvents } from './session';
-import { invalid, isEmptyChange, parseInput } from './validate';
+import { accept, invalid, isEmptyChange } from './validate';
 import { hiddenGoalsAmong, visibleRef } from './visibility';
 
 const visibility = z.enum(['workspace', 'unit', 'private']);
@@ -79,7 +79,7 @@ export class ObjectiveService {
 
   /** Creates an objective in an open cycle for a unit the actor belongs to or leads, or for themselves. */
   async create(actor: Actor, input: z.input<typeof createObjectiveSchema>): Promise<ObjectiveRecord> {
-    const data = parseInput(createObjectiveSchema, input);
+    const data = accept(createObjectiveSchema, input);
     return transact(this.deps, async (trx) => {
       const session = await openSession(this.deps, trx, actor);
       const cycle = await getCycle(session, data.cycleId);
@@ -131,7 +131,7 @@ export class ObjectiveService {
     id: string,
     input: z.input<typeof updateObjectiveSchema>,
   ): Promise<ObjectiveRecord> {
-    const data = parseInput(updateObjectiveSchema, input);
+    const data = accept(updateObjectiveSchema, input);
     return transact(this.deps, async (trx) => {
       const session = await openSession(this.deps, trx, actor);
       const before = await getObjective(session, id);

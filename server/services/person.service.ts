@@ -5,7 +5,7 @@ import { authorize } from '../policies/authorize';
 import type { PersonRow } from '../repositories/person.repository';
 import { type Actor, type ServiceDeps, transact } from './context';
 import { openSession, recordEvents } from './session';
-import { invalid, isEmptyChange, notFound, parseInput } from './validate';
+import { accept, invalid, isEmptyChange, notFound } from './validate';
 
 const role = z.enum(['admin', 'member', 'viewer']);
 const timeZone = z.string().refine(isValidTimeZone, { message: 'not an IANA time zone' });
@@ -43,7 +43,7 @@ const view = (row: PersonRow): PersonView => ({
   role: row.role,
   timeZone: row.timeZone,
   managerId: row.managerId,
-  isActive: row.isActive === 1,
+  isActive: row.isActive,
 });
 
 /** People and their roles (admins manage them; everyone may list them). */
@@ -52,7 +52,7 @@ export class PersonService {
 
   /** Adds a person to the actor's workspace. */
   async add(actor: Actor, input: z.input<typeof addPersonSchema>): Promise<PersonView> {
-    const data = parseInput(addPersonSchema, input);
+    const data = accept(addPersonSchema, input);
     return transact(this.deps, async (trx) => {
       const session = await openSession(this.deps, trx, actor);
       authorize(session.scope, 'manage', 'person');
@@ -71,7 +71,7 @@ export class PersonService {
         role: data.role,
         timeZone: data.timeZone ?? session.settings.timeZone,
         managerId: data.managerId ?? null,
-        isActive: 1,
+        isActive: true,
         createdAt: session.at,
       };
       await repos.people.insert(row);
@@ -88,7 +88,7 @@ export class PersonService {
     personId: string,
     input: z.input<typeof updatePersonSchema>,
   ): Promise<PersonView> {
-    const data = parseInput(updatePersonSchema, input);
+    const data = accept(updatePersonSchema, input);
     return transact(this.deps, async (trx) => {
       const session = await openSession(this.deps, trx, actor);
       authorize(session.scope, 'manage', 'person');
@@ -104,14 +104,14 @@ export class PersonService {
         if (chain.includes(personId)) invalid('managerId', 'this would make a management cycle');
       }
       const { isActive, ...rest } = data;
-      if (isActive === false && before.isActive === 1) {
+      if (isActive === false && before.isActive) {
         if (personId === actor.personId)
           throw new AppError('conflict', 'you cannot deactivate yourself', { reason: 'self' });
         await repos.people.endAccess(actor.workspaceId, personId, session.at);
       }
       await repos.people.update(actor.workspaceId, personId, {
         ...rest,
-        ...(isActive === undefined ? {} : { isActive: isActive ? 1 : 0 }),
+        ...(isActive === undefined ? {} : { isActive }),
       });
       const after = (await repos.people.find(actor.workspaceId, personId))!;
       await recordEvents(session, [
@@ -147,13 +147,13 @@ export class PersonService {
       authorize(session.scope, 'manage', 'person');
       const { repos } = session;
       const before = (await repos.people.find(actor.workspaceId, personId)) ?? notFound('person', personId);
-      if ((before.isActive === 1) === isActive) return view(before);
+      if (before.isActive === isActive) return view(before);
       if (!isActive) {
         if (personId === actor.personId)
           throw new AppError('conflict', 'you cannot deactivate yourself', { reason: 'self' });
         if (before.role === 'admin') {
           const admins = (await repos.people.list(actor.workspaceId)).filter(
-            (p) => p.role === 'admin' && p.isActive === 1,
+            (p) => p.role === 'admin' && p.isActive,
           );
           if (admins.length <= 1)
             throw new AppError('conflict', 'the last active admin cannot be deactivated', {
@@ -162,7 +162,7 @@ export class PersonService {
         }
         await repos.people.endAccess(actor.workspaceId, personId, session.at);
       }
-      await repos.people.update(actor.workspaceId, personId, { isActive: isActive ? 1 : 0 });
+      await repos.people.update(actor.workspaceId, personId, { isActive });
       const after = (await repos.people.find(actor.workspaceId, personId))!;
       await recordEvents(session, [
         {

@@ -6,7 +6,6 @@ import { getCycleByIdOrName } from './goal-access';
 import type { CycleReport } from './report.service';
 import { reportPdf } from './report-pdf';
 import { openSession } from './session';
-import { parseInput } from './validate';
 
 /** The formats a cycle report comes in as a document. */
 export const REPORT_FORMATS = ['md', 'html', 'pdf'] as const;
@@ -42,11 +41,11 @@ export async function cycleReportDocument(
   deps: ServiceDeps,
   report: (actor: Actor, cycleId: string) => Promise<CycleReport>,
   actor: Actor,
-  input: z.input<typeof reportDocumentSchema>,
+  data: z.input<typeof reportDocumentSchema>,
 ): Promise<ReportDocument> {
-  const data = parseInput(reportDocumentSchema, input);
   const session = await openSession(deps, deps.db.kysely, actor);
-  const cycle = await getCycleByIdOrName(session, data.cycle);
+  const format = data.format ?? 'md';
+  const cycle = await getCycleByIdOrName(session, data.cycle.trim());
   const json = await report(actor, cycle.id);
   const { repos } = session;
   const [workspace, people, units] = await Promise.all([
@@ -77,10 +76,10 @@ export async function cycleReportDocument(
     .replace(/^-+|-+$/g, '')
     .toLowerCase();
   const body =
-    data.format === 'md'
+    format === 'md'
       ? reportMarkdown(document)
-      : data.format === 'html'
+      : format === 'html'
         ? reportHtml(document)
         : await reportPdf(document);
-  return { filename: `${slug}.${data.format}`, contentType: CONTENT_TYPES[data.format], body };
+  return { filename: `${slug}.${format}`, contentType: CONTENT_TYPES[format], body };
 }

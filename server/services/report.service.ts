@@ -26,7 +26,7 @@ import {
 } from './goal-access';
 import { cycleReportDocument, type ReportDocument, type reportDocumentSchema } from './report-document';
 import { openSession, type Session } from './session';
-import { notFound, parseInput } from './validate';
+import { invalid, notFound } from './validate';
 import { hiddenGoalsAmong, hiddenSummary, visibleGoals, visibleRef } from './visibility';
 
 type Kind = 'aspirational' | 'committed';
@@ -204,8 +204,9 @@ export class ReportService {
    * SMART goals they own) over the last closed cycles. Aggregates only: no goal is described. A
    * person's calibration is private to them, their manager, the leads of their units and admins.
    */
-  async calibration(actor: Actor, input: z.input<typeof calibrationSchema>): Promise<Calibration> {
-    const data = parseInput(calibrationSchema, input);
+  async calibration(actor: Actor, data: z.output<typeof calibrationSchema>): Promise<Calibration> {
+    if ((data.unitId === undefined) === (data.personId === undefined))
+      invalid('unit', 'give one of the query parameters `unit` or `person`');
     const session = await openSession(this.deps, this.deps.db.kysely, actor);
     const { repos } = session;
     const ws = actor.workspaceId;

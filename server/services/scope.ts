@@ -38,8 +38,8 @@ export async function loadScope(repos: Repositories, actor: Actor): Promise<Acto
     repos.units.membershipsOf(actor.personId),
     repos.people.reportsOf(actor.workspaceId, actor.personId),
   ]);
-  if (person?.isActive !== 1) throw new AppError('unauthenticated', 'unknown or inactive person');
-  const led = memberships.filter((m) => m.isLead === 1).map((m) => m.unitId);
+  if (person?.isActive !== true) throw new AppError('unauthenticated', 'unknown or inactive person');
+  const led = memberships.filter((m) => m.isLead).map((m) => m.unitId);
   // Admins see and change everything: the units below those they lead need not be listed.
   const ledUnits = person.role === 'admin' ? led : await repos.units.descendants(actor.workspaceId, led);
   return {
@@ -64,9 +64,9 @@ export async function loadScope(repos: Repositories, actor: Actor): Promise<Acto
 export async function loadScopes(
   repos: Repositories,
   workspaceId: string,
-  people: readonly { id: string; workspaceId: string; role: ActorScope['role']; isActive: number }[],
+  people: readonly { id: string; workspaceId: string; role: ActorScope['role']; isActive: boolean }[],
 ): Promise<Map<string, ActorScope>> {
-  const active = people.filter((p) => p.isActive === 1 && p.workspaceId === workspaceId);
+  const active = people.filter((p) => p.isActive && p.workspaceId === workspaceId);
   const ids = active.map((p) => p.id);
   if (ids.length === 0) return new Map();
   const [memberships, reports] = await Promise.all([
@@ -78,7 +78,7 @@ export async function loadScopes(
       .where('managerId', 'in', ids)
       .execute(),
   ]);
-  const leadsAny = memberships.some((m) => m.isLead === 1);
+  const leadsAny = memberships.some((m) => m.isLead);
   const children = new Map<string, string[]>();
   if (leadsAny)
     for (const unit of await repos.units.list(workspaceId))
@@ -103,7 +103,7 @@ export async function loadScopes(
   const scopes = new Map<string, ActorScope>();
   for (const person of active) {
     const own = membershipsBy.get(person.id) ?? [];
-    const led = own.filter((m) => m.isLead === 1).map((m) => m.unitId);
+    const led = own.filter((m) => m.isLead).map((m) => m.unitId);
     scopes.set(person.id, {
       workspaceId,
       personId: person.id,

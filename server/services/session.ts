@@ -1,9 +1,10 @@
 import type { Transaction } from 'kysely';
 import { AppError } from '../../core/errors';
 import type { Instant } from '../../core/time';
-import type { Database, EventsTable, WorkspacesTable } from '../db/schema';
+import type { Database, EventsTable } from '../db/schema';
 import type { ActorScope } from '../policies/permissions';
 import { type Repositories, repositories } from '../repositories/index';
+import type { WorkspaceRow } from '../repositories/workspace.repository';
 import type { Actor, ServiceDeps } from './context';
 import { type ChangeNotice, noticesOf, pendingNotices, publishNotices } from './notices';
 import { settleRollups, settleRollupsNow } from './rollup-backlog';
@@ -35,13 +36,13 @@ export async function openSession(
   deps: ServiceDeps,
   handle: Transaction<Database> | ServiceDeps['db']['kysely'],
   actor: Actor,
-  workspace?: WorkspacesTable,
+  workspace?: WorkspaceRow,
   options: { isSettling?: boolean } = {},
 ): Promise<Session> {
   const repos = repositories(handle, deps.db.dialect);
   const row = workspace ?? (await repos.workspaces.find(actor.workspaceId));
   if (!row) throw new AppError('unauthenticated', 'unknown workspace');
-  if (row.rollupsPending === 1 && options.isSettling !== false) {
+  if (row.rollupsPending && options.isSettling !== false) {
     if (handle.isTransaction) await settleRollups(deps, handle as Transaction<Database>, row);
     else await settleRollupsNow(deps, row);
   }

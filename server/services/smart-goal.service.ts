@@ -17,7 +17,7 @@ import {
 import { assertPublishable } from './publish-gate';
 import { Rollups } from './rollup';
 import { openSession, recordEvents } from './session';
-import { invalid, isEmptyChange, parseInput } from './validate';
+import { accept, invalid, isEmptyChange } from './validate';
 
 const date = z.string().refine(isDateText, { message: 'expected a date YYYY-MM-DD' });
 const support = z
@@ -108,7 +108,7 @@ export class SmartGoalService {
    * cycle in planning it is a `draft` unless created `open`; an `open` one passes the publish gate.
    */
   async create(actor: Actor, input: z.input<typeof createSmartGoalSchema>): Promise<SmartGoalRecord> {
-    const data = parseInput(createSmartGoalSchema, input);
+    const data = accept(createSmartGoalSchema, input);
     return transact(this.deps, async (trx) => {
       const session = await openSession(this.deps, trx, actor);
       const cycle = await getCycle(session, data.cycleId);
@@ -176,7 +176,7 @@ export class SmartGoalService {
     id: string,
     input: z.input<typeof updateSmartGoalSchema>,
   ): Promise<SmartGoalRecord> {
-    const data = parseInput(updateSmartGoalSchema, input);
+    const data = accept(updateSmartGoalSchema, input);
     return transact(this.deps, async (trx) => {
       const session = await openSession(this.deps, trx, actor);
       const before = await getSmartGoal(session, id);

@@ -4,7 +4,7 @@ import { authorize } from '../policies/authorize';
 import type { UnitRow } from '../repositories/unit.repository';
 import { type Actor, type ServiceDeps, transact } from './context';
 import { openSession, recordEvents, type Session } from './session';
-import { invalid, notFound, parseInput } from './validate';
+import { accept, invalid, notFound } from './validate';
 
 /** Input of `create`: a root unit (the company) has no parent. */
 export const createUnitSchema = z
@@ -31,7 +31,7 @@ export class UnitService {
 
   /** Creates a unit under a parent (or the root). */
   async create(actor: Actor, input: z.input<typeof createUnitSchema>): Promise<UnitView> {
-    const data = parseInput(createUnitSchema, input);
+    const data = accept(createUnitSchema, input);
     return transact(this.deps, async (trx) => {
       const session = await openSession(this.deps, trx, actor);
       authorize(session.scope, 'manage', 'unit');
@@ -80,8 +80,7 @@ export class UnitService {
   }
 
   /** Adds a person to a unit, as a member or a lead (again to change which). */
-  async setMember(actor: Actor, unitId: string, input: z.input<typeof setMemberSchema>): Promise<UnitView> {
-    const data = parseInput(setMemberSchema, input);
+  async setMember(actor: Actor, unitId: string, data: z.input<typeof setMemberSchema>): Promise<UnitView> {
     return transact(this.deps, async (trx) => {
       const session = await openSession(this.deps, trx, actor);
       authorize(session.scope, 'manage', 'unit');
@@ -89,14 +88,10 @@ export class UnitService {
       if (!unit) return notFound('unit', unitId);
       if (!(await session.repos.people.find(actor.workspaceId, data.personId)))
         invalid('personId', 'no such person');
-      await session.repos.units.setMember({
-        workspaceId: actor.workspaceId,
-        unitId,
-        personId: data.personId,
-        isLead: data.isLead ? 1 : 0,
-      });
+      const member = { personId: data.personId, isLead: data.isLead ?? false };
+      await session.repos.units.setMember({ workspaceId: actor.workspaceId, unitId, ...member });
       await recordEvents(session, [
-        { entityType: 'unit', entityId: unitId, action: 'member_set', after: data },
+        { entityType: 'unit', entityId: unitId, action: 'member_set', after: member },
       ]);
       return this.#view(session, unit);
     });
@@ -178,7 +173,7 @@ export class UnitService {
       name: unit.name,
       parentId: unit.parentId,
       leads: people
-        .filter((p) => p.isLead === 1)
+        .filter((p) => p.isLead)
         .map((p) => p.personId)
         .sort(),
       members: people.map((p) => p.personId).sort(),

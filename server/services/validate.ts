@@ -2,16 +2,36 @@ import type { z } from 'zod';
 import { AppError, type FieldIssue, validationError } from '../../core/errors';
 
 /**
+ * Values already validated, with the schema that validated them: by an HTTP route's body
+ * validator (`jsonBody` in `routes/openapi.ts`) or by `parseInput`. A WeakMap, not a property,
+ * so a copy (`{ ...parsed, x }`) is not taken for parsed and a mark never reaches JSON.
+ */
+const PARSED = new WeakMap<object, z.ZodType>();
+
+/** How many times `accept` had to parse (input no boundary had parsed); tests read it. */
+let acceptParses = 0;
+
+/**
+ * Marks a value as the output of `schema`. Only the boundaries call it: `jsonBody`'s validator
+ * and `parseInput`.
+ */
+export function markParsed<T>(schema: z.ZodType, value: T): T {
+  if (typeof value === 'object' && value !== null) PARSED.set(value, schema);
+  return value;
+}
+
+/**
  * Parses input with a zod schema, or throws a `validation` AppError listing every issue with the
- * dotted path of the field it is about. Services validate before they open a transaction, so bad
- * input never writes anything.
+ * dotted path of the field it is about. For boundaries other than HTTP (the CLI, files, jobs'
+ * stored input); services use `accept`. Services validate before they open a transaction, so
+ * bad input never writes anything.
  *
  * @example
  * const input = parseInput(createObjectiveSchema, body);
  */
-export function parseInput<S extends z.ZodType>(schema: S, input: unknown): z.infer<S> {
+export function parseInput<S extends z.ZodType>(schema: S, input: unknown): z.output<S> {
   const result = schema.safeParse(input);
-  if (result.success) return result.data;
+  if (result.success) return markParsed(schema, result.data);
   const { error } = result;
   function* issues(): Generator<FieldIssue> {
     for (const issue of error.issues) {
@@ -22,6 +42,28 @@ export function parseInput<S extends z.ZodType>(schema: S, input: unknown): z.in
     }
   }
   throw validationError(issues());
+}
+
+/**
+ * A service's input as its schema's output: the value itself when a boundary parsed it already
+ * with this same schema (an HTTP request body is validated once, by its route), else parsed
+ * here (callers inside the server: the CLI in local mode, the demo, jobs, tests), with
+ * `parseInput`'s errors.
+ *
+ * @example
+ * async create(actor: Actor, input: z.input<typeof createObjectiveSchema>) {
+ *   const data = accept(createObjectiveSchema, input);
+ */
+export function accept<S extends z.ZodType>(schema: S, input: z.input<S>): z.output<S> {
+  if (typeof input === 'object' && input !== null && PARSED.get(input) === schema)
+    return input as z.output<S>;
+  acceptParses += 1;
+  return parseInput(schema, input);
+}
+
+/** How many inputs `accept` has parsed so far (a test that a route passed parsed input reads it). */
+export function acceptParseCount(): number {
+  return acceptParses;
 }
 
 /** Throws a `validation` error about one field. */

@@ -124,7 +124,7 @@ async function targets(session: Session): Promise<Targets> {
   const found = known?.get(workspaceId);
   if (found) return found;
   const rows: WebhookTarget[] = await session.repos.webhooks.enabledTargets(workspaceId);
-  const read = rows.map((r) => ({ id: r.id, patterns: JSON.parse(r.events) as string[] }));
+  const read = rows.map((r) => ({ id: r.id, patterns: r.events }));
   if (handle.isTransaction) {
     if (known) known.set(workspaceId, read);
     else targetsOf.set(handle, new Map([[workspaceId, read]]));

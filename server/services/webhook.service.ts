@@ -8,7 +8,7 @@ import type { WebhookDeliveryRow } from '../repositories/webhook-delivery.reposi
 import { type Actor, type ServiceDeps, transact } from './context';
 import { staleVersion } from './goal-access';
 import { openSession, recordEvents, type Session } from './session';
-import { invalid, isEmptyChange, notFound, parseInput } from './validate';
+import { accept, invalid, isEmptyChange, notFound } from './validate';
 import { deliveryJob, newDelivery, queueDeliveries, WEBHOOK_ENTITY } from './webhook-outbox';
 
 /** An http(s) URL without a user name or password (fetch refuses those, and they would leak). */
@@ -110,8 +110,8 @@ const view = (row: WebhookRow): WebhookView => ({
   id: row.id,
   url: row.url,
   description: row.description,
-  events: JSON.parse(row.events) as string[],
-  isEnabled: row.isEnabled === 1,
+  events: row.events,
+  isEnabled: row.isEnabled,
   createdBy: row.createdBy,
   createdAt: row.createdAt,
   updatedAt: row.updatedAt,
@@ -168,7 +168,7 @@ export class WebhookService {
     actor: Actor,
     input: z.input<typeof createWebhookSchema>,
   ): Promise<WebhookView & { secret: string }> {
-    const data = parseInput(createWebhookSchema, input);
+    const data = accept(createWebhookSchema, input);
     await this.#assertTarget(data.url);
     return transact(this.deps, async (trx) => {
       const session = await this.#admin(actor, trx);
@@ -177,9 +177,9 @@ export class WebhookService {
         workspaceId: actor.workspaceId,
         url: data.url,
         description: data.description,
-        events: JSON.stringify(data.events),
+        events: data.events,
         secret: newSecret(),
-        isEnabled: data.isEnabled ? 1 : 0,
+        isEnabled: data.isEnabled,
         createdBy: actor.personId,
         createdAt: session.at,
         updatedAt: session.at,
@@ -199,7 +199,7 @@ export class WebhookService {
    * Disabling it ends its pending deliveries as failed ("webhook disabled").
    */
   async update(actor: Actor, id: string, input: z.input<typeof updateWebhookSchema>): Promise<WebhookView> {
-    const data = parseInput(updateWebhookSchema, input);
+    const data = accept(updateWebhookSchema, input);
     if (data.url !== undefined) await this.#assertTarget(data.url);
     return transact(this.deps, async (trx) => {
       const session = await this.#admin(actor, trx);
@@ -211,8 +211,8 @@ export class WebhookService {
         ...row,
         url: changes.url ?? row.url,
         description: changes.description ?? row.description,
-        events: changes.events ? JSON.stringify(changes.events) : row.events,
-        isEnabled: changes.isEnabled === undefined ? row.isEnabled : changes.isEnabled ? 1 : 0,
+        events: changes.events ?? row.events,
+        isEnabled: changes.isEnabled ?? row.isEnabled,
         updatedAt: session.at,
         version: version + 1,
       };
@@ -230,7 +230,7 @@ export class WebhookService {
           id,
           (await session.repos.webhooks.find(actor.workspaceId, id))?.version,
         );
-      if (row.isEnabled === 1 && isEnabled === 0)
+      if (row.isEnabled && !isEnabled)
         await session.repos.webhookDeliveries.failPending(actor.workspaceId, id, 'webhook disabled');
       const after = view(next);
       await recordEvents(session, [
@@ -349,7 +349,7 @@ export class WebhookService {
 }
 
 function assertEnabled(row: WebhookRow): void {
-  if (row.isEnabled !== 1)
+  if (!row.isEnabled)
     throw new AppError('conflict', 'the webhook is disabled; enable it first', { id: row.id });
 }
 

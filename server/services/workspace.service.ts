@@ -7,7 +7,7 @@ import { repositories } from '../repositories/index';
 import { type Actor, type ServiceDeps, transact } from './context';
 import { recomputeCycles } from './rollup';
 import { openSession, recordEvents } from './session';
-import { isEmptyChange, parseInput } from './validate';
+import { accept, isEmptyChange } from './validate';
 import {
   evaluationSettings,
   mergeSettings,
@@ -73,7 +73,7 @@ export async function insertWorkspace(
     settings: JSON.stringify(settings),
     version: 1,
     directoryVersion: 0,
-    rollupsPending: 0,
+    rollupsPending: false,
     createdAt: at,
   });
   await repos.people.insert({
@@ -84,7 +84,7 @@ export async function insertWorkspace(
     role: 'admin',
     timeZone: data.admin.timeZone ?? settings.timeZone,
     managerId: null,
-    isActive: 1,
+    isActive: true,
     createdAt: at,
   });
   await repos.events.insertMany([
@@ -116,7 +116,7 @@ export async function insertWorkspace(
     name: data.name,
     createdAt: at,
   });
-  await repos.units.setMember({ workspaceId, unitId: companyUnitId, personId: adminId, isLead: 1 });
+  await repos.units.setMember({ workspaceId, unitId: companyUnitId, personId: adminId, isLead: true });
   const unitEvent = (action: string, after: unknown) => ({
     id: deps.newId(),
     workspaceId,
@@ -151,7 +151,7 @@ export class WorkspaceService {
   async create(
     input: z.input<typeof createWorkspaceSchema>,
   ): Promise<{ workspace: WorkspaceView; adminId: string }> {
-    const data = parseInput(createWorkspaceSchema, input);
+    const data = accept(createWorkspaceSchema, input);
     return transact(this.deps, (trx) => insertWorkspace(this.deps, trx, data));
   }
 
@@ -171,7 +171,7 @@ export class WorkspaceService {
 
   /** Changes settings (admins only); a stale version is a `conflict` and changes nothing. */
   async updateSettings(actor: Actor, input: z.input<typeof updateSettingsSchema>): Promise<WorkspaceView> {
-    const data = parseInput(updateSettingsSchema, input);
+    const data = accept(updateSettingsSchema, input);
     return transact(this.deps, async (trx) => {
       const session = await openSession(this.deps, trx, actor);
       authorize(session.scope, 'manage', 'settings');

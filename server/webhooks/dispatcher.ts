@@ -121,7 +121,7 @@ export class WebhookDispatcher {
     if (delivery?.state !== 'pending') return;
     const [endpoint] = await repos.webhooks.endpoints([delivery.webhookId]);
     const at = this.#deps.clock.now();
-    if (endpoint?.isEnabled !== 1) {
+    if (!endpoint?.isEnabled) {
       await repos.webhookDeliveries.record(delivery.id, delivery.attempts, {
         state: 'failed',
         attempts: delivery.attempts,
