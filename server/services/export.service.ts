@@ -276,11 +276,19 @@ export class ExportService {
     ]);
     for (const id of [...key.keys()]) if (!visibleIds.has(id)) key.delete(id);
 
+    // Links to goals of another cycle (a carried-over objective's parent in the previous cycle)
+    // are written `CYCLE/key`, with the key that cycle's exports and imports use. Left out: links
+    // to goals the actor may not see, and, in a unit's part, to goals of this cycle outside it.
+    const outsideIds = new Set<string>();
+    for (const node of [...slice.org.objectives, ...slice.org.smartGoals])
+      for (const link of node.parents) if (!key.has(link.key)) outsideIds.add(link.key);
+    const visibleOutside = [...outsideIds].filter((id) => !slice.hidden.has(id));
+    const qualified = await qualifiedKeys(session, visibleOutside, cycle.id);
     let droppedLinks = 0;
     const linksOf = (node: { parents: readonly Link[] }): Link[] => {
       const out: Link[] = [];
       for (const link of node.parents) {
-        const parent = key.get(link.key);
+        const parent = key.get(link.key) ?? qualified.get(link.key);
         if (parent) out.push({ key: parent, weight: link.weight });
         else droppedLinks++;
       }
@@ -337,6 +345,44 @@ export class ExportService {
       droppedLinks,
     };
   }
+}
+
+/**
+ * Goals by id (objectives and KRs a link names) of cycles other than the exported one as
+ * `CYCLE/key`: their cycle's name and their key in that cycle's goals files (`cycleGoalKeys`, the
+ * keys every export and import of it uses). Ids that name no such goal are left out.
+ */
+async function qualifiedKeys(
+  session: Session,
+  ids: readonly string[],
+  exportedCycleId: string,
+): Promise<Map<string, string>> {
+  const out = new Map<string, string>();
+  if (ids.length === 0) return out;
+  const { repos, actor } = session;
+  const ws = actor.workspaceId;
+  const [objectives, keyResults] = await Promise.all([
+    repos.objectives.findMany(ws, ids),
+    repos.keyResults.findMany(ws, ids),
+  ]);
+  const cycleOf = new Map(objectives.map((o) => [o.id, o.cycleId]));
+  const owners = keyResults.map((kr) => kr.objectiveId).filter((id) => !cycleOf.has(id));
+  for (const o of owners.length > 0 ? await repos.objectives.findMany(ws, [...new Set(owners)]) : [])
+    cycleOf.set(o.id, o.cycleId);
+  const wanted = new Map<string, string>();
+  for (const o of objectives) wanted.set(o.id, o.cycleId);
+  for (const kr of keyResults) {
+    const cycleId = cycleOf.get(kr.objectiveId);
+    if (cycleId) wanted.set(kr.id, cycleId);
+  }
+  for (const cycleId of new Set(wanted.values())) {
+    if (cycleId === exportedCycleId) continue;
+    const cycle = await repos.cycles.find(ws, cycleId);
+    if (!cycle) continue;
+    for (const [k, goal] of await cycleGoalKeys(repos, ws, cycleId))
+      if (wanted.get(goal.id) === cycleId) out.set(goal.id, `${cycle.name}/${k}`);
+  }
+  return out;
 }
 
 /** A unit by id or name (any case), or a not-found error naming it. */
