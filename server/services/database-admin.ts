@@ -12,6 +12,7 @@ export type { Db };
  * The CLI reaches the database only through here and `local.ts` (docs/ARCHITECTURE.md).
  */
 export { BackupFileError, backupDatabase, restoreDatabase };
+export { BACKUP_COMPRESSIONS, type BackupCompression } from '../db/backup-file';
 
 /** Opens a database by location without migrating it (backup, restore and migrate decide that). */
 export function openDatabaseAt(location: string, poolSize: number): Db {
