@@ -5,6 +5,7 @@ import { type Db, migrateToLatest, openDatabase } from '../db/database';
 import { MIGRATIONS } from '../db/migrations/index';
 import { restoreDatabase } from '../db/restore';
 
+export { BACKUP_COMPRESSIONS, type BackupCompression } from '../db/backup-file';
 export type { Db };
 /**
  * The database administration use cases the CLI offers (`tandem backup`, `restore`, `migrate`):
@@ -12,7 +13,6 @@ export type { Db };
  * The CLI reaches the database only through here and `local.ts` (docs/ARCHITECTURE.md).
  */
 export { BackupFileError, backupDatabase, restoreDatabase };
-export { BACKUP_COMPRESSIONS, type BackupCompression } from '../db/backup-file';
 
 /** Opens a database by location without migrating it (backup, restore and migrate decide that). */
 export function openDatabaseAt(location: string, poolSize: number): Db {

@@ -45,7 +45,7 @@ export interface ExportedFile {
   /**
    * The document in pieces of about 64 KB, made as they are asked for (a goals file goal by
    * goal): what the HTTP route and `tandem export` write, so a large cycle is never held whole.
-   * Once only.
+   * Everything that can fail has been done before (a workbook is made at the first piece).
    */
   chunks(): Iterable<string | Uint8Array>;
   /** The whole document at once (the pieces joined): text for yaml, csv and md; bytes for xlsx. */

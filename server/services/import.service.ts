@@ -245,7 +245,10 @@ const cyclesOfImport = new WeakMap<
 >();
 function importedCycles(session: Session) {
   let cycles = cyclesOfImport.get(session);
-  if (!cycles) cyclesOfImport.set(session, (cycles = new Map()));
+  if (!cycles) {
+    cycles = new Map();
+    cyclesOfImport.set(session, cycles);
+  }
   return cycles;
 }
 
