@@ -73,5 +73,8 @@ describe('tandem backup and tandem restore', () => {
     expect(noFolder.status).toBe(2);
     expect(noFolder.stderr).toMatch(/--output: the folder .* does not exist/);
     expect(tandem('backup', '--database', live).status).toBe(2);
+    const compress = tandem('backup', '--database', live, '--output', file, '--compress', 'max');
+    expect(compress.status).toBe(2);
+    expect(compress.stderr).toMatch(/--compress: "max" is not one of none, fast, best/);
   }, 60_000);
 });

@@ -2,6 +2,8 @@ import { existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type { Command } from 'commander';
 import {
+  BACKUP_COMPRESSIONS,
+  type BackupCompression,
   BackupFileError,
   backupDatabase,
   openDatabaseAt,
@@ -18,6 +20,8 @@ const shown = (location: string) =>
 export interface BackupOptions {
   database?: string | undefined;
   output: string;
+  /** `none`, `fast` (the default) or `best`. */
+  compress?: string | undefined;
   json?: boolean | undefined;
 }
 
@@ -35,9 +39,14 @@ export async function runBackup(options: BackupOptions, out: (text: string) => v
     console.error(`tandem backup: --output: the folder ${path.dirname(options.output)} does not exist`);
     return EXIT.usage;
   }
+  const compress = options.compress ?? 'fast';
+  if (!(BACKUP_COMPRESSIONS as readonly string[]).includes(compress)) {
+    console.error(`tandem backup: --compress: "${compress}" is not one of ${BACKUP_COMPRESSIONS.join(', ')}`);
+    return EXIT.usage;
+  }
   const db = openDatabaseAt(location, 2);
   try {
-    const result = await backupDatabase(db, options.output);
+    const result = await backupDatabase(db, options.output, { compress: compress as BackupCompression });
     out(
       options.json
         ? `${JSON.stringify(result, null, 2)}\n`
@@ -111,12 +120,17 @@ export function registerBackup(program: Command): void {
     )
     .requiredOption('--output <file>', 'the backup file to write (gzipped JSON lines, docs/backup.md)')
     .option('--database <location>', databaseHelp)
+    .option(
+      '--compress <how>',
+      'fast (gzip level 1, the default), best (gzip level 9: smallest, slowest) or none (plain JSON lines: quickest, about 10 times larger)',
+    )
     .option('--json', 'print the result as JSON')
     .addHelpText(
       'after',
       `
 Examples:
   $ tandem backup --output tandem-$(date +%F).tandem-backup.gz
+  $ tandem backup --compress none --output tandem.tandem-backup   # restore reads either
   $ tandem backup --database postgres://tandem@db/tandem --output nightly.tandem-backup.gz
 
 The server may keep running: the snapshot is consistent (SQLite's online backup; one read-only

@@ -1,4 +1,5 @@
-import { writeFile } from 'node:fs/promises';
+import { once } from 'node:events';
+import { createWriteStream } from 'node:fs';
 import path from 'node:path';
 import type { Command } from 'commander';
 import { AppError } from '../core/errors';
@@ -43,6 +44,21 @@ function formatOf(options: ExportOptions): ExportFormat {
   return byExtension ?? 'yaml';
 }
 
+/** Writes pieces of a document to a file, waiting for the disk when it falls behind. */
+async function writePieces(file: string, pieces: Iterable<string | Uint8Array>): Promise<void> {
+  const stream = createWriteStream(file);
+  const finished = new Promise<void>((resolve, reject) => {
+    stream.on('finish', resolve);
+    stream.on('error', reject);
+  });
+  try {
+    for (const piece of pieces) if (!stream.write(piece)) await once(stream, 'drain');
+  } finally {
+    stream.end();
+  }
+  await finished;
+}
+
 /** Exports through a running server's API with a token. */
 async function exportRemote(options: ExportOptions, format: ExportFormat): Promise<string | Uint8Array> {
   const query = new URLSearchParams({ format, ...(options.unit ? { unit: options.unit } : {}) });
@@ -57,14 +73,21 @@ async function exportRemote(options: ExportOptions, format: ExportFormat): Promi
   return format === 'xlsx' ? bytes : text;
 }
 
-/** Exports from a local database (SQLite file or PostgreSQL URL). */
-function exportLocal(options: ExportOptions, format: ExportFormat): Promise<string | Uint8Array> {
+/**
+ * Exports from a local database (SQLite file or PostgreSQL URL), writing the document to `write`
+ * as it is made.
+ */
+function exportLocal(
+  options: ExportOptions,
+  format: ExportFormat,
+  write: (pieces: Iterable<string | Uint8Array>) => Promise<void>,
+): Promise<void> {
   return withLocal(options, async (services, actor) => {
     const unit = options.unit ? { unitId: options.unit } : {};
     const file = options.all
       ? await services.exports.workspace(actor, { format, ...unit })
       : await services.exports.cycle(actor, { cycle: options.cycle!, format, ...unit });
-    return file.body;
+    await write(file.chunks());
   });
 }
 
@@ -86,9 +109,13 @@ export async function runExport(
       throw new UsageError(
         '--format xlsx writes a workbook: give --output FILE.xlsx (or redirect standard output)',
       );
-    const body = options.server ? await exportRemote(options, format) : await exportLocal(options, format);
-    if (options.output) await writeFile(options.output, body);
-    else out(body);
+    const output = options.output;
+    const write = async (pieces: Iterable<string | Uint8Array>) => {
+      if (output) await writePieces(output, pieces);
+      else for (const piece of pieces) out(piece);
+    };
+    if (options.server) await write([await exportRemote(options, format)]);
+    else await exportLocal(options, format, write);
     return EXIT.ok;
   } catch (error) {
     if (error instanceof UsageError || error instanceof AppError) {

@@ -14,7 +14,7 @@ import type {
 import type { Cadence } from '../settings';
 import { addDays, type Instant, parseMoment, type Window } from '../time';
 import { type FileProblem, formatPath, type ParsedGoalsFile, zodProblems } from './parse';
-import type { FileCheckin, FileLink, FileMeasure, GoalsFile } from './schema';
+import { type FileCheckin, type FileLink, type FileMeasure, type GoalsFile, splitLinkKey } from './schema';
 
 /** Options for building an organisation from goals files. */
 export interface BuildOptions {
@@ -64,6 +64,8 @@ class OrganisationBuilder {
     file: ParsedGoalsFile;
     path: Path;
     allowed: 'objective' | 'smart_goal';
+    /** Written `CYCLE/key`: it may name a goal no file declares (one of the workspace). */
+    isQualified: boolean;
   }[] = [];
   timeZone: string | undefined;
 
@@ -271,10 +273,17 @@ class OrganisationBuilder {
   ): Link[] {
     if (raw === undefined) return [];
     const list = Array.isArray(raw) ? raw : [raw];
+    const fileCycle = typeof file.content.cycle === 'string' ? file.content.cycle : file.content.cycle.name;
     return list.map((item, i) => {
-      const link =
-        typeof item === 'string' ? { key: item, weight: 1 } : { key: item.key, weight: item.weight };
-      this.linkSites.push({ from, link, file, path: Array.isArray(raw) ? [...path, i] : path, allowed });
+      const named = typeof item === 'string' ? item : item.key;
+      // `CYCLE/key`: of this file's cycle, the goal `key`; of another, a goal this file does not
+      // hold. Either may name a goal of the workspace no file declares (an export of one unit's
+      // part, or of one cycle): an import resolves it there, so a missing one is no problem here.
+      const split = splitLinkKey(named);
+      const key = split.cycle === fileCycle ? split.key : named;
+      const link = { key, weight: typeof item === 'string' ? 1 : item.weight };
+      const at = Array.isArray(raw) ? [...path, i] : path;
+      this.linkSites.push({ from, link, file, path: at, allowed, isQualified: split.cycle !== undefined });
       return link;
     });
   }
@@ -284,7 +293,7 @@ class OrganisationBuilder {
       const target = this.declared.get(site.link.key);
       if (site.link.key === site.from) this.problem(site.file, site.path, 'a goal cannot align to itself');
       else if (!target) {
-        if (this.options.unknownLinks !== 'kept')
+        if (this.options.unknownLinks !== 'kept' && !site.isQualified)
           this.problem(site.file, site.path, `no objective or key result has the key "${site.link.key}"`);
       } else if (target.type === 'smart_goal' || target.type === 'unit') {
         this.problem(

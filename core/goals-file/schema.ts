@@ -35,10 +35,37 @@ const momentText = z
 const confidence = z.number().int().min(0).max(10).describe('0 (no chance) to 10 (certain)');
 const visibility = z.enum(['workspace', 'unit', 'private']);
 
+/**
+ * What a link names: a goal's key in the same cycle, or `CYCLE/key` for a goal of another cycle
+ * (an objective carried over from `2026-Q3`, a parent in the previous cycle): the cycle's name,
+ * a `/`, and the goal's key in that cycle's goals files.
+ */
+export const linkKeySchema = z
+  .string()
+  .min(1)
+  .max(150)
+  .regex(
+    /^(?:[^\n]{1,40}\/)?[A-Za-z0-9][A-Za-z0-9._-]*$/,
+    'a key uses letters, digits, ".", "_" and "-", starting with a letter or digit; CYCLE/key names a goal of another cycle',
+  );
+
+/**
+ * A link's key split into the cycle it names (none for the same cycle) and the goal's key: the
+ * cycle is everything before the last `/` (keys hold no `/`; cycle names may).
+ *
+ * @example
+ * splitLinkKey('2026-Q3/grow-revenue'); // { cycle: '2026-Q3', key: 'grow-revenue' }
+ */
+export function splitLinkKey(link: string): { cycle?: string; key: string } {
+  const slash = link.lastIndexOf('/');
+  if (slash <= 0) return { key: link };
+  return { cycle: link.slice(0, slash).trim(), key: link.slice(slash + 1) };
+}
+
 /** A link upward: a key, or `{key, weight}` for a weighted link. */
 export const linkSchema = z.union([
-  goalKeySchema,
-  z.object({ key: goalKeySchema, weight: z.number().finite().min(0).default(1) }).strict(),
+  linkKeySchema,
+  z.object({ key: linkKeySchema, weight: z.number().finite().min(0).default(1) }).strict(),
 ]);
 const links = z.union([linkSchema, z.array(linkSchema)]);
 

@@ -4,7 +4,7 @@ import type { Organisation } from '../model';
 import { parseMoment } from '../time';
 import { buildOrganisation } from './model';
 import { formatProblem, parseGoalsFile } from './parse';
-import { stringifyGoalsFile, writeGoalsFile } from './write';
+import { goalsFileChunks, stringifyGoalsFile, writeGoalsFile } from './write';
 
 const now = parseMoment('2026-11-20', 'UTC')!;
 
@@ -99,6 +99,13 @@ describe('writing goals files', () => {
     const org = load(FULL);
     const text = stringifyGoalsFile(writeGoalsFile(org), 'exported');
     expect(text.startsWith('# exported\nversion: 1\n')).toBe(true);
+    // Goal by goal, the same text.
+    const pieces = [...goalsFileChunks(org, {}, 'exported')];
+    expect(pieces.length).toBe(1 + 1 + org.objectives.length + org.smartGoals.length + 1);
+    expect(pieces.join('')).toBe(text);
+    expect([...goalsFileChunks(load('version: 1\ncycle: 2026-Q4\n'))].join('')).toBe(
+      stringifyGoalsFile(writeGoalsFile(load('version: 1\ncycle: 2026-Q4\n'))),
+    );
     const again = load(text);
     const strip = (o: Organisation) =>
       JSON.parse(

@@ -14,7 +14,7 @@ import {
   GOALS_FILE_VERSION,
   type GoalsFile,
 } from './schema';
-import { emitYaml, type YamlValue } from './yaml-emit';
+import { emitYaml, emitYamlChunks, type YamlValue } from './yaml-emit';
 
 /** How to write an organisation as a goals file. */
 export interface WriteOptions {
@@ -37,6 +37,39 @@ export interface WriteOptions {
  * const yaml = stringifyGoalsFile(file);
  */
 export function writeGoalsFile(org: Organisation, options: WriteOptions = {}): GoalsFile {
+  const { file, objectives, smartGoals } = goalsFileParts(org, options);
+  if (objectives.length > 0) file.objectives = objectives.map(objectives.entry);
+  if (smartGoals.length > 0) file.smart_goals = smartGoals.map(smartGoals.entry);
+  return file;
+}
+
+/**
+ * `stringifyGoalsFile(writeGoalsFile(org, options), header)` in pieces, goal by goal, each made
+ * when it is asked for: a large cycle (30,000 goals, 26 MB) is never held whole, as data or as text.
+ * The pieces joined are the same text.
+ */
+export function* goalsFileChunks(
+  org: Organisation,
+  options: WriteOptions = {},
+  header?: string,
+): Generator<string> {
+  const { file, objectives, smartGoals } = goalsFileParts(org, options);
+  if (header) yield `${headerComment(header)}\n`;
+  // The lists are marked by their first entry (where and whether they are written); their
+  // entries are made one at a time.
+  const lazy = <T, E>(items: readonly T[] & { entry: (item: T) => E }) => ({
+    *[Symbol.iterator]() {
+      for (const item of items) yield items.entry(item) as unknown as YamlValue;
+    },
+  });
+  const marked = file as unknown as Record<string, YamlValue>;
+  if (objectives.length > 0) marked.objectives = [null];
+  if (smartGoals.length > 0) marked.smart_goals = [null];
+  yield* emitYamlChunks(marked, { objectives: lazy(objectives), smart_goals: lazy(smartGoals) });
+}
+
+/** A goals file's head (cycle, settings, units) and its goals with how each is written. */
+function goalsFileParts(org: Organisation, options: WriteOptions) {
   const cycle = options.cycle
     ? org.cycles.find((c) => c.name === options.cycle)
     : org.cycles.length === 1
@@ -61,12 +94,22 @@ export function writeGoalsFile(org: Organisation, options: WriteOptions = {}): G
       ...(unit.leads.length > 0 ? { leads: [...unit.leads] } : {}),
     }));
   }
-  const objectives = org.objectives.filter((o) => o.cycle === cycle.name);
-  const smartGoals = org.smartGoals.filter((g) => g.cycle === cycle.name);
-  if (objectives.length > 0) file.objectives = objectives.map((o) => objectiveEntry(o, cadence, timeZone));
-  if (smartGoals.length > 0)
-    file.smart_goals = smartGoals.map((g) => smartGoalEntry(g, cycle.window, cadence, timeZone));
-  return file;
+  const objectives = Object.assign(
+    org.objectives.filter((o) => o.cycle === cycle.name),
+    { entry: (o: ObjectiveNode) => objectiveEntry(o, cadence, timeZone) },
+  );
+  const smartGoals = Object.assign(
+    org.smartGoals.filter((g) => g.cycle === cycle.name),
+    { entry: (g: SmartGoalNode) => smartGoalEntry(g, cycle.window, cadence, timeZone) },
+  );
+  return { file, objectives, smartGoals };
+}
+
+function headerComment(header: string): string {
+  return header
+    .split('\n')
+    .map((line) => `# ${line}`.trimEnd())
+    .join('\n');
 }
 
 /**
@@ -75,12 +118,7 @@ export function writeGoalsFile(org: Organisation, options: WriteOptions = {}): G
  */
 export function stringifyGoalsFile(file: GoalsFile, header?: string): string {
   const body = emitYaml(file as unknown as YamlValue);
-  return header
-    ? `${header
-        .split('\n')
-        .map((line) => `# ${line}`.trimEnd())
-        .join('\n')}\n${body}`
-    : body;
+  return header ? `${headerComment(header)}\n${body}` : body;
 }
 
 function cycleField(

@@ -29,6 +29,45 @@ export function emitYaml(value: YamlValue): string {
   return out.join('\n');
 }
 
+/**
+ * `emitYaml` of a map in pieces, for documents too large to hold as one string: the map's scalar
+ * members and small collections come in one piece, and each item of a top-level list in a piece
+ * of its own, each ending in a newline. The pieces joined are exactly `emitYaml(value)`; `items`
+ * lets a member's list be produced lazily (one goal at a time), given with its length known.
+ */
+export function* emitYamlChunks(
+  value: { readonly [key: string]: YamlValue },
+  lists: { readonly [key: string]: Iterable<YamlValue> } = {},
+): Generator<string> {
+  let head: string[] = [];
+  const flush = function* () {
+    if (head.length > 0) yield `${head.join('\n')}\n`;
+    head = [];
+  };
+  let wrote = false;
+  for (const key in value) {
+    const item = (value as Record<string, YamlValue>)[key];
+    if (item === undefined) continue;
+    wrote = true;
+    const list = lists[key];
+    if (list === undefined || !Array.isArray(item) || item.length === 0) {
+      block({ [key]: item }, '', head);
+      continue;
+    }
+    head.push(`${quoted(key)}:`);
+    yield* flush();
+    for (const entry of list) {
+      const out: string[] = [];
+      if (isCollection(entry) && !isEmpty(entry)) block(entry, '    ', out, '  - ');
+      else out.push(`  - ${isCollection(entry) ? (Array.isArray(entry) ? '[]' : '{}') : scalar(entry)}`);
+      out.push('');
+      yield out.join('\n');
+    }
+  }
+  if (!wrote) head.push('{}');
+  yield* flush();
+}
+
 // Plain strings: a letter or `_` first (so never a number, `.inf`, an indicator such as `-`, `?`,
 // `!`, `&`, `*`, `@` or a quote), then characters that can't start a comment or a mapping (no `#`,
 // no `:`), no trailing space; and not one of the words YAML 1.2 reads as booleans or null.

@@ -99,6 +99,25 @@ describeEachDialect('backup and restore', (dialect) => {
     }
   });
 
+  it('writes plain JSON lines with compress none and the smallest gzip with best; both restore the same', async () => {
+    for (const compress of ['none', 'best'] as const) {
+      const other = scratch(`small-${compress}.tandem-backup`);
+      const result = await backupDatabase(source.db, other, { compress });
+      expect(result.compression).toBe(compress);
+      const bytes = readFileSync(other);
+      // Gzip's magic bytes, or the header line in the clear.
+      if (compress === 'none') expect(bytes.subarray(0, 25).toString()).toBe('{"format":"tandem-backup"');
+      else expect([bytes[0], bytes[1]]).toEqual([0x1f, 0x8b]);
+      const target = await emptyDatabase(dialect);
+      try {
+        expect((await restoreDatabase(target.db, other)).status).toBe('restored');
+        expect(await contents(target.db)).toEqual(await contents(source.db));
+      } finally {
+        await target.dispose();
+      }
+    }
+  });
+
   it('refuses a database that holds data without force, and replaces it with force', async () => {
     const target = (await populated(dialect)).test;
     try {

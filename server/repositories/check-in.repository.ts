@@ -1,4 +1,4 @@
-import type { Insertable, Selectable } from 'kysely';
+import { type Insertable, type Selectable, sql } from 'kysely';
 import type { Executor } from '../db/database';
 import type { CheckInsTable } from '../db/schema';
 import { chunksOf } from './chunks';
@@ -76,14 +76,16 @@ export class CheckInRepository {
   async historyOfGoals(goalIds: readonly string[]): Promise<CheckInHistory[]> {
     const out: CheckInHistory[] = [];
     for (let i = 0; i < goalIds.length; i += 10_000) {
-      const rows = await this.db
-        .selectFrom('checkIns')
-        .select(['id', 'goalId', 'correctsId', 'at', 'seq', 'value', 'done', 'confidence', 'note'])
-        .where('goalId', 'in', goalIds.slice(i, i + 10_000))
-        .orderBy('goalId')
-        .orderBy('at')
-        .orderBy('seq')
-        .execute();
+      // Named as the rows are typed in the SQL itself and read straight from the connection:
+      // the camel-case plugin's pass over every key of 170,000 rows (a cycle of the large
+      // organisation) made new objects of them all, a fifth of reading them.
+      const query =
+        sql<CheckInHistory>`select id, goal_id as "goalId", corrects_id as "correctsId", at, seq, value, done, confidence, note from check_ins where goal_id in (${sql.join(goalIds.slice(i, i + 10_000))}) order by goal_id, at, seq`.compile(
+          this.db,
+        );
+      const { rows } = await this.db
+        .getExecutor()
+        .provideConnection((c) => c.executeQuery<CheckInHistory>(query));
       for (const row of rows) out.push(row);
     }
     return out;

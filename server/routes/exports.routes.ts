@@ -80,12 +80,26 @@ export function registerExportRoutes(app: Api, deps: AppDeps): void {
   });
 }
 
-/** The exported document as a download. */
+/**
+ * The exported document as a download, streamed as it is written (a large cycle's goals file goal
+ * by goal): everything that can fail (the cycle, the unit, reading the goals) is done before the
+ * first byte, so an error still answers with its status.
+ */
 function attachment(c: Context, file: ExportedFile) {
   c.header('Content-Type', file.contentType);
   c.header('Content-Disposition', `attachment; filename="${file.filename}"`);
   c.header('Cache-Control', 'no-store');
-  return typeof file.body === 'string'
-    ? c.body(file.body, 200)
-    : c.body(file.body as Uint8Array<ArrayBuffer>, 200);
+  const pieces = file.chunks()[Symbol.iterator]();
+  const encoder = new TextEncoder();
+  const stream = new ReadableStream<Uint8Array>({
+    pull(controller) {
+      const next = pieces.next();
+      if (next.done) controller.close();
+      else controller.enqueue(typeof next.value === 'string' ? encoder.encode(next.value) : next.value);
+    },
+    cancel() {
+      pieces.return?.();
+    },
+  });
+  return c.body(stream, 200);
 }

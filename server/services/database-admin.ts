@@ -5,6 +5,7 @@ import { type Db, migrateToLatest, openDatabase } from '../db/database';
 import { MIGRATIONS } from '../db/migrations/index';
 import { restoreDatabase } from '../db/restore';
 
+export { BACKUP_COMPRESSIONS, type BackupCompression } from '../db/backup-file';
 export type { Db };
 /**
  * The database administration use cases the CLI offers (`tandem backup`, `restore`, `migrate`):

@@ -1,6 +1,8 @@
 import * as XLSX from '@e965/xlsx';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildOrganisation } from '../../core/goals-file/model';
 import { parseGoalsFile } from '../../core/goals-file/parse';
+import { goalsFileChunks, stringifyGoalsFile, writeGoalsFile } from '../../core/goals-file/write';
 import { type GeneratedOrg, generateOrganisation, ORG_SIZES } from '../demo/large';
 import { describeEachDialect, freshDatabase, type TestDatabase } from '../test/databases';
 import { actorFor, testServices } from '../test/scenario';
@@ -122,6 +124,29 @@ describeEachDialect('export of every cycle, and of a unit, and back', (dialect) 
       expect(cut(again), name).toEqual(cut(csv));
     }
   }, 120_000);
+
+  it('streams a goals file goal by goal that is the text the whole-document writer makes', async () => {
+    const cycle = cycleNames.at(-1)!;
+    const exported = await s.exports.cycle(admin, { cycle, format: 'yaml' });
+    const pieces = [...exported.chunks()];
+    expect(pieces.length).toBeGreaterThan(1);
+    const streamed = pieces.join('');
+    expect(streamed).toBe(exported.body);
+    // The previous writer (the whole file as data, then emitYaml) on what the export holds.
+    const parsed = parseGoalsFile(streamed, 'streamed.yaml');
+    if (!parsed.ok) throw new Error(JSON.stringify(parsed.problems.slice(0, 3)));
+    const built = buildOrganisation([parsed.parsed], { now: AT });
+    if (!built.ok) throw new Error(JSON.stringify(built.problems.slice(0, 3)));
+    const header = streamed
+      .split('\n')
+      .filter((line) => line.startsWith('#'))
+      .map((line) => line.replace(/^# ?/, ''))
+      .join('\n');
+    const whole = stringifyGoalsFile(writeGoalsFile(built.org, { cycle }), header);
+    expect(whole.length).toBeGreaterThan(10_000);
+    expect([...goalsFileChunks(built.org, { cycle }, header)].join('')).toBe(whole);
+    expect(streamed).toBe(whole);
+  });
 
   it("exports a unit's subtree in a cycle, and that imports into an empty workspace as it was", async () => {
     const unit = await test.db.kysely

@@ -3,7 +3,7 @@ import type { GoalEvaluation } from '../../core/evaluate';
 import { type CsvCell, toCsv } from '../../core/exchange/csv';
 import { KeyAllocator } from '../../core/exchange/keys';
 import { CSV_COLUMNS, cycleCsvRows, cycleMarkdown } from '../../core/exchange/tables';
-import { stringifyGoalsFile, writeGoalsFile } from '../../core/goals-file/write';
+import { goalsFileChunks } from '../../core/goals-file/write';
 import type { Link, ObjectiveNode, Organisation, SmartGoalNode, UnitNode } from '../../core/model';
 import { formatDate } from '../../core/time';
 import { isVisible } from '../policies/permissions';
@@ -42,9 +42,58 @@ export const exportWorkspaceSchema = exportSchema.omit({ cycle: true });
 export interface ExportedFile {
   filename: string;
   contentType: string;
-  /** Text for yaml, csv and md; the workbook's bytes for xlsx. */
-  body: string | Uint8Array;
+  /**
+   * The document in pieces of about 64 KB, made as they are asked for (a goals file goal by
+   * goal): what the HTTP route and `tandem export` write, so a large cycle is never held whole.
+   * Everything that can fail has been done before (a workbook is made at the first piece).
+   */
+  chunks(): Iterable<string | Uint8Array>;
+  /** The whole document at once (the pieces joined): text for yaml, csv and md; bytes for xlsx. */
+  readonly body: string | Uint8Array;
   counts: { objectives: number; keyResults: number; smartGoals: number; hiddenGoals: number };
+}
+
+/** Pieces of text gathered into pieces of at least `size` characters (fewer, larger writes). */
+function* gathered(pieces: Iterable<string>, size = 64 * 1024): Generator<string> {
+  let parts: string[] = [];
+  let length = 0;
+  for (const piece of pieces) {
+    parts.push(piece);
+    length += piece.length;
+    if (length >= size) {
+      yield parts.join('');
+      parts = [];
+      length = 0;
+    }
+  }
+  if (length > 0) yield parts.join('');
+}
+
+/** An exported file whose document is made by `make` (text in pieces, or a workbook's bytes). */
+function exportedFile(
+  filename: string,
+  format: ExportFormat,
+  counts: ExportedFile['counts'],
+  make: () => Iterable<string> | Uint8Array,
+): ExportedFile {
+  let whole: string | Uint8Array | undefined;
+  return {
+    filename,
+    contentType: CONTENT_TYPES[format],
+    counts,
+    chunks() {
+      if (whole !== undefined) return [whole];
+      const made = make();
+      return made instanceof Uint8Array ? [made] : gathered(made);
+    },
+    get body() {
+      if (whole === undefined) {
+        const made = make();
+        whole = made instanceof Uint8Array ? made : [...made].join('');
+      }
+      return whole;
+    },
+  };
 }
 
 const CONTENT_TYPES: Record<ExportFormat, string> = {
@@ -79,18 +128,20 @@ export class ExportService {
     const model = await this.#model(session, data.cycle.trim(), data.unitId);
     const workspace = (await session.repos.workspaces.find(actor.workspaceId))?.name;
     const filename = `${slugFile(workspace ?? 'tandem')}-${slugFile(model.cycle.name)}.${data.format}`;
-    let body: string | Uint8Array;
-    if (data.format === 'yaml') {
-      const day = formatDate(session.at, session.settings.timeZone);
-      body = goalsFileOf(session, model, [
-        `Tandem export of ${workspace ?? 'a workspace'}, cycle ${model.cycle.name}, on ${day}.`,
-        'Score or lint it: tandem score FILE, tandem lint FILE.',
-      ]);
-    } else if (data.format === 'csv') body = toCsv(cycleCsvRows(tablesOf(session, model)));
-    else if (data.format === 'xlsx')
-      body = workbook([{ name: model.cycle.name, rows: cycleCsvRows(tablesOf(session, model)) }]);
-    else body = cycleMarkdown(tablesOf(session, model), `${workspace ?? 'Goals'}: ${model.cycle.name}`);
-    return { filename, contentType: CONTENT_TYPES[data.format], body, counts: countsOf([model]) };
+    const make = (): Iterable<string> | Uint8Array => {
+      if (data.format === 'yaml') {
+        const day = formatDate(session.at, session.settings.timeZone);
+        return goalsFileOf(session, model, [
+          `Tandem export of ${workspace ?? 'a workspace'}, cycle ${model.cycle.name}, on ${day}.`,
+          'Score or lint it: tandem score FILE, tandem lint FILE.',
+        ]);
+      }
+      if (data.format === 'csv') return [toCsv(cycleCsvRows(tablesOf(session, model)))];
+      if (data.format === 'xlsx')
+        return workbook([{ name: model.cycle.name, rows: cycleCsvRows(tablesOf(session, model)) }]);
+      return [cycleMarkdown(tablesOf(session, model), `${workspace ?? 'Goals'}: ${model.cycle.name}`)];
+    };
+    return exportedFile(filename, data.format, countsOf([model]), make);
   }
 
   /**
@@ -112,40 +163,48 @@ export class ExportService {
     const filename = `${slugFile(workspace ?? 'tandem')}-all-cycles.${data.format}`;
     const withCycle = (model: ExportModel, rows: CsvCell[][]): CsvCell[][] =>
       rows.map((row, i) => [i === 0 ? 'Cycle' : model.cycle.name, ...row]);
-    let body: string | Uint8Array;
-    if (data.format === 'yaml') {
-      const day = formatDate(session.at, session.settings.timeZone);
-      const head = [
-        `Tandem export of ${workspace ?? 'a workspace'}, every cycle (${models.length}), on ${day}: one goals file per cycle.`,
-        'Import it whole (tandem import FILE); each document is a goals file of one cycle.',
-      ]
-        .map((line) => `# ${line}\n`)
-        .join('');
-      body =
-        head +
-        models.map((model) => `---\n${goalsFileOf(session, model, [`Cycle ${model.cycle.name}.`])}`).join('');
-    } else if (data.format === 'csv') {
-      const rows: CsvCell[][] = [['Cycle', ...CSV_COLUMNS]];
-      for (const model of models)
-        rows.push(...withCycle(model, cycleCsvRows(tablesOf(session, model))).slice(1));
-      body = toCsv(rows);
-    } else if (data.format === 'xlsx')
-      body = workbook(
-        models.length === 0
-          ? [{ name: 'Goals', rows: [['Cycle', ...CSV_COLUMNS]] }]
-          : models.map((model) => ({
-              name: model.cycle.name,
-              rows: withCycle(model, cycleCsvRows(tablesOf(session, model))),
-            })),
-      );
-    else
-      body = [
-        `# ${workspace ?? 'Goals'}: every cycle\n`,
-        ...models.map((model) =>
-          cycleMarkdown(tablesOf(session, model), model.cycle.name).replace(/^(#+) /gm, '#$1 '),
-        ),
-      ].join('\n');
-    return { filename, contentType: CONTENT_TYPES[data.format], body, counts: countsOf(models) };
+    const make = (): Iterable<string> | Uint8Array => {
+      if (data.format === 'yaml') {
+        const day = formatDate(session.at, session.settings.timeZone);
+        const head = [
+          `Tandem export of ${workspace ?? 'a workspace'}, every cycle (${models.length}), on ${day}: one goals file per cycle.`,
+          'Import it whole (tandem import FILE); each document is a goals file of one cycle.',
+        ]
+          .map((line) => `# ${line}\n`)
+          .join('');
+        return (function* () {
+          yield head;
+          for (const model of models) {
+            yield '---\n';
+            yield* goalsFileOf(session, model, [`Cycle ${model.cycle.name}.`]);
+          }
+        })();
+      }
+      if (data.format === 'csv') {
+        const rows: CsvCell[][] = [['Cycle', ...CSV_COLUMNS]];
+        for (const model of models)
+          rows.push(...withCycle(model, cycleCsvRows(tablesOf(session, model))).slice(1));
+        return [toCsv(rows)];
+      }
+      if (data.format === 'xlsx')
+        return workbook(
+          models.length === 0
+            ? [{ name: 'Goals', rows: [['Cycle', ...CSV_COLUMNS]] }]
+            : models.map((model) => ({
+                name: model.cycle.name,
+                rows: withCycle(model, cycleCsvRows(tablesOf(session, model))),
+              })),
+        );
+      return [
+        [
+          `# ${workspace ?? 'Goals'}: every cycle\n`,
+          ...models.map((model) =>
+            cycleMarkdown(tablesOf(session, model), model.cycle.name).replace(/^(#+) /gm, '#$1 '),
+          ),
+        ].join('\n'),
+      ];
+    };
+    return exportedFile(filename, data.format, countsOf(models), make);
   }
 
   async #model(session: Session, cycleRef: string, unitId: string | undefined): Promise<ExportModel> {
@@ -215,11 +274,19 @@ export class ExportService {
     ]);
     for (const id of [...key.keys()]) if (!visibleIds.has(id)) key.delete(id);
 
+    // Links to goals of another cycle (a carried-over objective's parent in the previous cycle)
+    // are written `CYCLE/key`, with the key that cycle's exports and imports use. Left out: links
+    // to goals the actor may not see, and, in a unit's part, to goals of this cycle outside it.
+    const outsideIds = new Set<string>();
+    for (const node of [...slice.org.objectives, ...slice.org.smartGoals])
+      for (const link of node.parents) if (!key.has(link.key)) outsideIds.add(link.key);
+    const visibleOutside = [...outsideIds].filter((id) => !slice.hidden.has(id));
+    const qualified = await qualifiedKeys(session, visibleOutside, cycle.id);
     let droppedLinks = 0;
     const linksOf = (node: { parents: readonly Link[] }): Link[] => {
       const out: Link[] = [];
       for (const link of node.parents) {
-        const parent = key.get(link.key);
+        const parent = key.get(link.key) ?? qualified.get(link.key);
         if (parent) out.push({ key: parent, weight: link.weight });
         else droppedLinks++;
       }
@@ -278,6 +345,44 @@ export class ExportService {
   }
 }
 
+/**
+ * Goals by id (objectives and KRs a link names) of cycles other than the exported one as
+ * `CYCLE/key`: their cycle's name and their key in that cycle's goals files (`cycleGoalKeys`, the
+ * keys every export and import of it uses). Ids that name no such goal are left out.
+ */
+async function qualifiedKeys(
+  session: Session,
+  ids: readonly string[],
+  exportedCycleId: string,
+): Promise<Map<string, string>> {
+  const out = new Map<string, string>();
+  if (ids.length === 0) return out;
+  const { repos, actor } = session;
+  const ws = actor.workspaceId;
+  const [objectives, keyResults] = await Promise.all([
+    repos.objectives.findMany(ws, ids),
+    repos.keyResults.findMany(ws, ids),
+  ]);
+  const cycleOf = new Map(objectives.map((o) => [o.id, o.cycleId]));
+  const owners = keyResults.map((kr) => kr.objectiveId).filter((id) => !cycleOf.has(id));
+  for (const o of owners.length > 0 ? await repos.objectives.findMany(ws, [...new Set(owners)]) : [])
+    cycleOf.set(o.id, o.cycleId);
+  const wanted = new Map<string, string>();
+  for (const o of objectives) wanted.set(o.id, o.cycleId);
+  for (const kr of keyResults) {
+    const cycleId = cycleOf.get(kr.objectiveId);
+    if (cycleId) wanted.set(kr.id, cycleId);
+  }
+  for (const cycleId of new Set(wanted.values())) {
+    if (cycleId === exportedCycleId) continue;
+    const cycle = await repos.cycles.find(ws, cycleId);
+    if (!cycle) continue;
+    for (const [k, goal] of await cycleGoalKeys(repos, ws, cycleId))
+      if (wanted.get(goal.id) === cycleId) out.set(goal.id, `${cycle.name}/${k}`);
+  }
+  return out;
+}
+
 /** A unit by id or name (any case), or a not-found error naming it. */
 async function findUnit(session: Session, unitId: string) {
   const { repos, actor } = session;
@@ -288,8 +393,11 @@ async function findUnit(session: Session, unitId: string) {
   );
 }
 
-/** A cycle's goals file with its notes as a header comment (and what is left out, if anything). */
-function goalsFileOf(session: Session, model: ExportModel, notes: string[]): string {
+/**
+ * A cycle's goals file with its notes as a header comment (and what is left out, if anything), in
+ * pieces, goal by goal.
+ */
+function goalsFileOf(session: Session, model: ExportModel, notes: string[]): Iterable<string> {
   const lines = [...notes];
   if (model.hiddenGoals > 0)
     lines.push(
@@ -297,12 +405,13 @@ function goalsFileOf(session: Session, model: ExportModel, notes: string[]): str
     );
   if (model.droppedLinks > 0)
     lines.push(`${model.droppedLinks} link(s) to goals outside this export are left out.`);
-  return stringifyGoalsFile(
-    writeGoalsFile(model.org, {
+  return goalsFileChunks(
+    model.org,
+    {
       cycle: model.cycle.name,
       fiscalYearStart: session.settings.fiscalYearStartMonth,
       cadence: session.settings.defaultCadence,
-    }),
+    },
     lines.join('\n'),
   );
 }

@@ -10,6 +10,7 @@ import {
   type ParsedGoalsFile,
   parseGoalsStream,
 } from '../../core/goals-file/parse';
+import { splitLinkKey } from '../../core/goals-file/schema';
 import { type Measure, milestoneWeights } from '../../core/measure';
 import type {
   Checkin,
@@ -32,7 +33,7 @@ import type { SmartGoalRow } from '../repositories/smart-goal.repository';
 import { link } from './alignment.service';
 import { type Actor, type ServiceDeps, transact } from './context';
 import { objectiveSubject, smartGoalSubject } from './goal-access';
-import { cycleGoals } from './goal-keys';
+import { cycleGoalKeys, cycleGoals } from './goal-keys';
 import { recomputeImported } from './import-rollups';
 import { keyResultRecord } from './key-result.service';
 import { type Change, openSession, recordEvents, type Session } from './session';
@@ -375,6 +376,20 @@ function withSkipped(result: ImportResult, skipped: readonly SkippedRow[]): Impo
     skipped: list,
     summary: { ...result.summary, skipped: rows.size },
   };
+}
+
+/** Per import (its session), the goal keys of each cycle it has imported or looked up. */
+const cyclesOfImport = new WeakMap<
+  Session,
+  Map<string, ReadonlyMap<string, { type: keyof GoalRowOf; id: string }>>
+>();
+function importedCycles(session: Session) {
+  let cycles = cyclesOfImport.get(session);
+  if (!cycles) {
+    cycles = new Map();
+    cyclesOfImport.set(session, cycles);
+  }
+  return cycles;
 }
 
 /** The cycle a goals file names. */
@@ -1193,8 +1208,30 @@ class ImportRun {
     return rows.length;
   }
 
+  /**
+   * The goal a link names: a key of this cycle, or `CYCLE/key` (an export's link to a goal of
+   * another cycle) resolved by that cycle's keys, those of a cycle imported just before in the
+   * same import first (so a dry run of every cycle resolves them too), else the workspace's.
+   */
+  async linkTarget(
+    name: string,
+  ): Promise<{ cycle?: string; target?: { type: keyof GoalRowOf; id: string } | undefined }> {
+    const { cycle, key } = splitLinkKey(name);
+    if (cycle === undefined || cycle === this.cycle.name) return { target: this.goalIds.get(key) };
+    const runs = importedCycles(this.session);
+    let keys = runs.get(cycle);
+    if (!keys) {
+      const { repos } = this.session;
+      const found = await repos.cycles.findByName(this.ws, cycle);
+      keys = found ? await cycleGoalKeys(repos, this.ws, found.id) : new Map();
+      runs.set(cycle, keys);
+    }
+    return { cycle, target: keys.get(key) };
+  }
+
   /** The links of every imported child are the file's: added, re-weighted, and removed when gone. */
   async alignAll(): Promise<void> {
+    importedCycles(this.session).set(this.cycle.name, this.goalIds);
     const { repos } = this.session;
     const children: {
       type: 'objective' | 'smart_goal';
@@ -1210,7 +1247,7 @@ class ImportRun {
       const current = this.storedParents.get(childId) ?? [];
       const wanted = new Map<string, { type: 'objective' | 'key_result'; weight: number }>();
       for (const parent of child.parents) {
-        const target = this.goalIds.get(parent.key);
+        const { cycle: otherCycle, target } = await this.linkTarget(parent.key);
         if (!target || target.type === 'smart_goal') {
           this.problem(
             child.node,
@@ -1219,7 +1256,9 @@ class ImportRun {
               ? `"${parent.key}" is a SMART goal: link to an objective or key result`
               : this.skippedKeys.has(parent.key)
                 ? `it aligns to "${parent.key}", which is skipped, so it is skipped too`
-                : `no objective or key result has the key "${parent.key}", in the files or in cycle ${this.cycle.name}`,
+                : otherCycle
+                  ? `no objective or key result has the key "${splitLinkKey(parent.key).key}" in cycle ${otherCycle}`
+                  : `no objective or key result has the key "${parent.key}", in the files or in cycle ${this.cycle.name}`,
           );
           continue;
         }
