@@ -3,7 +3,7 @@
 // 32 concurrent clients over HTTP, and, part-way through, runs `tandem backup` in a third process.
 // Prints the check-in rate before, during and after the backup, the backup's time and size, and
 // the load average (the machine may be shared). Figures go in docs/PERFORMANCE.md.
-import { type ChildProcess, spawn } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { rmSync, statSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
@@ -13,29 +13,13 @@ import { migrateToLatest, openDatabase } from '../server/db/database';
 import { generateOrganisation, ORG_SIZES } from '../server/demo/large';
 import { serviceDeps } from '../server/services/index';
 import { withScratchSqliteFile } from './scratch-databases';
+import { startServer } from './serve';
 
 const args = process.argv.slice(2);
 const option = (name: string) => (args.includes(name) ? args[args.indexOf(name) + 1] : undefined);
 const sizeName = (option('--size') ?? 'large') as keyof typeof ORG_SIZES;
 const seconds = Number(option('--seconds') ?? 20);
 const root = fileURLToPath(new URL('..', import.meta.url));
-
-function startServer(database: string): Promise<{ child: ChildProcess; url: string }> {
-  const child = spawn(process.execPath, ['bin/tandem.js', 'serve', '--port', '0'], {
-    cwd: root,
-    env: { ...process.env, DATABASE_URL: database, LOG_LEVEL: 'info' },
-    stdio: ['ignore', 'ignore', 'pipe'],
-  });
-  let output = '';
-  return new Promise((resolve, reject) => {
-    child.stderr?.on('data', (d: Buffer) => {
-      output += d.toString();
-      const url = /listening on (http:\/\/\S+) /.exec(output)?.[1];
-      if (url) resolve({ child, url });
-    });
-    child.once('exit', (code) => reject(new Error(`server exited with ${code}: ${output}`)));
-  });
-}
 
 /** Runs `tandem backup` in its own process, as an operator would; answers its report and wall time. */
 function runBackup(

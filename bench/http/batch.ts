@@ -4,8 +4,6 @@
 // (sizes above the batch limit are sent as several batches back to back) while another client
 // polls /api/health every 10 ms, and lint requests of a large goals file; prints the time of each
 // and the health latency meanwhile. Figures go in docs/PERFORMANCE.md.
-import { type ChildProcess, spawn } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
 import { TokenService } from '../../server/auth/token.service';
 import { migrateToLatest, openDatabase } from '../../server/db/database';
 import { BATCH_LIMIT } from '../../server/services/check-in.service';
@@ -13,29 +11,12 @@ import { COACH_LIMITS } from '../../server/services/coach.service';
 import { createServices, serviceDeps } from '../../server/services/index';
 import { smallOrg } from '../../server/test/fixtures';
 import { PG_SKIPPED, withScratchPgDatabase, withScratchSqliteFile } from '../scratch-databases';
+import { startServer } from '../serve';
 
 const args = process.argv.slice(2);
 const option = (name: string) => (args.includes(name) ? args[args.indexOf(name) + 1] : undefined);
 const sizes = (option('--sizes') ?? '500,1000,2000,5000').split(',').map(Number);
 const pgUrl = process.env.TANDEM_BENCH_PG_URL ?? process.env.TANDEM_TEST_PG_URL;
-const root = fileURLToPath(new URL('../..', import.meta.url));
-
-function startServer(database: string): Promise<{ child: ChildProcess; url: string }> {
-  const child = spawn(process.execPath, ['bin/tandem.js', 'serve', '--port', '0'], {
-    cwd: root,
-    env: { ...process.env, DATABASE_URL: database, LOG_LEVEL: 'warn', TANDEM_BODY_LIMIT: '5000000' },
-    stdio: ['ignore', 'ignore', 'pipe'],
-  });
-  let output = '';
-  return new Promise((resolve, reject) => {
-    child.stderr?.on('data', (d: Buffer) => {
-      output += d.toString();
-      const url = /listening on (http:\/\/\S+) /.exec(output)?.[1];
-      if (url) resolve({ child, url });
-    });
-    child.once('exit', (code) => reject(new Error(`server exited with ${code}: ${output}`)));
-  });
-}
 
 /** Polls /api/health until stopped; returns each answer's latency in ms, sorted. */
 function pollHealth(url: string): { stop(): Promise<number[]> } {
@@ -69,7 +50,9 @@ async function bench(label: string, location: string): Promise<void> {
   const org = await smallOrg(services);
   const token = (await new TokenService(serviceDeps(db)).create(org.admin, { name: 'bench' })).token;
   await db.close();
-  const { child, url } = await startServer(location);
+  const { child, url } = await startServer(location, {
+    env: { LOG_LEVEL: 'warn', TANDEM_BODY_LIMIT: '5000000' },
+  });
   const headers = { authorization: `Bearer ${token}`, 'content-type': 'application/json' };
   try {
     console.log(`\n${label} (batch limit ${BATCH_LIMIT} items)`);

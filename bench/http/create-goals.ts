@@ -5,34 +5,15 @@
 // when TANDEM_BENCH_PG_URL or TANDEM_TEST_PG_URL names a server, a fresh PostgreSQL database.
 // Reports the wall time, requests per second, per-request p50/p95/p99 and every non-2xx answer
 // (a deadlock surfacing as a 500 counts here). The peers took 19 to 29 s on this machine.
-import { type ChildProcess, spawn } from 'node:child_process';
 import { loadavg } from 'node:os';
-import { fileURLToPath } from 'node:url';
 import { PG_SKIPPED, withScratchPgDatabase, withScratchSqliteFile } from '../scratch-databases';
+import { startServer } from '../serve';
 
 const args = process.argv.slice(2);
 const option = (name: string) => (args.includes(name) ? args[args.indexOf(name) + 1] : undefined);
 const objectives = Number(option('--objectives') ?? 1000);
 const concurrency = Number(option('--concurrency') ?? 8);
 const pgUrl = process.env.TANDEM_BENCH_PG_URL ?? process.env.TANDEM_TEST_PG_URL;
-const root = fileURLToPath(new URL('../..', import.meta.url));
-
-function startServer(database: string): Promise<{ child: ChildProcess; url: string }> {
-  const child = spawn(process.execPath, ['bin/tandem.js', 'serve', '--port', '0'], {
-    cwd: root,
-    env: { ...process.env, DATABASE_URL: database, LOG_LEVEL: 'warn', TANDEM_DB_POOL: '16' },
-    stdio: ['ignore', 'ignore', 'pipe'],
-  });
-  let output = '';
-  return new Promise((resolve, reject) => {
-    child.stderr?.on('data', (d: Buffer) => {
-      output += d.toString();
-      const url = /listening on (http:\/\/\S+) /.exec(output)?.[1];
-      if (url) resolve({ child, url });
-    });
-    child.once('exit', (code) => reject(new Error(`server exited with ${code}: ${output}`)));
-  });
-}
 
 interface Session {
   cookie: string;
@@ -44,7 +25,7 @@ const percentile = (sorted: readonly number[], p: number) =>
   sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))] ?? 0;
 
 async function run(label: string, database: string): Promise<void> {
-  const { child, url } = await startServer(database);
+  const { child, url } = await startServer(database, { env: { LOG_LEVEL: 'warn', TANDEM_DB_POOL: '16' } });
   try {
     const signup = await fetch(`${url}/api/v1/auth/signup`, {
       method: 'POST',

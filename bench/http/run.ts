@@ -6,10 +6,8 @@
 // workspace of its own), and check-in creation at 32 concurrent clients;
 // checks that every rollup is current on the next read; and reads the server's peak memory.
 // Figures go in docs/PERFORMANCE.md.
-import { type ChildProcess, spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { cpus } from 'node:os';
-import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
 import Sqlite from 'better-sqlite3';
 import { TokenService } from '../../server/auth/token.service';
@@ -17,6 +15,7 @@ import { type Db, migrateToLatest, openDatabase } from '../../server/db/database
 import { generateOrganisation, ORG_SIZES } from '../../server/demo/large';
 import { serviceDeps } from '../../server/services/index';
 import { PG_SKIPPED, withScratchPgDatabase, withScratchSqliteFile } from '../scratch-databases';
+import { startServer } from '../serve';
 
 const args = process.argv.slice(2);
 const option = (name: string) => (args.includes(name) ? args[args.indexOf(name) + 1] : undefined);
@@ -24,7 +23,6 @@ const sizeName = (option('--size') ?? 'large') as keyof typeof ORG_SIZES;
 const size = ORG_SIZES[sizeName];
 const seconds = Number(option('--seconds') ?? 10);
 const pgUrl = process.env.TANDEM_BENCH_PG_URL ?? process.env.TANDEM_TEST_PG_URL;
-const root = fileURLToPath(new URL('../..', import.meta.url));
 /** Issue 17 item 1's organisation: 1,000 objectives with 3 KRs each in one cycle. */
 const THOUSAND_BY_THREE = {
   people: 1_000,
@@ -106,23 +104,6 @@ function row(
   };
   r.isMet = isMet(r) && r.errors === 0;
   return r;
-}
-
-function startServer(database: string): Promise<{ child: ChildProcess; url: string }> {
-  const child = spawn(process.execPath, ['bin/tandem.js', 'serve', '--port', '0'], {
-    cwd: root,
-    env: { ...process.env, DATABASE_URL: database, LOG_LEVEL: 'info', TANDEM_DB_POOL: '32' },
-    stdio: ['ignore', 'ignore', 'pipe'],
-  });
-  let output = '';
-  return new Promise((resolve, reject) => {
-    child.stderr?.on('data', (d: Buffer) => {
-      output += d.toString();
-      const url = /listening on (http:\/\/\S+) /.exec(output)?.[1];
-      if (url) resolve({ child, url });
-    });
-    child.once('exit', (code) => reject(new Error(`server exited with ${code}: ${output}`)));
-  });
 }
 
 /** Peak resident memory of a process, in MB (Linux). */
@@ -316,7 +297,7 @@ async function bench(label: string, location: string): Promise<Row[]> {
   );
   await db.close();
 
-  const { child, url } = await startServer(location);
+  const { child, url } = await startServer(location, { env: { TANDEM_DB_POOL: '32' } });
   const rows: Row[] = [];
   try {
     const admin = { authorization: `Bearer ${adminToken}` };

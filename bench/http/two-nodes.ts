@@ -16,16 +16,15 @@
 // (rollup settler, job runner) throughout. After each scenario, 10 check-ins through node 2 are
 // read back through node 1 (the KR's value, its objective's score): rollups current on the next
 // read, across nodes.
-import { type ChildProcess, spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
-import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
 import { TokenService } from '../../server/auth/token.service';
 import { migrateToLatest, openDatabase } from '../../server/db/database';
 import { generateOrganisation, ORG_SIZES } from '../../server/demo/large';
 import { serviceDeps } from '../../server/services/index';
 import { PG_SKIPPED, withScratchPgDatabase } from '../scratch-databases';
+import { startServer } from '../serve';
 
 const args = process.argv.slice(2);
 const option = (name: string) => (args.includes(name) ? args[args.indexOf(name) + 1] : undefined);
@@ -36,7 +35,6 @@ const rounds = Number(option('--rounds') ?? 2);
 /** With `--cpu-prof DIR`: both nodes run under `node --cpu-prof` (read with bench/http/profile-summary.ts). */
 const profileDir = option('--cpu-prof');
 const pgUrl = process.env.TANDEM_BENCH_PG_URL ?? process.env.TANDEM_TEST_PG_URL;
-const root = fileURLToPath(new URL('../..', import.meta.url));
 
 interface Writer {
   token: string;
@@ -83,24 +81,6 @@ async function prepare(url: string): Promise<Workspace[]> {
   }
   await db.close();
   return out;
-}
-
-function startServer(database: string): Promise<{ child: ChildProcess; url: string }> {
-  const flags = profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : [];
-  const child = spawn(process.execPath, [...flags, 'bin/tandem.js', 'serve', '--port', '0'], {
-    cwd: root,
-    env: { ...process.env, DATABASE_URL: database, LOG_LEVEL: 'info', TANDEM_DB_POOL: '32' },
-    stdio: ['ignore', 'ignore', 'pipe'],
-  });
-  let output = '';
-  return new Promise((resolve, reject) => {
-    child.stderr?.on('data', (d: Buffer) => {
-      output += d.toString();
-      const found = /listening on (http:\/\/\S+) /.exec(output)?.[1];
-      if (found) resolve({ child, url: found });
-    });
-    child.once('exit', (code) => reject(new Error(`server exited with ${code}: ${output}`)));
-  });
 }
 
 /** User + system CPU time of a process, in ms. */
@@ -188,8 +168,12 @@ async function rollupsCurrent(via: string, read: string, workspace: Workspace): 
 async function measure(url: string): Promise<void> {
   const workspaces = await prepare(url);
   const [a, b] = workspaces as [Workspace, Workspace];
-  const one = await startServer(url);
-  const two = await startServer(url);
+  const node = {
+    env: { TANDEM_DB_POOL: '32' },
+    nodeFlags: profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : [],
+  };
+  const one = await startServer(url, node);
+  const two = await startServer(url, node);
   const rows: string[] = [];
   try {
     const scenario = async (name: string, target: string, runs: [string, number, Workspace, number][]) => {

@@ -1,0 +1,33 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+
+/**
+ * Starts `tandem serve` on `database` in its own process on a free loopback port (the build in
+ * dist/ when fresh, else the sources) and resolves with the process and its URL once it listens.
+ * `env` adds to this process's environment; `nodeFlags` go before the script (`--cpu-prof`...).
+ */
+export function startServer(
+  database: string,
+  options: { env?: Record<string, string>; nodeFlags?: readonly string[] } = {},
+): Promise<{ child: ChildProcess; url: string }> {
+  const child = spawn(
+    process.execPath,
+    [...(options.nodeFlags ?? []), 'bin/tandem.js', 'serve', '--port', '0'],
+    {
+      cwd: root,
+      env: { ...process.env, DATABASE_URL: database, LOG_LEVEL: 'info', ...options.env },
+      stdio: ['ignore', 'ignore', 'pipe'],
+    },
+  );
+  let output = '';
+  return new Promise((resolve, reject) => {
+    child.stderr?.on('data', (d: Buffer) => {
+      output += d.toString();
+      const url = /listening on (http:\/\/\S+) /.exec(output)?.[1];
+      if (url) resolve({ child, url });
+    });
+    child.once('exit', (code) => reject(new Error(`server exited with ${code}: ${output}`)));
+  });
+}
