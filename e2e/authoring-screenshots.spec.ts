@@ -29,6 +29,10 @@ test('screenshots of the writing and administration screens', async ({ tandem, s
     });
     await write.finding('kr-direction-conflict').waitFor();
     await page.screenshot({ path: `${OUT}/write-objective-${width}.png`, fullPage: true });
+    await page.getByLabel('Key result 1 owner').fill('Nobody Here');
+    await page.getByLabel('Key result 1 owner').blur();
+    await page.getByLabel('Key result 1 owner').evaluate((el) => el.scrollIntoView({ block: 'center' }));
+    await page.screenshot({ path: `${OUT}/write-owner-refused-${width}.png` });
     await page.goto('/write/smart-goal');
     await page.getByLabel('Title', { exact: true }).fill('Become world-class at onboarding');
     await write.finding('smart-not-specific').waitFor();

@@ -1,4 +1,4 @@
-import { seedWorkspace } from './api';
+import { seedTeam, seedWorkspace } from './api';
 import { expect, expectAccessible, test } from './fixtures';
 import { WritePage } from './pages/WritePage';
 
@@ -125,4 +125,44 @@ test('a draft saves without a kind or a measure, and is published later from its
   const krs = page.getByRole('region', { name: 'Key results' });
   await expect(krs.getByRole('link', { name: 'Raise CSAT from 80 to 90' })).toBeVisible();
   await expect(krs.getByRole('link', { name: 'Improve support' })).toHaveCount(0);
+});
+
+test('owners and leads are picked by typing a name or an email; a name that is nobody is refused, not saved', async ({
+  tandem,
+  signedIn,
+}) => {
+  const seeded = await seedTeam(tandem);
+  const { page } = await signedIn(seeded.admin);
+  await page.goto('/write/objective');
+  await page.getByRole('heading', { level: 1, name: 'Write an objective' }).waitFor();
+  await page.getByLabel('Title', { exact: true }).fill('Make the web team the fastest to ship');
+  await new WritePage(page).fillKeyResult(1, 'Raise weekly deploys from 2 to 10', {
+    type: 'Increase',
+    start: '2',
+    target: '10',
+  });
+  const owner = page.getByLabel('Key result 1 owner');
+  // The writer owns a new KR until someone else is picked.
+  await expect(owner).toHaveValue('Ana Admin <ana@acme.test>');
+  await owner.fill('nobody@acme.test');
+  await owner.blur();
+  await expect(
+    page.getByRole('alert').filter({ hasText: 'No active person is “nobody@acme.test”' }),
+  ).toContainText('Still Ana Admin.');
+  await expect(owner).toHaveValue('Ana Admin <ana@acme.test>');
+  // A name only one person has is enough; so is an email.
+  await owner.fill('bo member');
+  await owner.blur();
+  await expect(owner).toHaveValue('Bo Member <bo@acme.test>');
+  const lead = page.getByLabel('Accountable lead');
+  await lead.fill('CY@acme.test');
+  await lead.blur();
+  await expect(lead).toHaveValue('Cy Member <cy@acme.test>');
+  await expectAccessible(page);
+  await page.getByRole('button', { name: 'Save draft' }).click();
+  await page.getByRole('heading', { level: 1, name: 'Make the web team the fastest to ship' }).waitFor();
+  await page.getByRole('link', { name: 'Edit objective and key results' }).click();
+  await page.getByRole('heading', { level: 1, name: 'Edit objective' }).waitFor();
+  await expect(page.getByLabel('Key result 1 owner')).toHaveValue('Bo Member <bo@acme.test>');
+  await expect(page.getByLabel('Accountable lead')).toHaveValue('Cy Member <cy@acme.test>');
 });

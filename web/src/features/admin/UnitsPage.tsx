@@ -6,6 +6,7 @@ import { Button } from '../../components/Button';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { SelectField, TextField } from '../../components/Field';
 import { Page } from '../../components/Page';
+import { personLabel, personNamed } from '../../components/person-pick';
 import { AdminNav } from './AdminGate';
 import { type Person, peopleQuery, type UnitSummary, unitQuery, unitsQuery } from './admin.queries';
 
@@ -164,19 +165,6 @@ export function UnitsPage() {
       </section>
     </Page>
   );
-}
-
-/** How a person is offered in a lead picker: the name, and the email that tells namesakes apart. */
-const personLabel = (p: Person) => `${p.name} <${p.email}>`;
-
-/** The person a lead picker's text names: by its label, an email, or a name only one person has. */
-export function personNamed(people: readonly Person[], text: string): Person | undefined {
-  const wanted = text.trim().toLocaleLowerCase();
-  if (!wanted) return undefined;
-  const email = /<([^<>]+)>\s*$/.exec(wanted)?.[1] ?? (wanted.includes('@') ? wanted : undefined);
-  if (email) return people.find((p) => p.email.toLocaleLowerCase() === email);
-  const named = people.filter((p) => p.name.toLocaleLowerCase() === wanted);
-  return named.length === 1 ? named[0] : undefined;
 }
 
 function UnitRow(props: {

@@ -1,4 +1,6 @@
 import { SelectField, TextField } from '../../components/Field';
+import { PersonField } from '../../components/PersonField';
+import type { Pickable } from '../../components/person-pick';
 import { CoachNotes, findingsFor } from './CoachNotes';
 import type { PlacedFinding } from './coach-run';
 import type { KeyResultDraft } from './draft';
@@ -18,7 +20,9 @@ export function KeyResultCard(props: {
   onChange: (next: KeyResultDraft) => void;
   onRemove: () => void;
   findings: readonly PlacedFinding[];
-  people: readonly { id: string; name: string }[];
+  people: readonly Pickable[];
+  /** The page's one list of people (PeopleOptions). */
+  peopleListId: string;
 }) {
   const kr = props.value;
   const set = (patch: Partial<KeyResultDraft>) => props.onChange({ ...kr, ...patch });
@@ -62,14 +66,13 @@ export function KeyResultCard(props: {
           value={kr.cadence}
           onChange={(e) => set({ cadence: e.target.value as KeyResultDraft['cadence'] })}
         />
-        <SelectField
-          label="Owner"
-          options={[
-            { value: '', label: 'Nobody yet' },
-            ...props.people.map((p) => ({ value: p.id, label: p.name })),
-          ]}
+        <PersonField
+          label={`Key result ${n} owner`}
+          people={props.people}
+          listId={props.peopleListId}
+          nobody="Nobody yet"
           value={kr.ownerId}
-          onChange={(e) => set({ ownerId: e.target.value })}
+          onChange={(ownerId) => set({ ownerId })}
         />
       </div>
       <CoachNotes findings={findingsFor(props.findings, kr.key, 'owner')} />

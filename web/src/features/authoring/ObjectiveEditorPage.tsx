@@ -1,12 +1,13 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useNavigate, useRouteContext, useSearch } from '@tanstack/react-router';
-import { useState } from 'react';
+import { useId, useState } from 'react';
 import type { Measure } from '../../../../core/measure';
 import { api } from '../../api/client';
 import { Button } from '../../components/Button';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { SelectField, TextField } from '../../components/Field';
 import { Page } from '../../components/Page';
+import { PeopleOptions, PersonField } from '../../components/PersonField';
 import { objectiveQuery } from '../goals/goals.queries';
 import { alignableQuery } from './authoring.queries';
 import { CoachNotes, findingsFor } from './CoachNotes';
@@ -113,6 +114,7 @@ function ObjectiveForm(props: { initial: ObjectiveDraft; previousParent: ParentR
   const [failure, setFailure] = useState<unknown>();
   const [notice, setNotice] = useState('');
   const ctx = useEditorContext(draft.cycleId);
+  const peopleListId = useId();
   const coach = useCoach({ kind: 'objective', value: draft }, ctx.coach);
   const set = (patch: Partial<ObjectiveDraft>) => setDraft((d) => ({ ...d, ...patch }));
   const setKr = (index: number, kr: KeyResultDraft) =>
@@ -200,14 +202,13 @@ function ObjectiveForm(props: { initial: ObjectiveDraft; previousParent: ParentR
             onChange={(e) => set({ unitId: e.target.value })}
             disabled={!!draft.id}
           />
-          <SelectField
+          <PersonField
             label="Accountable lead"
-            options={[
-              { value: '', label: 'Nobody yet' },
-              ...ctx.people.map((p) => ({ value: p.id, label: p.name })),
-            ]}
+            people={ctx.people}
+            listId={peopleListId}
+            nobody="Nobody yet"
             value={draft.leadId}
-            onChange={(e) => set({ leadId: e.target.value })}
+            onChange={(leadId) => set({ leadId })}
           />
           <SelectField
             label="Visibility"
@@ -245,6 +246,7 @@ function ObjectiveForm(props: { initial: ObjectiveDraft; previousParent: ParentR
             }}
             findings={coach.findings}
             people={ctx.people}
+            peopleListId={peopleListId}
           />
         ))}
         <div>
@@ -274,6 +276,7 @@ function ObjectiveForm(props: { initial: ObjectiveDraft; previousParent: ParentR
           </Button>
         </div>
       </div>
+      <PeopleOptions id={peopleListId} people={ctx.people} />
     </form>
   );
 }

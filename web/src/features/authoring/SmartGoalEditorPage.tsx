@@ -1,12 +1,13 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useNavigate, useRouteContext, useSearch } from '@tanstack/react-router';
-import { useState } from 'react';
+import { useId, useState } from 'react';
 import type { Measure } from '../../../../core/measure';
 import { api } from '../../api/client';
 import { Button } from '../../components/Button';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { SelectField, TextField } from '../../components/Field';
 import { Page } from '../../components/Page';
+import { PeopleOptions, PersonField } from '../../components/PersonField';
 import { smartGoalQuery } from '../goals/goals.queries';
 import { alignableQuery } from './authoring.queries';
 import { CoachNotes, findingsFor } from './CoachNotes';
@@ -104,6 +105,7 @@ function SmartGoalForm(props: {
   const [failure, setFailure] = useState<unknown>();
   const [notice, setNotice] = useState('');
   const ctx = useEditorContext(draft.cycleId);
+  const peopleListId = useId();
   const coach = useCoach({ kind: 'smart', value: draft }, ctx.coach);
   const set = (patch: Partial<SmartGoalDraft>) => setDraft((d) => ({ ...d, ...patch }));
   const mine = (field: Parameters<typeof findingsFor>[2]) => findingsFor(coach.findings, SMART_KEY, field);
@@ -188,11 +190,12 @@ function SmartGoalForm(props: {
           onChange={(e) => set({ achievability: e.target.value })}
         />
         <div className="grid gap-x-3 sm:grid-cols-3">
-          <SelectField
+          <PersonField
             label="Owner"
-            options={ctx.people.map((p) => ({ value: p.id, label: p.name }))}
+            people={ctx.people}
+            listId={peopleListId}
             value={draft.ownerId}
-            onChange={(e) => set({ ownerId: e.target.value })}
+            onChange={(ownerId) => set({ ownerId })}
             disabled={!!draft.id}
           />
           <SelectField
@@ -243,6 +246,7 @@ function SmartGoalForm(props: {
           </div>
         )}
       </div>
+      <PeopleOptions id={peopleListId} people={ctx.people} />
     </form>
   );
 }

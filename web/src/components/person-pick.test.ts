@@ -1,15 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import type { Person } from './admin.queries';
-import { personNamed } from './UnitsPage';
+import { personLabel, personNamed } from './person-pick';
 
-const person = (id: string, name: string, email: string) => ({ id, name, email }) as Person;
+const person = (id: string, name: string, email: string) => ({ id, name, email });
 const people = [
   person('1', 'Ana Admin', 'ana@acme.test'),
   person('2', 'Sam Lee', 'sam.lee@acme.test'),
   person('3', 'Sam Lee', 'sam.l@acme.test'),
 ];
 
-describe('personNamed (the units screen lead picker)', () => {
+describe('personNamed (every person picker: unit leads, owners, objective leads)', () => {
   it('finds by the picker label, by email, or by a name only one person has', () => {
     expect(personNamed(people, 'Sam Lee <SAM.L@acme.test>')?.id).toBe('3');
     expect(personNamed(people, '  sam.lee@acme.test ')?.id).toBe('2');
@@ -20,5 +19,9 @@ describe('personNamed (the units screen lead picker)', () => {
     expect(personNamed(people, 'Sam Lee')).toBeUndefined();
     expect(personNamed(people, 'bo@acme.test')).toBeUndefined();
     expect(personNamed(people, '   ')).toBeUndefined();
+  });
+
+  it('reads back its own label, so a picked person stays picked', () => {
+    for (const p of people) expect(personNamed(people, personLabel(p))?.id).toBe(p.id);
   });
 });
