@@ -8,7 +8,8 @@ test('an admin changes settings, people, units and tokens; the coach follows the
   signedIn,
 }) => {
   const seeded = await seedWorkspace(tandem);
-  const { page } = await signedIn(seeded.admin);
+  const { page, context } = await signedIn(seeded.admin);
+  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: tandem });
   await page.goto('/');
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Admin' }).click();
   await page.getByRole('heading', { level: 1, name: 'Workspace settings' }).waitFor();
@@ -38,7 +39,10 @@ test('an admin changes settings, people, units and tokens; the coach follows the
   await page.getByLabel('Email').fill('bo@acme.test');
   await page.getByLabel('Name').fill('Bo Member');
   await page.getByRole('button', { name: 'Create invitation link' }).click();
-  await expect(page.getByRole('status')).toContainText('/invitations');
+  const invitation = page.getByRole('status').filter({ hasText: 'shown this once' });
+  await expect(invitation).toContainText('/invitations');
+  await invitation.getByRole('button', { name: 'Copy the link' }).click();
+  expect(await page.evaluate(() => navigator.clipboard.readText())).toMatch(/\/invitations#tdm_inv_./);
   await page.getByLabel('Role of Bo Member').selectOption('viewer');
   await expect(page.getByLabel('Role of Bo Member')).toHaveValue('viewer');
   await page.getByRole('button', { name: 'Deactivate Bo Member' }).click();
@@ -62,7 +66,12 @@ test('an admin changes settings, people, units and tokens; the coach follows the
   await page.goto('/admin/tokens');
   await page.getByLabel('Token name').fill('CI goals lint');
   await page.getByRole('button', { name: 'Create token' }).click();
-  await expect(page.getByRole('status')).toContainText('shown this once');
+  const token = page.getByRole('status').filter({ hasText: 'shown this once' });
+  await token.getByRole('button', { name: 'Copy the token' }).click();
+  await expect(token).toContainText('Copied to the clipboard.');
+  const copied = await page.evaluate(() => navigator.clipboard.readText());
+  expect(copied.length).toBeGreaterThan(20);
+  await expect(token).toContainText(copied);
   await page.getByRole('button', { name: 'Revoke CI goals lint' }).click();
   await expect(page.getByRole('button', { name: 'Revoke CI goals lint' })).toHaveCount(0);
   await expect(page.getByRole('region', { name: 'Your tokens' })).toContainText('revoked');

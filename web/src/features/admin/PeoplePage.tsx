@@ -8,6 +8,7 @@ import { Button } from '../../components/Button';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { SelectField, TextField } from '../../components/Field';
 import { Page } from '../../components/Page';
+import { ShownOnce } from '../../components/ShownOnce';
 import { AdminNav } from './AdminGate';
 import { type Person, peopleQuery } from './admin.queries';
 
@@ -96,13 +97,13 @@ function InviteForm() {
         {pending ? 'Inviting…' : 'Create invitation link'}
       </Button>
       {link ? (
-        <div role="status" className="mt-3 rounded-md border border-emerald-300 bg-emerald-50 p-3 text-sm">
-          <p className="font-medium">Invitation link for {link.email}, shown this once:</p>
-          <p className="mt-1 break-all font-mono text-xs">{link.url}</p>
-          <p className="mt-1 text-xs text-slate-700">
-            Send it to them; it works once. Lost it? Invite them again for a new one.
-          </p>
-        </div>
+        <ShownOnce
+          title={<>Invitation link for {link.email}, shown this once:</>}
+          value={link.url}
+          copyLabel="Copy the link"
+        >
+          Send it to them; it works once. Lost it? Invite them again for a new one.
+        </ShownOnce>
       ) : null}
     </form>
   );

@@ -5,6 +5,7 @@ import { Button } from '../../components/Button';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { TextField } from '../../components/Field';
 import { Page } from '../../components/Page';
+import { ShownOnce } from '../../components/ShownOnce';
 import { formatDate } from '../../lib/format';
 import { AdminNav } from './AdminGate';
 import { tokensQuery } from './admin.queries';
@@ -78,14 +79,14 @@ export function TokensPage() {
           Create token
         </Button>
         {secret ? (
-          <div role="status" className="mt-3 rounded-md border border-emerald-300 bg-emerald-50 p-3 text-sm">
-            <p className="font-medium">The secret of “{secret.name}”, shown this once: copy it now.</p>
-            <p className="mt-1 break-all font-mono text-xs">{secret.token}</p>
-            <p className="mt-1 text-xs text-slate-700">
-              Send it as <code>Authorization: Bearer …</code>. Tandem keeps only a hash; lost, it cannot be
-              shown again.
-            </p>
-          </div>
+          <ShownOnce
+            title={<>The secret of “{secret.name}”, shown this once: copy it now.</>}
+            value={secret.token}
+            copyLabel="Copy the token"
+          >
+            Send it as <code>Authorization: Bearer …</code>. Tandem keeps only a hash; lost, it cannot be
+            shown again.
+          </ShownOnce>
         ) : null}
       </form>
       <section aria-labelledby="tokens-heading" className="rounded-lg border border-slate-200 bg-white p-4">

@@ -5,6 +5,7 @@ import { api, unwrap } from '../../api/client';
 import { Button } from '../../components/Button';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { Page } from '../../components/Page';
+import { ShownOnce } from '../../components/ShownOnce';
 import { AdminNav } from './AdminGate';
 import { DeliveryLog } from './WebhookDeliveryLog';
 import { WebhookForm, type WebhookValues } from './WebhookForm';
@@ -14,36 +15,17 @@ const SMALL = 'min-h-8 px-3 py-1';
 
 /** The signing secret, shown once (after creating or rotating), with a copy button. */
 function SecretNotice({ secret, onDone }: { secret: { url: string; secret: string }; onDone: () => void }) {
-  const [copied, setCopied] = useState('');
   return (
-    <div role="status" className="mb-4 rounded-md border border-emerald-300 bg-emerald-50 p-3 text-sm">
-      <p className="font-medium">The signing secret of {secret.url}, shown this once: copy it now.</p>
-      <p className="mt-1 break-all font-mono text-xs">{secret.secret}</p>
-      <p className="mt-1 text-xs text-slate-700">
-        Verify each message's <code>webhook-signature</code> with it (Standard Webhooks). Tandem cannot show
-        it again: rotate it to get a new one.
-      </p>
-      <div className="mt-2 flex flex-wrap items-center gap-2">
-        <Button
-          variant="secondary"
-          className={SMALL}
-          onClick={() =>
-            void navigator.clipboard
-              .writeText(secret.secret)
-              .then(() => setCopied('Copied to the clipboard.'))
-              .catch(() => setCopied('Copying is not allowed here: select the secret and copy it.'))
-          }
-        >
-          Copy the secret
-        </Button>
-        <Button variant="quiet" className={SMALL} onClick={onDone}>
-          I have stored it
-        </Button>
-        <span aria-live="polite" className="text-xs">
-          {copied}
-        </span>
-      </div>
-    </div>
+    <ShownOnce
+      className="mb-4"
+      title={<>The signing secret of {secret.url}, shown this once: copy it now.</>}
+      value={secret.secret}
+      copyLabel="Copy the secret"
+      onDone={onDone}
+    >
+      Verify each message's <code>webhook-signature</code> with it (Standard Webhooks). Tandem cannot show it
+      again: rotate it to get a new one.
+    </ShownOnce>
   );
 }
 

@@ -5,6 +5,7 @@ import { Button } from '../../components/Button';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { TextField } from '../../components/Field';
 import { Page } from '../../components/Page';
+import { ShownOnce } from '../../components/ShownOnce';
 import { formatDate } from '../../lib/format';
 import { CHANNEL_LABEL, type ChannelId, preferencesQuery } from './notifications.queries';
 
@@ -24,7 +25,6 @@ export function MyNotificationsPage() {
   const queryClient = useQueryClient();
   const [until, setUntil] = useState('');
   const [feedUrl, setFeedUrl] = useState<string | null>(null);
-  const [copied, setCopied] = useState(false);
   const [notice, setNotice] = useState<string | null>(null);
   const [failure, setFailure] = useState<unknown>();
   const [pending, setPending] = useState(false);
@@ -172,7 +172,6 @@ export function MyNotificationsPage() {
               void run(async () => {
                 const created = await unwrap(api.POST('/api/v1/people/me/calendar-feed'));
                 setFeedUrl(created.url);
-                setCopied(false);
               })
             }
           >
@@ -192,24 +191,13 @@ export function MyNotificationsPage() {
           </Button>
         </div>
         {feedUrl ? (
-          <div role="status" className="mt-3 rounded-md border border-emerald-300 bg-emerald-50 p-3 text-sm">
-            <p className="font-medium">Your feed’s address, shown this once: subscribe to it now.</p>
-            <p className="mt-1 break-all font-mono text-xs" data-testid="calendar-url">
-              {feedUrl}
-            </p>
-            <Button
-              variant="secondary"
-              className="mt-2 min-h-8 px-3 py-1"
-              onClick={() =>
-                void navigator.clipboard
-                  .writeText(feedUrl)
-                  .then(() => setCopied(true))
-                  .catch(() => setCopied(false))
-              }
-            >
-              {copied ? 'Copied' : 'Copy address'}
-            </Button>
-          </div>
+          <ShownOnce
+            key={feedUrl}
+            title="Your feed’s address, shown this once: subscribe to it now."
+            value={feedUrl}
+            copyLabel="Copy address"
+            testId="calendar-url"
+          />
         ) : null}
       </section>
     </Page>
