@@ -1,10 +1,11 @@
-// `npm run bench:http [-- --size large|medium] [--sqlite-only|--pg-only] [--seconds N]`: generates
+// `npm run bench:http [-- --size large|medium] [--sqlite-only|--pg-only] [--seconds N] [--list-only]`: generates
 // the large organisation (SPEC 11) in SQLite and, when TANDEM_BENCH_PG_URL or TANDEM_TEST_PG_URL
 // names a PostgreSQL server, in a fresh PostgreSQL database; starts `tandem serve` on it in its own
 // process on loopback; drives it with autocannon: the company dashboard, unit pages, every page of
 // the cycle list beside its floor (issue 17: the large cycle, and 1,000 objectives x 3 KRs in a
 // workspace of its own), and check-in creation at 32 concurrent clients;
 // checks that every rollup is current on the next read; and reads the server's peak memory.
+// `--list-only`: the cycle lists alone (no dashboards, check-ins or skewed organisation).
 // Figures go in docs/PERFORMANCE.md.
 import { readFileSync } from 'node:fs';
 import { cpus } from 'node:os';
@@ -22,6 +23,7 @@ const option = (name: string) => (args.includes(name) ? args[args.indexOf(name) 
 const sizeName = (option('--size') ?? 'large') as keyof typeof ORG_SIZES;
 const size = ORG_SIZES[sizeName];
 const seconds = Number(option('--seconds') ?? 10);
+const isListOnly = args.includes('--list-only');
 const pgUrl = process.env.TANDEM_BENCH_PG_URL ?? process.env.TANDEM_TEST_PG_URL;
 /** Issue 17 item 1's organisation: 1,000 objectives with 3 KRs each in one cycle. */
 const THOUSAND_BY_THREE = {
@@ -301,124 +303,126 @@ async function bench(label: string, location: string): Promise<Row[]> {
   const rows: Row[] = [];
   try {
     const admin = { authorization: `Bearer ${adminToken}` };
-    await fetch(`${url}/api/v1/dashboard?cycle=${cycle}`, { headers: admin });
-    const dashboard = await load(url, {
-      connections: 1,
-      headers: admin,
-      requests: [{ method: 'GET', path: `/api/v1/dashboard?cycle=${cycle}` }],
-    });
-    rows.push(row(label, 'company dashboard, 1 client', dashboard, 'p95 < 50 ms', (r) => r.p95 < 50));
-    // A member's dashboard counts only what they may see (SPEC 8): every objective is checked.
-    const member = { authorization: `Bearer ${readers[0]!.token}` };
-    const memberDashboard = await load(url, {
-      connections: 1,
-      headers: member,
-      requests: [{ method: 'GET', path: `/api/v1/dashboard?cycle=${cycle}` }],
-    });
-    rows.push(
-      row(
-        label,
-        "company dashboard (a member's), 1 client",
-        memberDashboard,
-        'p95 < 50 ms',
-        (r) => r.p95 < 50,
-      ),
-    );
-    let u = 0;
-    const unitPage = await load(url, {
-      connections: 1,
-      requests: [
-        {
-          method: 'GET',
-          setupRequest: (request) => {
-            const reader = readers[u++ % readers.length]!;
-            return {
-              ...request,
-              path: `/api/v1/dashboard/units/${reader.unit}?cycle=${cycle}`,
-              headers: { authorization: `Bearer ${reader.token}` },
-            };
-          },
-        },
-      ],
-    });
-    rows.push(row(label, 'unit page, 1 client', unitPage, 'p95 < 30 ms', (r) => r.p95 < 30));
-    let n = 0;
-    const checkIns = await load(url, {
-      connections: 32,
-      requests: [
-        {
-          method: 'POST',
-          setupRequest: (request) => {
-            const i = n++;
-            const writer = writers[i % writers.length]!;
-            return {
-              ...request,
-              path: '/api/v1/check-ins',
-              headers: { authorization: `Bearer ${writer.token}`, 'content-type': 'application/json' },
-              body: JSON.stringify({ goalType: 'key_result', goalId: writer.kr, value: 100 + (i % 97) }),
-            };
-          },
-        },
-      ],
-    });
-    rows.push(
-      row(
-        label,
-        'check-in creation, 32 clients',
-        checkIns,
-        '>= 1,500/s, p99 < 50 ms',
-        (r) => r.perSecond >= 1500 && r.p99 < 50,
-      ),
-    );
-    // Requests autocannon abandoned at the end of its run may still be committing: let them land.
-    await new Promise((resolve) => setTimeout(resolve, 3000));
-    let stale = 0;
-    for (const [i, writer] of writers.slice(0, 20).entries()) {
-      const value = 1000 + i;
-      const headers = { authorization: `Bearer ${writer.token}`, 'content-type': 'application/json' };
-      const posted = await fetch(`${url}/api/v1/check-ins`, {
-        method: 'POST',
-        headers,
-        body: JSON.stringify({ goalType: 'key_result', goalId: writer.kr, value }),
+    if (!isListOnly) {
+      await fetch(`${url}/api/v1/dashboard?cycle=${cycle}`, { headers: admin });
+      const dashboard = await load(url, {
+        connections: 1,
+        headers: admin,
+        requests: [{ method: 'GET', path: `/api/v1/dashboard?cycle=${cycle}` }],
       });
-      if (posted.status !== 201)
-        console.log(`${label}: check-in answered ${posted.status}: ${await posted.text()}`);
-      const kr = (await (await fetch(`${url}/api/v1/key-results/${writer.kr}`, { headers })).json()) as {
-        latestValue: number;
-        score: number;
-        objectiveId: string;
-      };
-      const objective = (await (
-        await fetch(`${url}/api/v1/objectives/${kr.objectiveId}`, { headers })
-      ).json()) as {
-        score: number | null;
-        keyResults: { score: number | null; weight: number }[];
-      };
-      const weighted = objective.keyResults.filter((k) => k.weight > 0);
-      const mean =
-        weighted.reduce((sum, k) => sum + k.weight * (k.score ?? 0), 0) /
-        weighted.reduce((sum, k) => sum + k.weight, 0);
-      if (kr.latestValue !== value || objective.score === null || Math.abs(objective.score - mean) > 1e-9) {
-        stale++;
-        console.log(
-          `${label}: stale after a check-in on ${writer.kr}: latestValue ${kr.latestValue} (sent ${value}), objective score ${objective.score} (its KRs give ${mean})`,
-        );
+      rows.push(row(label, 'company dashboard, 1 client', dashboard, 'p95 < 50 ms', (r) => r.p95 < 50));
+      // A member's dashboard counts only what they may see (SPEC 8): every objective is checked.
+      const member = { authorization: `Bearer ${readers[0]!.token}` };
+      const memberDashboard = await load(url, {
+        connections: 1,
+        headers: member,
+        requests: [{ method: 'GET', path: `/api/v1/dashboard?cycle=${cycle}` }],
+      });
+      rows.push(
+        row(
+          label,
+          "company dashboard (a member's), 1 client",
+          memberDashboard,
+          'p95 < 50 ms',
+          (r) => r.p95 < 50,
+        ),
+      );
+      let u = 0;
+      const unitPage = await load(url, {
+        connections: 1,
+        requests: [
+          {
+            method: 'GET',
+            setupRequest: (request) => {
+              const reader = readers[u++ % readers.length]!;
+              return {
+                ...request,
+                path: `/api/v1/dashboard/units/${reader.unit}?cycle=${cycle}`,
+                headers: { authorization: `Bearer ${reader.token}` },
+              };
+            },
+          },
+        ],
+      });
+      rows.push(row(label, 'unit page, 1 client', unitPage, 'p95 < 30 ms', (r) => r.p95 < 30));
+      let n = 0;
+      const checkIns = await load(url, {
+        connections: 32,
+        requests: [
+          {
+            method: 'POST',
+            setupRequest: (request) => {
+              const i = n++;
+              const writer = writers[i % writers.length]!;
+              return {
+                ...request,
+                path: '/api/v1/check-ins',
+                headers: { authorization: `Bearer ${writer.token}`, 'content-type': 'application/json' },
+                body: JSON.stringify({ goalType: 'key_result', goalId: writer.kr, value: 100 + (i % 97) }),
+              };
+            },
+          },
+        ],
+      });
+      rows.push(
+        row(
+          label,
+          'check-in creation, 32 clients',
+          checkIns,
+          '>= 1,500/s, p99 < 50 ms',
+          (r) => r.perSecond >= 1500 && r.p99 < 50,
+        ),
+      );
+      // Requests autocannon abandoned at the end of its run may still be committing: let them land.
+      await new Promise((resolve) => setTimeout(resolve, 3000));
+      let stale = 0;
+      for (const [i, writer] of writers.slice(0, 20).entries()) {
+        const value = 1000 + i;
+        const headers = { authorization: `Bearer ${writer.token}`, 'content-type': 'application/json' };
+        const posted = await fetch(`${url}/api/v1/check-ins`, {
+          method: 'POST',
+          headers,
+          body: JSON.stringify({ goalType: 'key_result', goalId: writer.kr, value }),
+        });
+        if (posted.status !== 201)
+          console.log(`${label}: check-in answered ${posted.status}: ${await posted.text()}`);
+        const kr = (await (await fetch(`${url}/api/v1/key-results/${writer.kr}`, { headers })).json()) as {
+          latestValue: number;
+          score: number;
+          objectiveId: string;
+        };
+        const objective = (await (
+          await fetch(`${url}/api/v1/objectives/${kr.objectiveId}`, { headers })
+        ).json()) as {
+          score: number | null;
+          keyResults: { score: number | null; weight: number }[];
+        };
+        const weighted = objective.keyResults.filter((k) => k.weight > 0);
+        const mean =
+          weighted.reduce((sum, k) => sum + k.weight * (k.score ?? 0), 0) /
+          weighted.reduce((sum, k) => sum + k.weight, 0);
+        if (kr.latestValue !== value || objective.score === null || Math.abs(objective.score - mean) > 1e-9) {
+          stale++;
+          console.log(
+            `${label}: stale after a check-in on ${writer.kr}: latestValue ${kr.latestValue} (sent ${value}), objective score ${objective.score} (its KRs give ${mean})`,
+          );
+        }
       }
+      console.log(`${label}: rollups current on the next read: ${20 - stale}/20`);
+      const memory = peakMemory(child.pid!);
+      rows.push({
+        database: label,
+        name: `server peak memory (rollups current: ${20 - stale}/20)`,
+        requests: 0,
+        p50: 0,
+        p95: 0,
+        p99: 0,
+        perSecond: 0,
+        errors: stale,
+        target: `< 400 MB (${memory} MB)`,
+        isMet: memory < 400 && stale === 0,
+      });
     }
-    console.log(`${label}: rollups current on the next read: ${20 - stale}/20`);
-    const memory = peakMemory(child.pid!);
-    rows.push({
-      database: label,
-      name: `server peak memory (rollups current: ${20 - stale}/20)`,
-      requests: 0,
-      p50: 0,
-      p95: 0,
-      p99: 0,
-      perSecond: 0,
-      errors: stale,
-      target: `< 400 MB (${memory} MB)`,
-      isMet: memory < 400 && stale === 0,
-    });
     // After the memory figure above, which stays comparable with earlier runs; its own peak is shown.
     // Both views, compressed as fetch asks (gzip, deflate, br); sizes are of the JSON decoded.
     const lists = [
@@ -442,7 +446,7 @@ async function bench(label: string, location: string): Promise<Row[]> {
           ),
         );
       }
-    rows.push(...(await skewed(label, url, location, org, admin)));
+    if (!isListOnly) rows.push(...(await skewed(label, url, location, org, admin)));
   } finally {
     child.kill('SIGTERM');
     await new Promise((resolve) => child.once('exit', resolve));
