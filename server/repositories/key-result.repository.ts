@@ -242,10 +242,12 @@ export async function setGoalRollups(
   if (rollups.length === 0) return;
   if (!isPostgres(db)) {
     for (let i = 0; i < rollups.length; i += 1_000) {
-      const values = rollups.slice(i, i + 1_000).map(
-        (r) =>
-          sql`(${r.id}, ${r.progress ?? null}, ${r.score ?? null}, ${r.latestValue ?? null}, ${r.latestCheckinAt ?? null}, ${r.facts ?? null})`,
-      );
+      const values = rollups
+        .slice(i, i + 1_000)
+        .map(
+          (r) =>
+            sql`(${r.id}, ${r.progress ?? null}, ${r.score ?? null}, ${r.latestValue ?? null}, ${r.latestCheckinAt ?? null}, ${r.facts ?? null})`,
+        );
       await sql`
         with v(id, progress, score, latest_value, latest_checkin_at, facts) as (values ${sql.join(values)})
         update ${sql.raw(table)} set progress = v.progress, score = v.score,
