@@ -1,4 +1,4 @@
-import { type Insertable, type Selectable, sql, type Updateable } from 'kysely';
+import { type Insertable, PostgresAdapter, type Selectable, sql, type Updateable } from 'kysely';
 import type { Executor } from '../db/database';
 import type { KeyResultsTable } from '../db/schema';
 import { chunksOf } from './chunks';
@@ -128,15 +128,15 @@ export class KeyResultRepository {
   }
 
   /**
-   * PostgreSQL only: counts `n` more check-ins on each KR in one statement, locking the rows in id
-   * order; returns each KR's new count (its last new check-in's sequence number). KRs not found
+   * Counts `n` more check-ins on each KR in one statement (PostgreSQL locks the rows in id order);
+   * returns each KR's new count (its last new check-in's sequence number). KRs not found
    * are missing from the answer.
    */
   async countCheckins(counts: ReadonlyMap<string, number>): Promise<Map<string, number>> {
     return countCheckins(this.db, 'key_results', counts);
   }
 
-  /** PostgreSQL only: writes the rollup columns of several KRs in one statement. */
+  /** Writes the rollup columns of several KRs in one statement. */
   async setRollups(
     rollups: readonly (Pick<KeyResultRow, 'id'> &
       Pick<
@@ -195,7 +195,7 @@ const countCheckin = prepared((db, id: string) =>
     .returning('checkinCount'),
 );
 
-/** PostgreSQL: `n` more check-ins on each goal of a table, rows locked in id order; the new counts. */
+/** `n` more check-ins on each goal of a table (on PostgreSQL rows locked in id order); the new counts. */
 export async function countCheckins(
   db: Executor,
   table: 'key_results' | 'smart_goals',
@@ -203,6 +203,20 @@ export async function countCheckins(
 ): Promise<Map<string, number>> {
   if (counts.size === 0) return new Map();
   const ids = [...counts.keys()].sort();
+  if (!isPostgres(db)) {
+    // SQLite (one writer at a time, nothing to lock): a `values` list joined by `update … from`.
+    const out = new Map<string, number>();
+    for (let i = 0; i < ids.length; i += 5_000) {
+      const chunk = ids.slice(i, i + 5_000).map((id) => ({ id, n: counts.get(id)! }));
+      const { rows } = await sql<{ id: string; checkinCount: number }>`
+        with v(id, n) as (values ${sql.join(chunk.map((r) => sql`(${r.id}, ${r.n})`))})
+        update ${sql.raw(table)} set checkin_count = checkin_count + v.n from v
+        where ${sql.raw(table)}.id = v.id
+        returning id, checkin_count`.execute(db);
+      for (const r of rows) out.set(r.id, Number(r.checkinCount));
+    }
+    return out;
+  }
   const { rows } = await sql<{ id: string; checkinCount: number }>`
     with locked as (select id from ${sql.raw(table)} where id = any(${ids}::text[]) order by id for update)
     update ${sql.raw(table)} as g set checkin_count = g.checkin_count + v.n
@@ -212,7 +226,7 @@ export async function countCheckins(
   return new Map(rows.map((r) => [r.id, Number(r.checkinCount)]));
 }
 
-/** PostgreSQL: the rollup columns of several measured goals of a table, in one statement. */
+/** The rollup columns of several measured goals of a table, in one statement (per chunk on SQLite). */
 export async function setGoalRollups(
   db: Executor,
   table: 'key_results' | 'smart_goals',
@@ -226,6 +240,22 @@ export async function setGoalRollups(
   }[],
 ): Promise<void> {
   if (rollups.length === 0) return;
+  if (!isPostgres(db)) {
+    for (let i = 0; i < rollups.length; i += 1_000) {
+      const values = rollups
+        .slice(i, i + 1_000)
+        .map(
+          (r) =>
+            sql`(${r.id}, ${r.progress ?? null}, ${r.score ?? null}, ${r.latestValue ?? null}, ${r.latestCheckinAt ?? null}, ${r.facts ?? null})`,
+        );
+      await sql`
+        with v(id, progress, score, latest_value, latest_checkin_at, facts) as (values ${sql.join(values)})
+        update ${sql.raw(table)} set progress = v.progress, score = v.score,
+          latest_value = v.latest_value, latest_checkin_at = v.latest_checkin_at, facts = v.facts
+        from v where ${sql.raw(table)}.id = v.id`.execute(db);
+    }
+    return;
+  }
   const column = (pick: (r: (typeof rollups)[number]) => number | null | undefined) =>
     rollups.map((r) => pick(r) ?? null);
   await sql`
@@ -245,3 +275,5 @@ const setRollup = preparedUpdate('keyResults', [
   'latestCheckinAt',
   'facts',
 ]);
+
+const isPostgres = (db: Executor) => db.getExecutor().adapter instanceof PostgresAdapter;

@@ -75,12 +75,12 @@ export class SmartGoalRepository {
   }
 
   /** Counts one more check-in and returns its entry sequence number (locks the row on PostgreSQL). */
-  /** PostgreSQL only: `n` more check-ins on each goal, rows locked in id order; the new counts. */
+  /** `n` more check-ins on each goal (on PostgreSQL rows locked in id order); the new counts. */
   async countCheckins(counts: ReadonlyMap<string, number>): Promise<Map<string, number>> {
     return countCheckins(this.db, 'smart_goals', counts);
   }
 
-  /** PostgreSQL only: writes the rollup columns of several goals in one statement. */
+  /** Writes the rollup columns of several goals in one statement. */
   async setRollups(
     rollups: readonly (Pick<SmartGoalRow, 'id'> &
       Pick<

@@ -154,13 +154,13 @@ export class CheckInService {
   }
 
   /**
-   * Writes a group of jobs in one transaction. On PostgreSQL the whole group is written together
-   * in a few statements (`#writeTogether`); should any of them fail, the group goes back to a
-   * savepoint and is written job by job (`#writeEach`), so the failing job fails alone.
+   * Writes a group of jobs in one transaction, on both databases: the whole group is written
+   * together in a few statements (`#writeTogether`); should any of them fail, the group goes back
+   * to a savepoint and is written job by job (`#writeEach`), so the failing job fails alone.
    */
   async #writeGroup(jobs: readonly Job[]): Promise<Outcome<CheckInResult[]>[]> {
     const outcomes = await transact(this.deps, async (trx) => {
-      if (this.deps.db.dialect === 'postgres' && jobs.every((job) => job.loaded)) {
+      {
         const repos = repositories(trx, this.deps.db.dialect);
         // Before any other row lock of the group (see `RollupBacklogRepository.raise`), in one order.
         for (const workspaceId of [...new Set(jobs.map((job) => job.actor.workspaceId))].sort())
@@ -191,8 +191,9 @@ export class CheckInService {
   }
 
   /**
-   * Writes a group on PostgreSQL in a few statements whatever its size, instead of about ten round
-   * trips per check-in: the goals of every job read at once; each job read, authorised and
+   * Writes a group in a few statements whatever its size, instead of about ten statements per
+   * check-in (on SQLite each job's scope and settings are read here, once per actor; on
+   * PostgreSQL they were read before the group, `#run`): the goals of every job read at once; each job read, authorised and
    * validated in memory (a job that fails here has written nothing and fails alone); then every
    * sequence number, every check-in, the goals' check-ins, their rollups, their objectives' and
    * the idempotency keys, each in one statement. Each job's answer carries its goals as that job
@@ -222,6 +223,7 @@ export class CheckInService {
       });
     }
     const sessions = new Map<string, Session>();
+    const workspaces = new Map<string, WorkspaceRow | undefined>();
     const rollups = new Map<string, Rollups>();
     const planned: (
       | {
@@ -237,23 +239,27 @@ export class CheckInService {
     for (const job of jobs) {
       const { actor } = job;
       const sessionKey = `${actor.workspaceId}/${actor.personId}/${actor.source}/${actor.actorType}/${actor.tokenId ?? ''}`;
-      const session = sessions.get(sessionKey) ?? {
-        ...job.loaded!,
-        repos,
-        actor,
-        at: this.deps.clock.now(),
-        deps: this.deps,
-        notices: pendingNotices(trx),
-      };
-      sessions.set(sessionKey, session);
-      let rollup = rollups.get(actor.workspaceId);
-      if (!rollup) {
-        rollup = new Rollups(repos, actor.workspaceId, session.settings, session.at);
-        rollup.defer();
-        rollups.set(actor.workspaceId, rollup);
-      }
       const goals = new Map<string, Touched>();
       try {
+        const session =
+          sessions.get(sessionKey) ??
+          (job.loaded
+            ? {
+                ...job.loaded,
+                repos,
+                actor,
+                at: this.deps.clock.now(),
+                deps: this.deps,
+                notices: pendingNotices(trx),
+              }
+            : await this.#openInGroup(trx, actor, workspaces));
+        sessions.set(sessionKey, session);
+        let rollup = rollups.get(actor.workspaceId);
+        if (!rollup) {
+          rollup = new Rollups(repos, actor.workspaceId, session.settings, session.at);
+          rollup.defer();
+          rollups.set(actor.workspaceId, rollup);
+        }
         const items: Prepared[] = [];
         for (const [i, item] of job.items.entries())
           items.push(

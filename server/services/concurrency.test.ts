@@ -1,5 +1,7 @@
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { sql } from 'kysely';
+import { afterAll, beforeAll, expect, it, vi } from 'vitest';
 import { AppError } from '../../core/errors';
+import { CheckInRepository } from '../repositories/check-in.repository';
 import { describeEachDialect, freshDatabase, type TestDatabase } from '../test/databases';
 import { type SmallOrg, smallOrg } from '../test/fixtures';
 import { testServices } from '../test/scenario';
@@ -183,6 +185,57 @@ describeEachDialect('concurrent writers lose nothing', (dialect) => {
       .execute();
     expect(Math.max(...all.map((r) => r.seq))).toBe(kr.checkinCount);
     expect(kr.score).toBe(kr.evaluation.score);
+  });
+
+  it('a group is written together on both databases; one the database refuses goes back to job by job and fails alone', async () => {
+    const values = [9031, 9032, 9033, 9034];
+    const check = (value: number) =>
+      s.checkIns.checkIn(org.member, { goalType: 'key_result', goalId: org.krId, value });
+    const insertMany = vi.spyOn(CheckInRepository.prototype, 'insertMany');
+    const single = vi.spyOn(CheckInRepository.prototype, 'insert');
+    try {
+      // A whole group: its check-ins in one insert, none one by one.
+      await Promise.all(values.map(check));
+      expect(insertMany.mock.calls.flatMap(([rows]) => rows.map((r) => r.value))).toEqual(
+        expect.arrayContaining(values),
+      );
+      expect(single).not.toHaveBeenCalled();
+      insertMany.mockClear();
+      // The database refuses one check-in of a group (a trigger): the group goes back to its
+      // savepoint and is written job by job; only that caller fails, and it leaves nothing.
+      if (dialect === 'sqlite') {
+        await sql`create trigger refuse_9042 before insert on check_ins when new.value = 9042
+          begin select raise(abort, 'refused'); end`.execute(test.db.kysely);
+      } else {
+        await sql`create function refuse_9042() returns trigger language plpgsql as $$
+          begin if new.value = 9042 then raise exception 'refused'; end if; return new; end $$`.execute(
+          test.db.kysely,
+        );
+        await sql`create trigger refuse_9042 before insert on check_ins for each row
+          execute function refuse_9042()`.execute(test.db.kysely);
+      }
+      const before = (await s.reads.getKeyResult(org.admin, org.krId)).checkinCount;
+      const outcomes = await Promise.allSettled([9041, 9042, 9043, 9044].map(check));
+      expect(outcomes.map((o) => o.status)).toEqual(['fulfilled', 'rejected', 'fulfilled', 'fulfilled']);
+      expect(insertMany).toHaveBeenCalled();
+      expect(single).toHaveBeenCalled();
+      const kr = await s.reads.getKeyResult(org.admin, org.krId);
+      expect(kr.checkinCount).toBe(before + 3);
+      const all = await test.db.kysely
+        .selectFrom('checkIns')
+        .select(['seq', 'value'])
+        .where('goalId', '=', org.krId)
+        .execute();
+      expect(all.some((r) => r.value === 9042)).toBe(false);
+      expect(Math.max(...all.map((r) => r.seq))).toBe(kr.checkinCount);
+      expect(kr.score).toBe(kr.evaluation.score);
+    } finally {
+      insertMany.mockRestore();
+      single.mockRestore();
+      await sql`drop trigger refuse_9042${sql.raw(dialect === 'postgres' ? ' on check_ins' : '')}`.execute(
+        test.db.kysely,
+      );
+    }
   });
 
   it('concurrent uses of one idempotency key create one check-in', async () => {
