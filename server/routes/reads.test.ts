@@ -218,7 +218,7 @@ describeEachDialect('HTTP reads for the web app', (dialect) => {
     const hidden: unknown[] = [];
     let cursor: string | null = null;
     do {
-      const page = parsed(
+      const page: { nodes: unknown[]; hidden: unknown[]; nextCursor: string | null } = parsed(
         alignmentGraphSchema,
         (
           await api.call('GET', `/api/v1/alignment?limit=1${cursor ? `&cursor=${cursor}` : ''}`, {
