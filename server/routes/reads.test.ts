@@ -209,6 +209,32 @@ describeEachDialect('HTTP reads for the web app', (dialect) => {
     expect(stale.items.every((k) => k.evaluation.status === 'stale')).toBe(true);
   });
 
+  it("pages a whole cycle's alignment graph into the same nodes and hidden counts as one page", async () => {
+    const whole = parsed(
+      alignmentGraphSchema,
+      (await api.call('GET', '/api/v1/alignment?limit=1000', { as: colleague })).body,
+    );
+    const nodes: unknown[] = [];
+    const hidden: unknown[] = [];
+    let cursor: string | null = null;
+    do {
+      const page: { nodes: unknown[]; hidden: unknown[]; nextCursor: string | null } = parsed(
+        alignmentGraphSchema,
+        (
+          await api.call('GET', `/api/v1/alignment?limit=1${cursor ? `&cursor=${cursor}` : ''}`, {
+            as: colleague,
+          })
+        ).body,
+      );
+      nodes.push(...page.nodes);
+      hidden.push(...page.hidden);
+      cursor = page.nextCursor;
+    } while (cursor);
+    expect(whole.nextCursor).toBeNull();
+    expect(nodes).toEqual(whole.nodes);
+    expect(hidden).toEqual(whole.hidden);
+  });
+
   it('gives the alignment graph of a cycle, private goals counted where they sit, and lazy children', async () => {
     const res = await api.call('GET', '/api/v1/alignment', { as: colleague });
     expect(res.status).toBe(200);

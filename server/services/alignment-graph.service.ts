@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { Status } from '../../core/status';
 import { isVisible } from '../policies/permissions';
 import type { AlignmentRow } from '../repositories/alignment.repository';
+import { AlignmentGraphRepository } from '../repositories/alignment-graph.repository';
 import type { ObjectiveRow } from '../repositories/objective.repository';
 import type { SmartGoalRow } from '../repositories/smart-goal.repository';
 import type { Actor, ServiceDeps } from './context';
@@ -59,6 +60,9 @@ type Item =
   | { key: string; goal: SmartGoalRow }
   | { key: string; kr: string };
 
+/** A goal of a whole cycle's listing before its page is read in full: its page key and id. */
+type Keyed = { key: string; objectiveId: string } | { key: string; smartGoalId: string };
+
 /**
  * The alignment graph (SPEC 10, the alignment tree): objectives with their KRs, and SMART goals,
  * each with its numbers (from core) and its parents, as the viewer may see them; goals the viewer
@@ -71,15 +75,16 @@ export class AlignmentGraphService {
   async graph(actor: Actor, data: z.input<typeof alignmentGraphSchema>): Promise<AlignmentGraph> {
     const session = await openSession(this.deps, this.deps.db.kysely, actor);
     const cycle = await resolveCycle(session, data.cycle);
-    const items = data.parent
+    const items: (Item | Keyed)[] = data.parent
       ? await this.#childrenOf(session, data.parent)
       : await this.#ofCycle(session, cycle.id, data.unit);
     items.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
     const start = data.after === undefined ? 0 : items.findIndex((i) => i.key > data.after!);
     const rest = start < 0 ? [] : items.slice(start);
     const limit = data.limit ?? 500;
-    const page = rest.slice(0, limit);
-    const nextAfter = rest.length > limit ? (page.at(-1)?.key ?? null) : null;
+    const keyed = rest.slice(0, limit);
+    const nextAfter = rest.length > limit ? (keyed.at(-1)?.key ?? null) : null;
+    const page = await this.#inFull(session, keyed);
     return {
       cycle: { id: cycle.id, name: cycle.name },
       ...(await this.#present(session, page, data.parent)),
@@ -88,7 +93,7 @@ export class AlignmentGraphService {
   }
 
   /** Every objective and SMART goal of the cycle (in the unit's subtree), visible or not. */
-  async #ofCycle(session: Session, cycleId: string, unitId: string | undefined): Promise<Item[]> {
+  async #ofCycle(session: Session, cycleId: string, unitId: string | undefined): Promise<Keyed[]> {
     const ws = session.actor.workspaceId;
     let units: string[] | undefined;
     if (unitId !== undefined) {
@@ -96,14 +101,38 @@ export class AlignmentGraphService {
         invalid('unit', `no unit ${unitId} in this workspace`);
       units = await session.repos.units.descendants(ws, [unitId]);
     }
-    const [objectives, goals] = await Promise.all([
-      session.repos.objectives.listByCycle(ws, cycleId, units),
-      session.repos.smartGoals.listByCycle(ws, cycleId, units ? { unitIds: units } : {}),
-    ]);
+    // Only the ids (the page keys) of the whole cycle: a page's goals are read in full after paging.
+    const ids = await new AlignmentGraphRepository(session.repos.units.db).idsOfCycle(ws, cycleId, units);
     return [
-      ...objectives.map((objective) => ({ key: `1:${objective.id}`, objective })),
-      ...goals.map((goal) => ({ key: `2:${goal.id}`, goal })),
+      ...ids.objectives.map((id) => ({ key: `1:${id}`, objectiveId: id })),
+      ...ids.smartGoals.map((id) => ({ key: `2:${id}`, smartGoalId: id })),
     ];
+  }
+
+  /** A page's items with their goals read in full (two queries), in the page's order. */
+  async #inFull(session: Session, page: readonly (Item | Keyed)[]): Promise<Item[]> {
+    const ws = session.actor.workspaceId;
+    const objectiveIds = page.flatMap((i) => ('objectiveId' in i ? [i.objectiveId] : []));
+    const goalIds = page.flatMap((i) => ('smartGoalId' in i ? [i.smartGoalId] : []));
+    if (objectiveIds.length === 0 && goalIds.length === 0) return page as Item[];
+    const [objectives, goals] = await Promise.all([
+      session.repos.objectives.findMany(ws, objectiveIds),
+      session.repos.smartGoals.findMany(ws, goalIds),
+    ]);
+    const objectiveOf = new Map(objectives.map((o) => [o.id, o]));
+    const goalOf = new Map(goals.map((g) => [g.id, g]));
+    // A goal deleted between the two reads is left out, as if the page had been read after it.
+    return page.flatMap((i): Item[] => {
+      if ('objectiveId' in i) {
+        const objective = objectiveOf.get(i.objectiveId);
+        return objective ? [{ key: i.key, objective }] : [];
+      }
+      if ('smartGoalId' in i) {
+        const goal = goalOf.get(i.smartGoalId);
+        return goal ? [{ key: i.key, goal }] : [];
+      }
+      return [i];
+    });
   }
 
   /** A node's children: an objective's KRs and the goals aligned to it; a KR's aligned goals. */
