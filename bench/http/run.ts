@@ -5,13 +5,10 @@
 // the cycle list beside its floor (issue 17: the large cycle, and 1,000 objectives x 3 KRs in a
 // workspace of its own), and check-in creation at 32 concurrent clients;
 // checks that every rollup is current on the next read; and reads the server's peak memory.
-<<<<<<< HEAD
-// `--list-only`: the cycle lists alone (no dashboards, check-ins or skewed organisation).
-=======
 // Also the first dashboard read after start (cold compliance heatmap), the whole cycle's alignment
 // graph, and the skewed organisation. `--dashboards-only` runs the dashboard reads alone;
-// `--cpu-prof DIR` profiles the server (one directory per database).
->>>>>>> dashboards
+// `--cpu-prof DIR` profiles the server (one directory per database). `--list-only`: the cycle
+// lists alone (no dashboards, check-ins or skewed organisation).
 // Figures go in docs/PERFORMANCE.md.
 import { readFileSync } from 'node:fs';
 import { cpus } from 'node:os';
@@ -29,10 +26,10 @@ const option = (name: string) => (args.includes(name) ? args[args.indexOf(name) 
 const sizeName = (option('--size') ?? 'large') as keyof typeof ORG_SIZES;
 const size = ORG_SIZES[sizeName];
 const seconds = Number(option('--seconds') ?? 10);
-const isListOnly = args.includes('--list-only');
 const pgUrl = process.env.TANDEM_BENCH_PG_URL ?? process.env.TANDEM_TEST_PG_URL;
 /** `--dashboards-only`: the dashboard reads alone (no check-ins, no lists), per database as above. */
 const dashboardsOnly = args.includes('--dashboards-only');
+const isListOnly = args.includes('--list-only');
 /** `--cpu-prof DIR`: the server writes a CPU profile there (bench/http/profile-summary.ts reads it). */
 const cpuProf = option('--cpu-prof');
 /** Issue 17 item 1's organisation: 1,000 objectives with 3 KRs each in one cycle. */
@@ -355,111 +352,24 @@ async function bench(label: string, location: string): Promise<Row[]> {
   const rows: Row[] = [];
   try {
     const admin = { authorization: `Bearer ${adminToken}` };
-<<<<<<< HEAD
     if (!isListOnly) {
+      // Issue 17: the first read after start computes the compliance heatmap (nothing cached yet).
+      const coldStart = performance.now();
       await fetch(`${url}/api/v1/dashboard?cycle=${cycle}`, { headers: admin });
+      const cold = round(performance.now() - coldStart);
+      rows.push(
+        row(
+          label,
+          'company dashboard, first read after start (cold heatmap), once',
+          { latencies: [cold], perSecond: 0, errors: 0 },
+          'reported (issue 17)',
+          () => true,
+        ),
+      );
       const dashboard = await load(url, {
         connections: 1,
         headers: admin,
         requests: [{ method: 'GET', path: `/api/v1/dashboard?cycle=${cycle}` }],
-=======
-    // Issue 17: the first read after start computes the compliance heatmap (nothing cached yet).
-    const coldStart = performance.now();
-    await fetch(`${url}/api/v1/dashboard?cycle=${cycle}`, { headers: admin });
-    const cold = round(performance.now() - coldStart);
-    rows.push(
-      row(
-        label,
-        'company dashboard, first read after start (cold heatmap), once',
-        { latencies: [cold], perSecond: 0, errors: 0 },
-        'reported (issue 17)',
-        () => true,
-      ),
-    );
-    const dashboard = await load(url, {
-      connections: 1,
-      headers: admin,
-      requests: [{ method: 'GET', path: `/api/v1/dashboard?cycle=${cycle}` }],
-    });
-    rows.push(row(label, 'company dashboard, 1 client', dashboard, 'p95 < 50 ms', (r) => r.p95 < 50));
-    // A member's dashboard counts only what they may see (SPEC 8): every objective is checked.
-    const member = { authorization: `Bearer ${readers[0]!.token}` };
-    const memberDashboard = await load(url, {
-      connections: 1,
-      headers: member,
-      requests: [{ method: 'GET', path: `/api/v1/dashboard?cycle=${cycle}` }],
-    });
-    rows.push(
-      row(
-        label,
-        "company dashboard (a member's), 1 client",
-        memberDashboard,
-        'p95 < 50 ms',
-        (r) => r.p95 < 50,
-      ),
-    );
-    let u = 0;
-    const unitPage = await load(url, {
-      connections: 1,
-      requests: [
-        {
-          method: 'GET',
-          setupRequest: (request) => {
-            const reader = readers[u++ % readers.length]!;
-            return {
-              ...request,
-              path: `/api/v1/dashboard/units/${reader.unit}?cycle=${cycle}`,
-              headers: { authorization: `Bearer ${reader.token}` },
-            };
-          },
-        },
-      ],
-    });
-    rows.push(row(label, 'unit page, 1 client', unitPage, 'p95 < 30 ms', (r) => r.p95 < 30));
-    rows.push(await alignment(label, url, admin, cycle));
-    if (dashboardsOnly) {
-      rows.push(...(await skewed(label, url, location, org, admin)));
-      return rows;
-    }
-    let n = 0;
-    const checkIns = await load(url, {
-      connections: 32,
-      requests: [
-        {
-          method: 'POST',
-          setupRequest: (request) => {
-            const i = n++;
-            const writer = writers[i % writers.length]!;
-            return {
-              ...request,
-              path: '/api/v1/check-ins',
-              headers: { authorization: `Bearer ${writer.token}`, 'content-type': 'application/json' },
-              body: JSON.stringify({ goalType: 'key_result', goalId: writer.kr, value: 100 + (i % 97) }),
-            };
-          },
-        },
-      ],
-    });
-    rows.push(
-      row(
-        label,
-        'check-in creation, 32 clients',
-        checkIns,
-        '>= 1,500/s, p99 < 50 ms',
-        (r) => r.perSecond >= 1500 && r.p99 < 50,
-      ),
-    );
-    // Requests autocannon abandoned at the end of its run may still be committing: let them land.
-    await new Promise((resolve) => setTimeout(resolve, 3000));
-    let stale = 0;
-    for (const [i, writer] of writers.slice(0, 20).entries()) {
-      const value = 1000 + i;
-      const headers = { authorization: `Bearer ${writer.token}`, 'content-type': 'application/json' };
-      const posted = await fetch(`${url}/api/v1/check-ins`, {
-        method: 'POST',
-        headers,
-        body: JSON.stringify({ goalType: 'key_result', goalId: writer.kr, value }),
->>>>>>> dashboards
       });
       rows.push(row(label, 'company dashboard, 1 client', dashboard, 'p95 < 50 ms', (r) => r.p95 < 50));
       // A member's dashboard counts only what they may see (SPEC 8): every objective is checked.
@@ -496,6 +406,11 @@ async function bench(label: string, location: string): Promise<Row[]> {
         ],
       });
       rows.push(row(label, 'unit page, 1 client', unitPage, 'p95 < 30 ms', (r) => r.p95 < 30));
+      rows.push(await alignment(label, url, admin, cycle));
+      if (dashboardsOnly) {
+        rows.push(...(await skewed(label, url, location, org, admin)));
+        return rows;
+      }
       let n = 0;
       const checkIns = await load(url, {
         connections: 32,
