@@ -89,6 +89,33 @@ describeEachDialect('jobs queue', (dialect) => {
     expect(await runner([other], { node: 'three' }).drain()).toBe(1);
   });
 
+  it('ends a drain when the runner is stopped: it claims nothing more, and a later drain runs the rest', async () => {
+    let stopping: Promise<void> | undefined;
+    const stopper: JobDefinition = defineJob({
+      id: 'test.stopper',
+      version: 1,
+      input: z.object({ n: z.number() }),
+      handler: async (input, context) => {
+        await record.handler(input, context);
+        if (input.n === 0) stopping = one.stop();
+      },
+    });
+    const one = new JobRunner(serviceDeps(test.db, clock), [stopper], {
+      node: 'one',
+      concurrency: 1,
+      newId: sequentialIds('one'),
+    });
+    for (let n = 0; n < 5; n++) await one.enqueue(stopper, { n });
+    expect(await one.drain()).toBe(1);
+    await stopping;
+    expect(await effects()).toHaveLength(1);
+    expect(
+      await test.db.kysely.selectFrom('jobs').where('state', '=', 'queued').select('id').execute(),
+    ).toHaveLength(4);
+    expect(await one.drain()).toBe(4);
+    expect(await effects()).toHaveLength(5);
+  });
+
   it('validates input when a job is queued, and fails a stored job whose input no longer parses', async () => {
     const one = runner([record], { node: 'one' });
     await expect(one.enqueue(record, { n: 'seven' as unknown as number })).rejects.toThrow(/expected number/);

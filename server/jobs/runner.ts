@@ -71,6 +71,10 @@ export class JobRunner {
   #pass: Promise<void> | undefined;
   #isAgain = false;
   #isStopped = false;
+  /** How many times `stop()` was called: a drain begun before a stop ends at it. */
+  #stops = 0;
+  /** The drains running now, which `stop()` waits for. */
+  readonly #drains = new Set<Promise<number>>();
 
   constructor(deps: ServiceDeps, definitions: readonly JobDefinition[], options: RunnerOptions = {}) {
     this.#deps = deps;
@@ -106,11 +110,13 @@ export class JobRunner {
   /** Stops polling and waits for the jobs in flight (each bounded by its own work). */
   async stop(): Promise<void> {
     this.#isStopped = true;
+    this.#stops++;
     clearInterval(this.#timer);
     clearTimeout(this.#soon);
     this.#unsubscribe?.();
     this.#unsubscribe = undefined;
     await this.#pass;
+    await Promise.all(this.#drains);
     await Promise.all(this.#inFlight);
   }
 
@@ -191,16 +197,24 @@ export class JobRunner {
 
   /**
    * Queues due slots, then claims and runs due jobs until none is left (retries due later wait);
-   * for tests and scripts. Returns how many runs it made.
+   * for tests and scripts. A `stop()` meanwhile ends it: it claims nothing more and returns once
+   * the jobs it started are done (a drain begun after a stop runs as usual). Returns how many runs
+   * it made.
    */
-  async drain(): Promise<number> {
+  drain(): Promise<number> {
+    const drain = this.#drain(this.#stops).finally(() => this.#drains.delete(drain));
+    this.#drains.add(drain);
+    return drain;
+  }
+
+  async #drain(stops: number): Promise<number> {
     await this.schedule();
     let runs = 0;
     for (;;) {
-      const started = await this.#claimAndStart();
+      const started = this.#stops === stops ? await this.#claimAndStart() : 0;
       runs += started;
       await Promise.all(this.#inFlight);
-      if (started === 0 && this.#inFlight.size === 0) return runs;
+      if (started === 0 && (this.#inFlight.size === 0 || this.#stops !== stops)) return runs;
     }
   }
 
