@@ -54,6 +54,18 @@ describe('configuration', () => {
     expect(describeDatabase(config.database)).toBe('postgres://u:***@db/t');
   });
 
+  it('warns when the links it hands out would name an address nobody can open', () => {
+    expect(loadConfig({}).publicUrlWarning).toBeUndefined();
+    expect(loadConfig({ HOST: '0.0.0.0' }).publicUrlWarning).toMatch(
+      /^TANDEM_PUBLIC_URL is not set, so links in invitations, .* read http:\/\/0\.0\.0\.0:3000, which nobody can open/,
+    );
+    expect(loadConfig({ HOST: '::' }).publicUrlWarning).toMatch(/read http:\/\/\[::\]:3000/);
+    expect(loadConfig({}, { port: 0 }).publicUrlWarning).toMatch(/127\.0\.0\.1:0, which names no port/);
+    expect(
+      loadConfig({ HOST: '0.0.0.0', TANDEM_PUBLIC_URL: 'https://okr.example.com' }).publicUrlWarning,
+    ).toBeUndefined();
+  });
+
   it('names every wrong variable, and never prints the database URL', () => {
     try {
       loadConfig({ PORT: '99999', LOG_LEVEL: 'loud', DATABASE_URL: '' });

@@ -77,6 +77,12 @@ export interface Config {
   /** SQLite path or PostgreSQL URL. */
   database: string;
   publicUrl: string;
+  /**
+   * Why the links Tandem hands out (invitations, password resets, emails, calendar feeds) may not
+   * open: `TANDEM_PUBLIC_URL` unset while the server listens on every address or on a port the
+   * system picks, so the default `http://HOST:PORT` names no reachable address. Logged at start.
+   */
+  publicUrlWarning: string | undefined;
   isSecureCookie: boolean;
   signup: 'first' | 'open';
   bodyLimit: number;
@@ -97,6 +103,9 @@ export interface Config {
   /** TEST ONLY: the file the simulated clock reads (`TANDEM_TEST_CLOCK_FILE`); undefined in production. */
   testClockFile: string | undefined;
 }
+
+/** Hosts that mean "every address": a link to them opens nothing. */
+const WILDCARD_HOSTS = new Set(['0.0.0.0', '::', '[::]', '']);
 
 /** A configuration problem, with every variable at fault named. */
 export class ConfigError extends Error {
@@ -153,6 +162,10 @@ export function loadConfig(
     host,
     database: e.DATABASE_URL ?? path.join(e.TANDEM_DATA_DIR, 'tandem.db'),
     publicUrl,
+    publicUrlWarning:
+      e.TANDEM_PUBLIC_URL === undefined && (WILDCARD_HOSTS.has(host) || port === 0)
+        ? `TANDEM_PUBLIC_URL is not set, so links in invitations, password resets, emails and calendar feeds read ${publicUrl}, which ${port === 0 ? 'names no port' : 'nobody can open'}: set it to the address people reach Tandem at`
+        : undefined,
     isSecureCookie: publicUrl.startsWith('https://'),
     signup: e.TANDEM_SIGNUP,
     bodyLimit: e.TANDEM_BODY_LIMIT,

@@ -168,6 +168,7 @@ export async function startServer(
   const host = config.host.includes(':') ? `[${config.host}]` : config.host;
   const url = `http://${host}:${port}`;
   logger.info({ url }, 'listening');
+  if (config.publicUrlWarning) logger.warn(config.publicUrlWarning);
   return {
     url,
     port,
