@@ -1,5 +1,6 @@
+import { TZDate } from '@date-fns/tz';
 import { describe, expect, it } from 'vitest';
-import { addDays, dateWindow, formatDate, parseMoment, startOfWeek } from './time';
+import { addDays, calendarParts, dateWindow, formatDate, parseMoment, startOfWeek, weekday } from './time';
 
 describe('moments in a timezone', () => {
   it.each([
@@ -39,5 +40,50 @@ describe('moments in a timezone', () => {
     expect(new Date(startOfWeek(at, 1, 'Asia/Tokyo')).toISOString()).toBe('2026-11-22T15:00:00.000Z');
     // Sunday-start weeks in New York.
     expect(formatDate(startOfWeek(at, 0, 'America/New_York'), 'America/New_York')).toBe('2026-11-22');
+  });
+});
+
+describe('zones that are UTC all year', () => {
+  it('read the same calendar as TZDate, to the digit, over random instants of years -100 to 12000', () => {
+    const pad = (n: number) => String(n).padStart(2, '0');
+    let seed = 7;
+    const random = () => {
+      seed = (seed * 1_103_515_245 + 12_345) % 2_147_483_648;
+      return seed / 2_147_483_648;
+    };
+    const low = Date.UTC(-100, 0, 1);
+    const high = Date.UTC(12_000, 0, 1);
+    const instants = [
+      0,
+      -1,
+      1,
+      86_400_000 - 1,
+      86_400_000,
+      -86_400_000,
+      Date.UTC(1999, 11, 31, 23, 59, 59, 999),
+      Date.UTC(2024, 1, 29, 12),
+    ];
+    for (let i = 0; i < 2_000; i += 1) instants.push(Math.floor(low + random() * (high - low)));
+    for (const zone of [
+      'UTC',
+      'Etc/UTC',
+      'Etc/GMT',
+      'GMT',
+      'Etc/Universal',
+      'Etc/Zulu',
+      'Universal',
+      'Zulu',
+    ]) {
+      for (const at of instants) {
+        const d = new TZDate(at, zone);
+        expect(formatDate(at, zone)).toBe(`${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`);
+        expect(calendarParts(at, zone)).toEqual({
+          year: d.getFullYear(),
+          month: d.getMonth() + 1,
+          day: d.getDate(),
+        });
+        expect(weekday(at, zone)).toBe(d.getDay());
+      }
+    }
   });
 });

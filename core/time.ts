@@ -11,6 +11,22 @@ export type Instant = number;
 /** Milliseconds in a (24-hour) day. */
 export const DAY_MS = 86_400_000;
 
+/**
+ * Zones that are UTC all year: their calendar is the Date object's UTC calendar, read without the
+ * `Intl` offset lookup every TZDate makes (a cost seen in exports and dashboards). The results are
+ * those of TZDate to the digit (core/time.test.ts compares both over random instants).
+ */
+const UTC_ZONES = new Set([
+  'UTC',
+  'Etc/UTC',
+  'Etc/GMT',
+  'GMT',
+  'Etc/Universal',
+  'Etc/Zulu',
+  'Universal',
+  'Zulu',
+]);
+
 const DATE_RE = /^(\d{4})-(\d{2})-(\d{2})$/;
 const LOCAL_DATETIME_RE = /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,3}))?)?$/;
 const ZONED_DATETIME_RE = /^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})$/i;
@@ -105,19 +121,28 @@ export function startOfDay(at: Instant, timeZone: string): Instant {
 
 /** The calendar date (`YYYY-MM-DD`) of `at` in a timezone. */
 export function formatDate(at: Instant, timeZone: string): string {
-  const d = new TZDate(at, timeZone);
   const pad = (n: number) => String(n).padStart(2, '0');
+  if (UTC_ZONES.has(timeZone)) {
+    const u = new Date(at);
+    return `${u.getUTCFullYear()}-${pad(u.getUTCMonth() + 1)}-${pad(u.getUTCDate())}`;
+  }
+  const d = new TZDate(at, timeZone);
   return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
 }
 
 /** Year, month (1-12) and day of `at` in a timezone. */
 export function calendarParts(at: Instant, timeZone: string): { year: number; month: number; day: number } {
+  if (UTC_ZONES.has(timeZone)) {
+    const u = new Date(at);
+    return { year: u.getUTCFullYear(), month: u.getUTCMonth() + 1, day: u.getUTCDate() };
+  }
   const d = new TZDate(at, timeZone);
   return { year: d.getFullYear(), month: d.getMonth() + 1, day: d.getDate() };
 }
 
 /** Day of the week of `at` in a timezone: 0 Sunday to 6 Saturday. */
 export function weekday(at: Instant, timeZone: string): number {
+  if (UTC_ZONES.has(timeZone)) return new Date(at).getUTCDay();
   return new TZDate(at, timeZone).getDay();
 }
 
