@@ -11,6 +11,7 @@ import { migrateToLatest, openDatabase } from '../server/db/database';
 import { generateOrganisation, ORG_SIZES } from '../server/demo/large';
 import { type Actor, createServices, serviceDeps } from '../server/services/index';
 import { PG_SKIPPED, withScratchPgDatabase } from './scratch-databases';
+import { skewOrganisation } from './skew';
 
 const args = process.argv.slice(2);
 const option = (name: string) => (args.includes(name) ? args[args.indexOf(name) + 1] : undefined);
@@ -33,39 +34,7 @@ async function measure(url: string): Promise<void> {
   const db = openDatabase(url);
   await migrateToLatest(db);
   const org = await generateOrganisation(db, { size, at: Date.now() });
-  const root = org.unitIds[0]!;
-  const team = org.unitIds.at(-1)!;
-  const previous = (
-    await db.kysely
-      .selectFrom('cycles')
-      .select('id')
-      .where('workspaceId', '=', org.workspaceId)
-      .where('id', '!=', org.activeCycleId)
-      .orderBy('startDate', 'desc')
-      .limit(1)
-      .executeTakeFirstOrThrow()
-  ).id;
-  await db.kysely
-    .updateTable('objectives')
-    .set({ unitId: root })
-    .where('cycleId', '=', org.activeCycleId)
-    .execute();
-  const crowd = await db.kysely
-    .selectFrom('objectives')
-    .select('id')
-    .where('cycleId', '=', previous)
-    .orderBy('id')
-    .limit(Math.min(1000, size.objectives))
-    .execute();
-  await db.kysely
-    .updateTable('objectives')
-    .set({ unitId: team })
-    .where(
-      'id',
-      'in',
-      crowd.map((o) => o.id),
-    )
-    .execute();
+  const { team, previous } = await skewOrganisation(db, org, size.objectives);
   const s = createServices(serviceDeps(db));
   const admin: Actor = {
     workspaceId: org.workspaceId,

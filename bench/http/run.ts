@@ -20,6 +20,7 @@ import { generateOrganisation, ORG_SIZES } from '../../server/demo/large';
 import { serviceDeps } from '../../server/services/index';
 import { PG_SKIPPED, withScratchPgDatabase, withScratchSqliteFile } from '../scratch-databases';
 import { startServer } from '../serve';
+import { skewOrganisation } from '../skew';
 
 const args = process.argv.slice(2);
 const option = (name: string) => (args.includes(name) ? args[args.indexOf(name) + 1] : undefined);
@@ -249,46 +250,14 @@ async function skewed(
   admin: Record<string, string>,
 ): Promise<Row[]> {
   const db = openDatabase(location);
-  const root = org.unitIds[0]!;
-  const team = org.unitIds.at(-1)!;
-  const previous = (
-    await db.kysely
-      .selectFrom('cycles')
-      .select('id')
-      .where('workspaceId', '=', org.workspaceId)
-      .where('id', '!=', org.activeCycleId)
-      .orderBy('startDate', 'desc')
-      .limit(1)
-      .executeTakeFirstOrThrow()
-  ).id;
-  await db.kysely
-    .updateTable('objectives')
-    .set({ unitId: root })
-    .where('cycleId', '=', org.activeCycleId)
-    .execute();
-  const crowd = await db.kysely
-    .selectFrom('objectives')
-    .select('id')
-    .where('cycleId', '=', previous)
-    .orderBy('id')
-    .limit(Math.min(1000, size.objectives))
-    .execute();
-  await db.kysely
-    .updateTable('objectives')
-    .set({ unitId: team })
-    .where(
-      'id',
-      'in',
-      crowd.map((o) => o.id),
-    )
-    .execute();
+  const { team, previous, crowded } = await skewOrganisation(db, org, size.objectives);
   await db.close();
   const company = `/api/v1/dashboard?cycle=${org.activeCycleId}`;
   const unit = `/api/v1/dashboard/units/${team}?cycle=${previous}`;
   const rows: Row[] = [];
   for (const [name, path, count] of [
     ['skewed: company dashboard, all objectives at company level', company, size.objectives],
-    ['skewed: unit page, one unit with the objectives of a cycle', unit, crowd.length],
+    ['skewed: unit page, one unit with the objectives of a cycle', unit, crowded],
   ] as const) {
     await fetch(`${url}${path}`, { headers: admin });
     const kb = await sizeOf(`${url}${path}`, admin);

@@ -238,22 +238,9 @@ export class CheckInService {
     )[] = [];
     for (const job of jobs) {
       const { actor } = job;
-      const sessionKey = `${actor.workspaceId}/${actor.personId}/${actor.source}/${actor.actorType}/${actor.tokenId ?? ''}`;
       const goals = new Map<string, Touched>();
       try {
-        const session =
-          sessions.get(sessionKey) ??
-          (job.loaded
-            ? {
-                ...job.loaded,
-                repos,
-                actor,
-                at: this.deps.clock.now(),
-                deps: this.deps,
-                notices: pendingNotices(trx),
-              }
-            : await this.#openInGroup(trx, actor, workspaces));
-        sessions.set(sessionKey, session);
+        const session = await this.#sessionInGroup(trx, job, sessions, workspaces);
         let rollup = rollups.get(actor.workspaceId);
         if (!rollup) {
           rollup = new Rollups(repos, actor.workspaceId, session.settings, session.at);
@@ -414,20 +401,7 @@ export class CheckInService {
         await trx.executeQuery(CompiledQuery.raw(`savepoint ${savepoint}`));
         try {
           const { actor } = job;
-          const sessionKey = `${actor.workspaceId}/${actor.personId}/${actor.source}/${actor.actorType}/${actor.tokenId ?? ''}`;
-          const session =
-            sessions.get(sessionKey) ??
-            (job.loaded
-              ? {
-                  ...job.loaded,
-                  repos: repositories(trx, this.deps.db.dialect),
-                  actor,
-                  at: this.deps.clock.now(),
-                  deps: this.deps,
-                  notices: pendingNotices(trx),
-                }
-              : await this.#openInGroup(trx, actor, workspaces));
-          sessions.set(sessionKey, session);
+          const session = await this.#sessionInGroup(trx, job, sessions, workspaces);
           let rollup = rollups.get(actor.workspaceId);
           if (!rollup) {
             rollup = new Rollups(session.repos, actor.workspaceId, session.settings, session.at);
@@ -494,6 +468,36 @@ export class CheckInService {
       for (const { session, rows } of events.values()) await writeEvents(session, rows);
       return results;
     }
+  }
+
+  /**
+   * A job's session in its group: one per actor (by workspace, person, source, actor type and
+   * token), from the scope and settings read before the group (PostgreSQL) or opened in it, each
+   * workspace read once.
+   */
+  async #sessionInGroup(
+    trx: Transaction<Database>,
+    job: Job,
+    sessions: Map<string, Session>,
+    workspaces: Map<string, WorkspaceRow | undefined>,
+  ): Promise<Session> {
+    const { actor } = job;
+    const key = `${actor.workspaceId}/${actor.personId}/${actor.source}/${actor.actorType}/${actor.tokenId ?? ''}`;
+    let session = sessions.get(key);
+    if (!session) {
+      session = job.loaded
+        ? {
+            ...job.loaded,
+            repos: repositories(trx, this.deps.db.dialect),
+            actor,
+            at: this.deps.clock.now(),
+            deps: this.deps,
+            notices: pendingNotices(trx),
+          }
+        : await this.#openInGroup(trx, actor, workspaces);
+      sessions.set(key, session);
+    }
+    return session;
   }
 
   async #openInGroup(
