@@ -27,6 +27,8 @@ const pgUrl = process.env.TANDEM_BENCH_PG_URL ?? process.env.TANDEM_TEST_PG_URL;
 /** Counts every query sent, and those sent inside a transaction. */
 const counts = { all: 0, inTransaction: 0 };
 const bySql = new Map<string, number>();
+/** SQLite only: milliseconds spent in each statement's run/get/all (iterate is lazy, not timed). */
+const msBySql = new Map<string, number>();
 const inTransaction = new WeakSet<object>();
 const isSqlite = args.includes('--sqlite');
 const countSql = (text: string) => {
@@ -64,7 +66,14 @@ pg.Client.prototype.query = function (this: pg.Client, ...rest: unknown[]) {
       else if (depth > 0) counts.inTransaction++;
       if (text.startsWith('commit') || (text.startsWith('rollback') && !text.startsWith('rollback to')))
         depth = 0;
-      return original.apply(this, rest);
+      if (method === 'iterate') return original.apply(this, rest);
+      const started = performance.now();
+      try {
+        return original.apply(this, rest);
+      } finally {
+        const key = text.replace(/\s+/g, ' ').slice(0, 160);
+        msBySql.set(key, (msBySql.get(key) ?? 0) + performance.now() - started);
+      }
     };
   }
 }
@@ -91,6 +100,7 @@ async function measure(url: string): Promise<void> {
     counts.all = 0;
     counts.inTransaction = 0;
     bySql.clear();
+    msBySql.clear();
     const started = performance.now();
     await Promise.all(
       Array.from({ length: 32 }, async (_, c) => {
@@ -108,7 +118,9 @@ async function measure(url: string): Promise<void> {
   }
   if (args.includes('--by-sql'))
     for (const [text, count] of [...bySql].sort((a, b) => b[1] - a[1]).slice(0, 30))
-      console.log(`${(count / (32 * perClient)).toFixed(3).padStart(7)} per check-in  ${text}`);
+      console.log(
+        `${(count / (32 * perClient)).toFixed(3).padStart(7)} per check-in${isSqlite ? `, ${((msBySql.get(text) ?? 0) / (32 * perClient)).toFixed(3).padStart(6)} ms` : ''}  ${text}`,
+      );
   if (args.includes('--creates')) {
     const admin = actor(org.adminId);
     const total = 200;
