@@ -114,6 +114,46 @@ export function measuredFacts(
   return factsUpTo(checkins, checkins.length - 1, Number.POSITIVE_INFINITY, measure, window);
 }
 
+/**
+ * The facts of a measured goal after one more check-in that sorts after every other (its time at
+ * or after `facts.lastAt`, entered last): `measuredFacts` of the longer list, to the last digit,
+ * without reading the list (the sums add the new point last, as the full pass does). `previous` is
+ * the value of the check-in before the latest (null with fewer than two), which the flatness of
+ * the last three needs; the new one's is `facts.latestValue`. Not for `maintain` measures.
+ *
+ * @example
+ * appendedFacts(facts, 40, { at, value: 42 }, measure, window).latestValue // 42
+ */
+export function appendedFacts(
+  facts: MeasuredFacts,
+  previous: number | null,
+  checkin: Checkin,
+  measure: Measure,
+  window: Window,
+): MeasuredFacts {
+  const { at, value } = checkin;
+  const last = facts.latestValue;
+  let { n, sx, sy, sxx, sxy, maxX } = facts.sums;
+  if (!(at < window.start || at >= window.end)) {
+    const [offset, factor] = progressLine(measure);
+    const x = (at - window.start) / DAY_MS;
+    const y = (value - offset) * factor;
+    n++;
+    sx += x;
+    sy += y;
+    sxx += x * x;
+    sxy += x * y;
+    if (x > maxX) maxX = x;
+  }
+  return {
+    lastAt: at,
+    latestValue: value,
+    confidence: checkin.confidence ?? facts.confidence,
+    isFlat: last !== null && previous !== null && nearlyEqual(last, value) && nearlyEqual(previous, value),
+    sums: { n, sx, sy, sxx, sxy, maxX },
+  };
+}
+
 export interface MeasuredOptions {
   window: Window;
   level: number;

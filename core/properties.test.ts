@@ -1,6 +1,12 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { Evaluator, evaluateOrganisation } from './evaluate';
+import {
+  appendedFacts,
+  Evaluator,
+  evaluateOrganisation,
+  type MeasuredFacts,
+  measuredFacts,
+} from './evaluate';
 import { forecast } from './forecast';
 import type { Measure } from './measure';
 import { DEFAULT_THRESHOLDS } from './settings';
@@ -130,6 +136,29 @@ describe('engine invariants', () => {
         );
         expect(b).toEqual(a);
       }),
+    );
+  });
+
+  it('extends stored facts by each later check-in to the same numbers as a full pass, to the last digit', () => {
+    // Values from a few levels so that runs of equal values (flatness) occur; days from before the
+    // window to after it; confidence sometimes missing.
+    const point = fc.record({
+      day: fc.integer({ min: -5, max: 95 }),
+      value: fc.oneof(fc.constantFrom(3, 3, 7.25, -1), finite),
+      confidence: fc.option(fc.integer({ min: 1, max: 10 }), { nil: undefined }),
+    });
+    fc.assert(
+      fc.property(numericMeasure, fc.array(point, { maxLength: 15 }), (measure, points) => {
+        const checkins = points
+          .map((p) => ({ at: Q4.start + p.day * DAY_MS, value: p.value, confidence: p.confidence }))
+          .sort((x, y) => x.at - y.at);
+        let facts: MeasuredFacts = measuredFacts(measure, [], Q4)!;
+        for (let i = 0; i < checkins.length; i++) {
+          facts = appendedFacts(facts, i >= 2 ? checkins[i - 2]!.value : null, checkins[i]!, measure, Q4);
+          expect(facts).toEqual(measuredFacts(measure, checkins.slice(0, i + 1), Q4));
+        }
+      }),
+      { numRuns: 500 },
     );
   });
 });

@@ -1,8 +1,9 @@
 import { CompiledQuery, type Transaction } from 'kysely';
 import { z } from 'zod';
 import { AppError } from '../../core/errors';
-import { milestoneProgress, milestoneWeights } from '../../core/measure';
-import { parseMoment } from '../../core/time';
+import { appendedFacts } from '../../core/evaluate';
+import { isMaintain, milestoneProgress, milestoneWeights } from '../../core/measure';
+import { type Instant, parseMoment } from '../../core/time';
 import type { Database, EventsTable } from '../db/schema';
 import { authorize } from '../policies/authorize';
 import type { CheckInRow } from '../repositories/check-in.repository';
@@ -12,7 +13,14 @@ import type { ObjectiveRow } from '../repositories/objective.repository';
 import type { SmartGoalRow } from '../repositories/smart-goal.repository';
 import type { WorkspaceRow } from '../repositories/workspace.repository';
 import { type Actor, type ServiceDeps, transact } from './context';
-import { readMeasure } from './evaluation';
+import {
+  type ExtendableFacts,
+  effectiveCheckins,
+  extendableFacts,
+  readMeasure,
+  smartGoalWindow,
+  windowOfCycle,
+} from './evaluation';
 import { getKeyResult, getSmartGoal, keyResultSubject, smartGoalSubject } from './goal-access';
 import { GroupCommit, type Outcome } from './group-commit';
 import { pendingNotices } from './notices';
@@ -205,6 +213,10 @@ export class CheckInService {
     jobs: readonly Job[],
   ): Promise<Outcome<CheckInResult[]>[]> {
     const repos = repositories(trx, this.deps.db.dialect);
+    // One moment for the whole group: every caller's check-ins, events and rollups are as of it
+    // (a session per caller opened at its own moment left a later caller's check-in out of the
+    // rollup, evaluated as of the first caller's).
+    const at = this.deps.clock.now();
     const lookups = new Map<string, Lookup>();
     for (const workspaceId of new Set(jobs.map((job) => job.actor.workspaceId))) {
       const items = jobs.filter((job) => job.actor.workspaceId === workspaceId).flatMap((job) => job.items);
@@ -240,7 +252,7 @@ export class CheckInService {
       const { actor } = job;
       const goals = new Map<string, Touched>();
       try {
-        const session = await this.#sessionInGroup(trx, job, sessions, workspaces);
+        const session = await this.#sessionInGroup(trx, job, sessions, workspaces, at);
         let rollup = rollups.get(actor.workspaceId);
         if (!rollup) {
           rollup = new Rollups(repos, actor.workspaceId, session.settings, session.at);
@@ -267,6 +279,9 @@ export class CheckInService {
       }
     }
     const written = planned.flatMap((p) => (p.ok ? p.items : []));
+    // Each goal's check-in count with the group's (`countCheckins`), to tell whether its stored
+    // facts cover every check-in before the group's.
+    const counted = new Map<string, { total: number; added: number }>();
     // Sequence numbers: each goal counted once for all its new check-ins, in order of arrival.
     for (const type of ['key_result', 'smart_goal'] as const) {
       const ofType = written.filter((p) => p.row.goalType === type);
@@ -280,6 +295,7 @@ export class CheckInService {
       for (const [goalId, n] of counts) {
         const total = totals.get(goalId);
         if (total === undefined) throw new Error(`${type} ${goalId} missing`);
+        counted.set(goalId, { total, added: n });
         next.set(goalId, total - n + 1);
       }
       for (const p of ofType) {
@@ -288,7 +304,12 @@ export class CheckInService {
       }
     }
     await repos.checkIns.insertMany(written.map((p) => p.row));
-    const facts = await repos.checkIns.factsOfGoals([...new Set(written.map((p) => p.row.goalId))]);
+    // Goals whose stored facts the group's check-ins extend (`#extendedFacts`) need no history;
+    // the others' check-ins are read whole.
+    const extended = await this.#extendedFacts(planned, written, counted);
+    const facts = await repos.checkIns.factsOfGoals(
+      [...new Set(written.map((p) => p.row.goalId))].filter((id) => !extended.has(id)),
+    );
     // Which job wrote each new check-in, to leave later jobs' check-ins out of a job's answer.
     const jobOf = new Map<string, number>();
     planned.forEach((p, index) => {
@@ -315,13 +336,26 @@ export class CheckInService {
       }
       const after = new Map<string, CheckInResult['goal']>();
       for (const { goal, objective } of p.goals.values()) {
-        const all = facts.get(goal.id) ?? [];
         const isLast = last.get(goal.id) === index;
-        const seen = isLast ? all : all.filter((f) => (jobOf.get(f.id) ?? -1) <= index);
-        const derived =
-          'objectiveId' in goal
-            ? p.rollup.deriveKeyResult(goal, objective!, await p.rollup.cycle(objective!.cycleId), seen)
-            : p.rollup.deriveSmartGoal(goal, await p.rollup.cycle(goal.cycleId), seen);
+        const cycle = await p.rollup.cycle('objectiveId' in goal ? objective!.cycleId : goal.cycleId);
+        const states = extended.get(goal.id);
+        let derived: Derived | undefined;
+        if (states) {
+          // The facts as this job left them: after its last check-in on the goal.
+          const state = states.findLast((s) => s.job <= index)!.state;
+          derived =
+            'objectiveId' in goal
+              ? p.rollup.deriveKeyResultFrom(goal, objective!, cycle, state)
+              : p.rollup.deriveSmartGoalFrom(goal, cycle, state);
+          if (!derived) throw new Error(`facts of ${goal.id} end after the moment`);
+        } else {
+          const all = facts.get(goal.id) ?? [];
+          const seen = isLast ? all : all.filter((f) => (jobOf.get(f.id) ?? -1) <= index);
+          derived =
+            'objectiveId' in goal
+              ? p.rollup.deriveKeyResult(goal, objective!, cycle, seen)
+              : p.rollup.deriveSmartGoal(goal, cycle, seen);
+        }
         if (isLast && 'objectiveId' in goal) {
           finalKeyResults.set(goal.id, { id: goal.id, ...derived });
           await p.rollup.objective(goal.objectiveId);
@@ -377,11 +411,81 @@ export class CheckInService {
     return outcomes;
   }
 
+  /**
+   * The stored facts of each goal the group checked in on, extended by its new check-ins
+   * (`appendedFacts`), by goal: after each new check-in, with the index of the job that wrote it.
+   * Only where that gives the numbers a read of the whole history would: the goal's facts are
+   * current (`extendableFacts`: its measure, window and check-in count before the group, which
+   * `counted` confirms was not changed by another writer between the read and the count's row lock),
+   * its measure is not `maintain`, and every new check-in sorts after all before it (no
+   * correction, none dated before the latest, none after the group's moment). Others are absent.
+   */
+  async #extendedFacts(
+    planned: readonly (
+      | { ok: true; rollup: Rollups; items: Prepared[]; goals: Map<string, Touched> }
+      | { ok: false }
+    )[],
+    written: readonly Prepared[],
+    counted: ReadonlyMap<string, { total: number; added: number }>,
+  ): Promise<Map<string, { job: number; state: ExtendableFacts }[]>> {
+    const jobOf = new Map<Prepared, number>();
+    const goals = new Map<string, { touched: Touched; rollup: Rollups }>();
+    planned.forEach((p, index) => {
+      if (!p.ok) return;
+      for (const item of p.items) jobOf.set(item, index);
+      for (const touched of p.goals.values())
+        if (!goals.has(touched.goal.id)) goals.set(touched.goal.id, { touched, rollup: p.rollup });
+    });
+    const rowsOf = new Map<string, Prepared[]>();
+    for (const item of written) {
+      const list = rowsOf.get(item.row.goalId);
+      if (list) list.push(item);
+      else rowsOf.set(item.row.goalId, [item]);
+    }
+    const out = new Map<string, { job: number; state: ExtendableFacts }[]>();
+    for (const [goalId, items] of rowsOf) {
+      const known = goals.get(goalId);
+      const count = counted.get(goalId);
+      if (!known || !count) continue;
+      const { goal, objective } = known.touched;
+      const measure = readMeasure(goal.measure);
+      if (!measure || isMaintain(measure)) continue;
+      if (count.total - count.added !== goal.checkinCount) continue;
+      const { timeZone } = known.rollup.settings;
+      const window =
+        'objectiveId' in goal
+          ? windowOfCycle(await known.rollup.cycle(objective!.cycleId), timeZone)
+          : smartGoalWindow(goal.startDate, goal.dueDate, timeZone);
+      let state = extendableFacts(goal, window);
+      if (!state) continue;
+      const states: { job: number; state: ExtendableFacts }[] = [];
+      for (const item of items) {
+        const { row } = item;
+        const lastAt = state.facts.lastAt;
+        if (row.correctsId !== null || (lastAt !== null && row.at < lastAt) || row.at > known.rollup.at) {
+          states.length = 0;
+          break;
+        }
+        const [checkin] = effectiveCheckins([row], measure);
+        state = {
+          facts: appendedFacts(state.facts, state.previous, checkin!, measure, window),
+          previous: state.facts.latestValue,
+          rowCount: state.rowCount + 1,
+        };
+        states.push({ job: jobOf.get(item)!, state });
+      }
+      if (states.length > 0) out.set(goalId, states);
+    }
+    return out;
+  }
+
   /** Writes a group of jobs one by one, each in its own savepoint. */
   async #writeEach(trx: Transaction<Database>, jobs: readonly Job[]): Promise<Outcome<CheckInResult[]>[]> {
     {
       const sessions = new Map<string, Session>();
       const rollups = new Map<string, Rollups>();
+      // One moment for the whole group, as in `#writeTogether`.
+      const at = this.deps.clock.now();
       // Each workspace's row (settings and directory stamp) is read once per group.
       const workspaces = new Map<string, WorkspaceRow | undefined>();
       const results: Outcome<CheckInResult[]>[] = [];
@@ -401,7 +505,7 @@ export class CheckInService {
         await trx.executeQuery(CompiledQuery.raw(`savepoint ${savepoint}`));
         try {
           const { actor } = job;
-          const session = await this.#sessionInGroup(trx, job, sessions, workspaces);
+          const session = await this.#sessionInGroup(trx, job, sessions, workspaces, at);
           let rollup = rollups.get(actor.workspaceId);
           if (!rollup) {
             rollup = new Rollups(session.repos, actor.workspaceId, session.settings, session.at);
@@ -480,6 +584,7 @@ export class CheckInService {
     job: Job,
     sessions: Map<string, Session>,
     workspaces: Map<string, WorkspaceRow | undefined>,
+    at: Instant,
   ): Promise<Session> {
     const { actor } = job;
     const key = `${actor.workspaceId}/${actor.personId}/${actor.source}/${actor.actorType}/${actor.tokenId ?? ''}`;
@@ -490,11 +595,11 @@ export class CheckInService {
             ...job.loaded,
             repos: repositories(trx, this.deps.db.dialect),
             actor,
-            at: this.deps.clock.now(),
+            at,
             deps: this.deps,
             notices: pendingNotices(trx),
           }
-        : await this.#openInGroup(trx, actor, workspaces);
+        : { ...(await this.#openInGroup(trx, actor, workspaces)), at };
       sessions.set(key, session);
     }
     return session;

@@ -5,6 +5,7 @@ import { CheckInRepository } from '../repositories/check-in.repository';
 import { describeEachDialect, freshDatabase, type TestDatabase } from '../test/databases';
 import { type SmallOrg, smallOrg } from '../test/fixtures';
 import { testServices } from '../test/scenario';
+import type { FixedClock } from './context';
 import type { Services } from './index';
 
 const WRITERS = 48;
@@ -12,10 +13,11 @@ const WRITERS = 48;
 describeEachDialect('concurrent writers lose nothing', (dialect) => {
   let test: TestDatabase;
   let s: Services;
+  let clock: FixedClock;
   let org: SmallOrg;
   beforeAll(async () => {
     test = await freshDatabase(dialect, { poolSize: 16 });
-    ({ services: s } = testServices(test.db, Date.UTC(2026, 9, 10), 'c'));
+    ({ services: s, clock } = testServices(test.db, Date.UTC(2026, 9, 10), 'c'));
     org = await smallOrg(s);
   });
   afterAll(() => test.dispose());
@@ -147,6 +149,49 @@ describeEachDialect('concurrent writers lose nothing', (dialect) => {
     expect(kr.latestValue).toBe(last.checkIn.value);
     expect(kr.score).toBe(last.goal.score);
     expect(kr.score).toBe(kr.evaluation.score);
+  });
+
+  it('callers of one group that arrive at different moments each find their check-in in the stored rollup', async () => {
+    const objective = await s.objectives.create(org.admin, {
+      cycleId: org.cycleId,
+      title: 'Check in while the clock ticks',
+      unitId: org.companyId,
+    });
+    const krs = [];
+    for (let i = 0; i < 6; i++)
+      krs.push(
+        await s.keyResults.create(org.admin, {
+          objectiveId: objective.id,
+          title: `Ticking KR ${i + 1}`,
+          measure: { type: 'increase', start: 0, target: 10 },
+        }),
+      );
+    // Every read of the clock a millisecond later: the group's callers open their sessions at
+    // different moments, and each goal's rollup must still count its own check-in.
+    let t = clock.now();
+    const now = vi.spyOn(clock, 'now').mockImplementation(() => ++t);
+    try {
+      // Four callers (a session each: one per actor and source) in one group.
+      const sources = ['web', 'api', 'cli', 'integration'] as const;
+      await Promise.all(
+        krs.map((kr, i) =>
+          s.checkIns.checkIn(
+            { ...org.admin, source: sources[i % 4]! },
+            { goalType: 'key_result', goalId: kr.id, value: i + 1 },
+          ),
+        ),
+      );
+    } finally {
+      now.mockRestore();
+      clock.set(t + 1);
+    }
+    for (const [i, kr] of krs.entries()) {
+      const read = await s.reads.getKeyResult(org.admin, kr.id);
+      expect(read.latestValue).toBe(i + 1);
+      expect(read.score).toBe(read.evaluation.score);
+    }
+    const read = await s.reads.getObjective(org.admin, objective.id);
+    expect(read.score).toBe(read.evaluation.score);
   });
 
   it('a write the database refuses part-way through a group fails its caller alone, leaving nothing of it', async () => {

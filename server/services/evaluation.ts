@@ -235,8 +235,9 @@ export function storedEvaluation(
 /**
  * The `facts` column of a measured goal: core's `MeasuredFacts` over all its check-ins, with the
  * number of check-in rows, a hash of the measure (as stored) and the window they were computed
- * for, as a JSON array (`StoredFacts`: every KR row read carries it); null for drafts and
- * `maintain` measures, and when a number would not survive JSON (not finite, -0).
+ * for, and the value before the latest (what `appendedFacts` needs to extend them by a check-in
+ * without reading the history), as a JSON array (`StoredFacts`: every KR row read carries it);
+ * null for drafts and `maintain` measures, and when a number would not survive JSON (not finite, -0).
  */
 export function storedFacts(
   measureJson: string | null,
@@ -246,6 +247,16 @@ export function storedFacts(
 ): string | null {
   const facts = measuredFacts(readMeasure(measureJson), checkins, window);
   if (!facts) return null;
+  const previous = checkins.length >= 2 ? checkins[checkins.length - 2]!.value : null;
+  return storedFactsOf(measureJson, { facts, previous, rowCount }, window);
+}
+
+/** A goal's facts as `storedFacts` writes them, from facts already computed (`appendedFacts`). */
+export function storedFactsOf(
+  measureJson: string | null,
+  { facts, previous, rowCount }: ExtendableFacts,
+  window: Window,
+): string | null {
   const { n, sx, sy, sxx, sxy, maxX } = facts.sums;
   const stored: StoredFacts = [
     rowCount,
@@ -262,6 +273,7 @@ export function storedFacts(
     sxx,
     sxy,
     maxX,
+    previous,
   ];
   if (stored.some((x) => x !== null && (!Number.isFinite(x) || Object.is(x, -0)))) return null;
   return JSON.stringify(stored);
@@ -269,7 +281,9 @@ export function storedFacts(
 
 /**
  * Check-in rows counted (the goal's `checkinCount` when written), the measure's hash, the window's
- * start and end, then the facts: latest time, value and confidence, flatness, the six sums.
+ * start and end, then the facts: latest time, value and confidence, flatness, the six sums; last,
+ * the value before the latest (absent from facts written before it was added: those are read
+ * whole, `extendableFacts`, never extended).
  */
 type StoredFacts = [
   count: number,
@@ -286,7 +300,32 @@ type StoredFacts = [
   sxx: number,
   sxy: number,
   maxX: number,
+  previous?: number | null,
 ];
+
+/** Stored facts a check-in written after all the others can extend (`appendedFacts`). */
+export interface ExtendableFacts {
+  facts: MeasuredFacts;
+  /** The value of the check-in before the latest; null with fewer than two. */
+  previous: number | null;
+  /** Check-in rows they cover (corrected ones and corrections counted). */
+  rowCount: number;
+}
+
+/**
+ * A goal's stored facts when a new check-in can extend them instead of its history being read:
+ * computed for its current check-in count, measure and window, and written with the value before
+ * the latest. Otherwise undefined (read the history).
+ */
+export function extendableFacts(
+  row: { facts: string | null; measure: string | null; checkinCount: number },
+  window: Window,
+): ExtendableFacts | undefined {
+  const facts = currentFacts(row, window, Number.POSITIVE_INFINITY);
+  if (!facts) return undefined;
+  const previous = (JSON.parse(row.facts!) as StoredFacts)[14];
+  return previous === undefined ? undefined : { facts, previous, rowCount: row.checkinCount };
+}
 
 /** FNV-1a, 32 bits: tells an edited measure from the one the facts were computed for. */
 function hashOf(text: string): number {

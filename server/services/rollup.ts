@@ -9,12 +9,14 @@ import type { KeyResultRow } from '../repositories/key-result.repository';
 import type { ObjectiveRow } from '../repositories/objective.repository';
 import type { SmartGoalRow } from '../repositories/smart-goal.repository';
 import {
+  type ExtendableFacts,
   effectiveCheckins,
   objectiveNode,
   readMeasure,
   smartGoalNode,
   storedEvaluation,
   storedFacts,
+  storedFactsOf,
   windowOfCycle,
 } from './evaluation';
 import { evaluationSettings, type WorkspaceSettings } from './workspace-settings';
@@ -159,6 +161,40 @@ export class Rollups {
       this.#evaluator,
     ).find((e) => e.key === kr.id);
     return { ...derivedOf(evaluation), facts: storedFacts(kr.measure, rows.length, own, node.window) };
+  }
+
+  /**
+   * A measured KR's rollup from facts already extended by its new check-ins (`appendedFacts`),
+   * without its history: the same numbers as `deriveKeyResult` over every check-in, since the
+   * engine evaluates a goal from its facts whenever they cover every check-in up to the moment.
+   * Undefined when they end after the moment (a check-in dated ahead): read the history then.
+   */
+  deriveKeyResultFrom(
+    kr: KeyResultRow,
+    objective: ObjectiveRow,
+    cycle: CycleRow,
+    state: ExtendableFacts,
+  ): Derived | undefined {
+    if (state.facts.lastAt !== null && state.facts.lastAt > this.at) return undefined;
+    const node = objectiveNode(objective, cycle, [kr], new Map(), [], this.settings);
+    node.keyResults[0]!.facts = state.facts;
+    const evaluation = evaluateOrganisationWith(
+      this.#org({ objectives: [node], smartGoals: [] }),
+      this.#evaluator,
+    ).find((e) => e.key === kr.id);
+    return { ...derivedOf(evaluation), facts: storedFactsOf(kr.measure, state, node.window) };
+  }
+
+  /** `deriveKeyResultFrom` for a SMART goal. */
+  deriveSmartGoalFrom(goal: SmartGoalRow, cycle: CycleRow, state: ExtendableFacts): Derived | undefined {
+    if (state.facts.lastAt !== null && state.facts.lastAt > this.at) return undefined;
+    const node = smartGoalNode(goal, cycle.name, [], [], this.settings);
+    node.facts = state.facts;
+    const [evaluation] = evaluateOrganisationWith(
+      this.#org({ objectives: [], smartGoals: [node] }),
+      this.#evaluator,
+    );
+    return { ...derivedOf(evaluation), facts: storedFactsOf(goal.measure, state, node.window) };
   }
 
   /** A SMART goal's rollup from its check-ins: core's maths, no I/O. */
