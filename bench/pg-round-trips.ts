@@ -11,12 +11,12 @@
 // `--sqlite` counts the statements SQLite runs instead (better-sqlite3's `run`/`get`/`all`/`iterate`:
 // no round trips there, but each costs the single writer its time). `--by-sql` lists the
 // statements of the last round by count.
-import SQLite from 'better-sqlite3';
 import pg from 'pg';
 import { migrateToLatest, openDatabase } from '../server/db/database';
 import { generateOrganisation, ORG_SIZES } from '../server/demo/large';
 import { type Actor, createServices, serviceDeps } from '../server/services/index';
 import { PG_SKIPPED, withScratchPgDatabase, withScratchSqliteFile } from './scratch-databases';
+import { instrumentSqliteStatements } from './sqlite-statements';
 
 const args = process.argv.slice(2);
 const option = (name: string) => (args.includes(name) ? args[args.indexOf(name) + 1] : undefined);
@@ -27,8 +27,6 @@ const pgUrl = process.env.TANDEM_BENCH_PG_URL ?? process.env.TANDEM_TEST_PG_URL;
 /** Counts every query sent, and those sent inside a transaction. */
 const counts = { all: 0, inTransaction: 0 };
 const bySql = new Map<string, number>();
-/** SQLite only: milliseconds spent in each statement's run/get/all (iterate is lazy, not timed). */
-const msBySql = new Map<string, number>();
 const inTransaction = new WeakSet<object>();
 const isSqlite = args.includes('--sqlite');
 const countSql = (text: string) => {
@@ -50,33 +48,8 @@ pg.Client.prototype.query = function (this: pg.Client, ...rest: unknown[]) {
   return (query as (...a: unknown[]) => unknown).apply(this, rest);
 } as typeof query;
 
-{
-  // SQLite: every execution of a statement (the transaction's own statements included).
-  const memory = new SQLite(':memory:');
-  const statement = Object.getPrototypeOf(memory.prepare('select 1')) as Record<string, unknown>;
-  memory.close();
-  let depth = 0;
-  for (const method of ['run', 'get', 'all', 'iterate']) {
-    const original = statement[method] as (...a: unknown[]) => unknown;
-    statement[method] = function (this: SQLite.Statement, ...rest: unknown[]) {
-      counts.all++;
-      const text = this.source.trim().toLowerCase();
-      countSql(text);
-      if (text.startsWith('begin')) depth = 1;
-      else if (depth > 0) counts.inTransaction++;
-      if (text.startsWith('commit') || (text.startsWith('rollback') && !text.startsWith('rollback to')))
-        depth = 0;
-      if (method === 'iterate') return original.apply(this, rest);
-      const started = performance.now();
-      try {
-        return original.apply(this, rest);
-      } finally {
-        const key = text.replace(/\s+/g, ' ').slice(0, 160);
-        msBySql.set(key, (msBySql.get(key) ?? 0) + performance.now() - started);
-      }
-    };
-  }
-}
+/** SQLite: every execution of a statement (the transaction's own statements included), timed. */
+const sqlite = isSqlite ? instrumentSqliteStatements() : undefined;
 
 async function measure(url: string): Promise<void> {
   const db = openDatabase(url);
@@ -100,7 +73,7 @@ async function measure(url: string): Promise<void> {
     counts.all = 0;
     counts.inTransaction = 0;
     bySql.clear();
-    msBySql.clear();
+    sqlite?.reset();
     const started = performance.now();
     await Promise.all(
       Array.from({ length: 32 }, async (_, c) => {
@@ -112,20 +85,24 @@ async function measure(url: string): Promise<void> {
     );
     const seconds = (performance.now() - started) / 1000;
     const n = 32 * perClient;
+    const totals = sqlite?.totals ?? counts;
     console.log(
-      `check-ins round ${round}: ${n} at 32 callers, ${(counts.all / n).toFixed(2)} ${isSqlite ? 'statements' : 'round trips'} per check-in (${(counts.inTransaction / n).toFixed(2)} inside the group's transaction), ${Math.round(n / seconds)}/s`,
+      `check-ins round ${round}: ${n} at 32 callers, ${(totals.all / n).toFixed(2)} ${isSqlite ? 'statements' : 'round trips'} per check-in (${(totals.inTransaction / n).toFixed(2)} inside the group's transaction), ${Math.round(n / seconds)}/s`,
     );
   }
-  if (args.includes('--by-sql'))
-    for (const [text, count] of [...bySql].sort((a, b) => b[1] - a[1]).slice(0, 30))
-      console.log(
-        `${(count / (32 * perClient)).toFixed(3).padStart(7)} per check-in${isSqlite ? `, ${((msBySql.get(text) ?? 0) / (32 * perClient)).toFixed(3).padStart(6)} ms` : ''}  ${text}`,
-      );
+  if (args.includes('--by-sql')) {
+    if (sqlite)
+      for (const line of sqlite.top(30, 'count', 32 * perClient)) console.log(`per check-in ${line}`);
+    else
+      for (const [text, count] of [...bySql].sort((a, b) => b[1] - a[1]).slice(0, 30))
+        console.log(`${(count / (32 * perClient)).toFixed(3).padStart(7)} per check-in  ${text}`);
+  }
   if (args.includes('--creates')) {
     const admin = actor(org.adminId);
     const total = 200;
     counts.all = 0;
     counts.inTransaction = 0;
+    sqlite?.reset();
     let next = 0;
     const started = performance.now();
     await Promise.all(
@@ -146,8 +123,9 @@ async function measure(url: string): Promise<void> {
       }),
     );
     const seconds = (performance.now() - started) / 1000;
+    const totals = sqlite?.totals ?? counts;
     console.log(
-      `creates: ${total} objectives x 3 KRs at concurrency 8: ${(counts.all / (total * 4)).toFixed(2)} round trips per goal (${(counts.inTransaction / (total * 4)).toFixed(2)} inside transactions), ${((seconds * 1000) / (total * 4)).toFixed(2)} ms per goal`,
+      `creates: ${total} objectives x 3 KRs at concurrency 8: ${(totals.all / (total * 4)).toFixed(2)} round trips per goal (${(totals.inTransaction / (total * 4)).toFixed(2)} inside transactions), ${((seconds * 1000) / (total * 4)).toFixed(2)} ms per goal`,
     );
   }
   await db.close();

@@ -1,4 +1,4 @@
-// `npm run bench:reminders [-- --size large|medium] [--sqlite-only|--pg-only] [--concurrency N] [--reminders-only]`:
+// `npm run bench:reminders [-- --size large|medium] [--sqlite-only|--pg-only] [--concurrency N] [--reminders-only|--digests-only] [--by-sql]`:
 // the reminder sweep of SPEC 11's large organisation (10,000 people), from the check-in hour to the
 // last message a real SMTP server on loopback accepted: the demo is generated in a scratch SQLite
 // file and (with TANDEM_BENCH_PG_URL or TANDEM_TEST_PG_URL) a scratch PostgreSQL database, email is
@@ -19,6 +19,7 @@ import { latestOccasion } from '../server/notify/occasion';
 import { FixedClock, serviceDeps } from '../server/services/context';
 import { readSettings } from '../server/services/workspace-settings';
 import { PG_SKIPPED, withScratchPgDatabase, withScratchSqliteFile } from './scratch-databases';
+import { instrumentSqliteStatements } from './sqlite-statements';
 
 const TARGET_S = 30;
 const args = process.argv.slice(2);
@@ -27,6 +28,10 @@ const size = (option('--size') ?? 'large') as 'large' | 'medium';
 const concurrency = Number(option('--concurrency') ?? 20);
 /** `--reminders-only`: the leads' digests are taken off the queue after the sweep. */
 const remindersOnly = args.includes('--reminders-only');
+/** `--digests-only`: the reminders are taken off the queue after the sweep (the leads' digests alone). */
+const digestsOnly = args.includes('--digests-only');
+/** `--by-sql` (SQLite): the statements the sweep and its sends spent the most time in. */
+const sqlite = args.includes('--by-sql') ? instrumentSqliteStatements() : undefined;
 const WEEK = 7 * 86_400_000;
 
 interface SinkCounts {
@@ -101,12 +106,13 @@ async function bench(label: string, location: string) {
     const deps = serviceDeps(db, new FixedClock(occasion));
     const notifier = new Notifier(deps, { channels, publicUrl: 'https://tandem.example.com' });
     // Reminders only: the send job alone (the sweep's slot would queue the digests again).
-    const jobs = notifier.jobs().filter((j) => !remindersOnly || j.id === 'notify.send');
+    const jobs = notifier.jobs().filter((j) => !(remindersOnly || digestsOnly) || j.id === 'notify.send');
     const runner = new JobRunner(deps, jobs, { concurrency });
     let peakRss = process.memoryUsage().rss;
     const sampler = setInterval(() => {
       peakRss = Math.max(peakRss, process.memoryUsage().rss);
     }, 100);
+    sqlite?.reset();
     const loadAtStart = loadavg().map((l) => l.toFixed(2));
     const cpuBefore = process.cpuUsage();
     const startedAt = Date.now();
@@ -119,18 +125,19 @@ async function bench(label: string, location: string) {
           ),
         );
     }, 10_000);
-    if (remindersOnly) {
-      // The sweep as the runner would run it, then the digests taken off the queue: reminders alone.
+    if (remindersOnly || digestsOnly) {
+      // The sweep as the runner would run it, then the digests (or the reminders) taken off the queue.
       await notifier.sweep();
       await db.kysely
         .deleteFrom('jobs')
         .where('name', '=', 'notify.send')
-        .where('key', 'like', 'digest:%')
+        .where('key', 'like', remindersOnly ? 'digest:%' : 'reminder:%')
         .execute();
     }
     await runner.drain();
     clearInterval(progress);
     const finishedAt = Date.now();
+    if (sqlite) for (const line of sqlite.top(25)) console.log(`${label}: ${line}`);
     const cpu = process.cpuUsage(cpuBefore);
     clearInterval(sampler);
     peakRss = Math.max(peakRss, process.memoryUsage().rss);
@@ -163,6 +170,7 @@ async function bench(label: string, location: string) {
       isMet: seconds <= TARGET_S,
       concurrency,
       remindersOnly,
+      digestsOnly,
       loadAverageAtStart: loadAtStart,
       loadAverage: loadavg().map((l) => l.toFixed(2)),
       cores: cpus().length,

@@ -66,7 +66,7 @@ export function compliance(
   at: Instant,
   timeZone: string,
   /** Cadence periods by window and cadence, shared by calls over the same goals (the heatmap's weeks). */
-  periodCache: Map<string, Window[]> = new Map(),
+  periodCache: Map<string, readonly Window[]> = new Map(),
 ): Compliance {
   let withCheckin = 0;
   let due = 0;
@@ -117,7 +117,7 @@ export function complianceHeatmap(
 ): { weeks: Window[]; rows: { group: string; cells: Compliance[] }[] } {
   const weeks = weeksOf(range, weekStart, timeZone);
   // Periods are computed once per window and cadence for every week and group, not once per week.
-  const periodCache = new Map<string, Window[]>();
+  const periodCache = new Map<string, readonly Window[]>();
   const rows = [...groups].map(([group, goals]) => ({
     group,
     cells: weeks.map((week) => compliance(goals, week, at, timeZone, periodCache)),

@@ -154,11 +154,27 @@ export function addCadence(at: Instant, cadence: Cadence, count: number, timeZon
     : addDays(at, (step.days ?? 7) * count, timeZone);
 }
 
+/** Periods already worked out, by zone, cadence and window (bounded; emptied when full). */
+const knownPeriods = new Map<string, readonly Window[]>();
+const KNOWN_PERIODS_MAX = 10_000;
+
 /**
  * Cadence periods of a window: consecutive 7 days (weekly), 14 days (biweekly) or calendar months
  * (monthly) from the window start, each `[start, end)`; the last may be shorter (SPEC 3.3).
+ * Remembered: the goals of a cycle share a few windows, and each period's end is a zone lookup,
+ * so the list is shared (read-only) by every caller asking for the same window, cadence and zone.
  */
-export function cadencePeriods(window: Window, cadence: Cadence, timeZone: string): Window[] {
+export function cadencePeriods(window: Window, cadence: Cadence, timeZone: string): readonly Window[] {
+  const key = `${timeZone}|${cadence}|${window.start}|${window.end}`;
+  const known = knownPeriods.get(key);
+  if (known) return known;
+  const periods = periodsOf(window, cadence, timeZone);
+  if (knownPeriods.size >= KNOWN_PERIODS_MAX) knownPeriods.clear();
+  knownPeriods.set(key, periods);
+  return periods;
+}
+
+function periodsOf(window: Window, cadence: Cadence, timeZone: string): Window[] {
   const periods: Window[] = [];
   let start = window.start;
   for (let i = 1; start < window.end; i++) {

@@ -174,7 +174,7 @@ export interface MeasuredOptions {
  */
 export class Evaluator {
   readonly #staleCutoffs = new Map<Cadence, Instant>();
-  readonly #periods = new Map<string, Window[]>();
+  readonly #periods = new Map<string, readonly Window[]>();
 
   constructor(
     readonly at: Instant,
@@ -195,7 +195,7 @@ export class Evaluator {
   }
 
   /** Cadence periods of a window, cached per window and cadence. */
-  periods(window: Window, cadence: Cadence): Window[] {
+  periods(window: Window, cadence: Cadence): readonly Window[] {
     const cacheKey = `${window.start}:${window.end}:${cadence}`;
     let periods = this.#periods.get(cacheKey);
     if (!periods) {

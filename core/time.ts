@@ -161,6 +161,20 @@ export function startOfWeek(at: Instant, weekStart: number, timeZone: string): I
  * start of the day after B (SPEC 3.4).
  */
 export function dateWindow(startDate: string, endDate: string, timeZone: string): Window {
+  const key = `${timeZone}|${startDate}|${endDate}`;
+  const known = knownWindows.get(key);
+  if (known) return { start: known.start, end: known.end };
+  const window = computeDateWindow(startDate, endDate, timeZone);
+  if (knownWindows.size >= KNOWN_WINDOWS_MAX) knownWindows.clear();
+  knownWindows.set(key, window);
+  return { start: window.start, end: window.end };
+}
+
+/** Date ranges already turned into windows, by zone and dates (bounded; emptied when full). */
+const knownWindows = new Map<string, Window>();
+const KNOWN_WINDOWS_MAX = 10_000;
+
+function computeDateWindow(startDate: string, endDate: string, timeZone: string): Window {
   const start = parseMoment(startDate, timeZone);
   const endDay = parseMoment(endDate, timeZone);
   if (start === undefined || endDay === undefined || !isDateText(startDate) || !isDateText(endDate)) {

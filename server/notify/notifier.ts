@@ -2,6 +2,7 @@ import type { Insertable } from 'kysely';
 import type { Logger } from 'pino';
 import pino from 'pino';
 import { z } from 'zod';
+import { groupBy } from '../../core/collections';
 import { isValidTimeZone } from '../../core/time';
 import type { NotificationsTable } from '../db/schema';
 import {
@@ -13,11 +14,13 @@ import {
   type RetryPolicy,
 } from '../jobs/job';
 import { scheduledInput } from '../jobs/runner';
+import { type ActorScope, isVisible } from '../policies/permissions';
 import { repositories } from '../repositories/index';
 import type { PersonRow } from '../repositories/person.repository';
+import type { UnitRow } from '../repositories/unit.repository';
 import { CheckInDueService } from '../services/check-in-due.service';
 import type { Actor, ServiceDeps } from '../services/context';
-import { ComplianceHeatmaps, cycleWeeks } from '../services/dashboard-insights';
+import { cycleWeeks, type GoalWeekCompliance, weekComplianceOfGoals } from '../services/dashboard-insights';
 import { loadScopes } from '../services/scope';
 import { openSession } from '../services/session';
 import { readSettings } from '../services/workspace-settings';
@@ -73,18 +76,6 @@ const SEND_BATCHES = 2;
  * busy (`SMTP_CONNECTIONS`; nodemailer queues the rest) and a few chat posts in flight.
  */
 const SENDS_AT_ONCE = 2 * SMTP_CONNECTIONS;
-
-/** Items by a key of theirs, in their order (`Map.groupBy` is Node 21's). */
-function groupBy<T, K>(items: readonly T[], key: (item: T) => K): Map<K, T[]> {
-  const out = new Map<K, T[]>();
-  for (const item of items) {
-    const k = key(item);
-    const group = out.get(k);
-    if (group) group.push(item);
-    else out.set(k, [item]);
-  }
-  return out;
-}
 
 /** Runs `work` on every item, at most `limit` at once. */
 async function atOnce<T>(items: readonly T[], limit: number, work: (item: T) => Promise<void>) {
@@ -424,7 +415,8 @@ export class Notifier {
    * The digests of a batch that are still to be sent and have something to say, by job id. The
    * leads' members' goals and check-ins are read and evaluated once for the whole batch (now, and
    * as of each lead's previous occasion: no status history is kept, so the status then is
-   * evaluated again from the check-ins made by then), and narrowed to what each lead may see.
+   * evaluated again from the check-ins made by then), and narrowed to what each lead may see; so
+   * is the compliance of the last full week (each goal's share read once, summed per lead).
    */
   async #decideDigests(items: readonly BatchItem<SendInput>[]): Promise<Map<string, Prepared>> {
     const out = new Map<string, Prepared>();
@@ -444,10 +436,18 @@ export class Notifier {
       const leads = [
         ...new Map(group.map((i) => [i.input.personId, recipients.get(i.job.id)!.person])).values(),
       ];
-      const [memberships, units, scopes] = await Promise.all([
+      const [memberships, units, scopes, members] = await Promise.all([
         repos.units.membershipsOfMany(leads.map((l) => l.id)),
         repos.units.list(workspaceId),
         loadScopes(repos, workspaceId, leads),
+        // Every active member of the workspace (a digest of the root unit lists them all).
+        db
+          .selectFrom('unitMembers')
+          .innerJoin('people', 'people.id', 'unitMembers.personId')
+          .select(['unitMembers.unitId', 'people.id', 'people.name'])
+          .where('unitMembers.workspaceId', '=', workspaceId)
+          .where('people.isActive', '=', 1)
+          .execute(),
       ]);
       const children = groupBy(
         units.filter((u) => u.parentId !== null),
@@ -471,19 +471,11 @@ export class Notifier {
         ]),
       );
       const unitsBy = new Map(leads.map((l) => [l.id, subtree(ledBy.get(l.id)!)]));
-      const allUnits = [...new Set([...unitsBy.values()].flat())];
-      const rows: { unitId: string; id: string; name: string }[] = [];
-      for (let i = 0; i < allUnits.length; i += 500)
-        rows.push(
-          ...(await db
-            .selectFrom('unitMembers')
-            .innerJoin('people', 'people.id', 'unitMembers.personId')
-            .select(['unitMembers.unitId', 'people.id', 'people.name'])
-            .where('unitMembers.unitId', 'in', allUnits.slice(i, i + 500))
-            .where('people.isActive', '=', 1)
-            .execute()),
-        );
-      const membersOf = groupBy(rows, (r) => r.unitId);
+      const allUnits = new Set([...unitsBy.values()].flat());
+      const membersOf = groupBy(
+        members.filter((m) => allUnits.has(m.unitId)),
+        (r) => r.unitId,
+      );
       // Status changes are counted since each lead's previous occasion (last week's digest).
       const sinceOf = new Map(
         leads.map((l) => {
@@ -495,10 +487,10 @@ export class Notifier {
       const instants = [now, ...new Set(sinceOf.values())];
       const due = await new CheckInDueService(this.deps).dueForViewers(
         workspaceId,
-        [...new Set(rows.map((r) => r.id))],
+        [...new Set([...membersOf.values()].flat().map((r) => r.id))],
         instants,
       );
-      const heatmaps = new ComplianceHeatmaps(0);
+      const weekShares = await this.#weekShares(workspaceId, leads[0]!.id);
       for (const item of group) {
         const { person, recipient } = recipients.get(item.job.id)!;
         const scope = scopes.get(person.id);
@@ -529,11 +521,7 @@ export class Notifier {
         content.stale.sort(
           (a, b) => b.goal.missedPeriods - a.goal.missedPeriods || a.goal.title.localeCompare(b.goal.title),
         );
-        content.compliance = await this.#compliance(
-          actorFor(workspaceId, person.id),
-          ledBy.get(person.id)!,
-          heatmaps,
-        );
+        content.compliance = this.#compliance(scope, ledBy.get(person.id)!, units, subtree, weekShares);
         if (
           content.stale.length +
             content.atRisk.length +
@@ -548,31 +536,41 @@ export class Notifier {
     return out;
   }
 
+  /**
+   * Each active cycle's goals with their share of the last full week's check-in compliance (the
+   * dashboard heatmap's last ended column), by unit: read once for all the leads of a batch.
+   */
+  async #weekShares(workspaceId: string, personId: string): Promise<Map<string, GoalWeekCompliance[]>> {
+    const session = await openSession(this.deps, this.deps.db.kysely, actorFor(workspaceId, personId));
+    const cycles = (await session.repos.cycles.list(workspaceId)).filter((c) => c.state === 'active');
+    const shares: GoalWeekCompliance[] = [];
+    for (const cycle of cycles) {
+      const last = cycleWeeks(session, cycle).findLast((w) => w.end <= session.at);
+      if (last) shares.push(...(await weekComplianceOfGoals(session, cycle, last)));
+    }
+    return groupBy(shares, (s) => s.unitId);
+  }
+
   /** The check-in compliance of each led unit over the last full week (the dashboard's heatmap), as the lead sees it. */
-  async #compliance(
-    actor: Actor,
+  #compliance(
+    scope: ActorScope,
     ledUnitIds: readonly string[],
-    heatmaps: ComplianceHeatmaps,
-  ): Promise<DigestContent['compliance']> {
-    const session = await openSession(this.deps, this.deps.db.kysely, actor);
-    const units = await session.repos.units.list(actor.workspaceId);
-    const cycles = (await session.repos.cycles.list(actor.workspaceId)).filter((c) => c.state === 'active');
+    units: readonly UnitRow[],
+    subtree: (roots: readonly string[]) => string[],
+    shares: ReadonlyMap<string, readonly GoalWeekCompliance[]>,
+  ): DigestContent['compliance'] {
     const out: DigestContent['compliance'] = [];
     for (const unitId of ledUnitIds) {
       const unit = units.find((u) => u.id === unitId);
       if (!unit) continue;
       let done = 0;
       let due = 0;
-      for (const cycle of cycles) {
-        const weeks = cycleWeeks(session, cycle);
-        const last = weeks.findLastIndex((w) => w.end <= session.at);
-        if (last < 0) continue;
-        const heatmap = await heatmaps.of(session, cycle, unit, units);
-        for (const row of heatmap.units) {
-          done += row.cells[last]?.done ?? 0;
-          due += row.cells[last]?.due ?? 0;
-        }
-      }
+      for (const id of subtree([unitId]))
+        for (const share of shares.get(id) ?? [])
+          if (isVisible(scope, share.subject)) {
+            done += share.done;
+            due += share.due;
+          }
       if (due > 0) out.push({ unitName: unit.name, done, due, rate: done / due });
     }
     return out;

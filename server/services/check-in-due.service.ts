@@ -1,17 +1,30 @@
 import { z } from 'zod';
 import { dueCheckin, missedPeriods } from '../../core/checkin-schedule';
+import { groupBy } from '../../core/collections';
 import { cadencePeriods } from '../../core/cycle';
+import { Evaluator, evaluateOrganisationWith } from '../../core/evaluate';
+import type { KeyResultNode, ObjectiveNode, Organisation, SmartGoalNode } from '../../core/model';
 import type { Status } from '../../core/status';
 import { dateWindow, type Instant, type Window } from '../../core/time';
 import { type ActorScope, type GoalSubject, isVisible } from '../policies/permissions';
 import type { AlignmentRow } from '../repositories/alignment.repository';
+import type { CheckInRow } from '../repositories/check-in.repository';
 import { ComplianceRepository } from '../repositories/compliance.repository';
+import type { CycleRow } from '../repositories/cycle.repository';
 import { repositories } from '../repositories/index';
 import type { KeyResultRow } from '../repositories/key-result.repository';
+import type { ObjectiveRow } from '../repositories/objective.repository';
 import type { PersonRow } from '../repositories/person.repository';
 import type { SmartGoalRow } from '../repositories/smart-goal.repository';
 import type { Actor, ServiceDeps } from './context';
-import { effectiveCheckins, groupCheckins, readMeasure, windowOfCycle } from './evaluation';
+import {
+  effectiveCheckins,
+  groupCheckins,
+  objectiveNode,
+  readMeasure,
+  smartGoalNode,
+  windowOfCycle,
+} from './evaluation';
 import {
   assertMayReadPeople,
   assertMayReadPerson,
@@ -21,9 +34,8 @@ import {
 } from './goal-access';
 import { loadScopes } from './scope';
 import { openSession, type Session } from './session';
-import { loadSlice } from './slice';
 import { notFound } from './validate';
-import { readSettings } from './workspace-settings';
+import { evaluationSettings, readSettings } from './workspace-settings';
 
 /** How many people `dueOfMany` reads at once (bounds the bound parameters of one query). */
 const PEOPLE_PER_READ = 500;
@@ -289,7 +301,7 @@ export class CheckInDueService {
         : dateWindow(goal.startDate, goal.dueDate, timeZone);
     const rows = groupCheckins(await session.repos.checkIns.listByGoals([...krs, ...goals].map((g) => g.id)));
     // Goals of one cycle share a window and mostly a cadence: their periods are worked out once.
-    const periodsOf = new Map<string, Window[]>();
+    const periodsOf = new Map<string, readonly Window[]>();
     const schedules = [...krs, ...goals].map((goal) => {
       const window = windowOf(goal);
       const cadence = goal.cadence ?? defaultCadence;
@@ -302,25 +314,33 @@ export class CheckInDueService {
       const checkinTimes = (rows.get(goal.id) ?? []).map((r) => r.at).sort((a, b) => a - b);
       return { goal, periods, scheduledGoal: { key: goal.id, window, cadence, checkinTimes } };
     });
+    // A due goal's status is its own evaluation: a metric KR's and a SMART goal's depend on their own
+    // check-ins and their objective's kind, window and state alone (never on siblings or children),
+    // so core evaluates those nodes directly at each instant from the check-ins read above.
+    const nodes =
+      options.statuses === false
+        ? undefined
+        : this.#ownNodes(session, krs, goals, objectives, cycleById, rows);
+    const evaluation = nodes && evaluationSettings(session.settings);
+    // A SMART goal's titles name the goals it supports: the same at every instant.
+    const parents = new Map<string, AlignmentRow[]>();
+    for (const link of await session.repos.alignments.parentsOf(goals.map((g) => g.id)))
+      parents.set(link.childId, [...(parents.get(link.childId) ?? []), link]);
+    const parentTitles = await this.#parentTitles(session, goals, parents, scopeOf, options.subjects);
     const lists: Map<string, DueGoal[]>[] = [];
     for (const at of ats) {
-      const then: Session = { ...session, at };
       const scheduled = schedules.flatMap(({ goal, periods, scheduledGoal }) => {
         const due = dueCheckin(scheduledGoal, at, timeZone, periods);
         return due ? [{ goal, due, missed: missedPeriods(scheduledGoal, at, timeZone, periods) }] : [];
       });
-      const shownObjectives = [
-        ...new Set(scheduled.flatMap(({ goal }) => ('objectiveId' in goal ? [goal.objectiveId] : []))),
-      ].map((id) => objectives.get(id)!);
-      const shownGoals = scheduled.flatMap(({ goal }) => ('objectiveId' in goal ? [] : [goal]));
-      // Without statuses (a reminder shows none) only the SMART goals' parents are read, not the slice.
-      const slice =
-        options.statuses === false ? undefined : await loadSlice(then, shownObjectives, shownGoals);
-      const parents = slice?.parents ?? new Map<string, AlignmentRow[]>();
-      if (!slice)
-        for (const link of await session.repos.alignments.parentsOf(shownGoals.map((g) => g.id)))
-          parents.set(link.childId, [...(parents.get(link.childId) ?? []), link]);
-      const parentTitles = await this.#parentTitles(then, shownGoals, parents, scopeOf, options.subjects);
+      const statuses =
+        nodes &&
+        this.#statusesAt(
+          nodes,
+          scheduled.map(({ goal }) => goal.id),
+          at,
+          evaluation!,
+        );
       const byPerson = new Map<string, DueGoal[]>(people.map((p) => [p.id, []]));
       for (const { goal, due, missed } of scheduled) {
         const measure = readMeasure(goal.measure);
@@ -358,7 +378,7 @@ export class CheckInDueService {
           lastConfidence: last?.confidence ?? null,
           lastNote: last?.note ?? null,
           lastCheckinAt: last?.at ?? null,
-          status: slice?.evaluations.get(goal.id)?.status ?? null,
+          status: statuses?.get(goal.id) ?? null,
           period: { start: due.period.start, end: due.period.end },
           isDone: !due.isDue,
           missedPeriods: missed,
@@ -376,9 +396,66 @@ export class CheckInDueService {
     return lists;
   }
 
+  /** Core nodes of the goals a due list may show: each metric KR under its objective (alone), each SMART goal. */
+  #ownNodes(
+    session: Session,
+    krs: readonly KeyResultRow[],
+    goals: readonly SmartGoalRow[],
+    objectives: ReadonlyMap<string, ObjectiveRow>,
+    cycles: ReadonlyMap<string, CycleRow>,
+    rows: ReadonlyMap<string, readonly CheckInRow[]>,
+  ): Map<string, { objective?: ObjectiveNode; node: KeyResultNode | SmartGoalNode }> {
+    const out = new Map<string, { objective?: ObjectiveNode; node: KeyResultNode | SmartGoalNode }>();
+    const checkins = new Map(
+      krs.map((kr) => [kr.id, effectiveCheckins(rows.get(kr.id) ?? [], readMeasure(kr.measure))]),
+    );
+    for (const [objectiveId, owned] of groupBy(krs, (kr) => kr.objectiveId)) {
+      const row = objectives.get(objectiveId)!;
+      const objective = objectiveNode(row, cycles.get(row.cycleId)!, owned, checkins, [], session.settings);
+      for (const node of objective.keyResults) out.set(node.key, { objective, node });
+    }
+    for (const goal of goals) {
+      const own = effectiveCheckins(rows.get(goal.id) ?? [], readMeasure(goal.measure));
+      out.set(goal.id, {
+        node: smartGoalNode(goal, cycles.get(goal.cycleId)!.name, own, [], session.settings),
+      });
+    }
+    return out;
+  }
+
+  /** The statuses of some of those goals as of `at`, by core. */
+  #statusesAt(
+    nodes: ReadonlyMap<string, { objective?: ObjectiveNode; node: KeyResultNode | SmartGoalNode }>,
+    ids: readonly string[],
+    at: Instant,
+    settings: ReturnType<typeof evaluationSettings>,
+  ): Map<string, Status | null> {
+    const objectives = new Map<ObjectiveNode, KeyResultNode[]>();
+    const smartGoals: SmartGoalNode[] = [];
+    for (const id of ids) {
+      const found = nodes.get(id);
+      if (!found) continue;
+      if (found.objective) {
+        const list = objectives.get(found.objective);
+        if (list) list.push(found.node as KeyResultNode);
+        else objectives.set(found.objective, [found.node as KeyResultNode]);
+      } else smartGoals.push(found.node as SmartGoalNode);
+    }
+    const org: Organisation = {
+      timeZone: settings.timeZone,
+      cycles: [],
+      units: [],
+      objectives: [...objectives].map(([objective, keyResults]) => ({ ...objective, keyResults })),
+      smartGoals,
+    };
+    const out = new Map<string, Status | null>();
+    for (const e of evaluateOrganisationWith(org, new Evaluator(at, settings))) out.set(e.key, e.status);
+    return out;
+  }
+
   /** The objective (and KR) each SMART goal supports first, by title. */
   async #parentTitles(
-    session: Parameters<typeof loadSlice>[0],
+    session: Session,
     goals: readonly SmartGoalRow[],
     parents: Map<string, { parentType: 'objective' | 'key_result'; parentId: string }[]>,
     scopeOf: (personId: string) => ActorScope,

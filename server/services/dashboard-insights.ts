@@ -1,6 +1,6 @@
-import { complianceHeatmap, type ScheduledGoal, weeksOf } from '../../core/checkin-schedule';
+import { compliance, complianceHeatmap, type ScheduledGoal, weeksOf } from '../../core/checkin-schedule';
 import { dateWindow, formatDate, type Window } from '../../core/time';
-import { isVisible } from '../policies/permissions';
+import { type GoalSubject, isVisible } from '../policies/permissions';
 import { ComplianceRepository } from '../repositories/compliance.repository';
 import type { CycleRow } from '../repositories/cycle.repository';
 import type { UnitRow } from '../repositories/unit.repository';
@@ -103,52 +103,19 @@ async function heatmapOf(
   unit: UnitRow,
   units: readonly UnitRow[],
 ): Promise<ComplianceHeatmap> {
-  const { timeZone, defaultCadence, weekStart } = session.settings;
-  const ws = session.actor.workspaceId;
+  const { timeZone, weekStart } = session.settings;
   const repo = new ComplianceRepository(session.repos.units.db);
   const rowOf = rowsOfUnits(unit, units);
   // A root's heatmap reads the whole cycle's goals; a unit's only its subtree's.
   const subtree = unit.parentId === null ? undefined : [...rowOf.keys()];
-  const [krs, goals] = await Promise.all([
-    repo.keyResults(ws, cycle.id, subtree),
-    repo.smartGoals(ws, cycle.id, subtree),
-  ]);
   const groups = new Map<string, ScheduledGoal[]>([unit, ...childrenOf(unit, units)].map((u) => [u.id, []]));
   const cycleWindow = windowOfCycle(cycle, timeZone);
   // The goals the viewer may see, each with its row; their check-in times are read after, so an
   // invisible goal's check-ins are never read.
-  const scheduled: { row: string; goal: ScheduledGoal }[] = [];
-  const add = (goalId: string, unitId: string | null, window: Window, cadence: ScheduledGoal['cadence']) => {
-    const row = unitId === null ? undefined : rowOf.get(unitId);
-    if (row === undefined) return;
-    scheduled.push({ row, goal: { key: goalId, window, cadence, checkinTimes: [] } });
-  };
-  for (const kr of krs) {
-    const subject = {
-      workspaceId: ws,
-      visibility: kr.visibility,
-      unitId: kr.unitId,
-      ownerIds: [kr.ownerId, kr.leadId, kr.objectiveOwnerId],
-    };
-    if (isVisible(session.scope, subject)) add(kr.id, kr.unitId, cycleWindow, kr.cadence ?? defaultCadence);
-  }
-  const windows = new Map<string, Window>();
-  for (const goal of goals) {
-    const subject = {
-      workspaceId: ws,
-      visibility: goal.visibility,
-      unitId: goal.unitId,
-      ownerIds: [goal.ownerId],
-    };
-    if (!isVisible(session.scope, subject)) continue;
-    const key = `${goal.startDate}/${goal.dueDate}`;
-    let window = windows.get(key);
-    if (!window) {
-      window = dateWindow(goal.startDate, goal.dueDate, timeZone);
-      windows.set(key, window);
-    }
-    add(goal.id, goal.unitId, window, goal.cadence ?? defaultCadence);
-  }
+  const scheduled = (await scheduledGoalsOf(session, cycle, subtree)).flatMap((s) => {
+    const row = s.unitId === null ? undefined : rowOf.get(s.unitId);
+    return row !== undefined && isVisible(session.scope, s.subject) ? [{ row, goal: s.goal }] : [];
+  });
   const timesOf = await repo.checkinTimesByGoal(scheduled.map((s) => s.goal.key));
   for (const { row, goal } of scheduled) {
     const checkinTimes = (timesOf.get(goal.key) ?? []).sort((a, b) => a - b);
@@ -164,6 +131,101 @@ async function heatmapOf(
       cells: row.cells.map((c) => ({ due: c.due, done: c.withCheckin, rate: c.rate })),
     })),
   };
+}
+
+/** A goal of a cycle a check-in is due for: its unit, what visibility reads of it, its schedule. */
+interface ScheduledOfCycle {
+  unitId: string | null;
+  subject: GoalSubject;
+  /** Without check-in times (read after, for the goals kept). */
+  goal: ScheduledGoal;
+}
+
+/** The measured goals of a cycle (of some units) with their schedules: the heatmap's goals, before visibility. */
+async function scheduledGoalsOf(
+  session: Session,
+  cycle: CycleRow,
+  unitIds?: readonly string[],
+): Promise<ScheduledOfCycle[]> {
+  const { timeZone, defaultCadence } = session.settings;
+  const ws = session.actor.workspaceId;
+  const repo = new ComplianceRepository(session.repos.units.db);
+  const [krs, goals] = await Promise.all([
+    repo.keyResults(ws, cycle.id, unitIds),
+    repo.smartGoals(ws, cycle.id, unitIds),
+  ]);
+  const cycleWindow = windowOfCycle(cycle, timeZone);
+  const out: ScheduledOfCycle[] = [];
+  for (const kr of krs)
+    out.push({
+      unitId: kr.unitId,
+      subject: {
+        workspaceId: ws,
+        visibility: kr.visibility,
+        unitId: kr.unitId,
+        ownerIds: [kr.ownerId, kr.leadId, kr.objectiveOwnerId],
+      },
+      goal: { key: kr.id, window: cycleWindow, cadence: kr.cadence ?? defaultCadence, checkinTimes: [] },
+    });
+  const windows = new Map<string, Window>();
+  for (const goal of goals) {
+    const key = `${goal.startDate}/${goal.dueDate}`;
+    let window = windows.get(key);
+    if (!window) {
+      window = dateWindow(goal.startDate, goal.dueDate, timeZone);
+      windows.set(key, window);
+    }
+    out.push({
+      unitId: goal.unitId,
+      subject: {
+        workspaceId: ws,
+        visibility: goal.visibility,
+        unitId: goal.unitId,
+        ownerIds: [goal.ownerId],
+      },
+      goal: { key: goal.id, window, cadence: goal.cadence ?? defaultCadence, checkinTimes: [] },
+    });
+  }
+  return out;
+}
+
+/** One goal's share of a unit's heatmap cell for one week. */
+export interface GoalWeekCompliance {
+  unitId: string;
+  subject: GoalSubject;
+  due: number;
+  done: number;
+}
+
+/**
+ * Each goal of a cycle that counts in one week's check-in compliance, with its (due, done) for that
+ * week: summed over the goals of a unit's subtree a viewer may see, they give that viewer's
+ * heatmap cells of the week for the unit and its children. For work that needs the cells of many
+ * viewers at once (the leads' digests): the cycle is read once for all of them, not once per
+ * viewer, and check-ins made before the week are not read (no period of the week starts before it).
+ *
+ * @example
+ * const goals = await weekComplianceOfGoals(session, cycle, cycleWeeks(session, cycle)[3]!);
+ */
+export async function weekComplianceOfGoals(
+  session: Session,
+  cycle: CycleRow,
+  week: Window,
+): Promise<GoalWeekCompliance[]> {
+  const { timeZone } = session.settings;
+  const scheduled = (await scheduledGoalsOf(session, cycle)).filter((s) => s.unitId !== null);
+  const timesOf = await new ComplianceRepository(session.repos.units.db).checkinTimesByGoal(
+    scheduled.map((s) => s.goal.key),
+    week.start,
+  );
+  const periodCache = new Map<string, readonly Window[]>();
+  const out: GoalWeekCompliance[] = [];
+  for (const { unitId, subject, goal } of scheduled) {
+    const checkinTimes = (timesOf.get(goal.key) ?? []).sort((a, b) => a - b);
+    const cell = compliance([{ ...goal, checkinTimes }], week, session.at, timeZone, periodCache);
+    if (cell.due > 0) out.push({ unitId: unitId!, subject, due: cell.due, done: cell.withCheckin });
+  }
+  return out;
 }
 
 function childrenOf(unit: UnitRow, units: readonly UnitRow[]): UnitRow[] {
