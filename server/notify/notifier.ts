@@ -69,6 +69,13 @@ interface Prepared {
 
 /** Most sends one batch job claims (the batch's lease is renewed while it runs). */
 export const SEND_BATCH = 200;
+/**
+ * A send the channel accepted is recorded (its job completed) within this many milliseconds, with
+ * the others accepted meanwhile, or at once when this many are waiting: a node killed in that
+ * window sends those messages again (their jobs were not completed), never loses one.
+ */
+const RECORD_WAIT_MS = 25;
+const RECORD_GROUP = 50;
 /** Batches of sends running at once on one node: one decides while another sends. */
 const SEND_BATCHES = 2;
 /**
@@ -243,11 +250,11 @@ export class Notifier {
    * person, for a message already sent, or when nothing is left to say (everything checked in).
    * Reminders are decided together (a few reads for the whole batch: the people, their
    * preferences, the keys already sent, their memberships, and their due lists through
-   * `dueOfEach`), digests one by one (each reads its lead's units). Up to `SENDS_AT_ONCE` messages
-   * are with their channels at once. Each message's outcome is its own job's: a message the channel
-   * accepted is recorded `sent` and its job completed at once, several together in one transaction
-   * when they are accepted while the previous one commits (so a node killed mid-batch re-sends at
-   * most the messages accepted in those milliseconds); a refused one is recorded `retrying` (or
+   * `dueOfEach`), digests together too (`#decideDigests`). Up to `SENDS_AT_ONCE` messages are with
+   * their channels at once. Each message's outcome is its own job's: a message the channel accepted
+   * is recorded `sent` and its job completed within `RECORD_WAIT_MS`, together with the others
+   * accepted meanwhile in one transaction (so a node killed mid-batch re-sends at most the messages
+   * accepted in those milliseconds); a refused one is recorded `retrying` (or
    * `failed` on its last attempt) and its job alone retried with backoff.
    */
   async #sendBatch(items: readonly BatchItem<SendInput>[], context: BatchContext): Promise<void> {
@@ -255,8 +262,17 @@ export class Notifier {
     let isFlushing = false;
     let flushing: Promise<void> = Promise.resolve();
     let flushError: unknown;
-    // Group commit: whatever was accepted while the previous transaction ran goes in the next one.
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    // Group commit: what was accepted in the last few milliseconds (`RECORD_WAIT_MS`, or
+    // `RECORD_GROUP` sends), and whatever was accepted while the previous transaction ran, goes in
+    // one transaction: one commit for many sends instead of one each.
+    const flushSoon = () => {
+      if (accepted.length >= RECORD_GROUP) flush();
+      else timer ??= setTimeout(flush, RECORD_WAIT_MS);
+    };
     const flush = () => {
+      if (timer !== undefined) clearTimeout(timer);
+      timer = undefined;
       if (isFlushing) return;
       isFlushing = true;
       flushing = (async () => {
@@ -318,7 +334,7 @@ export class Notifier {
         return;
       }
       accepted.push({ ...row, state: 'sent', error: null, sentAt: now });
-      flush();
+      flushSoon();
     };
     const reminders = items.filter((i) => i.input.kind === 'reminder');
     const digests = items.filter((i) => i.input.kind === 'digest');

@@ -8,7 +8,7 @@ import type { Status } from '../../core/status';
 import { dateWindow, type Instant, type Window } from '../../core/time';
 import { type ActorScope, type GoalSubject, isVisible } from '../policies/permissions';
 import type { AlignmentRow } from '../repositories/alignment.repository';
-import type { CheckInRow } from '../repositories/check-in.repository';
+import type { CheckInHistory } from '../repositories/check-in.repository';
 import { ComplianceRepository } from '../repositories/compliance.repository';
 import type { CycleRow } from '../repositories/cycle.repository';
 import { repositories } from '../repositories/index';
@@ -299,7 +299,9 @@ export class CheckInDueService {
       'objectiveId' in goal
         ? windowOfCycle(cycleById.get(objectives.get(goal.objectiveId)!.cycleId)!, timeZone)
         : dateWindow(goal.startDate, goal.dueDate, timeZone);
-    const rows = groupCheckins(await session.repos.checkIns.listByGoals([...krs, ...goals].map((g) => g.id)));
+    const rows = groupCheckins(
+      await session.repos.checkIns.historyOfGoals([...krs, ...goals].map((g) => g.id)),
+    );
     // Goals of one cycle share a window and mostly a cadence: their periods are worked out once.
     const periodsOf = new Map<string, readonly Window[]>();
     const schedules = [...krs, ...goals].map((goal) => {
@@ -403,7 +405,7 @@ export class CheckInDueService {
     goals: readonly SmartGoalRow[],
     objectives: ReadonlyMap<string, ObjectiveRow>,
     cycles: ReadonlyMap<string, CycleRow>,
-    rows: ReadonlyMap<string, readonly CheckInRow[]>,
+    rows: ReadonlyMap<string, readonly CheckInHistory[]>,
   ): Map<string, { objective?: ObjectiveNode; node: KeyResultNode | SmartGoalNode }> {
     const out = new Map<string, { objective?: ObjectiveNode; node: KeyResultNode | SmartGoalNode }>();
     const checkins = new Map(
