@@ -10,7 +10,7 @@ import { migrateToLatest, openDatabase } from '../server/db/database';
 import { loadDemo } from '../server/demo/load';
 import type { BatchContext } from '../server/jobs/job';
 import type { Channel } from '../server/notify/message';
-import { Notifier, SEND_BATCH } from '../server/notify/notifier';
+import { DIGEST_BATCH, Notifier, SEND_BATCH } from '../server/notify/notifier';
 import { latestOccasion } from '../server/notify/occasion';
 import { FixedClock, serviceDeps } from '../server/services/context';
 import { readSettings } from '../server/services/workspace-settings';
@@ -65,29 +65,32 @@ await withScratchSqliteFile('tandem-reminder-queries', async (file) => {
     },
   } as Channel;
   const deps = serviceDeps(db, new FixedClock(occasion));
-  const [, send] = new Notifier(deps, {
+  const [, send, digest] = new Notifier(deps, {
     channels: [channel],
     publicUrl: 'https://tandem.example.com',
   }).jobs();
   const notifier = new Notifier(deps, { channels: [channel], publicUrl: 'https://tandem.example.com' });
-  await notifier.sweep(send);
+  await notifier.sweep({ send: send!, digest: digest! });
   const jobs = await db.kysely
     .selectFrom('jobs')
     .select(['id', 'input'])
-    .where('name', '=', 'notify.send')
+    .where('name', 'in', ['notify.send', 'notify.digest'])
     .execute();
-  // Through the send job's batch handler, as the runner runs it: batches of up to SEND_BATCH jobs.
+  // Through the send jobs' batch handler, as the runner runs it: batches of up to SEND_BATCH
+  // reminders, DIGEST_BATCH digests.
   const measure = async (kind: string, limit: number) => {
     const picked = jobs.filter((j) => JSON.parse(j.input).kind === kind).slice(0, limit);
     const before = statements;
     const sentBefore = sent.length;
     const started = performance.now();
-    for (let i = 0; i < picked.length; i += SEND_BATCH) {
-      const items = picked.slice(i, i + SEND_BATCH).map((job) => ({
+    const size = kind === 'digest' ? DIGEST_BATCH : SEND_BATCH;
+    const job = kind === 'digest' ? digest! : send!;
+    for (let i = 0; i < picked.length; i += size) {
+      const items = picked.slice(i, i + size).map((job) => ({
         input: JSON.parse(job.input),
         job: { id: job.id, key: null, attempt: 1, runAt: 0 },
       }));
-      await send!.batch!.handler(items, {
+      await job.batch!.handler(items, {
         deps,
         logger: pino({ level: 'silent' }),
         complete: async (ids, work) => {
@@ -105,7 +108,7 @@ await withScratchSqliteFile('tandem-reminder-queries', async (file) => {
       kind,
       sends: picked.length,
       messages,
-      batches: Math.ceil(picked.length / SEND_BATCH),
+      batches: Math.ceil(picked.length / size),
       statements: statements - before,
       statementsPerMessage: Number(((statements - before) / Math.max(1, messages)).toFixed(2)),
       msPerMessage: Number((ms / Math.max(1, messages)).toFixed(2)),

@@ -3,7 +3,7 @@
 // last message a real SMTP server on loopback accepted: the demo is generated in a scratch SQLite
 // file and (with TANDEM_BENCH_PG_URL or TANDEM_TEST_PG_URL) a scratch PostgreSQL database, email is
 // switched on, the clock is put at the workspace's next check-in occasion, and one node's job runner
-// (the sweep, then every `notify.send`) runs until the queue is empty. Reports the seconds, the
+// (the sweep, then every `notify.send` and `notify.digest`) runs until the queue is empty. Reports the seconds, the
 // messages, their rate, peak RSS, and the load average. Issue 13's target: under 30 s.
 // Figures go in docs/PERFORMANCE.md.
 
@@ -106,7 +106,7 @@ async function bench(label: string, location: string) {
     const deps = serviceDeps(db, new FixedClock(occasion));
     const notifier = new Notifier(deps, { channels, publicUrl: 'https://tandem.example.com' });
     // Reminders only: the send job alone (the sweep's slot would queue the digests again).
-    const jobs = notifier.jobs().filter((j) => !(remindersOnly || digestsOnly) || j.id === 'notify.send');
+    const jobs = notifier.jobs().filter((j) => !(remindersOnly || digestsOnly) || j.id !== 'notify.sweep');
     const runner = new JobRunner(deps, jobs, { concurrency });
     let peakRss = process.memoryUsage().rss;
     const sampler = setInterval(() => {
@@ -130,8 +130,7 @@ async function bench(label: string, location: string) {
       await notifier.sweep();
       await db.kysely
         .deleteFrom('jobs')
-        .where('name', '=', 'notify.send')
-        .where('key', 'like', remindersOnly ? 'digest:%' : 'reminder:%')
+        .where('name', '=', remindersOnly ? 'notify.digest' : 'notify.send')
         .execute();
     }
     await runner.drain();

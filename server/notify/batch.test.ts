@@ -98,7 +98,7 @@ describeEachDialect('reminders sent in batches', (dialect) => {
     test.db.kysely
       .selectFrom('jobs')
       .selectAll()
-      .where('name', '=', 'notify.send')
+      .where('name', 'in', ['notify.send', 'notify.digest'])
       .where('input', 'like', `%${workspaceId}%`)
       .execute();
 

@@ -136,7 +136,7 @@ suite('reminders across two tandem serve processes on one PostgreSQL', () => {
       const pending = await test.db.kysely
         .selectFrom('jobs')
         .select('id')
-        .where('name', '=', 'notify.send')
+        .where('name', 'in', ['notify.send', 'notify.digest'])
         .where('state', 'in', ['queued', 'running'])
         .where('runAt', '<=', now)
         .execute();

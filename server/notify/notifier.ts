@@ -76,6 +76,11 @@ export const SEND_BATCH = 200;
  */
 const RECORD_WAIT_MS = 25;
 const RECORD_GROUP = 50;
+/**
+ * Most digests one batch job claims: every lead of a large workspace (10,000 people, 1,000 leads)
+ * in one batch, whose members' goals are then read and evaluated once.
+ */
+export const DIGEST_BATCH = 2_000;
 /** Batches of sends running at once on one node: one decides while another sends. */
 const SEND_BATCHES = 2;
 /**
@@ -127,41 +132,44 @@ export class Notifier {
     return [...this.#channels.keys()];
   }
 
-  /** The sweep and the send job. */
+  /**
+   * The sweep and the two send jobs: `notify.send` (reminders; and digests queued before
+   * `notify.digest` existed) and `notify.digest` (the leads' digests, in batches as large as a
+   * workspace's leads, so the members they share are read and evaluated once, not once a batch).
+   */
   jobs(): JobDefinition[] {
-    const send = defineJob({
-      id: 'notify.send',
-      version: 1,
-      input: sendInput,
-      retry: SEND_RETRY,
-      // One job alone (a caller running one): a batch of one.
-      handler: async (input, context) => {
-        let failure: unknown;
-        await this.#sendBatch([{ input, job: context.job }], {
-          deps: context.deps,
-          logger: context.logger,
-          complete: async (ids, work) => {
-            const held = new Set(ids);
-            await context.complete(async (trx) => {
-              await work?.(trx, held);
-            });
-            return held;
-          },
-          hold: async () => new Set([context.job.id]),
-          fail: async (_id, error, work) => {
-            // A job alone records its failure on the database, then throws for the runner to retry it.
-            await work?.(this.deps.db.kysely as never);
-            failure = error;
-          },
-        });
-        if (failure !== undefined) throw failure;
-      },
-      batch: {
-        size: SEND_BATCH,
-        concurrency: SEND_BATCHES,
-        handler: (items, context) => this.#sendBatch(items, context),
-      },
-    });
+    const sendJob = (id: string, size: number, concurrency: number) =>
+      defineJob({
+        id,
+        version: 1,
+        input: sendInput,
+        retry: SEND_RETRY,
+        // One job alone (a caller running one): a batch of one.
+        handler: async (input, context) => {
+          let failure: unknown;
+          await this.#sendBatch([{ input, job: context.job }], {
+            deps: context.deps,
+            logger: context.logger,
+            complete: async (ids, work) => {
+              const held = new Set(ids);
+              await context.complete(async (trx) => {
+                await work?.(trx, held);
+              });
+              return held;
+            },
+            hold: async () => new Set([context.job.id]),
+            fail: async (_id, error, work) => {
+              // A job alone records its failure on the database, then throws for the runner to retry it.
+              await work?.(this.deps.db.kysely as never);
+              failure = error;
+            },
+          });
+          if (failure !== undefined) throw failure;
+        },
+        batch: { size, concurrency, handler: (items, context) => this.#sendBatch(items, context) },
+      });
+    const send = sendJob('notify.send', SEND_BATCH, SEND_BATCHES);
+    const digest = sendJob('notify.digest', DIGEST_BATCH, 1);
     const sweep = defineJob({
       id: 'notify.sweep',
       version: 1,
@@ -169,10 +177,10 @@ export class Notifier {
       // A sweep looks at now, not at its slot: after a gap, the newest slot alone does the work.
       schedule: { cron: SWEEP_CRON, catchUp: 'latest' },
       handler: async () => {
-        await this.sweep(send);
+        await this.sweep({ send, digest });
       },
     });
-    return [sweep, send];
+    return [sweep, send, digest];
   }
 
   /**
@@ -181,7 +189,12 @@ export class Notifier {
    * occasion, channel), so a sweep run again (another node, the next quarter hour, a restart)
    * queues nothing new. Returns how many jobs this sweep queued.
    */
-  async sweep(send: JobDefinition = this.jobs()[1]!): Promise<number> {
+  async sweep(
+    definitions: { send: JobDefinition; digest: JobDefinition } = {
+      send: this.jobs()[1]!,
+      digest: this.jobs()[2]!,
+    },
+  ): Promise<number> {
     const db = this.deps.db.kysely;
     const now = this.deps.clock.now();
     const available = new Set(this.#channels.keys());
@@ -233,10 +246,8 @@ export class Notifier {
               channel,
               occasion: occasion.date,
             };
-            // The runner claims by `runAt`: reminders (one per person, quick) a millisecond ahead of
-            // the leads' digests (heavier), so digests never hold every slot while reminders wait.
-            const runAt = kind === 'reminder' ? now - 1 : now;
-            rows.push(newJob(this.deps, send, input, { key: sendKey(input), runAt }));
+            const definition = kind === 'reminder' ? definitions.send : definitions.digest;
+            rows.push(newJob(this.deps, definition, input, { key: sendKey(input), runAt: now }));
           }
       }
       for (let i = 0; i < rows.length; i += 500) queued += await jobs.insertMany(rows.slice(i, i + 500));
