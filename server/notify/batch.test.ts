@@ -4,8 +4,7 @@ import { FixedClock, serviceDeps } from '../services/context';
 import { createServices } from '../services/index';
 import { describeEachDialect, freshDatabase, type TestDatabase } from '../test/databases';
 import { actorFor, sequentialIds } from '../test/scenario';
-import { type SmtpReceiver, startSmtpReceiver } from '../test/smtp-receiver';
-import { buildChannels, closeChannels } from './channels';
+import { type EmailFixture, startEmailChannels } from '../test/smtp-receiver';
 import type { Channel } from './message';
 import { NotificationRepository } from './notification.repository';
 import { Notifier } from './notifier';
@@ -26,20 +25,14 @@ const NAMES = ['ana', 'ben', 'chi', 'dee', 'eve', 'fay'] as const;
 
 describeEachDialect('reminders sent in batches', (dialect) => {
   let test: TestDatabase;
-  let smtp: SmtpReceiver;
-  let channels: Channel[];
+  let email: EmailFixture;
 
   beforeAll(async () => {
     test = await freshDatabase(dialect);
-    smtp = await startSmtpReceiver();
-    channels = buildChannels({
-      smtp: { url: smtp.url, from: 'Tandem <tandem@example.com>' },
-      publicUrl: PUBLIC,
-    });
+    email = await startEmailChannels(PUBLIC);
   });
   afterAll(async () => {
-    closeChannels(channels);
-    await smtp?.close();
+    await email?.close();
     await test?.dispose();
   });
 
@@ -81,7 +74,12 @@ describeEachDialect('reminders sent in batches', (dialect) => {
     return { clock, s, admin, workspaceId: workspace.id, people, goals };
   };
 
-  const runner = (clock: FixedClock, node: string, nodeChannels: Channel[] = channels, leaseMs?: number) => {
+  const runner = (
+    clock: FixedClock,
+    node: string,
+    nodeChannels: Channel[] = email.channels,
+    leaseMs?: number,
+  ) => {
     const deps = serviceDeps(test.db, clock, sequentialIds(`${node}-`));
     const notifier = new Notifier(deps, { channels: nodeChannels, publicUrl: PUBLIC });
     return {
@@ -122,11 +120,11 @@ describeEachDialect('reminders sent in batches', (dialect) => {
       updatedAt: OCCASION,
     });
     await s.people.deactivate(admin, people.fay!);
-    smtp.refuseRecipients(['eve@batch.test']);
-    const seen = smtp.mails.length;
+    email.smtp.refuseRecipients(['eve@batch.test']);
+    const seen = email.smtp.mails.length;
     await one.drain();
 
-    const to = () => smtp.mails.slice(seen).map((m) => m.to);
+    const to = () => email.smtp.mails.slice(seen).map((m) => m.to);
     expect(to().sort()).toEqual(['ana@batch.test', 'ben@batch.test']);
     // One claim took all seven: one lease, one start.
     const jobs = await sendJobs(workspaceId);
@@ -150,7 +148,7 @@ describeEachDialect('reminders sent in batches', (dialect) => {
     for (const who of ['chi', 'dee', 'fay']) expect(logOf(who), who).toEqual([]);
 
     // The mailbox takes mail again; at the retry Eve's reminder goes, and nothing else again.
-    smtp.refuseRecipients([]);
+    email.smtp.refuseRecipients([]);
     clock.set(OCCASION + 30_000);
     expect(await notifier.sweep()).toBe(0);
     await one.drain();
@@ -161,7 +159,7 @@ describeEachDialect('reminders sent in batches', (dialect) => {
       .where('personId', '=', people.eve!)
       .execute();
     expect(eveRow.map((r) => [r.state, r.attempts, r.error])).toEqual([['sent', 2, null]]);
-    const reminder = smtp.mails.slice(seen).find((m) => m.to === 'ana@batch.test')!;
+    const reminder = email.smtp.mails.slice(seen).find((m) => m.to === 'ana@batch.test')!;
     expect(reminder.subject).toBe('Check-in: 1 goal to update this week');
     expect(reminder.text).toContain("ana's goal");
     expect(reminder.html).toContain(`href="${PUBLIC}/key-results/${goals.ana}"`);
@@ -171,23 +169,23 @@ describeEachDialect('reminders sent in batches', (dialect) => {
     const { clock, workspaceId, people } = await setUp('halt');
     clock.set(OCCASION);
     // The first node's email never hears back about Ben's message (the node hangs, then is gone).
-    const email = channels.find((c) => c.id === 'email')!;
+    const emailChannel = email.channels.find((c) => c.id === 'email')!;
     let hang: (error: Error) => void = () => {};
     const stuck: Channel = {
-      ...email,
+      ...emailChannel,
       send: (destination, message) =>
         destination === 'ben@halt.test'
           ? new Promise<void>((_resolve, reject) => {
               hang = reject;
             })
-          : email.send(destination, message),
+          : emailChannel.send(destination, message),
     };
     const { notifier, runner: one } = runner(clock, 'halt-one', [stuck]);
     // The six and the admin (who owns nothing: nothing is sent to them).
     expect(await notifier.sweep()).toBe(NAMES.length + 1);
-    const seen = smtp.mails.length;
+    const seen = email.smtp.mails.length;
     const draining = one.drain();
-    const to = () => smtp.mails.slice(seen).map((m) => m.to);
+    const to = () => email.smtp.mails.slice(seen).map((m) => m.to);
     const until = Date.now() + 20_000;
     while (to().length < NAMES.length - 1 && Date.now() < until)
       await new Promise((resolve) => setTimeout(resolve, 20));
@@ -229,6 +227,6 @@ describeEachDialect('reminders sent in batches', (dialect) => {
       .execute();
     expect(log).toHaveLength(NAMES.length);
     expect(log.every((r) => r.state === 'sent')).toBe(true);
-    expect(smtp.mails.slice(seen)).toHaveLength(NAMES.length);
+    expect(email.smtp.mails.slice(seen)).toHaveLength(NAMES.length);
   });
 });

@@ -11,9 +11,7 @@ import { openSession } from '../services/session';
 import { readSettings } from '../services/workspace-settings';
 import { describeEachDialect, freshDatabase, type TestDatabase } from '../test/databases';
 import { actorFor, sequentialIds } from '../test/scenario';
-import { type SmtpReceiver, startSmtpReceiver } from '../test/smtp-receiver';
-import { buildChannels, closeChannels } from './channels';
-import type { Channel } from './message';
+import { type EmailFixture, startEmailChannels } from '../test/smtp-receiver';
 import { Notifier } from './notifier';
 import { latestOccasion } from './occasion';
 
@@ -131,20 +129,14 @@ async function addAutumnPush(test: TestDatabase, org: GeneratedOrg) {
 
 describeEachDialect('digests and due lists agree with the ordinary reads', (dialect) => {
   let test: TestDatabase;
-  let smtp: SmtpReceiver;
-  let channels: Channel[];
+  let email: EmailFixture;
 
   beforeAll(async () => {
     test = await freshDatabase(dialect);
-    smtp = await startSmtpReceiver();
-    channels = buildChannels({
-      smtp: { url: smtp.url, from: 'Tandem <tandem@example.com>' },
-      publicUrl: PUBLIC,
-    });
+    email = await startEmailChannels(PUBLIC);
   });
   afterAll(async () => {
-    closeChannels(channels);
-    await smtp?.close();
+    await email?.close();
     await test?.dispose();
   });
 
@@ -176,9 +168,13 @@ describeEachDialect('digests and due lists agree with the ordinary reads', (dial
     ).at;
     expect(now).toBeGreaterThan(GENERATED_AT);
     const deps = serviceDeps(test.db, new FixedClock(now), sequentialIds('n'));
-    const runner = new JobRunner(deps, new Notifier(deps, { channels, publicUrl: PUBLIC }).jobs(), {
-      newId: sequentialIds('j'),
-    });
+    const runner = new JobRunner(
+      deps,
+      new Notifier(deps, { channels: email.channels, publicUrl: PUBLIC }).jobs(),
+      {
+        newId: sequentialIds('j'),
+      },
+    );
     await runner.drain();
 
     const people = await db
@@ -188,7 +184,7 @@ describeEachDialect('digests and due lists agree with the ordinary reads', (dial
       .orderBy('id')
       .execute();
     const emailOf = new Map(people.map((p) => [p.id, p.email]));
-    const digests = smtp.mails.filter((m) => m.subject.startsWith('Weekly digest'));
+    const digests = email.smtp.mails.filter((m) => m.subject.startsWith('Weekly digest'));
     expect(digests.length).toBeGreaterThan(0);
     const digestTo = new Map(digests.map((m) => [m.to, m]));
     expect(digestTo.size).toBe(digests.length);

@@ -4,9 +4,7 @@ import { FixedClock, serviceDeps } from '../services/context';
 import { createServices } from '../services/index';
 import { describeEachDialect, freshDatabase, type TestDatabase } from '../test/databases';
 import { actorFor, sequentialIds } from '../test/scenario';
-import { type SmtpReceiver, startSmtpReceiver } from '../test/smtp-receiver';
-import { buildChannels, closeChannels } from './channels';
-import type { Channel } from './message';
+import { type EmailFixture, startEmailChannels } from '../test/smtp-receiver';
 import { Notifier } from './notifier';
 
 /**
@@ -19,20 +17,14 @@ const PUBLIC = 'https://tandem.example.com';
 
 describeEachDialect('the weekly digest lists status changes since the last digest', (dialect) => {
   let test: TestDatabase;
-  let smtp: SmtpReceiver;
-  let channels: Channel[];
+  let email: EmailFixture;
 
   beforeAll(async () => {
     test = await freshDatabase(dialect);
-    smtp = await startSmtpReceiver();
-    channels = buildChannels({
-      smtp: { url: smtp.url, from: 'Tandem <tandem@example.com>' },
-      publicUrl: PUBLIC,
-    });
+    email = await startEmailChannels(PUBLIC);
   });
   afterAll(async () => {
-    closeChannels(channels);
-    await smtp?.close();
+    await email?.close();
     await test?.dispose();
   });
 
@@ -84,16 +76,20 @@ describeEachDialect('the weekly digest lists status changes since the last diges
       ownerId: ana.id,
     });
     const deps = serviceDeps(test.db, clock, sequentialIds('n'));
-    const runner = new JobRunner(deps, new Notifier(deps, { channels, publicUrl: PUBLIC }).jobs(), {
-      newId: sequentialIds('j'),
-    });
+    const runner = new JobRunner(
+      deps,
+      new Notifier(deps, { channels: email.channels, publicUrl: PUBLIC }).jobs(),
+      {
+        newId: sequentialIds('j'),
+      },
+    );
     const checkIn = (goalId: string, value: number) =>
       s.checkIns.checkIn(actorFor(workspace.id, ana.id), { goalType: 'key_result', goalId, value });
     const digestOn = async (at: number) => {
       clock.set(at);
-      const before = smtp.mails.length;
+      const before = email.smtp.mails.length;
       await runner.drain();
-      return smtp.mails
+      return email.smtp.mails
         .slice(before)
         .find((m) => m.to === 'lead@changes.test' && m.subject.startsWith('Weekly digest'));
     };

@@ -6,9 +6,7 @@ import { FixedClock, serviceDeps } from '../services/context';
 import { createServices } from '../services/index';
 import { describeEachDialect, freshDatabase, type TestDatabase } from '../test/databases';
 import { actorFor, sequentialIds } from '../test/scenario';
-import { type SmtpReceiver, startSmtpReceiver } from '../test/smtp-receiver';
-import { buildChannels, closeChannels } from './channels';
-import type { Channel } from './message';
+import { type EmailFixture, startEmailChannels } from '../test/smtp-receiver';
 import { NotificationRepository } from './notification.repository';
 import { Notifier } from './notifier';
 
@@ -39,21 +37,15 @@ const MONDAYS = [
 describeEachDialect('reminders and digests over eight weeks', (dialect) => {
   let test: TestDatabase;
   let secondNode: Db;
-  let smtp: SmtpReceiver;
-  let channels: Channel[];
+  let email: EmailFixture;
 
   beforeAll(async () => {
     test = await freshDatabase(dialect);
     secondNode = dialect === 'postgres' ? openDatabase(test.location) : test.db;
-    smtp = await startSmtpReceiver();
-    channels = buildChannels({
-      smtp: { url: smtp.url, from: 'Tandem <tandem@example.com>' },
-      publicUrl: PUBLIC,
-    });
+    email = await startEmailChannels(PUBLIC);
   });
   afterAll(async () => {
-    closeChannels(channels);
-    await smtp?.close();
+    await email?.close();
     if (secondNode !== test.db) await secondNode.close();
     await test?.dispose();
   });
@@ -136,7 +128,7 @@ describeEachDialect('reminders and digests over eight weeks', (dialect) => {
       const deps = serviceDeps(db, clock, sequentialIds(`${name}-`));
       return new JobRunner(
         deps,
-        [...maintenanceJobs, ...new Notifier(deps, { channels, publicUrl: PUBLIC }).jobs()],
+        [...maintenanceJobs, ...new Notifier(deps, { channels: email.channels, publicUrl: PUBLIC }).jobs()],
         {
           node: name,
           newId: sequentialIds(name),
@@ -163,19 +155,19 @@ describeEachDialect('reminders and digests over eight weeks', (dialect) => {
         });
       await Promise.all([one.drain(), two.drain()]);
       // Ana checks in as soon as her reminder arrives.
-      for (const mail of smtp.mails.slice(seen))
+      for (const mail of email.smtp.mails.slice(seen))
         if (mail.to === 'ana@spread.test' && mail.subject.startsWith('Check-in'))
           await s.checkIns.checkIn(actorFor(workspace.id, people.ana), {
             goalType: 'key_result',
             goalId: goals.ana,
             value: ++value,
           });
-      for (let i = seen; i < smtp.mails.length; i++) receivedAt.set(smtp.mails[i]!, at);
-      seen = smtp.mails.length;
+      for (let i = seen; i < email.smtp.mails.length; i++) receivedAt.set(email.smtp.mails[i]!, at);
+      seen = email.smtp.mails.length;
     }
 
     const reminders = (to: string) =>
-      smtp.mails.filter((m) => m.to === to && m.subject.startsWith('Check-in'));
+      email.smtp.mails.filter((m) => m.to === to && m.subject.startsWith('Check-in'));
     const dates = (to: string) => reminders(to).map((m) => receivedAt.get(m)!);
     // Ana and Ben: one reminder each Monday at 9:00 their time (within the hour), never two.
     for (const [who, zoneOffset] of [
@@ -214,7 +206,7 @@ describeEachDialect('reminders and digests over eight weeks', (dialect) => {
     expect(anas.text).toMatch(/last: \d+ on 2026-10-19/);
 
     // The lead's weekly digest: eight, and the goals left alone (Ben's, and paused Dee's) from week three.
-    const digests = smtp.mails.filter(
+    const digests = email.smtp.mails.filter(
       (m) => m.to === 'lead@spread.test' && m.subject.startsWith('Weekly digest'),
     );
     expect(digests).toHaveLength(8);
@@ -235,7 +227,7 @@ describeEachDialect('reminders and digests over eight weeks', (dialect) => {
 
     // The log holds each send once, all sent.
     const log = await test.db.kysely.selectFrom('notifications').selectAll().execute();
-    expect(log).toHaveLength(smtp.mails.length);
+    expect(log).toHaveLength(email.smtp.mails.length);
     expect(new Set(log.map((r) => r.key)).size).toBe(log.length);
     expect(log.every((r) => r.state === 'sent')).toBe(true);
   });

@@ -1,6 +1,8 @@
 import type { AddressInfo } from 'node:net';
 import { type ParsedMail, simpleParser } from 'mailparser';
 import { SMTPServer } from 'smtp-server';
+import { buildChannels, closeChannels } from '../notify/channels';
+import type { Channel } from '../notify/message';
 
 /** A message the receiver accepted, parsed. */
 export interface ReceivedMail {
@@ -129,5 +131,32 @@ export async function startSmtpReceiver(): Promise<SmtpReceiver> {
       return dropped.splice(0);
     },
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}
+
+/** A loopback SMTP receiver and the email channel sending to it, as the notify tests use them. */
+export interface EmailFixture {
+  smtp: SmtpReceiver;
+  channels: Channel[];
+  close(): Promise<void>;
+}
+
+/**
+ * Starts a receiver and builds the channels (email only) that send to it, with links to `publicUrl`.
+ *
+ * @example
+ * const email = await startEmailChannels('https://tandem.example.com');
+ * new Notifier(deps, { channels: email.channels, publicUrl }); // ... email.smtp.mails
+ */
+export async function startEmailChannels(publicUrl: string): Promise<EmailFixture> {
+  const smtp = await startSmtpReceiver();
+  const channels = buildChannels({ smtp: { url: smtp.url, from: 'Tandem <tandem@example.com>' }, publicUrl });
+  return {
+    smtp,
+    channels,
+    close: async () => {
+      closeChannels(channels);
+      await smtp.close();
+    },
   };
 }
