@@ -3,12 +3,11 @@ import { dueCheckin, missedPeriods } from '../../core/checkin-schedule';
 import { groupBy } from '../../core/collections';
 import { cadencePeriods } from '../../core/cycle';
 import { Evaluator, evaluateOrganisationWith } from '../../core/evaluate';
-import type { KeyResultNode, ObjectiveNode, Organisation, SmartGoalNode } from '../../core/model';
+import type { Checkin, KeyResultNode, ObjectiveNode, Organisation, SmartGoalNode } from '../../core/model';
 import type { Status } from '../../core/status';
 import { dateWindow, type Instant, type Window } from '../../core/time';
 import { type ActorScope, type GoalSubject, isVisible } from '../policies/permissions';
 import type { AlignmentRow } from '../repositories/alignment.repository';
-import type { CheckInHistory } from '../repositories/check-in.repository';
 import { ComplianceRepository } from '../repositories/compliance.repository';
 import type { CycleRow } from '../repositories/cycle.repository';
 import { repositories } from '../repositories/index';
@@ -302,6 +301,10 @@ export class CheckInDueService {
     const rows = groupCheckins(
       await session.repos.checkIns.historyOfGoals([...krs, ...goals].map((g) => g.id)),
     );
+    // Each goal's check-ins with corrections applied, once for every instant and the statuses.
+    const effective = new Map(
+      [...krs, ...goals].map((g) => [g.id, effectiveCheckins(rows.get(g.id) ?? [], readMeasure(g.measure))]),
+    );
     // Goals of one cycle share a window and mostly a cadence: their periods are worked out once.
     const periodsOf = new Map<string, readonly Window[]>();
     const schedules = [...krs, ...goals].map((goal) => {
@@ -322,7 +325,7 @@ export class CheckInDueService {
     const nodes =
       options.statuses === false
         ? undefined
-        : this.#ownNodes(session, krs, goals, objectives, cycleById, rows);
+        : this.#ownNodes(session, krs, goals, objectives, cycleById, effective);
     const evaluation = nodes && evaluationSettings(session.settings);
     // A SMART goal's titles name the goals it supports: the same at every instant.
     const parents = new Map<string, AlignmentRow[]>();
@@ -346,7 +349,7 @@ export class CheckInDueService {
       const byPerson = new Map<string, DueGoal[]>(people.map((p) => [p.id, []]));
       for (const { goal, due, missed } of scheduled) {
         const measure = readMeasure(goal.measure);
-        const last = effectiveCheckins(rows.get(goal.id) ?? [], measure).at(-1);
+        const last = effective.get(goal.id)!.at(-1);
         const isKr = 'objectiveId' in goal;
         const titles = isKr
           ? {
@@ -405,21 +408,23 @@ export class CheckInDueService {
     goals: readonly SmartGoalRow[],
     objectives: ReadonlyMap<string, ObjectiveRow>,
     cycles: ReadonlyMap<string, CycleRow>,
-    rows: ReadonlyMap<string, readonly CheckInHistory[]>,
+    checkins: ReadonlyMap<string, readonly Checkin[]>,
   ): Map<string, { objective?: ObjectiveNode; node: KeyResultNode | SmartGoalNode }> {
     const out = new Map<string, { objective?: ObjectiveNode; node: KeyResultNode | SmartGoalNode }>();
-    const checkins = new Map(
-      krs.map((kr) => [kr.id, effectiveCheckins(rows.get(kr.id) ?? [], readMeasure(kr.measure))]),
-    );
     for (const [objectiveId, owned] of groupBy(krs, (kr) => kr.objectiveId)) {
       const row = objectives.get(objectiveId)!;
       const objective = objectiveNode(row, cycles.get(row.cycleId)!, owned, checkins, [], session.settings);
       for (const node of objective.keyResults) out.set(node.key, { objective, node });
     }
     for (const goal of goals) {
-      const own = effectiveCheckins(rows.get(goal.id) ?? [], readMeasure(goal.measure));
       out.set(goal.id, {
-        node: smartGoalNode(goal, cycles.get(goal.cycleId)!.name, own, [], session.settings),
+        node: smartGoalNode(
+          goal,
+          cycles.get(goal.cycleId)!.name,
+          checkins.get(goal.id)!,
+          [],
+          session.settings,
+        ),
       });
     }
     return out;
