@@ -12,10 +12,10 @@ import type { Actor, ServiceDeps } from './context';
 import { windowOfCycle } from './evaluation';
 import { objectiveSubject, smartGoalSubject } from './goal-access';
 import { cycleGoalKeys, keysOfGoals } from './goal-keys';
-import { sheetJs } from './lazy-libraries';
 import { openSession, type Session } from './session';
 import { loadSlice } from './slice';
 import { notFound } from './validate';
+import { xlsxWorkbook } from './workbook-writer';
 
 /** The formats a cycle can be exported in. */
 export const EXPORT_FORMATS = ['yaml', 'csv', 'xlsx', 'md'] as const;
@@ -138,7 +138,8 @@ export class ExportService {
       }
       if (data.format === 'csv') return [toCsv(cycleCsvRows(tablesOf(session, model)))];
       if (data.format === 'xlsx')
-        return workbook([{ name: model.cycle.name, rows: cycleCsvRows(tablesOf(session, model)) }]);
+        // A sheet named after the cycle: objectives with their KRs below them, then SMART goals.
+        return xlsxWorkbook([{ name: model.cycle.name, rows: cycleCsvRows(tablesOf(session, model)) }]);
       return [cycleMarkdown(tablesOf(session, model), `${workspace ?? 'Goals'}: ${model.cycle.name}`)];
     };
     return exportedFile(filename, data.format, countsOf([model]), make);
@@ -187,7 +188,7 @@ export class ExportService {
         return [toCsv(rows)];
       }
       if (data.format === 'xlsx')
-        return workbook(
+        return xlsxWorkbook(
           models.length === 0
             ? [{ name: 'Goals', rows: [['Cycle', ...CSV_COLUMNS]] }]
             : models.map((model) => ({
@@ -447,36 +448,4 @@ function slugFile(text: string): string {
       .replace(/^-+|-+$/g, '')
       .toLowerCase() || 'export'
   );
-}
-
-/**
- * A workbook of a sheet per cycle, named after it: the spreadsheet export's rows (objectives with
- * their KRs below them, then SMART goals), numbers as numbers, the header row filtered and wide
- * enough columns to read. `tandem import` reads it back.
- */
-function workbook(sheets: readonly { name: string; rows: CsvCell[][] }[]): Uint8Array {
-  const XLSX = sheetJs();
-  const book = XLSX.utils.book_new();
-  const names = new Set<string>();
-  for (const { name, rows } of sheets) {
-    // Dense: cells in arrays of rows, not an object keyed by "A1" (a third of the CPU at 30,000 rows).
-    const sheet = XLSX.utils.aoa_to_sheet(
-      rows.map((row) => row.map((cell) => (cell === '' ? null : cell))),
-      { dense: true },
-    );
-    const widths = rows[0]!.map((_, column) =>
-      Math.min(60, Math.max(6, ...rows.slice(0, 200).map((row) => String(row[column] ?? '').length))),
-    );
-    sheet['!cols'] = widths.map((wch) => ({ wch }));
-    sheet['!autofilter'] = {
-      ref: XLSX.utils.encode_range({ s: { r: 0, c: 0 }, e: { r: rows.length - 1, c: widths.length - 1 } }),
-    };
-    // Sheet names: at most 31 characters, none of \ / ? * [ ] :, unique in the book.
-    const base = name.replace(/[\\/?*[\]:]/g, '-').slice(0, 31) || 'Goals';
-    let unique = base;
-    for (let n = 2; names.has(unique.toLowerCase()); n++) unique = `${base.slice(0, 28)}-${n}`;
-    names.add(unique.toLowerCase());
-    XLSX.utils.book_append_sheet(book, sheet, unique);
-  }
-  return new Uint8Array(XLSX.write(book, { type: 'buffer', bookType: 'xlsx', compression: true }) as Buffer);
 }
