@@ -87,6 +87,14 @@ export function cycleCsvRows(t: CycleTables): CsvCell[][] {
     return [e?.progress ?? '', e?.score ?? '', e?.status ?? ''];
   };
   const last = (goal: KeyResultNode | SmartGoalNode) => {
+    // A goal read from its stored facts (no check-ins in the node): the same latest value,
+    // confidence and time, as of the export's moment.
+    if (goal.checkins.length === 0 && goal.facts && goal.facts.lastAt !== null && goal.facts.lastAt <= t.at) {
+      const { latestValue, confidence, lastAt } = goal.facts;
+      const value = latestValue ?? 0;
+      const current = goal.measure?.type === 'boolean' ? (value >= 1 ? 'done' : 'not done') : value;
+      return { current, confidence: confidence ?? '', at: new Date(lastAt).toISOString() };
+    }
     const checkins = goal.checkins.filter((c) => c.at <= t.at);
     const latest = checkins.at(-1);
     const confidence = [...checkins].reverse().find((c) => c.confidence !== undefined)?.confidence;

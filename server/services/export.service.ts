@@ -9,7 +9,7 @@ import { formatDate } from '../../core/time';
 import { isVisible } from '../policies/permissions';
 import type { CycleRow } from '../repositories/cycle.repository';
 import type { Actor, ServiceDeps } from './context';
-import { windowOfCycle } from './evaluation';
+import { readMeasure, windowOfCycle } from './evaluation';
 import { objectiveSubject, smartGoalSubject } from './goal-access';
 import { cycleGoalKeys, keysOfGoals } from './goal-keys';
 import { openSession, type Session } from './session';
@@ -125,7 +125,7 @@ export class ExportService {
   /** A cycle (or a unit's part of it) in one format. */
   async cycle(actor: Actor, data: z.output<typeof exportSchema>): Promise<ExportedFile> {
     const session = await openSession(this.deps, this.deps.db.kysely, actor);
-    const model = await this.#model(session, data.cycle.trim(), data.unitId);
+    const model = await this.#model(session, data.cycle.trim(), data.unitId, data.format);
     const workspace = (await session.repos.workspaces.find(actor.workspaceId))?.name;
     const filename = `${slugFile(workspace ?? 'tandem')}-${slugFile(model.cycle.name)}.${data.format}`;
     const make = (): Iterable<string> | Uint8Array => {
@@ -160,7 +160,7 @@ export class ExportService {
     );
     if (data.unitId !== undefined) await findUnit(session, data.unitId);
     const models: ExportModel[] = [];
-    for (const cycle of cycles) models.push(await this.#model(session, cycle.id, data.unitId));
+    for (const cycle of cycles) models.push(await this.#model(session, cycle.id, data.unitId, data.format));
     const filename = `${slugFile(workspace ?? 'tandem')}-all-cycles.${data.format}`;
     const withCycle = (model: ExportModel, rows: CsvCell[][]): CsvCell[][] =>
       rows.map((row, i) => [i === 0 ? 'Cycle' : model.cycle.name, ...row]);
@@ -208,7 +208,19 @@ export class ExportService {
     return exportedFile(filename, data.format, countsOf(models), make);
   }
 
-  async #model(session: Session, cycleRef: string, unitId: string | undefined): Promise<ExportModel> {
+  /**
+   * A cycle's goals as the export writes them. A goals file holds every check-in, so YAML reads
+   * the whole history; the tables (CSV, XLSX, Markdown) show each goal's latest check-in only, so
+   * they take the stored facts where those are current (`currentFacts`: the latest value,
+   * confidence and time, the same numbers) and read the check-ins of the other goals, and of every
+   * milestone goal (its latest ticked milestones are no fact).
+   */
+  async #model(
+    session: Session,
+    cycleRef: string,
+    unitId: string | undefined,
+    format: ExportFormat,
+  ): Promise<ExportModel> {
     const { repos, scope, settings, actor } = session;
     const ws = actor.workspaceId;
     const cycle =
@@ -228,7 +240,14 @@ export class ExportService {
     );
     const objectives = allObjectives.filter((o) => isVisible(scope, objectiveSubject(o)));
     const goals = allGoals.filter((g) => isVisible(scope, smartGoalSubject(g)));
-    const slice = await loadSlice(session, objectives, goals);
+    const slice = await loadSlice(
+      session,
+      objectives,
+      goals,
+      format === 'yaml'
+        ? {}
+        : { storedFacts: true, factsFor: (goal) => readMeasure(goal.measure)?.type !== 'milestones' },
+    );
     const krs = objectives.flatMap((o) => slice.keyResults.get(o.id) ?? []);
     const hiddenGoals = allObjectives.length - objectives.length + (allGoals.length - goals.length);
 

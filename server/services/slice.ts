@@ -63,6 +63,8 @@ export interface SliceOptions {
    * evaluate the slice at the session's moment alone (never `evaluateSliceAt`). Same numbers.
    */
   storedFacts?: boolean;
+  /** With `storedFacts`, only the goals this accepts take them (the others' check-ins are read). */
+  factsFor?: (goal: KeyResultRow | SmartGoalRow) => boolean;
 }
 
 const push = <T>(map: Map<string, T[]>, key: string, value: T) => {
@@ -127,6 +129,7 @@ export async function loadSlice(
   const facts = new Map<string, MeasuredFacts>();
   if (options.storedFacts)
     for (const goal of measured) {
+      if (options.factsFor && !options.factsFor(goal)) continue;
       const cycleId = 'objectiveId' in goal ? objectives.get(goal.objectiveId)?.cycleId : goal.cycleId;
       const cycle = cycleId === undefined ? undefined : cycles.get(cycleId);
       if (!cycle) continue;
