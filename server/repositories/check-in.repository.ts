@@ -1,8 +1,7 @@
 import { type Insertable, type Selectable, sql } from 'kysely';
 import type { Executor } from '../db/database';
 import type { CheckInsTable } from '../db/schema';
-import { chunksOf } from './chunks';
-import { prepared, preparedInsert } from './prepared';
+import { insertRows, prepared, preparedInsert } from './prepared';
 
 export type CheckInRow = Selectable<CheckInsTable>;
 
@@ -24,7 +23,7 @@ export class CheckInRepository {
   }
 
   async insertMany(rows: readonly Insertable<CheckInsTable>[]): Promise<void> {
-    for (const chunk of chunksOf(rows)) await this.db.insertInto('checkIns').values(chunk).execute();
+    await insertRows(this.db, 'checkIns', rows);
   }
 
   find(workspaceId: string, id: string): Promise<CheckInRow | undefined> {

@@ -1,7 +1,7 @@
 import type { Insertable, Selectable } from 'kysely';
 import type { Executor } from '../db/database';
 import type { EventsTable } from '../db/schema';
-import { preparedInsert } from './prepared';
+import { insertRows, preparedInsert } from './prepared';
 
 /**
  * An event as read: `before` and `after` parsed, `isEditedAfterClose` a boolean (stored as JSON
@@ -20,11 +20,7 @@ export class EventRepository {
 
   async insertMany(rows: readonly Insertable<EventsTable>[]): Promise<void> {
     if (rows.length === 1) await insertOne(this.db, rows[0]!);
-    else if (rows.length > 0)
-      await this.db
-        .insertInto('events')
-        .values([...rows])
-        .execute();
+    else await insertRows(this.db, 'events', rows);
   }
 
   /** The history of one entity, oldest first. */

@@ -1,7 +1,7 @@
 import type { Selectable } from 'kysely';
 import type { Executor } from '../db/database';
 import type { GoalKeysTable } from '../db/schema';
-import { chunksOf } from './chunks';
+import { insertRows } from './prepared';
 
 export type GoalKeyRow = Selectable<GoalKeysTable>;
 
@@ -60,6 +60,6 @@ export class GoalKeyRepository {
         )
         .execute();
     }
-    for (const chunk of chunksOf(rows)) await this.db.insertInto('goalKeys').values(chunk).execute();
+    await insertRows(this.db, 'goalKeys', rows);
   }
 }

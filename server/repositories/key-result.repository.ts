@@ -1,8 +1,7 @@
 import { type Insertable, PostgresAdapter, type Selectable, sql, type Updateable } from 'kysely';
 import type { Executor } from '../db/database';
 import type { KeyResultsTable } from '../db/schema';
-import { chunksOf } from './chunks';
-import { prepared, preparedUpdate } from './prepared';
+import { insertRows, prepared, preparedUpdate } from './prepared';
 
 export type KeyResultRow = Selectable<KeyResultsTable>;
 
@@ -16,7 +15,7 @@ export class KeyResultRepository {
 
   /** Many rows in a few statements (an import). */
   async insertMany(rows: readonly Insertable<KeyResultsTable>[]): Promise<void> {
-    for (const chunk of chunksOf(rows)) await this.db.insertInto('keyResults').values(chunk).execute();
+    await insertRows(this.db, 'keyResults', rows);
   }
 
   /** One row; with `forUpdate` (PostgreSQL only) the row stays locked until the transaction ends. */

@@ -1,8 +1,7 @@
 import { type Insertable, type Selectable, sql, type Updateable } from 'kysely';
 import type { Executor } from '../db/database';
 import type { ObjectivesTable } from '../db/schema';
-import { chunksOf } from './chunks';
-import { prepared, preparedUpdate } from './prepared';
+import { insertRows, prepared, preparedUpdate } from './prepared';
 
 export type ObjectiveRow = Selectable<ObjectivesTable>;
 
@@ -19,7 +18,7 @@ export class ObjectiveRepository {
 
   /** Many rows in a few statements (an import). */
   async insertMany(rows: readonly Insertable<ObjectivesTable>[]): Promise<void> {
-    for (const chunk of chunksOf(rows)) await this.db.insertInto('objectives').values(chunk).execute();
+    await insertRows(this.db, 'objectives', rows);
   }
 
   /** One row; with `forUpdate` (PostgreSQL only) the row stays locked until the transaction ends. */

@@ -55,8 +55,9 @@ export function prepared<A extends unknown[], R>(
       const sources = compiled.parameters.map((p) =>
         typeof p === 'string' && p.startsWith('\u0000tandem-slot-') ? Number(p.slice(13, -1)) : -1,
       );
+      const bound = new Set(sources);
       for (let i = 0; i < args.length; i++)
-        if (!sources.includes(i)) throw new Error(`prepared query: argument ${i} is not a parameter`);
+        if (!bound.has(i)) throw new Error(`prepared query: argument ${i} is not a parameter`);
       template = { compiled, sources };
       templates.set(key, template);
     }
@@ -129,4 +130,74 @@ export function preparedUpdate<T extends keyof Database & string>(
     const record = patch as Record<string, unknown>;
     return run(db, id, ...columns.map((c) => record[c] ?? null));
   };
+}
+
+/** The most rows one statement of `insertRows` carries, and the most bound values. */
+const MOST_ROWS = 256;
+const MOST_VALUES = 16_000;
+/** A row's columns: its keys but those left undefined (which Kysely leaves out of an insert too). */
+const columnsOf = (row: object) =>
+  Object.keys(row).filter((c) => (row as Record<string, unknown>)[c] !== undefined);
+/** `insertRows`' compiled statements: by table, columns and number of rows. */
+const manyTemplates = new Map<
+  string,
+  (db: Executor, ...values: unknown[]) => Promise<QueryResult<unknown>>
+>();
+
+function manyTemplate(table: string, columns: readonly string[], count: number) {
+  const key = `${table}\u0000${columns.join(',')}\u0000${count}`;
+  let run = manyTemplates.get(key);
+  if (!run) {
+    const width = columns.length;
+    run = prepared((db, ...values: unknown[]) =>
+      (db as unknown as Untyped)
+        .insertInto(table)
+        .values(
+          Array.from({ length: count }, (_, row) =>
+            Object.fromEntries(columns.map((c, i) => [c, values[row * width + i]])),
+          ),
+        ),
+    );
+    manyTemplates.set(key, run);
+  }
+  return run;
+}
+
+/**
+ * Inserts many rows into `table` in statements compiled once each (`prepared`): runs of rows with
+ * the same columns go in statements of up to 256 rows, the rest of a run in statements of a power
+ * of two rows, so a table has a handful of shapes whatever the number of rows. Kysely's builder
+ * parsed and compiled every row of every insert afresh (about a third of an import's inserts). Rows
+ * keep their order (a row may refer to one before it). A row's columns are its keys but those left
+ * undefined, as Kysely has them: a row with other columns than the one before starts a new run, so
+ * a column left out takes its default.
+ *
+ * @example
+ * await insertRows(db, 'checkIns', rows);
+ */
+export async function insertRows<T extends keyof Database & string>(
+  db: Executor,
+  table: T,
+  rows: readonly Insertable<Database[T]>[],
+): Promise<void> {
+  let start = 0;
+  while (start < rows.length) {
+    const columns = columnsOf(rows[start]!);
+    const signature = columns.join(',');
+    let end = start + 1;
+    while (end < rows.length && columnsOf(rows[end]!).join(',') === signature) end++;
+    const most = Math.max(1, Math.min(MOST_ROWS, Math.floor(MOST_VALUES / Math.max(1, columns.length))));
+    for (let at = start; at < end; ) {
+      let count = Math.min(most, end - at);
+      if (count < most) count = 2 ** Math.floor(Math.log2(count));
+      const values: unknown[] = [];
+      for (let r = at; r < at + count; r++) {
+        const record = rows[r] as Record<string, unknown>;
+        for (const c of columns) values.push(record[c] ?? null);
+      }
+      await manyTemplate(table, columns, count)(db, ...values);
+      at += count;
+    }
+    start = end;
+  }
 }

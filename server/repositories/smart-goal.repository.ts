@@ -1,9 +1,8 @@
 import type { Insertable, Selectable, Updateable } from 'kysely';
 import type { Executor } from '../db/database';
 import type { SmartGoalsTable } from '../db/schema';
-import { chunksOf } from './chunks';
 import { countCheckins, setGoalRollups } from './key-result.repository';
-import { prepared, preparedUpdate } from './prepared';
+import { insertRows, prepared, preparedUpdate } from './prepared';
 
 export type SmartGoalRow = Selectable<SmartGoalsTable>;
 
@@ -17,7 +16,7 @@ export class SmartGoalRepository {
 
   /** Many rows in a few statements (an import). */
   async insertMany(rows: readonly Insertable<SmartGoalsTable>[]): Promise<void> {
-    for (const chunk of chunksOf(rows)) await this.db.insertInto('smartGoals').values(chunk).execute();
+    await insertRows(this.db, 'smartGoals', rows);
   }
 
   find(workspaceId: string, id: string): Promise<SmartGoalRow | undefined> {

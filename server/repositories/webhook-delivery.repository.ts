@@ -1,6 +1,7 @@
 import type { Insertable, Selectable } from 'kysely';
 import type { Executor } from '../db/database';
 import type { WebhookDeliveriesTable, WebhookDeliveryState } from '../db/schema';
+import { insertRows } from './prepared';
 
 export type WebhookDeliveryRow = Selectable<WebhookDeliveriesTable>;
 
@@ -20,11 +21,7 @@ export class WebhookDeliveryRepository {
   constructor(readonly db: Executor) {}
 
   async insertMany(rows: readonly Insertable<WebhookDeliveriesTable>[]): Promise<void> {
-    if (rows.length > 0)
-      await this.db
-        .insertInto('webhookDeliveries')
-        .values([...rows])
-        .execute();
+    await insertRows(this.db, 'webhookDeliveries', rows);
   }
 
   find(workspaceId: string, webhookId: string, id: string): Promise<WebhookDeliveryRow | undefined> {

@@ -95,7 +95,7 @@ export function eventRows(session: Session, changes: readonly Change[]): EventsT
  * transaction commits (at once outside a transaction).
  */
 export async function writeEvents(session: Session, rows: readonly EventsTable[]): Promise<void> {
-  for (let i = 0; i < rows.length; i += 200) await session.repos.events.insertMany(rows.slice(i, i + 200));
+  await session.repos.events.insertMany(rows);
   await enqueueDeliveries(session, rows);
   const notices = noticesOf(rows);
   if (session.notices) session.notices.push(...notices);
