@@ -236,17 +236,9 @@ export function readSpreadsheet(
   } = {},
 ): SheetResult {
   const problems: FileProblem[] = [];
-  // Where each path came from, in the order placed; the map by formatted path is made only when a
-  // problem needs a place (most imports have none: formatting 150,000 paths was a tenth of a large one).
-  const placeList: [(string | number)[], Place][] = [];
-  let placeMap: Map<string, Place> | undefined;
-  const places = (): Map<string, Place> => {
-    if (!placeMap) {
-      placeMap = new Map();
-      for (const [path, at] of placeList) placeMap.set(formatPath(path), at);
-    }
-    return placeMap;
-  };
+  // Where each path of the goals file came from (a tree by path part: a place is looked up for every
+  // goal, and formatting 150,000 paths into a map's keys was a fifth of reading a large sheet).
+  const places = new Places();
   const objectives: FileObjective[] = [];
   const smartGoals: FileSmartGoal[] = [];
   const units = new Map<string, string>();
@@ -297,7 +289,6 @@ export function readSpreadsheet(
       if (row.every(isBlank)) continue;
       const line = r + 1;
       const mark = problems.length;
-      const placeMark = placeList.length;
       const made: RowMade = {};
       // The row read as a function: `return` ends it (a problem, or a row fully read).
       const readRow = (): void => {
@@ -716,7 +707,7 @@ export function readSpreadsheet(
         if (made.goal)
           check(file, fileSmartGoalSchema, made.goal, ['smart_goals', smartGoals.indexOf(made.goal)]);
         if (problems.length > mark) {
-          const gone = skipRow(line, made, problems.splice(mark), placeMark);
+          const gone = skipRow(line, made, problems.splice(mark));
           if (gone) above = { values: above.values, skipped: gone };
         }
       }
@@ -729,7 +720,7 @@ export function readSpreadsheet(
     if (result.success) return true;
     for (const issue of result.error.issues.slice(0, 10)) {
       const full = [...path, ...(issue.path as (string | number)[])];
-      const at = nearest(places(), full);
+      const at = places.nearest(full);
       problems.push({
         file,
         line: at.line,
@@ -749,22 +740,11 @@ export function readSpreadsheet(
     line: number,
     made: RowMade,
     rowProblems: FileProblem[],
-    placeMark: number,
   ): string | undefined {
     const goal = made.objective && made.isObjectiveBad ? made.objective : (made.kr?.[1] ?? made.goal);
     skipped.push(...rowProblems.map((p) => (goal ? { ...p, key: goal.key, title: goal.title } : p)));
-    const drop = (path: (string | number)[]) => {
-      const prefix = formatPath(path);
-      // What the row placed is at the end of the list (the goals it made are the last ones).
-      const isUnder = (key: string) =>
-        key === prefix || key.startsWith(`${prefix}.`) || key.startsWith(`${prefix}[`);
-      const tail = placeList.splice(placeMark);
-      for (const entry of tail) {
-        const key = formatPath(entry[0]);
-        if (isUnder(key)) placeMap?.delete(key);
-        else placeList.push(entry);
-      }
-    };
+    // What the row placed is all under the goal it made (the last of its list): gone with it.
+    const drop = (path: (string | number)[]) => places.drop(path);
     if (made.objective && made.isObjectiveBad) {
       const o = made.objective;
       const i = objectives.indexOf(o);
@@ -800,9 +780,7 @@ export function readSpreadsheet(
   }
 
   function place(path: (string | number)[], line: number, column: number): void {
-    const at = { line, column };
-    placeList.push([path, at]);
-    placeMap?.set(formatPath(path), at);
+    places.set(path, { line, column });
   }
 
   if (problems.length === 0 && skipped.length === 0 && objectives.length === 0 && smartGoals.length === 0) {
@@ -852,7 +830,7 @@ export function readSpreadsheet(
       ok: false,
       problems: checked.error.issues.slice(0, 100).map((issue) => {
         const path = formatPath(issue.path as (string | number)[]);
-        const at = nearest(places(), issue.path as (string | number)[]);
+        const at = places.nearest(issue.path as (string | number)[]);
         return { file: fileName, line: at.line, column: at.column, path, message: issue.message };
       }),
     };
@@ -862,18 +840,53 @@ export function readSpreadsheet(
     parsed: {
       file: fileName,
       content: checked.data,
-      locate: (path) => nearest(places(), path as (string | number)[]),
+      locate: (path) => places.nearest(path as (string | number)[]),
     },
     skipped,
   };
 }
 
-function nearest(places: ReadonlyMap<string, Place>, path: readonly (string | number)[]): Place {
-  for (let n = path.length; n > 0; n--) {
-    const found = places.get(formatPath(path.slice(0, n)));
-    if (found) return found;
+interface PlaceNode {
+  at?: Place;
+  parts?: Map<string | number, PlaceNode>;
+}
+
+/** Where the paths of a goals file made from a sheet came from: a tree by path part. */
+class Places {
+  readonly #root: PlaceNode = {};
+
+  set(path: readonly (string | number)[], at: Place): void {
+    let node = this.#root;
+    for (const part of path) {
+      node.parts ??= new Map();
+      let next = node.parts.get(part);
+      if (!next) {
+        next = {};
+        node.parts.set(part, next);
+      }
+      node = next;
+    }
+    node.at = at;
   }
-  return { line: 1, column: 1 };
+
+  /** Forgets the places of a path and of every path under it. */
+  drop(path: readonly (string | number)[]): void {
+    let node: PlaceNode | undefined = this.#root;
+    for (const part of path.slice(0, -1)) node = node?.parts?.get(part);
+    node?.parts?.delete(path[path.length - 1]!);
+  }
+
+  /** The place of a path, or of the longest part of it that has one (line 1, column 1 if none). */
+  nearest(path: readonly (string | number)[]): Place {
+    let node: PlaceNode | undefined = this.#root;
+    let found: Place | undefined;
+    for (const part of path) {
+      node = node.parts?.get(part);
+      if (!node) break;
+      if (node.at) found = node.at;
+    }
+    return found ?? { line: 1, column: 1 };
+  }
 }
 
 function originalName(sheets: readonly Sheet[], lower: string): string | undefined {
