@@ -98,6 +98,16 @@ export class KeyResultRepository {
     await setRollup(this.db, id, rollup);
   }
 
+  /** `setRollup` of each goal listed, in order, on one hold of the connection. */
+  async setRollupsOf(
+    list: readonly (readonly [
+      string,
+      Pick<Updateable<KeyResultsTable>, 'progress' | 'score' | 'latestValue' | 'latestCheckinAt' | 'facts'>,
+    ])[],
+  ): Promise<void> {
+    await setRollup.each(this.db, list);
+  }
+
   /**
    * The rollups of several objectives' KRs in one query (PostgreSQL's group commit), by objective,
    * each list in the order of `rollupsOfObjective`.

@@ -1,4 +1,4 @@
-import { type Insertable, type Selectable, sql, type Updateable } from 'kysely';
+import { type Insertable, PostgresAdapter, type Selectable, sql, type Updateable } from 'kysely';
 import type { Executor } from '../db/database';
 import type { ObjectivesTable } from '../db/schema';
 import { insertRows, prepared, preparedUpdate } from './prepared';
@@ -56,7 +56,10 @@ export class ObjectiveRepository {
       .execute();
   }
 
-  /** PostgreSQL only: writes the rollup columns of several objectives in one statement. */
+  /**
+   * Writes the rollup columns of several objectives: one statement on PostgreSQL, one compiled
+   * statement run per row on SQLite (no round trips there).
+   */
   async setRollups(
     rollups: readonly {
       id: string;
@@ -66,6 +69,13 @@ export class ObjectiveRepository {
     }[],
   ): Promise<void> {
     if (rollups.length === 0) return;
+    if (!(this.db.getExecutor().adapter instanceof PostgresAdapter)) {
+      await setRollup.each(
+        this.db,
+        rollups.map((r) => [r.id, r] as const),
+      );
+      return;
+    }
     await sql`
       update objectives as o set progress = v.progress, score = v.score, latest_checkin_at = v.latest_checkin_at
       from unnest(${rollups.map((r) => r.id)}::text[], ${rollups.map((r) => r.progress)}::float8[],

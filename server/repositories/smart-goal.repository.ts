@@ -73,6 +73,16 @@ export class SmartGoalRepository {
     await setRollup(this.db, id, rollup);
   }
 
+  /** `setRollup` of each goal listed, in order, on one hold of the connection. */
+  async setRollupsOf(
+    list: readonly (readonly [
+      string,
+      Pick<Updateable<SmartGoalsTable>, 'progress' | 'score' | 'latestValue' | 'latestCheckinAt' | 'facts'>,
+    ])[],
+  ): Promise<void> {
+    await setRollup.each(this.db, list);
+  }
+
   /** Counts one more check-in and returns its entry sequence number (locks the row on PostgreSQL). */
   /** `n` more check-ins on each goal (on PostgreSQL rows locked in id order); the new counts. */
   async countCheckins(counts: ReadonlyMap<string, number>): Promise<Map<string, number>> {

@@ -120,22 +120,25 @@ export async function recomputeImported(
       ? storedFacts(kr.measure, facts(kr.id).length, own, windowOfCycle(cycle, settings.timeZone))
       : null;
   };
+  const krRollups: [string, Derived][] = [];
   for (const krs of touchedKrs.values())
     for (const kr of krs) {
       await rollups.objective(kr.objectiveId);
       const derived = derivedOf(evaluations.get(kr.id), storedFactsOf(kr));
-      if (!isSame(kr, derived)) await repos.keyResults.setRollup(kr.id, derived);
+      if (!isSame(kr, derived)) krRollups.push([kr.id, derived]);
     }
+  await repos.keyResults.setRollupsOf(krRollups);
+  const goalRollups: [string, Derived][] = [];
   for (const [i, goal] of goals.entries()) {
     const node = smartNodes[i]!;
     const derived = derivedOf(
       evaluations.get(goal.id),
       storedFacts(goal.measure, facts(goal.id).length, node.checkins, node.window),
     );
-    if (isSame(goal, derived)) continue;
-    await repos.smartGoals.setRollup(goal.id, derived);
-    await rollups.parentsOf(goal.id);
+    if (!isSame(goal, derived)) goalRollups.push([goal.id, derived]);
   }
+  await repos.smartGoals.setRollupsOf(goalRollups);
+  for (const [id] of goalRollups) await rollups.parentsOf(id);
   for (const id of objectives.keys())
     if (state.touched.has(id) || state.created.has(id)) await rollups.objective(id);
   // Aligned KRs read their children's stored numbers, which links added or removed change too.

@@ -21,6 +21,11 @@ import {
 } from './evaluation';
 import { evaluationSettings, type WorkspaceSettings } from './workspace-settings';
 
+/** Above this many objectives in a layer, SQLite recomputes them in statements of many rows. */
+const LARGE_LAYER = 32;
+/** Objectives per statement of a large layer (within both databases' limits on bound values). */
+const LAYER_CHUNK = 2_000;
+
 const maxOf = (values: readonly (number | null)[]): number | null =>
   values.reduce<number | null>((m, v) => (v !== null && (m === null || v > m) ? v : m), null);
 
@@ -68,8 +73,11 @@ export class Rollups {
       const objectives = [...this.#dirtyObjectives].sort();
       this.#dirtyObjectives.clear();
       // PostgreSQL: a layer's objectives in four statements, not four each (round trips bound a
-      // group commit there); SQLite runs them one by one (no round trips, statements compiled once).
-      if (this.repos.hasRowLocks && objectives.length > 1) await this.#objectives(objectives);
+      // group commit there). SQLite runs a few one by one (no round trips, statements compiled
+      // once) and a large layer (an import's, a recompute's) in statements of many rows too.
+      if (objectives.length > (this.repos.hasRowLocks ? 1 : LARGE_LAYER))
+        for (let i = 0; i < objectives.length; i += LAYER_CHUNK)
+          await this.#objectives(objectives.slice(i, i + LAYER_CHUNK));
       else for (const id of objectives) await this.#objective(id);
       const aligned = [...this.#dirtyAligned].sort();
       this.#dirtyAligned.clear();
@@ -232,11 +240,27 @@ export class Rollups {
   }
 
   /**
-   * `#objective` of several objectives (sorted ids) in four statements: lock them in id order,
-   * read their KRs' rollups, write theirs, read what they align to (PostgreSQL).
+   * `#objective` of several objectives (sorted ids) in four statements: lock them in id order
+   * (PostgreSQL; on SQLite read those not known already), read their KRs' rollups, write theirs,
+   * read what they align to.
    */
   async #objectives(ids: readonly string[]): Promise<void> {
-    const objectives = await this.repos.objectives.findManyForUpdate(this.workspaceId, ids);
+    let objectives: ObjectiveRow[];
+    if (this.repos.hasRowLocks)
+      objectives = await this.repos.objectives.findManyForUpdate(this.workspaceId, ids);
+    else {
+      const known = new Map<string, ObjectiveRow>();
+      for (const id of ids) {
+        const row = this.#objectiveRows.get(id);
+        if (row) known.set(id, row);
+      }
+      const read = await this.repos.objectives.findMany(
+        this.workspaceId,
+        ids.filter((id) => !known.has(id)),
+      );
+      for (const row of read) known.set(row.id, row);
+      objectives = ids.flatMap((id) => known.get(id) ?? []);
+    }
     if (objectives.length === 0) return;
     const found = objectives.map((o) => o.id);
     const krsOf = await this.repos.keyResults.rollupsOfObjectives(found);
@@ -247,13 +271,15 @@ export class Rollups {
         ...(await this.#objectiveRollup(objective, krsOf.get(objective.id) ?? [])),
       });
     await this.repos.objectives.setRollups(rollups);
-    const links = await this.repos.alignments.parentsOf(found);
-    for (const id of found) {
-      const parents = links
-        .filter((l) => l.childId === id && l.parentType === 'key_result')
-        .map((l) => l.parentId);
-      for (const parentId of [...new Set(parents)].sort()) await this.alignedKeyResult(parentId);
+    const parentsOf = new Map<string, Set<string>>();
+    for (const l of await this.repos.alignments.parentsOf(found)) {
+      if (l.parentType !== 'key_result') continue;
+      const set = parentsOf.get(l.childId);
+      if (set) set.add(l.parentId);
+      else parentsOf.set(l.childId, new Set([l.parentId]));
     }
+    for (const id of found)
+      for (const parentId of [...(parentsOf.get(id) ?? [])].sort()) await this.alignedKeyResult(parentId);
   }
 
   async #objectiveRollup(
