@@ -213,7 +213,8 @@ export class ExportService {
    * the whole history; the tables (CSV, XLSX, Markdown) show each goal's latest check-in only, so
    * they take the stored facts where those are current (`currentFacts`: the latest value,
    * confidence and time, the same numbers) and read the check-ins of the other goals, and of every
-   * milestone goal (its latest ticked milestones are no fact).
+   * milestone goal (its latest ticked milestones are no fact). A goals file writes no computed
+   * number, so YAML's model is not evaluated (`evaluations` is empty).
    */
   async #model(
     session: Session,
@@ -245,7 +246,7 @@ export class ExportService {
       objectives,
       goals,
       format === 'yaml'
-        ? {}
+        ? { evaluate: false }
         : { storedFacts: true, factsFor: (goal) => readMeasure(goal.measure)?.type !== 'milestones' },
     );
     const krs = objectives.flatMap((o) => slice.keyResults.get(o.id) ?? []);

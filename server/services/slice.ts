@@ -65,6 +65,11 @@ export interface SliceOptions {
   storedFacts?: boolean;
   /** With `storedFacts`, only the goals this accepts take them (the others' check-ins are read). */
   factsFor?: (goal: KeyResultRow | SmartGoalRow) => boolean;
+  /**
+   * False: the slice is not evaluated (`evaluations` is empty), for a reader of the goals and their
+   * check-ins alone (a goals file's export writes no computed number).
+   */
+  evaluate?: boolean;
 }
 
 const push = <T>(map: Map<string, T[]>, key: string, value: T) => {
@@ -175,12 +180,15 @@ export async function loadSlice(
     }),
   };
   const settings = evaluationSettings(context);
-  const evaluations = new Map(evaluateOrganisation(org, session.at, settings).map((e) => [e.key, e]));
-  completeAlignedKeyResults(
-    { objectives, keyResults, children, outside, cycles, evaluations },
-    new Evaluator(session.at, settings),
-    context.timeZone,
-  );
+  const evaluations = new Map<string, GoalEvaluation>();
+  if (options.evaluate !== false) {
+    for (const e of evaluateOrganisation(org, session.at, settings)) evaluations.set(e.key, e);
+    completeAlignedKeyResults(
+      { objectives, keyResults, children, outside, cycles, evaluations },
+      new Evaluator(session.at, settings),
+      context.timeZone,
+    );
+  }
   const closedObjectives = [...objectives.values()].filter((o) => cycles.get(o.cycleId)?.state === 'closed');
   const closedIds = [
     ...closedObjectives.flatMap((o) => [o.id, ...(keyResults.get(o.id) ?? []).map((kr) => kr.id)]),

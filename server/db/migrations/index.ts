@@ -12,6 +12,7 @@ import * as goalKeys from './20261201T2030-goal-keys';
 import * as notifications from './20261202T0100-notifications';
 import * as chatAndCalendar from './20261202T0200-chat-webhooks-and-calendar-feeds';
 import * as goalFacts from './20261202T0520-goal-facts';
+import * as checkInsInEntryOrder from './20261203T1400-check-ins-in-entry-order';
 
 /**
  * Every migration, forward only, in order. Listed in code rather than read from the file system,
@@ -37,4 +38,5 @@ export const MIGRATIONS: Record<string, Migration> = {
   '20261202T0100-notifications': { up: (db: Kysely<unknown>) => notifications.up(db) },
   '20261202T0200-chat-webhooks-and-calendar-feeds': { up: (db: Kysely<unknown>) => chatAndCalendar.up(db) },
   '20261202T0520-goal-facts': { up: (db: Kysely<unknown>) => goalFacts.up(db) },
+  '20261203T1400-check-ins-in-entry-order': { up: (db: Kysely<unknown>) => checkInsInEntryOrder.up(db) },
 };
