@@ -175,13 +175,34 @@ const knownWindows = new Map<string, Window>();
 const KNOWN_WINDOWS_MAX = 10_000;
 
 function computeDateWindow(startDate: string, endDate: string, timeZone: string): Window {
-  const start = parseMoment(startDate, timeZone);
-  const endDay = parseMoment(endDate, timeZone);
-  if (start === undefined || endDay === undefined || !isDateText(startDate) || !isDateText(endDate)) {
+  const start = isDateText(startDate) ? dayBounds(startDate, timeZone) : undefined;
+  const end = isDateText(endDate) ? dayBounds(endDate, timeZone) : undefined;
+  if (start === undefined || end === undefined) {
     throw new RangeError(`not a date range: ${startDate} to ${endDate}`);
   }
-  return { start, end: addDays(endDay, 1, timeZone) };
+  return { start: start.start, end: end.next };
 }
+
+/**
+ * A day's start in a zone and the start of the day after (`parseMoment` of the date, and one day
+ * added to it), remembered by zone and date: windows of many goals (a cycle's 20,000 SMART goals,
+ * each with its own start and due date) share few days, and the zone arithmetic was most of
+ * making them. Undefined for a date `parseMoment` does not read.
+ */
+function dayBounds(date: string, timeZone: string): { start: Instant; next: Instant } | undefined {
+  const key = `${timeZone}|${date}`;
+  let bounds = knownDays.get(key);
+  if (bounds === undefined) {
+    const start = parseMoment(date, timeZone);
+    if (start === undefined) return undefined;
+    bounds = { start, next: addDays(start, 1, timeZone) };
+    if (knownDays.size >= KNOWN_WINDOWS_MAX) knownDays.clear();
+    knownDays.set(key, bounds);
+  }
+  return bounds;
+}
+
+const knownDays = new Map<string, { start: Instant; next: Instant }>();
 
 /** A half-open time window `[start, end)`. */
 export interface Window {

@@ -105,6 +105,17 @@ function quoted(text: string): string {
   );
 }
 
+/** A map key as written (`quoted`), remembered: a goals file has a few dozen keys, written 500,000 times. */
+function keyText(key: string): string {
+  let text = keyTexts.get(key);
+  if (text === undefined) {
+    text = quoted(key);
+    if (keyTexts.size < 1000) keyTexts.set(key, text);
+  }
+  return text;
+}
+const keyTexts = new Map<string, string>();
+
 function isCollection(
   value: YamlValue,
 ): value is readonly YamlValue[] | { readonly [key: string]: YamlValue } {
@@ -146,7 +157,7 @@ function block(
     const item = (value as Record<string, YamlValue>)[key];
     if (item === undefined) continue;
     wrote = true;
-    const name = quoted(key);
+    const name = keyText(key);
     if (!isCollection(item)) out.push(`${prefix}${name}: ${scalar(item)}`);
     else if (isEmpty(item)) out.push(`${prefix}${name}: ${Array.isArray(item) ? '[]' : '{}'}`);
     else {

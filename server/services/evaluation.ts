@@ -57,10 +57,17 @@ export function effectiveCheckins(
   rows: readonly (CheckInFacts & { note?: string | null })[],
   measure: Measure | undefined,
 ): Checkin[] {
-  const corrected = new Set<string>();
-  for (const row of rows) if (row.correctsId) corrected.add(row.correctsId);
-  const kept = rows.filter((row) => !corrected.has(row.id));
-  kept.sort((a, b) => a.at - b.at || a.seq - b.seq);
+  // Most goals have no correction and their rows come in order: no set, no copy, no sort then.
+  let corrected: Set<string> | undefined;
+  let isOrdered = true;
+  for (let i = 0; i < rows.length; i++) {
+    const row = rows[i]!;
+    if (row.correctsId) (corrected ??= new Set()).add(row.correctsId);
+    const before = rows[i - 1];
+    if (before && (before.at > row.at || (before.at === row.at && before.seq > row.seq))) isOrdered = false;
+  }
+  let kept = corrected ? rows.filter((row) => !corrected.has(row.id)) : rows;
+  if (!isOrdered) kept = [...kept].sort((a, b) => a.at - b.at || a.seq - b.seq);
   return kept.map((row) => {
     const done = row.done === null ? undefined : (JSON.parse(row.done) as string[]);
     const value =
