@@ -736,11 +736,7 @@ export function readSpreadsheet(
    * Leaves a row with problems out (`skipInvalid`): its KR or SMART goal, or the objective it
    * made (with the KRs below it, which say so) when the problem is the objective's.
    */
-  function skipRow(
-    line: number,
-    made: RowMade,
-    rowProblems: FileProblem[],
-  ): string | undefined {
+  function skipRow(line: number, made: RowMade, rowProblems: FileProblem[]): string | undefined {
     const goal = made.objective && made.isObjectiveBad ? made.objective : (made.kr?.[1] ?? made.goal);
     skipped.push(...rowProblems.map((p) => (goal ? { ...p, key: goal.key, title: goal.title } : p)));
     // What the row placed is all under the goal it made (the last of its list): gone with it.

@@ -62,7 +62,10 @@ export function effectiveCheckins(
   let isOrdered = true;
   for (let i = 0; i < rows.length; i++) {
     const row = rows[i]!;
-    if (row.correctsId) (corrected ??= new Set()).add(row.correctsId);
+    if (row.correctsId) {
+      corrected ??= new Set();
+      corrected.add(row.correctsId);
+    }
     const before = rows[i - 1];
     if (before && (before.at > row.at || (before.at === row.at && before.seq > row.seq))) isOrdered = false;
   }
