@@ -25,7 +25,7 @@ describeEachDialect('decoded rows', (dialect) => {
     await s.people.deactivate(org.admin, org.member.personId);
     expect((await repos().people.find(ws, org.member.personId))?.isActive).toBe(false);
     expect((await repos().people.list(ws)).map((p) => typeof p.isActive)).not.toContain('number');
-    expect(await repos().people.inactiveAmong(ws, [org.member.personId])).toEqual([org.member.personId]);
+    expect(await repos().people.inactiveOf(ws)).toEqual([org.member.personId]);
     const stored = await test.db.kysely
       .selectFrom('people')
       .select('isActive')

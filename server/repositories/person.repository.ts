@@ -110,14 +110,12 @@ export class PersonRepository {
       .execute();
   }
 
-  /** Which of these people were deactivated. */
-  async inactiveAmong(workspaceId: string, ids: readonly string[]): Promise<string[]> {
-    if (ids.length === 0) return [];
+  /** The ids of the workspace's deactivated people (former owners). */
+  async inactiveOf(workspaceId: string): Promise<string[]> {
     const rows = await this.db
       .selectFrom('people')
       .select('id')
       .where('workspaceId', '=', workspaceId)
-      .where('id', 'in', ids)
       .where('isActive', '=', 0)
       .execute();
     return rows.map((r) => r.id);

@@ -1,5 +1,7 @@
 import type { Executor } from '../db/database';
+import { decodeBitsOf } from './decode';
 import { prepared } from './prepared';
+import type { WorkspaceRow } from './workspace.repository';
 
 /**
  * Queries on `rollup_backlog` and the `workspaces.rollups_pending` flag: aligned KRs whose rollups
@@ -15,10 +17,11 @@ export class RollupBacklogRepository {
    * Raises a workspace's flag before a writer marks anything. Call it before taking any other row
    * lock: on PostgreSQL it locks the workspace row until the writer commits, so a settle (which
    * locks that row first too) either finishes before the writer starts or sees all its marks, and
-   * the two never wait on each other's rows in opposite orders.
+   * the two never wait on each other's rows in opposite orders. Gives the workspace's row as the
+   * writer's transaction now sees it (settings and directory stamp), undefined for none.
    */
-  async raise(workspaceId: string): Promise<void> {
-    await raise(this.db, workspaceId);
+  async raise(workspaceId: string): Promise<WorkspaceRow | undefined> {
+    return decodeBitsOf((await raise(this.db, workspaceId)).rows[0], ['rollupsPending'] as const);
   }
 
   /** Marks aligned KRs of a workspace (the flag must have been raised in the same transaction). */
@@ -55,7 +58,7 @@ export class RollupBacklogRepository {
 }
 
 const raise = prepared((db, workspaceId: string) =>
-  db.updateTable('workspaces').set({ rollupsPending: 1 }).where('id', '=', workspaceId),
+  db.updateTable('workspaces').set({ rollupsPending: 1 }).where('id', '=', workspaceId).returningAll(),
 );
 const lower = prepared((db, workspaceId: string) =>
   db.updateTable('workspaces').set({ rollupsPending: 0 }).where('id', '=', workspaceId),

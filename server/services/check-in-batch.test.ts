@@ -128,4 +128,42 @@ describeEachDialect('check-in batches at the limit', (dialect) => {
       Object.assign(statement, originals);
     }
   });
+
+  it('checks a caller in with their scope of now, also when an older one was remembered', async () => {
+    clock.set(Date.UTC(2026, 10, 2, 7, 13));
+    const first = await s.checkIns.checkIn(org.member, {
+      goalType: 'key_result',
+      goalId: org.krId,
+      value: 10,
+    });
+    expect(first.checkIn.value).toBe(10);
+    // The member becomes a viewer: the directory stamp moves, and the next check-in is refused.
+    await s.people.update(org.admin, org.member.personId, { role: 'viewer' });
+    await expect(
+      s.checkIns.checkIn(org.member, { goalType: 'key_result', goalId: org.krId, value: 11 }),
+    ).rejects.toMatchObject({ code: 'forbidden' });
+    await s.people.update(org.admin, org.member.personId, { role: 'member' });
+    const again = await s.checkIns.checkIn(org.member, {
+      goalType: 'key_result',
+      goalId: org.krId,
+      value: 12,
+    });
+    expect(again.checkIn.value).toBe(12);
+    // Concurrent callers, written as one group, each answered with their own check-in and event.
+    const together = await Promise.all(
+      [20, 21, 22].map((value) =>
+        s.checkIns.checkIn(org.member, { goalType: 'key_result', goalId: org.krId, value }),
+      ),
+    );
+    expect(together.map((r) => r.checkIn.value)).toEqual([20, 21, 22]);
+    const events = await test.db.kysely
+      .selectFrom('events')
+      .select(['after'])
+      .where('entityId', '=', org.krId)
+      .where('action', '=', 'checked_in')
+      .where('at', '=', Date.UTC(2026, 10, 2, 7, 13))
+      .execute();
+    // Both answered check-ins and the three of the group, each recorded once.
+    expect(events.map((e) => JSON.parse(e.after ?? 'null')?.value).sort()).toEqual([10, 12, 20, 21, 22]);
+  });
 });

@@ -25,6 +25,7 @@ import { getKeyResult, getSmartGoal, keyResultSubject, smartGoalSubject } from '
 import { GroupCommit, type Outcome } from './group-commit';
 import { pendingNotices } from './notices';
 import { type Derived, Rollups } from './rollup';
+import { isScopeRemembered } from './scope';
 import { eventRows, openSession, type Session, writeEvents } from './session';
 import { accept, invalid } from './validate';
 
@@ -148,11 +149,12 @@ export class CheckInService {
       const stored = await this.#stored(job.actor, job.key);
       if (stored) return stored;
     }
-    if (this.deps.db.dialect === 'postgres') {
-      // Read the actor's scope and settings on a pooled connection while the current group is
-      // being written, instead of round trips inside the group's transaction (where they queue
-      // behind every other job). As for any request, they are those of the moment the call
-      // arrived.
+    if (this.deps.db.dialect === 'postgres' && !isScopeRemembered(this.deps.db, job.actor)) {
+      // An actor whose scope is not remembered: read it and the settings on a pooled connection
+      // while the current group is being written, instead of round trips inside the group's
+      // transaction (where they queue behind every other job). As for any request, they are
+      // those of the moment the call arrived. Otherwise the group opens the session from the
+      // workspace row it reads anyway (`#writeGroup`), with no read of its own.
       const { scope, settings } = await openSession(this.deps, this.deps.db.kysely, job.actor, undefined, {
         isSettling: false,
       });
@@ -168,23 +170,26 @@ export class CheckInService {
    */
   async #writeGroup(jobs: readonly Job[]): Promise<Outcome<CheckInResult[]>[]> {
     const outcomes = await transact(this.deps, async (trx) => {
+      // Each workspace's row as the group's transaction sees it, read once per group.
+      const workspaces = new Map<string, WorkspaceRow | undefined>();
       {
         const repos = repositories(trx, this.deps.db.dialect);
         // Before any other row lock of the group (see `RollupBacklogRepository.raise`), in one order.
+        // The rows it gives (settings, directory stamp) open the jobs' sessions: no read of their own.
         for (const workspaceId of [...new Set(jobs.map((job) => job.actor.workspaceId))].sort())
-          await repos.rollupBacklog.raise(workspaceId);
+          workspaces.set(workspaceId, await repos.rollupBacklog.raise(workspaceId));
         const notices = pendingNotices(trx);
         const noticesBefore = notices?.length ?? 0;
         await trx.executeQuery(CompiledQuery.raw('savepoint check_in_group'));
         try {
-          return await this.#writeTogether(trx, jobs);
+          return await this.#writeTogether(trx, jobs, workspaces);
         } catch {
           await trx.executeQuery(CompiledQuery.raw('rollback to savepoint check_in_group'));
           // Nothing of the attempt stays, its notices included; the error comes again to its job.
           if (notices) notices.length = noticesBefore;
         }
       }
-      return this.#writeEach(trx, jobs);
+      return this.#writeEach(trx, jobs, workspaces);
     });
     return Promise.all(
       outcomes.map(async (outcome, i): Promise<Outcome<CheckInResult[]>> => {
@@ -211,6 +216,7 @@ export class CheckInService {
   async #writeTogether(
     trx: Transaction<Database>,
     jobs: readonly Job[],
+    workspaces: Map<string, WorkspaceRow | undefined>,
   ): Promise<Outcome<CheckInResult[]>[]> {
     const repos = repositories(trx, this.deps.db.dialect);
     // One moment for the whole group: every caller's check-ins, events and rollups are as of it
@@ -235,7 +241,6 @@ export class CheckInService {
       });
     }
     const sessions = new Map<string, Session>();
-    const workspaces = new Map<string, WorkspaceRow | undefined>();
     const rollups = new Map<string, Rollups>();
     const planned: (
       | {
@@ -480,25 +485,22 @@ export class CheckInService {
   }
 
   /** Writes a group of jobs one by one, each in its own savepoint. */
-  async #writeEach(trx: Transaction<Database>, jobs: readonly Job[]): Promise<Outcome<CheckInResult[]>[]> {
+  async #writeEach(
+    trx: Transaction<Database>,
+    jobs: readonly Job[],
+    workspaces: Map<string, WorkspaceRow | undefined>,
+  ): Promise<Outcome<CheckInResult[]>[]> {
     {
       const sessions = new Map<string, Session>();
       const rollups = new Map<string, Rollups>();
       // One moment for the whole group, as in `#writeTogether`.
       const at = this.deps.clock.now();
-      // Each workspace's row (settings and directory stamp) is read once per group.
-      const workspaces = new Map<string, WorkspaceRow | undefined>();
       const results: Outcome<CheckInResult[]>[] = [];
-      const raised = new Set<string>();
       // The events of the jobs that succeeded, written per workspace once the jobs are done.
       const events = new Map<string, { session: Session; rows: EventsTable[] }>();
+      // Every workspace's flag was raised by `#writeGroup`, before its savepoint and any other
+      // row lock (the rollback to the savepoint kept it), and its row is in `workspaces`.
       for (const [index, job] of jobs.entries()) {
-        if (!raised.has(job.actor.workspaceId)) {
-          // Before any other row lock of the group, and outside the jobs' savepoints (see
-          // `RollupBacklogRepository.raise`).
-          await repositories(trx, this.deps.db.dialect).rollupBacklog.raise(job.actor.workspaceId);
-          raised.add(job.actor.workspaceId);
-        }
         // Plain compiled statements: building them through Kysely each time cost about 5% of a
         // check-in.
         const savepoint = `check_in_${index}`;

@@ -28,6 +28,43 @@ export async function scopeAt(db: Db, repos: Repositories, actor: Actor, stamp: 
   return scope;
 }
 
+/** Deactivated people remembered per database, by workspace, with the directory stamp they were read at. */
+const formerByStamp = new WeakMap<Db, Map<string, { stamp: number; ids: ReadonlySet<string> }>>();
+const MOST_WORKSPACES = 1_000;
+
+/**
+ * The ids of a workspace's deactivated people, remembered while its directory stamp stays the one
+ * they were read at (deactivating or reactivating someone changes it, as for `scopeAt`). Without a
+ * stamp (a session that did not read the workspace row), read afresh.
+ */
+export async function formerPeopleAt(
+  db: Db,
+  repos: Repositories,
+  workspaceId: string,
+  stamp: number | undefined,
+): Promise<ReadonlySet<string>> {
+  if (stamp === undefined) return new Set(await repos.people.inactiveOf(workspaceId));
+  let byWorkspace = formerByStamp.get(db);
+  if (!byWorkspace) {
+    byWorkspace = new Map();
+    formerByStamp.set(db, byWorkspace);
+  }
+  const known = byWorkspace.get(workspaceId);
+  if (known && known.stamp === stamp) return known.ids;
+  const ids = new Set(await repos.people.inactiveOf(workspaceId));
+  if (byWorkspace.size >= MOST_WORKSPACES) byWorkspace.clear();
+  byWorkspace.set(workspaceId, { stamp, ids });
+  return ids;
+}
+
+/**
+ * Whether a scope of the actor is remembered (at any stamp): `scopeAt` will then most likely
+ * answer without reading, since directory changes are rare.
+ */
+export function isScopeRemembered(db: Db, actor: Actor): boolean {
+  return remembered.get(db)?.has(`${actor.workspaceId}/${actor.personId}`) === true;
+}
+
 /**
  * Loads what the policies need to know about an actor: their role, the units they belong to and
  * lead (with every unit below those they lead), and their direct reports.

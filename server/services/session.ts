@@ -22,6 +22,12 @@ export interface Session {
   deps: ServiceDeps;
   /** Where the notices of recorded events wait for the commit (undefined outside a transaction). */
   notices: ChangeNotice[] | undefined;
+  /**
+   * The workspace's directory stamp read with the session (`directory_version`), under which what
+   * is remembered of the directory holds (`formerPeopleAt`); absent when the session was made
+   * without the workspace row.
+   */
+  directoryStamp?: number;
 }
 
 /**
@@ -55,6 +61,7 @@ export async function openSession(
     at: deps.clock.now(),
     deps,
     notices: pendingNotices(handle),
+    directoryStamp: row.directoryVersion,
   };
 }
 

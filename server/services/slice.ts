@@ -24,6 +24,7 @@ import {
   storedEvaluation,
   windowOfCycle,
 } from './evaluation';
+import { formerPeopleAt } from './scope';
 import type { Session } from './session';
 import { type HiddenGoals, hiddenGoalsAmong } from './visibility';
 import { evaluationSettings } from './workspace-settings';
@@ -42,8 +43,8 @@ export interface Slice {
   cycles: Map<string, CycleRow>;
   /** Child objectives of the slice's KRs that are not in it (their stored rollups stand in). */
   outside: Map<string, ObjectiveRow>;
-  /** Owners and leads of the slice's goals who were deactivated ("former owners"). */
-  formerPeople: Set<string>;
+  /** The workspace's deactivated people: owners and leads among them are "former owners". */
+  formerPeople: ReadonlySet<string>;
   /** Goals the slice's goals name (parents, predecessors) that the viewer may not see. */
   hidden: HiddenGoals;
   /** The core model of the slice, to evaluate it again at other moments (trends). */
@@ -194,19 +195,14 @@ export async function loadSlice(
     ...closedObjectives.flatMap((o) => [o.id, ...(keyResults.get(o.id) ?? []).map((kr) => kr.id)]),
     ...[...smartGoals.values()].filter((g) => cycles.get(g.cycleId)?.state === 'closed').map((g) => g.id),
   ];
-  const peopleIds = new Set<string>();
-  for (const o of objectives.values()) for (const id of [o.leadId, o.ownerId]) if (id) peopleIds.add(id);
-  for (const kr of krs) if (kr.ownerId) peopleIds.add(kr.ownerId);
-  for (const g of smartGoals.values()) peopleIds.add(g.ownerId);
-  const [editedAfterClose, hidden, inactive] = await Promise.all([
+  const [editedAfterClose, hidden, formerPeople] = await Promise.all([
     repos.events.editedAfterClose(closedIds),
     hiddenGoalsAmong(session, [
       ...parentLinks.map((l) => l.parentId),
       ...[...objectives.values()].map((o) => o.predecessorId),
     ]),
-    repos.people.inactiveAmong(ws, [...peopleIds]),
+    formerPeopleAt(session.deps.db, repos, ws, session.directoryStamp),
   ]);
-  const formerPeople = new Set(inactive);
   return {
     formerPeople,
     hidden,
