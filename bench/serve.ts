@@ -6,17 +6,18 @@ const root = fileURLToPath(new URL('..', import.meta.url));
 /**
  * Starts `tandem serve` on `database` in its own process on a free loopback port (the build in
  * dist/ when fresh, else the sources) and resolves with the process and its URL once it listens.
- * `env` adds to this process's environment; `nodeFlags` go before the script (`--cpu-prof`...).
+ * `env` adds to this process's environment; `nodeFlags` go before the script (`--cpu-prof`...);
+ * `root` runs another build's tree (an A/B of two commits).
  */
 export function startServer(
   database: string,
-  options: { env?: Record<string, string>; nodeFlags?: readonly string[] } = {},
+  options: { env?: Record<string, string>; nodeFlags?: readonly string[]; root?: string } = {},
 ): Promise<{ child: ChildProcess; url: string }> {
   const child = spawn(
     process.execPath,
     [...(options.nodeFlags ?? []), 'bin/tandem.js', 'serve', '--port', '0'],
     {
-      cwd: root,
+      cwd: options.root ?? root,
       env: { ...process.env, DATABASE_URL: database, LOG_LEVEL: 'info', ...options.env },
       stdio: ['ignore', 'ignore', 'pipe'],
     },

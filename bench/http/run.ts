@@ -312,6 +312,10 @@ async function bench(label: string, location: string): Promise<Row[]> {
   const readers = await Promise.all(
     teams.slice(0, 64).map(async (unit) => ({ unit, token: await tokenOf(org.peopleByUnit.get(unit)![0]!) })),
   );
+  // PostgreSQL: the steady state of a database in use. Without it autovacuum works through the
+  // freshly loaded tables during the runs (check-ins read 124 to 214/s instead of 352 to 474/s,
+  // bench/http/pg-checkins.ts, 2026-12-03).
+  if (db.native.dialect === 'postgres') await db.native.pool.query('VACUUM ANALYZE');
   await db.close();
 
   const { child, url } = await startServer(location, {
