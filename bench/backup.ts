@@ -13,7 +13,7 @@ import { migrateToLatest, openDatabase } from '../server/db/database';
 import { generateOrganisation, ORG_SIZES } from '../server/demo/large';
 import { serviceDeps } from '../server/services/index';
 import { withScratchSqliteFile } from './scratch-databases';
-import { startServer } from './serve';
+import { checkInRequest, startServer } from './serve';
 
 const args = process.argv.slice(2);
 const option = (name: string) => (args.includes(name) ? args[args.indexOf(name) + 1] : undefined);
@@ -80,26 +80,11 @@ await withScratchSqliteFile('tandem-backup-bench', async (file) => {
   try {
     const times: number[] = [];
     let errors = 0;
-    let n = 0;
     const instance = autocannon({
       url,
       connections: 32,
       duration: seconds,
-      requests: [
-        {
-          method: 'POST',
-          setupRequest: (request) => {
-            const i = n++;
-            const writer = writers[i % writers.length]!;
-            return {
-              ...request,
-              path: '/api/v1/check-ins',
-              headers: { authorization: `Bearer ${writer.token}`, 'content-type': 'application/json' },
-              body: JSON.stringify({ goalType: 'key_result', goalId: writer.kr, value: 100 + (i % 97) }),
-            };
-          },
-        },
-      ],
+      requests: [checkInRequest(writers)],
     }) as unknown as autocannon.Instance & Promise<autocannon.Result>;
     void instance.on('response', ((_client: unknown, status: number) => {
       times.push(Date.now());

@@ -1,5 +1,6 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import type autocannon from 'autocannon';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 
@@ -31,4 +32,29 @@ export function startServer(
     });
     child.once('exit', (code) => reject(new Error(`server exited with ${code}: ${output}`)));
   });
+}
+
+/**
+ * The benchmarks' check-in load as one autocannon request: writer after writer in turn (from the
+ * `offset`-th), each check-in on the writer's KR with a value that varies.
+ */
+export function checkInRequest(
+  writers: readonly { token: string; kr: string }[],
+  offset = 0,
+): autocannon.Request {
+  let n = offset;
+  return {
+    method: 'POST',
+    setupRequest: (request) => {
+      const i = n++;
+      const writer = writers[i % writers.length]!;
+      return {
+        ...request,
+        method: 'POST',
+        path: '/api/v1/check-ins',
+        headers: { authorization: `Bearer ${writer.token}`, 'content-type': 'application/json' },
+        body: JSON.stringify({ goalType: 'key_result', goalId: writer.kr, value: 100 + (i % 97) }),
+      };
+    },
+  };
 }

@@ -23,7 +23,7 @@ import { migrateToLatest, openDatabase } from '../../server/db/database';
 import { generateOrganisation, ORG_SIZES } from '../../server/demo/large';
 import { serviceDeps } from '../../server/services/index';
 import { PG_SKIPPED, withScratchPgDatabase } from '../scratch-databases';
-import { startServer } from '../serve';
+import { checkInRequest, startServer } from '../serve';
 
 const args = process.argv.slice(2);
 const option = (name: string) => (args.includes(name) ? args[args.indexOf(name) + 1] : undefined);
@@ -95,7 +95,6 @@ async function measure(url: string): Promise<void> {
     for (const root of builds) servers.push({ root, ...(await startServer(url, { root })) });
     for (let round = 0; round < rounds; round++)
       for (const { root, child, url: server } of servers) {
-        let n = 0;
         let errors = 0;
         const latencies: number[] = [];
         const before = {
@@ -107,21 +106,7 @@ async function measure(url: string): Promise<void> {
           url: server,
           connections: 32,
           duration: seconds,
-          requests: [
-            {
-              method: 'POST',
-              setupRequest: (request) => {
-                const i = n++;
-                const writer = writers[i % writers.length]!;
-                return {
-                  ...request,
-                  path: '/api/v1/check-ins',
-                  headers: { authorization: `Bearer ${writer.token}`, 'content-type': 'application/json' },
-                  body: JSON.stringify({ goalType: 'key_result', goalId: writer.kr, value: 100 + (i % 97) }),
-                };
-              },
-            },
-          ],
+          requests: [checkInRequest(writers)],
         }) as unknown as autocannon.Instance & Promise<autocannon.Result>;
         (instance as autocannon.Instance).on('response', ((
           _c: unknown,

@@ -19,7 +19,7 @@ import { type Db, migrateToLatest, openDatabase } from '../../server/db/database
 import { generateOrganisation, ORG_SIZES } from '../../server/demo/large';
 import { serviceDeps } from '../../server/services/index';
 import { PG_SKIPPED, withScratchPgDatabase, withScratchSqliteFile } from '../scratch-databases';
-import { startServer } from '../serve';
+import { checkInRequest, startServer } from '../serve';
 import { skewOrganisation } from '../skew';
 
 const args = process.argv.slice(2);
@@ -384,24 +384,9 @@ async function bench(label: string, location: string): Promise<Row[]> {
         rows.push(...(await skewed(label, url, location, org, admin)));
         return rows;
       }
-      let n = 0;
       const checkIns = await load(url, {
         connections: 32,
-        requests: [
-          {
-            method: 'POST',
-            setupRequest: (request) => {
-              const i = n++;
-              const writer = writers[i % writers.length]!;
-              return {
-                ...request,
-                path: '/api/v1/check-ins',
-                headers: { authorization: `Bearer ${writer.token}`, 'content-type': 'application/json' },
-                body: JSON.stringify({ goalType: 'key_result', goalId: writer.kr, value: 100 + (i % 97) }),
-              };
-            },
-          },
-        ],
+        requests: [checkInRequest(writers)],
       });
       rows.push(
         row(

@@ -24,7 +24,7 @@ import { migrateToLatest, openDatabase } from '../../server/db/database';
 import { generateOrganisation, ORG_SIZES } from '../../server/demo/large';
 import { serviceDeps } from '../../server/services/index';
 import { PG_SKIPPED, withScratchPgDatabase } from '../scratch-databases';
-import { startServer } from '../serve';
+import { checkInRequest, startServer } from '../serve';
 
 const args = process.argv.slice(2);
 const option = (name: string) => (args.includes(name) ? args[args.indexOf(name) + 1] : undefined);
@@ -93,26 +93,11 @@ function cpuMs(pid: number): number {
 function checkIns(url: string, connections: number, writers: readonly Writer[], offset: number) {
   const latencies: number[] = [];
   let errors = 0;
-  let n = offset;
   const instance = autocannon({
     url,
     connections,
     duration: seconds,
-    requests: [
-      {
-        setupRequest: (r) => {
-          const i = n++;
-          const writer = writers[i % writers.length]!;
-          return {
-            ...r,
-            method: 'POST',
-            path: '/api/v1/check-ins',
-            headers: { authorization: `Bearer ${writer.token}`, 'content-type': 'application/json' },
-            body: JSON.stringify({ goalType: 'key_result', goalId: writer.kr, value: 100 + (i % 97) }),
-          } as autocannon.Request;
-        },
-      },
-    ],
+    requests: [checkInRequest(writers, offset)],
   }) as unknown as autocannon.Instance & Promise<autocannon.Result>;
   (instance as autocannon.Instance).on('response', ((_c: unknown, code: number, _b: number, time: number) => {
     latencies.push(time);
