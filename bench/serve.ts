@@ -1,6 +1,6 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import type autocannon from 'autocannon';
+import autocannon from 'autocannon';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 
@@ -56,5 +56,46 @@ export function checkInRequest(
         body: JSON.stringify({ goalType: 'key_result', goalId: writer.kr, value: 100 + (i % 97) }),
       };
     },
+  };
+}
+
+/**
+ * Runs autocannon for `seconds` and measures every response's latency itself (autocannon reports
+ * no p95): the latencies sorted, the rate, and the errors (answers of 400 or more included).
+ */
+export async function runLoad(
+  url: string,
+  options: {
+    connections: number;
+    seconds: number;
+    requests: autocannon.Request[];
+    headers?: Record<string, string>;
+  },
+): Promise<{ latencies: number[]; perSecond: number; errors: number }> {
+  const latencies: number[] = [];
+  let errors = 0;
+  // Without a callback autocannon returns its tracker (an event emitter) made thenable.
+  const instance = autocannon({
+    url,
+    connections: options.connections,
+    duration: options.seconds,
+    requests: options.requests,
+    headers: options.headers,
+  }) as unknown as autocannon.Instance & Promise<autocannon.Result>;
+  (instance as autocannon.Instance).on('response', ((
+    _client: unknown,
+    status: number,
+    _bytes: number,
+    time: number,
+  ) => {
+    latencies.push(time);
+    if (status >= 400) errors++;
+  }) as never);
+  const result = await instance;
+  latencies.sort((a, b) => a - b);
+  return {
+    latencies,
+    perSecond: latencies.length / (result.duration || options.seconds),
+    errors: errors + result.errors,
   };
 }

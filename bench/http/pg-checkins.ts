@@ -17,13 +17,12 @@ import type { ChildProcess } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { basename, resolve } from 'node:path';
-import autocannon from 'autocannon';
 import { TokenService } from '../../server/auth/token.service';
 import { migrateToLatest, openDatabase } from '../../server/db/database';
 import { generateOrganisation, ORG_SIZES } from '../../server/demo/large';
 import { serviceDeps } from '../../server/services/index';
 import { PG_SKIPPED, withScratchPgDatabase } from '../scratch-databases';
-import { checkInRequest, startServer } from '../serve';
+import { checkInRequest, runLoad, startServer } from '../serve';
 
 const args = process.argv.slice(2);
 const option = (name: string) => (args.includes(name) ? args[args.indexOf(name) + 1] : undefined);
@@ -95,35 +94,21 @@ async function measure(url: string): Promise<void> {
     for (const root of builds) servers.push({ root, ...(await startServer(url, { root })) });
     for (let round = 0; round < rounds; round++)
       for (const { root, child, url: server } of servers) {
-        let errors = 0;
-        const latencies: number[] = [];
         const before = {
           server: processTicks(child.pid!),
           postgres: postgresTicks(),
           self: process.cpuUsage(),
         };
-        const instance = autocannon({
-          url: server,
+        const { latencies, perSecond, errors } = await runLoad(server, {
           connections: 32,
-          duration: seconds,
+          seconds,
           requests: [checkInRequest(writers)],
-        }) as unknown as autocannon.Instance & Promise<autocannon.Result>;
-        (instance as autocannon.Instance).on('response', ((
-          _c: unknown,
-          status: number,
-          _b: number,
-          time: number,
-        ) => {
-          latencies.push(time);
-          if (status >= 400) errors++;
-        }) as never);
-        const result = await instance;
+        });
         const self = process.cpuUsage(before.self);
         const count = latencies.length;
-        latencies.sort((a, b) => a - b);
         const perCheckIn = (ticks: number) => ((ticks * 10) / count).toFixed(2);
         rows.push(
-          `| ${basename(root)} | ${round} | ${Math.round(count / (result.duration || seconds))} | ${latencies[Math.floor(count * 0.5)]?.toFixed(1)} | ${latencies[Math.floor(count * 0.99)]?.toFixed(1)} | ${errors + result.errors} | ${perCheckIn(processTicks(child.pid!) - before.server)} | ${perCheckIn(postgresTicksSince(before.postgres))} | ${((self.user + self.system) / 1000 / count).toFixed(2)} | ${loadavg()[0]!.toFixed(1)} |`,
+          `| ${basename(root)} | ${round} | ${Math.round(perSecond)} | ${latencies[Math.floor(count * 0.5)]?.toFixed(1)} | ${latencies[Math.floor(count * 0.99)]?.toFixed(1)} | ${errors} | ${perCheckIn(processTicks(child.pid!) - before.server)} | ${perCheckIn(postgresTicksSince(before.postgres))} | ${((self.user + self.system) / 1000 / count).toFixed(2)} | ${loadavg()[0]!.toFixed(1)} |`,
         );
         console.log(rows.at(-1));
         // Requests autocannon abandoned at the end may still be committing.

@@ -12,14 +12,14 @@
 // Figures go in docs/PERFORMANCE.md.
 import { readFileSync } from 'node:fs';
 import { cpus } from 'node:os';
-import autocannon from 'autocannon';
+import type autocannon from 'autocannon';
 import Sqlite from 'better-sqlite3';
 import { TokenService } from '../../server/auth/token.service';
 import { type Db, migrateToLatest, openDatabase } from '../../server/db/database';
 import { generateOrganisation, ORG_SIZES } from '../../server/demo/large';
 import { serviceDeps } from '../../server/services/index';
 import { PG_SKIPPED, withScratchPgDatabase, withScratchSqliteFile } from '../scratch-databases';
-import { checkInRequest, startServer } from '../serve';
+import { checkInRequest, runLoad, startServer } from '../serve';
 import { skewOrganisation } from '../skew';
 
 const args = process.argv.slice(2);
@@ -60,38 +60,11 @@ const round = (ms: number) => Math.round(ms * 10) / 10;
 const percentile = (sorted: readonly number[], p: number) =>
   sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))] ?? 0;
 
-/** Runs autocannon and measures every response's latency itself (autocannon reports no p95). */
-async function load(
+/** `runLoad` for this run's `seconds`. */
+const load = (
   url: string,
   options: { connections: number; requests: autocannon.Request[]; headers?: Record<string, string> },
-): Promise<{ latencies: number[]; perSecond: number; errors: number }> {
-  const latencies: number[] = [];
-  let errors = 0;
-  // Without a callback autocannon returns its tracker (an event emitter) made thenable.
-  const instance = autocannon({
-    url,
-    connections: options.connections,
-    duration: seconds,
-    requests: options.requests,
-    headers: options.headers,
-  }) as unknown as autocannon.Instance & Promise<autocannon.Result>;
-  (instance as autocannon.Instance).on('response', ((
-    _client: unknown,
-    status: number,
-    _bytes: number,
-    time: number,
-  ) => {
-    latencies.push(time);
-    if (status >= 400) errors++;
-  }) as never);
-  const result = await instance;
-  latencies.sort((a, b) => a - b);
-  return {
-    latencies,
-    perSecond: latencies.length / (result.duration || seconds),
-    errors: errors + result.errors,
-  };
-}
+) => runLoad(url, { ...options, seconds });
 
 function row(
   database: string,
