@@ -4,57 +4,49 @@ import type { ActorScope } from '../policies/permissions';
 import type { Repositories } from '../repositories/index';
 import type { Actor } from './context';
 
-/** Scopes remembered per database, by workspace and person, with the directory stamp they were read at. */
-const remembered = new WeakMap<Db, Map<string, { stamp: number; scope: ActorScope }>>();
-const MOST_REMEMBERED = 20_000;
-
 /**
- * An actor's scope, remembered while the workspace's directory stamp (`directory_version`, changed
- * by triggers with every change to people, units or memberships: migration 0005) stays the one
- * it was read at. Pass the stamp read in the same transaction or snapshot as the work it guards.
+ * Values read from the directory, remembered per database and key with the directory stamp
+ * (`directory_version`, changed by triggers with every change to people, units or memberships:
+ * migration 0005) they were read at, and read again once the stamp differs. At most `most` keys
+ * per database (all forgotten at once past it).
  */
-export async function scopeAt(db: Db, repos: Repositories, actor: Actor, stamp: number): Promise<ActorScope> {
-  let scopes = remembered.get(db);
-  if (!scopes) {
-    scopes = new Map();
-    remembered.set(db, scopes);
+class ByStamp<T> {
+  readonly #byDb = new WeakMap<Db, Map<string, { stamp: number; value: T }>>();
+
+  constructor(readonly most: number) {}
+
+  has(db: Db, key: string): boolean {
+    return this.#byDb.get(db)?.has(key) === true;
   }
-  const key = `${actor.workspaceId}/${actor.personId}`;
-  const known = scopes.get(key);
-  if (known && known.stamp === stamp) return known.scope;
-  const scope = await loadScope(repos, actor);
-  if (scopes.size >= MOST_REMEMBERED) scopes.clear();
-  scopes.set(key, { stamp, scope });
-  return scope;
+
+  async get(db: Db, key: string, stamp: number, read: () => Promise<T>): Promise<T> {
+    let values = this.#byDb.get(db);
+    if (!values) {
+      values = new Map();
+      this.#byDb.set(db, values);
+    }
+    const known = values.get(key);
+    if (known && known.stamp === stamp) return known.value;
+    const value = await read();
+    if (values.size >= this.most) values.clear();
+    values.set(key, { stamp, value });
+    return value;
+  }
 }
 
-/** Deactivated people remembered per database, by workspace, with the directory stamp they were read at. */
-const formerByStamp = new WeakMap<Db, Map<string, { stamp: number; ids: ReadonlySet<string> }>>();
-const MOST_WORKSPACES = 1_000;
+/** Scopes by workspace and person. */
+const scopes = new ByStamp<ActorScope>(20_000);
+/** Each workspace's deactivated people. */
+const formerPeople = new ByStamp<ReadonlySet<string>>(1_000);
+
+const scopeKey = (actor: Actor) => `${actor.workspaceId}/${actor.personId}`;
 
 /**
- * The ids of a workspace's deactivated people, remembered while its directory stamp stays the one
- * they were read at (deactivating or reactivating someone changes it, as for `scopeAt`). Without a
- * stamp (a session that did not read the workspace row), read afresh.
+ * An actor's scope, remembered while the workspace's directory stamp stays the one it was read at.
+ * Pass the stamp read in the same transaction or snapshot as the work it guards.
  */
-export async function formerPeopleAt(
-  db: Db,
-  repos: Repositories,
-  workspaceId: string,
-  stamp: number | undefined,
-): Promise<ReadonlySet<string>> {
-  if (stamp === undefined) return new Set(await repos.people.inactiveOf(workspaceId));
-  let byWorkspace = formerByStamp.get(db);
-  if (!byWorkspace) {
-    byWorkspace = new Map();
-    formerByStamp.set(db, byWorkspace);
-  }
-  const known = byWorkspace.get(workspaceId);
-  if (known && known.stamp === stamp) return known.ids;
-  const ids = new Set(await repos.people.inactiveOf(workspaceId));
-  if (byWorkspace.size >= MOST_WORKSPACES) byWorkspace.clear();
-  byWorkspace.set(workspaceId, { stamp, ids });
-  return ids;
+export function scopeAt(db: Db, repos: Repositories, actor: Actor, stamp: number): Promise<ActorScope> {
+  return scopes.get(db, scopeKey(actor), stamp, () => loadScope(repos, actor));
 }
 
 /**
@@ -62,7 +54,22 @@ export async function formerPeopleAt(
  * answer without reading, since directory changes are rare.
  */
 export function isScopeRemembered(db: Db, actor: Actor): boolean {
-  return remembered.get(db)?.has(`${actor.workspaceId}/${actor.personId}`) === true;
+  return scopes.has(db, scopeKey(actor));
+}
+
+/**
+ * The ids of a workspace's deactivated people, remembered while its directory stamp stays the one
+ * they were read at (deactivating or reactivating someone changes it). Without a stamp (a session
+ * that did not read the workspace row), read afresh.
+ */
+export async function formerPeopleAt(
+  db: Db,
+  repos: Repositories,
+  workspaceId: string,
+  stamp: number | undefined,
+): Promise<ReadonlySet<string>> {
+  const read = async () => new Set(await repos.people.inactiveOf(workspaceId));
+  return stamp === undefined ? read() : formerPeople.get(db, workspaceId, stamp, read);
 }
 
 /**
